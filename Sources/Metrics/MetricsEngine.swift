@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// The engine's read side: turns the store into the figures the views show. Every query is bounded by an index
+/// range or a small live table, so the cost of a snapshot does not grow with the number of stored CDRs.
+public final class MetricsEngine: Sendable {
+    public let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// Everything the dashboard shows at `now` (UTC Unix seconds), read in one consistent transaction.
+    /// - Parameters:
+    ///   - liveWindow: how many seconds of the live-channels series to return, ending at `now`.
+    ///   - tableRows: how many rows each top/bottom table gets.
+    public func dashboard(at now: Int64, liveWindow: Int = 600, tableRows: Int = 10) throws -> DashboardSnapshot {
+        try store.read { db in
+            DashboardSnapshot(
+                takenAt: Date(timeIntervalSince1970: TimeInterval(now)),
+                counters: try counters(in: db),
+                liveChannels: try liveChannels(endingAt: now, seconds: liveWindow, in: db),
+                topCustomers: try customersByChannels(highestFirst: true, limit: tableRows, in: db),
+                bottomCustomers: try customersByChannels(highestFirst: false, limit: tableRows, in: db),
+                storePath: store.path)
+        }
+    }
+
+    func counters(in db: Database) throws -> Counters {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM calls_in_progress),
+                   (SELECT COALESCE(SUM(channels_configured), 0) FROM customers WHERE status = 'active'),
+                   (SELECT COUNT(*) FROM customers WHERE status = 'active'),
+                   (SELECT COUNT(*) FROM carriers),
+                   (SELECT COUNT(*) FROM rate_cards)
+            """)!
+        return Counters(
+            liveChannels: row[0], configuredChannels: row[1], activeCustomers: row[2], carriers: row[3],
+            rateCards: row[4])
+    }
+
+    /// Channels in use at each second of (now - seconds, now]: a call holds a channel over [start, end), from
+    /// its start, answered or not. Finished calls come from CDRs, running ones from `calls_in_progress`.
+    func liveChannels(endingAt now: Int64, seconds: Int, in db: Database) throws -> [Int] {
+        guard seconds > 0 else { return [] }
+        let first = now - Int64(seconds) + 1
+        // delta[i] changes the count from second first+i on; one extra slot absorbs ends past the window.
+        var delta = [Int](repeating: 0, count: seconds + 1)
+        func occupy(_ start: Int64, _ end: Int64) {
+            let from = max(start, first)
+            let to = min(end, now + 1)
+            guard from < to else { return }
+            delta[Int(from - first)] += 1
+            delta[Int(to - first)] -= 1
+        }
+        let finished = try Row.fetchCursor(
+            db, sql: "SELECT start_at, end_at FROM cdrs WHERE end_at > ? AND start_at <= ?", arguments: [first, now])
+        while let row = try finished.next() { occupy(row[0], row[1]) }
+        let running = try Int64.fetchCursor(db, sql: "SELECT start_at FROM calls_in_progress WHERE start_at <= ?",
+                                            arguments: [now])
+        while let start = try running.next() { occupy(start, now + 1) }
+        var series = [Int](repeating: 0, count: seconds)
+        var level = 0
+        for index in 0..<seconds {
+            level += delta[index]
+            series[index] = level
+        }
+        return series
+    }
+
+    func customersByChannels(highestFirst: Bool, limit: Int, in db: Database) throws -> [ChannelUsage] {
+        guard limit > 0 else { return [] }
+        let order = highestFirst ? "DESC" : "ASC"
+        // Highest: only customers holding channels. Lowest: every active customer, idle ones included.
+        let filter = highestFirst ? "COALESCE(u.in_use, 0) > 0" : "c.status = 'active'"
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.name, COALESCE(u.in_use, 0) AS in_use, c.channels_configured
+                FROM customers c
+                LEFT JOIN (SELECT customer_id, COUNT(*) AS in_use FROM calls_in_progress GROUP BY customer_id) u
+                    ON u.customer_id = c.id
+                WHERE \(filter)
+                ORDER BY in_use \(order), c.name
+                LIMIT ?
+                """, arguments: [limit]
+        ).map { ChannelUsage(name: $0[0], inUse: $0[1], configured: $0[2]) }
+    }
+}

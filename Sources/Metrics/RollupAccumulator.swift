@@ -1,0 +1,115 @@
+import GRDB
+
+/// The counters one rollup row holds; also what a summary cell is built from.
+public struct RollupCounts: Sendable, Equatable {
+    public var attempts: Int64 = 0
+    public var answered: Int64 = 0
+    public var busy: Int64 = 0
+    public var noAnswer: Int64 = 0
+    public var failed: Int64 = 0
+    public var billsec: Int64 = 0
+    public var dtmfKnown: Int64 = 0
+    public var dtmfCalls: Int64 = 0
+    public var dtmfDigits: Int64 = 0
+    public var sellMicros: Int64 = 0
+    public var buyMicros: Int64 = 0
+    public var unratedSell: Int64 = 0
+    public var unratedBuy: Int64 = 0
+
+    public init() {}
+
+    mutating func add(_ record: CallRecord) {
+        attempts += 1
+        switch record.outcome {
+        case .answered:
+            answered += 1
+            billsec += Int64(record.billsec)
+            if let digits = record.dtmfDigits {
+                dtmfKnown += 1
+                dtmfDigits += Int64(digits)
+                if digits > 0 { dtmfCalls += 1 }
+            }
+        case .busy: busy += 1
+        case .noAnswer: noAnswer += 1
+        case .failed: failed += 1
+        }
+        if let sell = record.sell { sellMicros += sell.micros } else { unratedSell += 1 }
+        if let buy = record.buy { buyMicros += buy.micros } else { unratedBuy += 1 }
+    }
+}
+
+/// Collects the rollup deltas of a batch of new CDRs in memory, then writes each touched row once with an
+/// upsert, inside the caller's transaction. This is what keeps aggregates current at import speed.
+struct RollupAccumulator {
+    private struct Key: Hashable {
+        var bucket: Int64
+        var customerID: Int64
+        var carrierID: Int64
+    }
+
+    private var levels: [TimeBucket: [Key: RollupCounts]] = [:]
+    private var attemptsPerSecond: [Int64: Int64] = [:]
+    private var channelSeconds: [Int64: Int64] = [:]
+
+    var isEmpty: Bool { attemptsPerSecond.isEmpty }
+
+    mutating func add(_ record: CallRecord) {
+        for level in TimeBucket.allCases {
+            let key = Key(
+                bucket: level.start(of: record.startAt),
+                customerID: record.customerID ?? 0,
+                carrierID: record.carrierID ?? 0)
+            levels[level, default: [:]][key, default: RollupCounts()].add(record)
+        }
+        attemptsPerSecond[record.startAt, default: 0] += 1
+        // The call occupies a channel over [start, end): split that interval at minute boundaries.
+        var from = record.startAt
+        while from < record.endAt {
+            let minute = TimeBucket.minute.start(of: from)
+            let upTo = min(record.endAt, minute + 60)
+            channelSeconds[minute, default: 0] += upTo - from
+            from = upTo
+        }
+    }
+
+    func flush(into db: Database) throws {
+        for (level, rows) in levels {
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO \(level.table) (bucket, customer_id, carrier_id, attempts, answered, busy, no_answer,
+                    failed, billsec, dtmf_known, dtmf_calls, dtmf_digits, sell_micros, buy_micros, unrated_sell,
+                    unrated_buy)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (bucket, customer_id, carrier_id) DO UPDATE SET
+                    attempts = attempts + excluded.attempts, answered = answered + excluded.answered,
+                    busy = busy + excluded.busy, no_answer = no_answer + excluded.no_answer,
+                    failed = failed + excluded.failed, billsec = billsec + excluded.billsec,
+                    dtmf_known = dtmf_known + excluded.dtmf_known, dtmf_calls = dtmf_calls + excluded.dtmf_calls,
+                    dtmf_digits = dtmf_digits + excluded.dtmf_digits,
+                    sell_micros = sell_micros + excluded.sell_micros, buy_micros = buy_micros + excluded.buy_micros,
+                    unrated_sell = unrated_sell + excluded.unrated_sell,
+                    unrated_buy = unrated_buy + excluded.unrated_buy
+                """)
+            for (key, counts) in rows {
+                try statement.execute(arguments: [
+                    key.bucket, key.customerID, key.carrierID, counts.attempts, counts.answered, counts.busy,
+                    counts.noAnswer, counts.failed, counts.billsec, counts.dtmfKnown, counts.dtmfCalls,
+                    counts.dtmfDigits, counts.sellMicros, counts.buyMicros, counts.unratedSell, counts.unratedBuy,
+                ])
+            }
+        }
+        let perSecond = try db.cachedStatement(sql: """
+            INSERT INTO attempts_per_second (second, attempts) VALUES (?, ?)
+            ON CONFLICT (second) DO UPDATE SET attempts = attempts + excluded.attempts
+            """)
+        for (second, attempts) in attemptsPerSecond {
+            try perSecond.execute(arguments: [second, attempts])
+        }
+        let occupancy = try db.cachedStatement(sql: """
+            INSERT INTO channel_seconds_per_minute (minute, channel_seconds) VALUES (?, ?)
+            ON CONFLICT (minute) DO UPDATE SET channel_seconds = channel_seconds + excluded.channel_seconds
+            """)
+        for (minute, seconds) in channelSeconds {
+            try occupancy.execute(arguments: [minute, seconds])
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import GRDB
+
+/// The versioned schema of the store. docs/schema.md is its contract for switch integrations: change both together,
+/// and only ever by adding a migration (a released migration is never edited).
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 accounts, rating, cdrs, live state, rollups") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    static func requireCurrent(_ db: Database, path: String) throws {
+        let applied = Set(try migrator.appliedIdentifiers(db))
+        let missing = migrator.migrations.filter { !applied.contains($0) }
+        if !missing.isEmpty { throw StoreError.outdatedSchema(path: path, missing: missing) }
+    }
+
+    /// Rollup levels kept current on every write. Each has the same columns; the bucket is the UTC start of the
+    /// minute, hour, day or month the call *started* in.
+    static let rollupTables = ["rollup_minute", "rollup_hour", "rollup_day", "rollup_month"]
+
+    private static let v1 = """
+        CREATE TABLE rate_cards (
+            id          INTEGER PRIMARY KEY,
+            name        TEXT NOT NULL UNIQUE,
+            direction   TEXT NOT NULL CHECK (direction IN ('sell', 'buy')),
+            currency    TEXT NOT NULL DEFAULT 'USD'
+        );
+        CREATE TABLE rates (
+            rate_card_id            INTEGER NOT NULL REFERENCES rate_cards(id) ON DELETE CASCADE,
+            prefix                  TEXT NOT NULL CHECK (prefix GLOB '[0-9]*' AND prefix NOT GLOB '*[^0-9]*'),
+            description             TEXT NOT NULL DEFAULT '',
+            rate_micros_per_minute  INTEGER NOT NULL CHECK (rate_micros_per_minute >= 0),
+            initial_seconds         INTEGER NOT NULL DEFAULT 60 CHECK (initial_seconds >= 1),
+            increment_seconds       INTEGER NOT NULL DEFAULT 60 CHECK (increment_seconds >= 1),
+            minimum_micros          INTEGER NOT NULL DEFAULT 0 CHECK (minimum_micros >= 0),
+            connection_fee_micros   INTEGER NOT NULL DEFAULT 0 CHECK (connection_fee_micros >= 0),
+            PRIMARY KEY (rate_card_id, prefix)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE customers (
+            id                   INTEGER PRIMARY KEY,
+            account_code         TEXT NOT NULL UNIQUE,
+            name                 TEXT NOT NULL,
+            status               TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended')),
+            channels_configured  INTEGER NOT NULL DEFAULT 0 CHECK (channels_configured >= 0),
+            currency             TEXT NOT NULL DEFAULT 'USD',
+            balance_micros       INTEGER NOT NULL DEFAULT 0,
+            debit_limit_micros   INTEGER NOT NULL DEFAULT 0,
+            rate_card_id         INTEGER REFERENCES rate_cards(id) ON DELETE SET NULL,
+            created_at           INTEGER NOT NULL
+        );
+        CREATE TABLE carriers (
+            id                   INTEGER PRIMARY KEY,
+            name                 TEXT NOT NULL UNIQUE,
+            status               TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
+            channels_configured  INTEGER NOT NULL DEFAULT 0 CHECK (channels_configured >= 0),
+            rate_card_id         INTEGER REFERENCES rate_cards(id) ON DELETE SET NULL
+        );
+        CREATE TABLE dids (
+            id           INTEGER PRIMARY KEY,
+            number       TEXT NOT NULL UNIQUE,
+            customer_id  INTEGER REFERENCES customers(id) ON DELETE SET NULL
+        );
+        CREATE INDEX dids_by_customer ON dids(customer_id);
+
+        -- One row per CDR (per leg). Times are UTC Unix seconds. dtmf_digits NULL means the source does not
+        -- record DTMF ("unknown"); sell_micros/buy_micros NULL means no rate matched ("unrated").
+        CREATE TABLE cdrs (
+            id            INTEGER PRIMARY KEY,
+            source        TEXT NOT NULL,
+            row_key       TEXT NOT NULL UNIQUE,
+            call_key      TEXT,
+            leg_id        TEXT,
+            start_at      INTEGER NOT NULL,
+            answer_at     INTEGER,
+            end_at        INTEGER NOT NULL CHECK (end_at >= start_at),
+            duration      INTEGER NOT NULL CHECK (duration >= 0),
+            billsec       INTEGER NOT NULL CHECK (billsec >= 0),
+            disposition   TEXT NOT NULL CHECK (disposition IN ('answered', 'no_answer', 'busy', 'failed', 'congestion')),
+            hangup_cause  TEXT,
+            customer_id   INTEGER REFERENCES customers(id),
+            carrier_id    INTEGER REFERENCES carriers(id),
+            did_id        INTEGER REFERENCES dids(id),
+            src           TEXT NOT NULL DEFAULT '',
+            dst           TEXT NOT NULL DEFAULT '',
+            caller_name   TEXT NOT NULL DEFAULT '',
+            dtmf_digits   INTEGER CHECK (dtmf_digits >= 0),
+            sell_micros   INTEGER,
+            buy_micros    INTEGER,
+            file_id       INTEGER,
+            line          INTEGER
+        );
+        CREATE INDEX cdrs_by_start ON cdrs(start_at);
+        CREATE INDEX cdrs_by_end ON cdrs(end_at);
+        CREATE INDEX cdrs_by_customer ON cdrs(customer_id, start_at);
+        CREATE INDEX cdrs_by_carrier ON cdrs(carrier_id, start_at);
+
+        -- Calls in progress: a writer inserts the row when the call starts, sets answer_at when it is answered,
+        -- and deletes it in the same transaction as it inserts the call's CDR.
+        CREATE TABLE calls_in_progress (
+            call_key     TEXT PRIMARY KEY,
+            source       TEXT NOT NULL,
+            start_at     INTEGER NOT NULL,
+            answer_at    INTEGER,
+            customer_id  INTEGER REFERENCES customers(id),
+            carrier_id   INTEGER REFERENCES carriers(id),
+            did_id       INTEGER REFERENCES dids(id),
+            src          TEXT NOT NULL DEFAULT '',
+            dst          TEXT NOT NULL DEFAULT '',
+            caller_name  TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID;
+        CREATE INDEX calls_in_progress_by_customer ON calls_in_progress(customer_id);
+
+        -- SIP registrations currently held, one row per registered contact.
+        CREATE TABLE registrations (
+            endpoint       TEXT PRIMARY KEY,
+            customer_id    INTEGER REFERENCES customers(id),
+            contact        TEXT NOT NULL DEFAULT '',
+            registered_at  INTEGER NOT NULL,
+            expires_at     INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        -- The registration count sampled once a minute by the writer that owns registrations.
+        CREATE TABLE registration_samples (
+            minute         INTEGER PRIMARY KEY,
+            registrations  INTEGER NOT NULL
+        );
+
+        -- Rollups, kept current in the same transaction as the CDRs they count. customer_id/carrier_id 0 stands
+        -- for "unknown" so that the key stays unique. dtmf_known counts answered calls whose source records DTMF.
+        \(rollupTables.map(rollupTable).joined(separator: "\n"))
+
+        -- Attempts per second, for the peak-second CPS figure (kept for as long as the minute rollup).
+        CREATE TABLE attempts_per_second (
+            second    INTEGER PRIMARY KEY,
+            attempts  INTEGER NOT NULL
+        );
+        -- Channel occupancy: the seconds of every finished call that fall in each minute ([start, end) split at
+        -- minute boundaries). Average channels in a minute = channel_seconds / 60.
+        CREATE TABLE channel_seconds_per_minute (
+            minute           INTEGER PRIMARY KEY,
+            channel_seconds  INTEGER NOT NULL
+        );
+        """
+
+    private static func rollupTable(_ name: String) -> String {
+        """
+        CREATE TABLE \(name) (
+            bucket        INTEGER NOT NULL,
+            customer_id   INTEGER NOT NULL,
+            carrier_id    INTEGER NOT NULL,
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            answered      INTEGER NOT NULL DEFAULT 0,
+            busy          INTEGER NOT NULL DEFAULT 0,
+            no_answer     INTEGER NOT NULL DEFAULT 0,
+            failed        INTEGER NOT NULL DEFAULT 0,
+            billsec       INTEGER NOT NULL DEFAULT 0,
+            dtmf_known    INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls    INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits   INTEGER NOT NULL DEFAULT 0,
+            sell_micros   INTEGER NOT NULL DEFAULT 0,
+            buy_micros    INTEGER NOT NULL DEFAULT 0,
+            unrated_sell  INTEGER NOT NULL DEFAULT 0,
+            unrated_buy   INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, customer_id, carrier_id)
+        ) WITHOUT ROWID;
+        """
+    }
+}

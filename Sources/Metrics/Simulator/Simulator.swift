@@ -1,0 +1,227 @@
+import Foundation
+import GRDB
+
+/// A traffic generator that writes into the store the way a switch integration would: a row in
+/// `calls_in_progress` when a call starts, its answer time when answered, and on hang-up the CDR (with its rollups)
+/// in the same transaction as the live row is removed. Registrations come and go and are sampled each minute.
+public final class Simulator {
+    public struct Options: Sendable {
+        public var customers = 200
+        public var carriers = 40
+        public var dids = 2_000
+        /// Mean attempts per second at the busiest hour of a weekday.
+        public var peakCPS = 2.0
+        public var seed: UInt64 = 1
+        public var source = "simulator"
+
+        public init() {}
+    }
+
+    private let store: Store
+    private let options: Options
+    private let model: TrafficModel
+    private var random: RandomSource
+    private let runID: String
+    private var callCounter = 0
+    /// Calls that have started and not ended, by key; `answered` tracks whether the answer was written yet.
+    private var open: [String: (call: SimulatedCall, answerWritten: Bool)] = [:]
+    /// The first second whose arrivals have not been generated yet.
+    private var cursor: Int64
+    private var endpoints: [(endpoint: String, customerID: Int64)] = []
+    private var registered: Set<Int> = []
+    private var lastSampledMinute: Int64 = 0
+
+    /// Creates (or loads) the simulated network in `store`. Live rows a previous simulator run left behind are
+    /// dropped: those calls will never end.
+    public init(store: Store, options: Options = Options(), now: Int64) throws {
+        self.store = store
+        self.options = options
+        random = RandomSource(seed: options.seed ^ UInt64(bitPattern: now))
+        runID = UUID().uuidString.prefix(8).lowercased()
+        cursor = now
+        let network = try store.write { db in
+            try db.execute(sql: "DELETE FROM calls_in_progress WHERE source = ?", arguments: [options.source])
+            return try SimulatedNetwork.loadOrCreate(
+                in: db, seed: options.seed, customers: options.customers, carriers: options.carriers,
+                dids: options.dids, now: now)
+        }
+        model = TrafficModel(network: network, peakCPS: options.peakCPS, seed: options.seed)
+        for customer in network.customers {
+            let count = max(1, Int((customer.weight * 20).rounded()))
+            for index in 0..<count {
+                endpoints.append(("sip:\(customer.id)-\(index + 1)@pbx.example", customer.id))
+            }
+        }
+        // Registrations start from a typical share of endpoints registered.
+        registered = Set((0..<endpoints.count).filter { _ in random.chance(historicShare(at: now)) })
+        try store.write { db in
+            try db.execute(sql: "DELETE FROM registrations WHERE endpoint LIKE 'sip:%@pbx.example'")
+            try self.writeRegistrations((added: Array(self.registered), removed: []), now: now, in: db)
+        }
+    }
+
+    /// Writes the calls of the `days` before `now` as finished CDRs (calls still running at `now` become live
+    /// calls), plus a registration count for every minute. Returns the number of CDRs written.
+    @discardableResult
+    public func backfill(days: Int, until now: Int64, progress: ((Int64, Int64) -> Void)? = nil) throws -> Int {
+        guard days > 0 else { return 0 }
+        let from = now - Int64(days) * 86_400
+        var batch: [CallRecord] = []
+        batch.reserveCapacity(50_000)
+        var written = 0
+        var second = from
+        var samples: [(Int64, Int)] = []
+        while second < now {
+            let chunkEnd = min(now, second + 3_600 * 6)
+            while second < chunkEnd {
+                for _ in 0..<random.poisson(model.cps(at: second)) {
+                    let call = model.makeCall(key: nextKey(), startAt: second, using: &random)
+                    if call.endAt <= now {
+                        batch.append(call.record(source: options.source))
+                    } else {
+                        open[call.callKey] = (call, false)
+                    }
+                }
+                if second % 60 == 0 { samples.append((second, historicRegistrations(at: second))) }
+                second += 1
+            }
+            let records = batch
+            let minuteSamples = samples
+            written += try store.write { db in
+                try Self.writeSamples(minuteSamples, in: db)
+                return try CDRWriter.insert(records, in: db)
+            }
+            batch.removeAll(keepingCapacity: true)
+            samples.removeAll(keepingCapacity: true)
+            progress?(second - from, now - from)
+        }
+        cursor = now
+        try store.write { db in try self.writeOpenCalls(now: now, in: db) }
+        return written
+    }
+
+    /// Moves the simulation forward to `now`: new calls for every whole second up to it, answers and hang-ups
+    /// that are due, and registration churn. One write transaction.
+    public func advance(to now: Int64) throws {
+        var started: [SimulatedCall] = []
+        while cursor <= now {
+            for _ in 0..<random.poisson(model.cps(at: cursor)) {
+                let call = model.makeCall(key: nextKey(), startAt: cursor, using: &random)
+                open[call.callKey] = (call, false)
+                started.append(call)
+            }
+            cursor += 1
+        }
+        var answered: [SimulatedCall] = []
+        var ended: [SimulatedCall] = []
+        for (key, entry) in open {
+            if entry.call.endAt <= now {
+                ended.append(entry.call)
+                open[key] = nil
+            } else if let answerAt = entry.call.answerAt, answerAt <= now, !entry.answerWritten {
+                answered.append(entry.call)
+                open[key]?.answerWritten = true
+            }
+        }
+        let churn = churnRegistrations(now: now)
+        try store.write { db in
+            try self.insertLive(started, now: now, in: db)
+            for call in answered {
+                try db.execute(
+                    sql: "UPDATE calls_in_progress SET answer_at = ? WHERE call_key = ?",
+                    arguments: [call.answerAt, call.callKey])
+            }
+            for call in ended {
+                try db.execute(sql: "DELETE FROM calls_in_progress WHERE call_key = ?", arguments: [call.callKey])
+            }
+            try CDRWriter.insert(ended.map { $0.record(source: self.options.source) }, in: db)
+            try self.writeRegistrations(churn, now: now, in: db)
+        }
+    }
+
+    /// Calls started and not yet ended, as the simulator sees them.
+    public var liveCalls: Int { open.count }
+
+    // MARK: - Internals
+
+    private func nextKey() -> String {
+        callCounter += 1
+        return "\(options.source)-\(runID)-\(callCounter)"
+    }
+
+    private func writeOpenCalls(now: Int64, in db: Database) throws {
+        try insertLive(open.values.map(\.call), now: now, in: db)
+        for key in open.keys where (open[key]?.call.answerAt ?? .max) <= now { open[key]?.answerWritten = true }
+    }
+
+    private func insertLive(_ calls: [SimulatedCall], now: Int64, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO calls_in_progress (call_key, source, start_at, answer_at, customer_id, carrier_id, did_id,
+                src, dst, caller_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for call in calls {
+            let answer = call.answerAt.flatMap { $0 <= now ? $0 : nil }
+            try statement.execute(arguments: [
+                call.callKey, options.source, call.startAt, answer, call.customerID, call.carrierID, call.didID,
+                call.src, call.dst, call.callerName,
+            ])
+        }
+    }
+
+    /// The share of endpoints registered at a time of day: more phones are up during business hours.
+    private func historicShare(at second: Int64) -> Double {
+        let busy = model.cps(at: second) / max(options.peakCPS, 0.001)
+        return 0.62 + 0.2 * min(1, busy) + 0.03 * sin(Double(second) / 5_000)
+    }
+
+    private func historicRegistrations(at second: Int64) -> Int {
+        Int((Double(endpoints.count) * historicShare(at: second)).rounded())
+    }
+
+    private func churnRegistrations(now: Int64) -> (added: [Int], removed: [Int]) {
+        guard !endpoints.isEmpty else { return ([], []) }
+        var added: [Int] = []
+        var removed: [Int] = []
+        // Roughly one endpoint in 500 changes state per call to advance: a steady trickle.
+        for _ in 0..<max(1, endpoints.count / 500) {
+            let index = random.int(in: 0...(endpoints.count - 1))
+            let wantRegistered = random.chance(historicShare(at: now))
+            if wantRegistered, !registered.contains(index) {
+                registered.insert(index)
+                added.append(index)
+            } else if !wantRegistered, registered.contains(index) {
+                registered.remove(index)
+                removed.append(index)
+            }
+        }
+        return (added, removed)
+    }
+
+    private func writeRegistrations(_ change: (added: [Int], removed: [Int]), now: Int64, in db: Database) throws {
+        for index in change.removed {
+            try db.execute(sql: "DELETE FROM registrations WHERE endpoint = ?", arguments: [endpoints[index].endpoint])
+        }
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO registrations (endpoint, customer_id, contact, registered_at, expires_at)
+            VALUES (?, ?, ?, ?, ?)
+            """)
+        for index in change.added {
+            let endpoint = endpoints[index]
+            try insert.execute(arguments: [
+                endpoint.endpoint, endpoint.customerID, "sip:198.51.100.\(index % 250 + 1):5060", now, now + 3_600,
+            ])
+        }
+        let minute = TimeBucket.minute.start(of: now)
+        if minute != lastSampledMinute {
+            lastSampledMinute = minute
+            try Self.writeSamples([(minute, registered.count)], in: db)
+        }
+    }
+
+    private static func writeSamples(_ samples: [(Int64, Int)], in db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO registration_samples (minute, registrations) VALUES (?, ?)")
+        for (minute, count) in samples { try statement.execute(arguments: [minute, count]) }
+    }
+}

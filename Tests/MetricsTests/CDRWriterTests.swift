@@ -1,0 +1,106 @@
+import GRDB
+import XCTest
+@testable import Metrics
+
+final class CDRWriterTests: XCTestCase {
+    /// Random CDRs, some spanning minute/hour/day/month boundaries, some duplicated: every rollup level must equal
+    /// a brute-force count over the distinct records, and a second write of the same rows must add nothing.
+    func testRollupsEqualBruteForceOverTheRawRows() throws {
+        let temporary = try TemporaryStore()
+        var random = SystemRandomNumberGenerator()
+        let monthEdge: Int64 = 1_711_929_600  // 2024-04-01 00:00:00 UTC
+        var records: [CallRecord] = []
+        for index in 0..<3_000 {
+            let start = monthEdge + Int64.random(in: -90_000...90_000, using: &random)
+            let answered = Int.random(in: 0..<3, using: &random) > 0
+            let ring = Int64.random(in: 0...30, using: &random)
+            let talk = Int64.random(in: 0...7_200, using: &random)
+            let disposition: Disposition = answered ? .answered : [.busy, .noAnswer, .failed, .congestion].randomElement()!
+            records.append(.make(
+                key: "k\(index % 2_700)",  // 300 duplicates of earlier keys
+                start: start, answerAfter: answered ? ring : nil, end: start + ring + (answered ? talk : 0),
+                disposition: disposition, customer: Bool.random() ? Int64.random(in: 1...5, using: &random) : nil,
+                carrier: Int64.random(in: 1...3, using: &random), dtmf: Bool.random() ? Int.random(in: 0...4) : nil,
+                sell: Bool.random() ? Int64.random(in: 0...900_000) : nil, buy: Int64.random(in: 0...500_000)))
+        }
+        try temporary.store.write { db in
+            for index in 1...5 {
+                try Accounts.addCustomer(.init(accountCode: "C\(index)", name: "Customer \(index)", channelsConfigured: 5,
+                                               rateCardID: nil), createdAt: 0, in: db)
+            }
+            for index in 1...3 { try Accounts.addCarrier(name: "Carrier \(index)", channelsConfigured: 5, rateCardID: nil, in: db) }
+        }
+        let inserted = try temporary.store.write { try CDRWriter.insert(records, in: $0) }
+        XCTAssertEqual(inserted, 2_700)
+        XCTAssertEqual(try temporary.store.write { try CDRWriter.insert(records, in: $0) }, 0, "re-writing adds nothing")
+
+        var seen = Set<String>()
+        let distinct = records.filter { seen.insert($0.rowKey).inserted }
+        for level in TimeBucket.allCases {
+            let rows = try temporary.store.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT bucket, customer_id, carrier_id, attempts, answered, busy, no_answer, failed, billsec,
+                        dtmf_known, dtmf_calls, dtmf_digits, sell_micros, buy_micros, unrated_sell, unrated_buy
+                    FROM \(level.table)
+                    """)
+            }
+            var stored: [String: [Int64]] = [:]
+            for row in rows {
+                stored["\(row[0] as Int64)/\(row[1] as Int64)/\(row[2] as Int64)"] = (3...15).map { row[$0] }
+            }
+            var expected: [String: [Int64]] = [:]
+            for record in distinct {
+                // Independent of the production code: bucket by Foundation's calendar, answered by the definition.
+                let key = "\(calendarStart(level, record.startAt))/\(record.customerID ?? 0)/\(record.carrierID ?? 0)"
+                var counts = expected[key] ?? Array(repeating: 0, count: 13)
+                let answered = record.answerAt != nil && record.billsec > 0
+                counts[0] += 1
+                if answered {
+                    counts[1] += 1
+                    counts[5] += Int64(record.billsec)
+                    if let dtmf = record.dtmfDigits {
+                        counts[6] += 1
+                        counts[7] += dtmf > 0 ? 1 : 0
+                        counts[8] += Int64(dtmf)
+                    }
+                } else if record.disposition == .busy {
+                    counts[2] += 1
+                } else if record.disposition == .failed || record.disposition == .congestion {
+                    counts[4] += 1
+                } else {
+                    counts[3] += 1
+                }
+                if let sell = record.sell { counts[9] += sell.micros } else { counts[11] += 1 }
+                if let buy = record.buy { counts[10] += buy.micros } else { counts[12] += 1 }
+                expected[key] = counts
+            }
+            XCTAssertEqual(stored, expected, "\(level) rollup")
+        }
+
+        // Channel occupancy: total seconds equal the sum of call lengths; per-second attempts equal a recount.
+        let occupancy = try temporary.store.read { try Int64.fetchOne($0, sql: "SELECT SUM(channel_seconds) FROM channel_seconds_per_minute") }
+        XCTAssertEqual(occupancy, distinct.reduce(0) { $0 + ($1.endAt - $1.startAt) })
+        let peak = try temporary.store.read { try Int64.fetchOne($0, sql: "SELECT MAX(attempts) FROM attempts_per_second") }
+        XCTAssertEqual(peak, Int64(Dictionary(grouping: distinct, by: \.startAt).values.map(\.count).max()!))
+    }
+
+    func testAnsweredWithZeroBillsecCountsAsNotAnswered() throws {
+        let temporary = try TemporaryStore()
+        try temporary.store.write { db in
+            try CDRWriter.insert([
+                .make(key: "a", start: 0, answerAfter: 5, end: 5, billsec: 0, disposition: .answered),
+                .make(key: "b", start: 0, answerAfter: 5, end: 65, disposition: .answered),
+            ], in: db)
+        }
+        let row = try temporary.store.read { try Row.fetchOne($0, sql: "SELECT attempts, answered, no_answer, billsec FROM rollup_day")! }
+        XCTAssertEqual([row[0], row[1], row[2], row[3]] as [Int64], [2, 1, 1, 60])
+    }
+
+    private func calendarStart(_ level: TimeBucket, _ seconds: Int64) -> Int64 {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let component: Calendar.Component = [.minute: .minute, .hour: .hour, .day: .day, .month: .month][level]!
+        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        return Int64(calendar.dateInterval(of: component, for: date)!.start.timeIntervalSince1970)
+    }
+}
