@@ -17,7 +17,10 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(
             name: "Metrics",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Stamps the build with a hash of the sources, so `termdash version` changes when the code does.
         .executableTarget(name: "VersionStamp", path: "Sources/VersionStamp"),

@@ -14,16 +14,33 @@ public enum CDRWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (row_key) DO NOTHING
             """)
+        var fast = FastStatement(statement, in: db)
         var rollups = RollupAccumulator()
         var inserted = 0
         for record in records {
-            try statement.execute(arguments: [
-                record.source, record.rowKey, record.callKey, record.legID, record.startAt, record.answerAt,
-                record.endAt, record.duration, record.billsec, record.disposition.rawValue, record.hangupCause,
-                record.customerID, record.carrierID, record.didID, record.src, record.dst, record.callerName,
-                record.dtmfDigits, record.sell?.micros, record.buy?.micros, record.fileID, record.line,
-            ])
-            if db.changesCount > 0 {
+            fast.bind(record.source)
+            fast.bind(record.rowKey)
+            fast.bind(record.callKey)
+            fast.bind(record.legID)
+            fast.bind(record.startAt)
+            fast.bind(record.answerAt)
+            fast.bind(record.endAt)
+            fast.bind(record.duration)
+            fast.bind(record.billsec)
+            fast.bind(record.disposition.rawValue)
+            fast.bind(record.hangupCause)
+            fast.bind(record.customerID)
+            fast.bind(record.carrierID)
+            fast.bind(record.didID)
+            fast.bind(record.src)
+            fast.bind(record.dst)
+            fast.bind(record.callerName)
+            fast.bind(record.dtmfDigits)
+            fast.bind(record.sell?.micros)
+            fast.bind(record.buy?.micros)
+            fast.bind(record.fileID)
+            fast.bind(record.line)
+            if try fast.execute() > 0 {
                 inserted += 1
                 rollups.add(record)
             }

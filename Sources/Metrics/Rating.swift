@@ -41,15 +41,24 @@ public struct Rate: Sendable, Equatable {
     }
 }
 
-/// A rate card indexed for longest-prefix match on the dialled number.
+/// A rate card indexed for longest-prefix match on the dialled number. Prefixes are keyed by their digits as an
+/// integer plus their length, so a lookup allocates nothing: it runs once per call on every import.
 public struct RateTable: Sendable {
-    private var rates: [String: Rate] = [:]
+    private struct PrefixKey: Hashable {
+        var length: UInt8
+        var value: UInt64
+    }
+
+    /// Longer prefixes than this cannot be keyed as an integer; no real rate card comes near it.
+    public static let maximumPrefixLength = 18
+    private var rates: [PrefixKey: Rate] = [:]
     private var longestPrefix = 0
 
     public init(_ rates: [Rate]) {
         for rate in rates {
-            self.rates[rate.prefix] = rate
-            longestPrefix = max(longestPrefix, rate.prefix.count)
+            guard let key = RateTable.key(rate.prefix.utf8) else { continue }
+            self.rates[key] = rate
+            longestPrefix = max(longestPrefix, rate.prefix.utf8.count)
         }
     }
 
@@ -57,13 +66,22 @@ public struct RateTable: Sendable {
 
     /// The rate whose prefix is the longest one that starts the normalised number, or nil (unrated).
     public func match(_ dialled: String) -> Rate? {
-        let digits = RateTable.normalise(dialled)
-        var length = min(longestPrefix, digits.count)
-        while length > 0 {
-            if let rate = rates[String(digits.prefix(length))] { return rate }
-            length -= 1
+        var digits: [UInt8] = []
+        digits.reserveCapacity(20)
+        for byte in dialled.utf8 where byte >= 48 && byte <= 57 { digits.append(byte - 48) }
+        var start = 0
+        if dialled.utf8.first != UInt8(ascii: "+"), digits.count >= 2, digits[0] == 0, digits[1] == 0 { start = 2 }
+        // Every prefix of the number, shortest first; remember the longest that has a rate.
+        var value: UInt64 = 0
+        var best: Rate?
+        let end = min(digits.count, start + longestPrefix)
+        var index = start
+        while index < end {
+            value = value * 10 + UInt64(digits[index])
+            index += 1
+            if let rate = rates[PrefixKey(length: UInt8(index - start), value: value)] { best = rate }
         }
-        return nil
+        return best
     }
 
     /// Dialled numbers arrive as "+41…", "0041…" or "41…": keep the digits and drop an international "00" or "+".
@@ -71,6 +89,16 @@ public struct RateTable: Sendable {
         var digits = Substring(dialled.filter(\.isASCIIDigit))
         if dialled.first != "+", digits.hasPrefix("00") { digits = digits.dropFirst(2) }
         return digits
+    }
+
+    private static func key(_ prefix: String.UTF8View) -> PrefixKey? {
+        guard !prefix.isEmpty, prefix.count <= maximumPrefixLength else { return nil }
+        var value: UInt64 = 0
+        for byte in prefix {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            value = value * 10 + UInt64(byte - 48)
+        }
+        return PrefixKey(length: UInt8(prefix.count), value: value)
     }
 }
 

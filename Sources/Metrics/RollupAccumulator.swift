@@ -55,9 +55,11 @@ struct RollupAccumulator {
 
     mutating func add(_ record: CallRecord) {
         for level in TimeBucket.allCases {
+            // The minute level is kept per carrier only: per customer and carrier it would hold about one row per
+            // call at low rates. Per-customer figures start at the hour level.
             let key = Key(
                 bucket: level.start(of: record.startAt),
-                customerID: record.customerID ?? 0,
+                customerID: level == .minute ? 0 : record.customerID ?? 0,
                 carrierID: record.carrierID ?? 0)
             levels[level, default: [:]][key, default: RollupCounts()].add(record)
         }
@@ -89,27 +91,37 @@ struct RollupAccumulator {
                     unrated_sell = unrated_sell + excluded.unrated_sell,
                     unrated_buy = unrated_buy + excluded.unrated_buy
                 """)
+            var fast = FastStatement(statement, in: db)
             for (key, counts) in rows {
-                try statement.execute(arguments: [
+                for value in [
                     key.bucket, key.customerID, key.carrierID, counts.attempts, counts.answered, counts.busy,
                     counts.noAnswer, counts.failed, counts.billsec, counts.dtmfKnown, counts.dtmfCalls,
                     counts.dtmfDigits, counts.sellMicros, counts.buyMicros, counts.unratedSell, counts.unratedBuy,
-                ])
+                ] {
+                    fast.bind(value)
+                }
+                _ = try fast.execute()
             }
         }
         let perSecond = try db.cachedStatement(sql: """
             INSERT INTO attempts_per_second (second, attempts) VALUES (?, ?)
             ON CONFLICT (second) DO UPDATE SET attempts = attempts + excluded.attempts
             """)
+        var fastPerSecond = FastStatement(perSecond, in: db)
         for (second, attempts) in attemptsPerSecond {
-            try perSecond.execute(arguments: [second, attempts])
+            fastPerSecond.bind(second)
+            fastPerSecond.bind(attempts)
+            _ = try fastPerSecond.execute()
         }
         let occupancy = try db.cachedStatement(sql: """
             INSERT INTO channel_seconds_per_minute (minute, channel_seconds) VALUES (?, ?)
             ON CONFLICT (minute) DO UPDATE SET channel_seconds = channel_seconds + excluded.channel_seconds
             """)
+        var fastOccupancy = FastStatement(occupancy, in: db)
         for (minute, seconds) in channelSeconds {
-            try occupancy.execute(arguments: [minute, seconds])
+            fastOccupancy.bind(minute)
+            fastOccupancy.bind(seconds)
+            _ = try fastOccupancy.execute()
         }
     }
 }

@@ -95,8 +95,6 @@ enum Schema {
         );
         CREATE INDEX cdrs_by_start ON cdrs(start_at);
         CREATE INDEX cdrs_by_end ON cdrs(end_at);
-        CREATE INDEX cdrs_by_customer ON cdrs(customer_id, start_at);
-        CREATE INDEX cdrs_by_carrier ON cdrs(carrier_id, start_at);
 
         -- Calls in progress: a writer inserts the row when the call starts, sets answer_at when it is answered,
         -- and deletes it in the same transaction as it inserts the call's CDR.

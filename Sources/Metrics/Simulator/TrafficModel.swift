@@ -83,10 +83,14 @@ struct TrafficModel {
         let carrierIndex = carrierPicker.pick(using: &random)
         let carrier = network.carriers[carrierIndex]
         let destination = network.destinations[destinationPicker.pick(using: &random)]
-        var number = destination.prefix
-        while number.count < destination.numberLength { number.append(Character(String(random.int(in: 0...9)))) }
+        // Dialled in the three international forms real switches log: +41…, 0041…, 41….
         let style = random.int(in: 0...9)
-        let dst = style < 5 ? "+" + number : style < 8 ? "00" + number : number
+        var digits: [UInt8] = style < 5 ? [UInt8(ascii: "+")] : style < 8 ? [48, 48] : []
+        digits.append(contentsOf: destination.prefix.utf8)
+        for _ in destination.prefix.utf8.count..<max(destination.prefix.utf8.count, destination.numberLength) {
+            digits.append(48 + UInt8(random.next() % 10))
+        }
+        let dst = String(decoding: digits, as: UTF8.self)
         let did = customer.dids.isEmpty ? nil : customer.dids[random.int(in: 0...(customer.dids.count - 1))]
 
         var answerAt: Int64?

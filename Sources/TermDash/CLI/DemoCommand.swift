@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Metrics
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "The monitor on a fresh store in a temporary directory, fed by the simulator.",
+        discussion: "History is back-filled first so every graph has shape on the first frame.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(help: "Days of history to back-fill before the monitor starts.")
+    var historyDays: Int?
+
+    @Option(help: "Mean calls per second at the busiest hour.")
+    var cps: Double?
+
+    @Option(help: "Random seed for the simulated network and traffic.")
+    var seed: Int?
+
+    @Flag(help: "Keep the temporary store when the demo ends (its path is printed).")
+    var keep = false
+
+    @Flag(help: "Turn the mouse on.")
+    var mouse = false
+
+    func run() throws {
+        var settings = try options.settings()
+        let simulatorSettings = settings.config.simulator
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("termdash-demo-\(getpid())-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = options.db ?? directory.appendingPathComponent("demo.db").path
+        settings.storePath = path
+        defer {
+            if keep { print("The demo store is kept at \(path)") } else { try? FileManager.default.removeItem(at: directory) }
+        }
+        let store = try Store.openForCLI(path: path, readOnly: false)
+        var simulatorOptions = Simulator.Options()
+        simulatorOptions.peakCPS = cps ?? simulatorSettings.peakCPS
+        simulatorOptions.customers = simulatorSettings.customers
+        simulatorOptions.carriers = simulatorSettings.carriers
+        simulatorOptions.dids = simulatorSettings.dids
+        simulatorOptions.seed = UInt64(truncatingIfNeeded: seed ?? simulatorSettings.seed)
+        guard simulatorOptions.peakCPS > 0 else { throw CLIError("--cps must be above 0") }
+        let days = historyDays ?? simulatorSettings.historyDays
+        guard (0...400).contains(days) else { throw CLIError("--history-days must be between 0 and 400") }
+
+        let now = Int64(Date().timeIntervalSince1970)
+        let simulator = try Simulator(store: store, options: simulatorOptions, now: now)
+        let progress = ProgressLine(label: "Back-filling \(days) days of history")
+        let written = try simulator.backfill(days: days, until: now) { done, total in progress.update(done, of: total) }
+        progress.finish("\(written) CDRs written")
+
+        let driver = SimulatorDriver(simulator: simulator)
+        driver.start()
+        defer { driver.stop() }
+        try runMonitor(engine: MetricsEngine(store: store), settings: settings, mouse: mouse)
+        if let error = driver.error { throw CLIError("the simulator stopped: \(error)") }
+    }
+}
+
+/// One self-overwriting progress line on stderr when it is a terminal; nothing otherwise.
+final class ProgressLine {
+    private let label: String
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var lastPercent = -1
+
+    init(label: String) { self.label = label }
+
+    func update(_ done: Int64, of total: Int64) {
+        guard enabled, total > 0 else { return }
+        let percent = Int(done * 100 / total)
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        FileHandle.standardError.write(Data("\r\(label)… \(percent)%".utf8))
+    }
+
+    func finish(_ summary: String) {
+        let line = enabled ? "\r\(label): \(summary)\u{1b}[K\n" : "\(label): \(summary)\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Metrics
+
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Generate live VoIP traffic into a store, as a switch integration would, until stopped.",
+        discussion: """
+            Creates about 200 customers, 40 carriers and 2,000 DIDs in an empty store, back-fills history, then \
+            writes calls as they start, answer and end. Stop it with Ctrl-C or SIGTERM.
+            """)
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(help: "Mean calls per second at the busiest hour.")
+    var cps: Double?
+
+    @Option(help: "Days of history to back-fill when the store has no simulated calls yet.")
+    var historyDays: Int?
+
+    @Option(help: "Random seed for the simulated network and traffic.")
+    var seed: Int?
+
+    @Option(help: "Stop after this many seconds (default: run until stopped).")
+    var duration: Double?
+
+    func run() throws {
+        let settings = try options.settings()
+        let config = settings.config.simulator
+        var simulatorOptions = Simulator.Options()
+        simulatorOptions.peakCPS = cps ?? config.peakCPS
+        simulatorOptions.customers = config.customers
+        simulatorOptions.carriers = config.carriers
+        simulatorOptions.dids = config.dids
+        simulatorOptions.seed = UInt64(truncatingIfNeeded: seed ?? config.seed)
+        guard simulatorOptions.peakCPS > 0 else { throw CLIError("--cps must be above 0") }
+        let days = historyDays ?? config.historyDays
+        guard (0...400).contains(days) else { throw CLIError("--history-days must be between 0 and 400") }
+
+        let store = try Store.openForCLI(path: settings.storePath, readOnly: false)
+        let hasHistory = try store.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cdrs WHERE source = ?)",
+                              arguments: [simulatorOptions.source]) ?? false
+        }
+        SignalTrap.install()
+        let now = Int64(Date().timeIntervalSince1970)
+        let simulator = try Simulator(store: store, options: simulatorOptions, now: now)
+        if hasHistory {
+            print("\(settings.storePath): already holds simulated history; continuing live traffic only")
+        } else if days > 0 {
+            let progress = ProgressLine(label: "Back-filling \(days) days of history")
+            let written = try simulator.backfill(days: days, until: now) { progress.update($0, of: $1) }
+            progress.finish("\(written) CDRs written")
+        }
+        print("Simulating about \(simulatorOptions.peakCPS) CPS at peak into \(settings.storePath); Ctrl-C stops")
+        let started = Date()
+        var lastReport = started
+        while SignalTrap.pending == 0 {
+            if let duration, Date().timeIntervalSince(started) >= duration { break }
+            try simulator.advance(to: Int64(Date().timeIntervalSince1970))
+            if Date().timeIntervalSince(lastReport) >= 60 {
+                lastReport = Date()
+                print("\(ISO8601DateFormatter().string(from: lastReport)) live calls: \(simulator.liveCalls)")
+            }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+        print("Stopped; live calls left open: \(simulator.liveCalls) (dropped when the simulator next starts)")
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct TermDashCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "termdash",
+        abstract: "A terminal live monitor for VoIP switches and CDR billing.",
+        discussion: """
+            With no subcommand, runs the monitor on the store named by --db, the config, or the default \
+            (\(Config.defaultStorePath)).
+            """,
+        version: BuildInfo.version,
+        subcommands: [MonitorCommand.self, DemoCommand.self, SimulateCommand.self, SnapshotCommand.self,
+                      VersionCommand.self],
+        defaultSubcommand: MonitorCommand.self
+    )
+}
+
+/// What identifies this build: the release number and a hash of the sources it was built from.
+enum BuildInfo {
+    static let version = "\(BuildStamp.release)+\(BuildStamp.sourceHash)"
+}
+
+/// An error the user can act on: printed as "Error: <message>" with a non-zero exit.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import TOMLKit
+
+/// Settings from config.toml. Every key is documented in config.example.toml; unknown keys and wrong types are
+/// errors naming the file and line, so a typo never silently falls back to a default.
+struct Config: Equatable {
+    /// IANA zone for the clock and graph axes (summaries stay in UTC).
+    var zone = "UTC"
+    var theme = "default"
+    /// "auto", "braille", "block" or "ascii".
+    var graphs = "auto"
+    var refreshSeconds = 1.0
+    var mouse = false
+    var storePath: String?
+    var tableRows = 10
+    var simulator = SimulatorSettings()
+
+    struct SimulatorSettings: Equatable {
+        var peakCPS = 2.0
+        var customers = 200
+        var carriers = 40
+        var dids = 2_000
+        var historyDays = 7
+        var seed = 1
+    }
+
+    /// Where the store lives when neither --db nor the config names one.
+    static var defaultStorePath: String {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        return (base as NSString).appendingPathComponent("termdash/termdash.db")
+    }
+
+    /// The config file to read: `--config`, else `$XDG_CONFIG_HOME/termdash/config.toml` (or ~/.config) if present.
+    static func locate(explicit: String?, environment: [String: String]) -> String? {
+        if let explicit { return explicit }
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
+        let candidate = (base as NSString).appendingPathComponent("termdash/config.toml")
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    static func load(path: String) throws -> Config {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(path: path, line: nil, reason: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(path: path, line: nil, reason: "not UTF-8 text")
+        }
+        return try parse(text, path: path)
+    }
+
+    static func parse(_ text: String, path: String) throws -> Config {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(path: path, line: error.source.begin.line, reason: error.description)
+        }
+        var config = Config()
+        var reader = ConfigReader(table: table, text: text, path: path)
+        config.zone = try reader.string("display", "zone") ?? config.zone
+        config.theme = try reader.string("display", "theme") ?? config.theme
+        config.graphs = try reader.string("display", "graphs") ?? config.graphs
+        config.refreshSeconds = try reader.number("display", "refresh_seconds") ?? config.refreshSeconds
+        config.mouse = try reader.bool("display", "mouse") ?? config.mouse
+        config.storePath = try reader.string("store", "path").map { ($0 as NSString).expandingTildeInPath }
+        config.tableRows = try reader.int("monitor", "table_rows") ?? config.tableRows
+        config.simulator.peakCPS = try reader.number("simulator", "peak_cps") ?? config.simulator.peakCPS
+        config.simulator.customers = try reader.int("simulator", "customers") ?? config.simulator.customers
+        config.simulator.carriers = try reader.int("simulator", "carriers") ?? config.simulator.carriers
+        config.simulator.dids = try reader.int("simulator", "dids") ?? config.simulator.dids
+        config.simulator.historyDays = try reader.int("simulator", "history_days") ?? config.simulator.historyDays
+        config.simulator.seed = try reader.int("simulator", "seed") ?? config.simulator.seed
+        try reader.rejectUnknownKeys()
+        try config.validate(reader: reader)
+        return config
+    }
+
+    private func validate(reader: ConfigReader) throws {
+        if TimeZone(identifier: zone) == nil {
+            throw reader.error("display", "zone", "unknown time zone \"\(zone)\" (use an IANA name such as Europe/Zurich)")
+        }
+        if Theme.named(theme) == nil {
+            throw reader.error("display", "theme", "unknown theme \"\(theme)\" (default, high-contrast, monochrome)")
+        }
+        if !["auto", "braille", "block", "ascii"].contains(graphs) {
+            throw reader.error("display", "graphs", "must be auto, braille, block or ascii")
+        }
+        if !(0.2...60).contains(refreshSeconds) {
+            throw reader.error("display", "refresh_seconds", "must be between 0.2 and 60")
+        }
+        if !(1...100).contains(tableRows) { throw reader.error("monitor", "table_rows", "must be between 1 and 100") }
+        if !(simulator.peakCPS > 0 && simulator.peakCPS <= 10_000) {
+            throw reader.error("simulator", "peak_cps", "must be above 0 and at most 10000")
+        }
+        for (key, value) in [("customers", simulator.customers), ("carriers", simulator.carriers)]
+        where !(1...100_000).contains(value) {
+            throw reader.error("simulator", key, "must be between 1 and 100000")
+        }
+        if !(0...1_000_000).contains(simulator.dids) { throw reader.error("simulator", "dids", "must be 0 or more") }
+        if !(0...400).contains(simulator.historyDays) {
+            throw reader.error("simulator", "history_days", "must be between 0 and 400")
+        }
+    }
+}
+
+struct ConfigError: Error, CustomStringConvertible, Equatable {
+    var path: String
+    var line: Int?
+    var reason: String
+
+    var description: String {
+        if let line { return "\(path):\(line): \(reason)" }
+        return "\(path): \(reason)"
+    }
+}
+
+/// Reads typed values out of the parsed table, remembering which keys were used so that the rest can be reported.
+private struct ConfigReader {
+    let table: TOMLTable
+    let text: String
+    let path: String
+    private var used: Set<String> = []
+
+    init(table: TOMLTable, text: String, path: String) {
+        self.table = table
+        self.text = text
+        self.path = path
+    }
+
+    private mutating func value(_ section: String, _ key: String) throws -> TOMLValueConvertible? {
+        used.insert("\(section).\(key)")
+        guard let sectionValue = table[section] else { return nil }
+        guard let sectionTable = sectionValue.table else {
+            throw ConfigError(path: path, line: line(ofSection: section), reason: "[\(section)] must be a table")
+        }
+        return sectionTable[key]
+    }
+
+    mutating func string(_ section: String, _ key: String) throws -> String? {
+        guard let value = try value(section, key) else { return nil }
+        guard let string = value.string else { throw error(section, key, "must be a string") }
+        return string
+    }
+
+    mutating func int(_ section: String, _ key: String) throws -> Int? {
+        guard let value = try value(section, key) else { return nil }
+        guard let int = value.int else { throw error(section, key, "must be a whole number") }
+        return int
+    }
+
+    /// Integers are accepted where a number is expected: `refresh_seconds = 1` means 1.0.
+    mutating func number(_ section: String, _ key: String) throws -> Double? {
+        guard let value = try value(section, key) else { return nil }
+        if let double = value.double { return double }
+        if let int = value.int { return Double(int) }
+        throw error(section, key, "must be a number")
+    }
+
+    mutating func bool(_ section: String, _ key: String) throws -> Bool? {
+        guard let value = try value(section, key) else { return nil }
+        guard let bool = value.bool else { throw error(section, key, "must be true or false") }
+        return bool
+    }
+
+    func rejectUnknownKeys() throws {
+        for section in table.keys.sorted() {
+            guard let inner = table[section]?.table else {
+                throw ConfigError(path: path, line: line(ofKey: section, in: nil), reason: "unknown setting \"\(section)\"")
+            }
+            for key in inner.keys.sorted() where !used.contains("\(section).\(key)") {
+                throw error(section, key, "unknown setting \"\(section).\(key)\" (see config.example.toml)")
+            }
+        }
+    }
+
+    func error(_ section: String, _ key: String, _ reason: String) -> ConfigError {
+        ConfigError(path: path, line: line(ofKey: key, in: section), reason: "\(section).\(key): \(reason)")
+    }
+
+    /// The 1-based line where `key =` appears (inside `[section]` when given): TOMLKit gives positions for syntax
+    /// errors only, and a message without a line is much harder to act on.
+    private func line(ofKey key: String, in section: String?) -> Int? {
+        var current: String?
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[") {
+                current = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
+                continue
+            }
+            guard current == section || (section == nil && current == nil) else { continue }
+            if let equals = line.firstIndex(of: "="),
+               line[..<equals].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) == key {
+                return index + 1
+            }
+        }
+        return nil
+    }
+
+    private func line(ofSection section: String) -> Int? {
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where raw.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "[] ")) == section {
+            return index + 1
+        }
+        return line(ofKey: section, in: nil)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Metrics
+
+/// Reads the store on its own thread, once per refresh, and hands the event loop the newest immutable snapshot.
+/// The draw path never waits on SQLite.
+final class SnapshotFeed: @unchecked Sendable {
+    private let engine: MetricsEngine
+    private let interval: Double
+    private let request: @Sendable () -> (liveWindow: Int, tableRows: Int)
+    private let lock = NSLock()
+    private var latest: DashboardSnapshot?
+    private var latestError: String?
+    private var generation = 0
+    private var stopped = false
+    private let wake = DispatchSemaphore(value: 0)
+
+    /// - Parameter request: asked before each read, so the sizes follow the terminal.
+    init(engine: MetricsEngine, interval: Double, request: @escaping @Sendable () -> (liveWindow: Int, tableRows: Int)) {
+        self.engine = engine
+        self.interval = interval
+        self.request = request
+    }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "termdash.snapshot"
+        thread.start()
+    }
+
+    func stop() {
+        lock.withLock { stopped = true }
+        wake.signal()
+    }
+
+    /// Asks for a read now rather than at the next tick (after a resize, say).
+    func refreshNow() { wake.signal() }
+
+    /// The newest snapshot, the last read error if the newest read failed, and a counter that changes with each.
+    func current() -> (snapshot: DashboardSnapshot?, error: String?, generation: Int) {
+        lock.withLock { (latest, latestError, generation) }
+    }
+
+    private func run() {
+        while !lock.withLock({ stopped }) {
+            let (liveWindow, tableRows) = request()
+            let now = Int64(Date().timeIntervalSince1970)
+            do {
+                let snapshot = try engine.dashboard(at: now, liveWindow: liveWindow, tableRows: tableRows)
+                lock.withLock {
+                    latest = snapshot
+                    latestError = nil
+                    generation += 1
+                }
+            } catch {
+                lock.withLock {
+                    latestError = "store read failed: \(error)"
+                    generation += 1
+                }
+            }
+            // Sleep to just after the next tick boundary so each read sees the second that just closed.
+            let seconds = Date().timeIntervalSince1970
+            let next = (seconds / interval).rounded(.down) * interval + interval + 0.02
+            _ = wake.wait(timeout: .now() + max(0.05, next - seconds))
+        }
+    }
+}

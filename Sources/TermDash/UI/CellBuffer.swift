@@ -1,0 +1,138 @@
+/// One terminal cell: a grapheme and how it looks.
+struct Cell: Equatable, Hashable, Sendable {
+    /// One grapheme (possibly with combining marks), " " when blank, "" for the right half of a wide character.
+    var text: String
+    var style: Style
+    /// The right half of a two-column character drawn in the cell to the left.
+    var isContinuation: Bool
+
+    init(_ text: String = " ", style: Style = .normal, isContinuation: Bool = false) {
+        self.text = text
+        self.style = style
+        self.isContinuation = isContinuation
+    }
+
+    static let blank = Cell()
+}
+
+/// The frame views draw into. It is plain data: the backend diffs two of them and sends only what changed,
+/// and tests compare `lines()` with literal text.
+struct CellBuffer: Equatable, Sendable {
+    let width: Int
+    let height: Int
+    private var cells: [Cell]
+
+    /// A cell holds at most this many scalars, as ncurses does (CCHARW_MAX); the rest of a pathological
+    /// stack of combining marks is dropped.
+    static let maxScalarsPerCell = 5
+
+    init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// Reading outside the buffer gives a blank cell; writing there is ignored.
+    subscript(x: Int, y: Int) -> Cell {
+        get {
+            guard x >= 0, x < width, y >= 0, y < height else { return .blank }
+            return cells[y * width + x]
+        }
+        set {
+            guard x >= 0, x < width, y >= 0, y < height else { return }
+            cells[y * width + x] = newValue
+        }
+    }
+
+    /// Writes `string` from column `x` of row `y` and returns the columns written.
+    ///
+    /// The text is sanitised (no control character can reach the terminal), clipped at the buffer edge and at
+    /// `maxWidth` columns. A wide character that would straddle the limit is dropped, not split; combining marks
+    /// join the character before them.
+    @discardableResult
+    mutating func put(_ string: String, x: Int, y: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        var column = x
+        var lastWritten: Int?  // index of the last lead cell this call wrote, for combining marks
+        for character in Sanitizer.clean(string) {
+            let columns = DisplayWidth.of(character)
+            if columns == 0 {
+                if let index = lastWritten,
+                    let scalar = character.unicodeScalars.first, DisplayWidth.isCombining(scalar)
+                {
+                    let existing = cells[index].text.unicodeScalars.count
+                    let room = CellBuffer.maxScalarsPerCell - existing
+                    if room > 0 { cells[index].text.unicodeScalars.append(contentsOf: character.unicodeScalars.prefix(room)) }
+                }
+                continue
+            }
+            if column + columns > limit { break }
+            if column < 0 {  // left of the buffer: skip, as if drawn off-screen
+                column += columns
+                continue
+            }
+            detachWide(x: column, y: y)
+            if columns == 2 { detachWide(x: column + 1, y: y) }
+            let index = y * width + column
+            var text = String(character)
+            if text.unicodeScalars.count > CellBuffer.maxScalarsPerCell {
+                text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(CellBuffer.maxScalarsPerCell)))
+            }
+            cells[index] = Cell(text, style: style)
+            if columns == 2 { cells[index + 1] = Cell("", style: style, isContinuation: true) }
+            lastWritten = index
+            column += columns
+        }
+        return max(0, column - max(x, 0))
+    }
+
+    /// Blanks every cell of `rect` (clipped to the buffer) with `style`.
+    mutating func fill(_ rect: Rect, style: Style = .normal, with character: Character = " ") {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        let text = DisplayWidth.of(character) == 1 ? Sanitizer.clean(String(character)) : " "
+        let cell = Cell(text.isEmpty ? " " : text, style: style)
+        for row in area.y..<area.maxY {
+            detachWide(x: area.x, y: row)
+            detachWide(x: area.maxX - 1, y: row)
+            for column in area.x..<area.maxX { cells[row * width + column] = cell }
+        }
+    }
+
+    /// Changes the style of every cell of `rect`, keeping the text (for selection highlights).
+    mutating func restyle(_ rect: Rect, style: Style) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for row in area.y..<area.maxY {
+            for column in area.x..<area.maxX { cells[row * width + column].style = style }
+        }
+    }
+
+    /// The rows as plain text; wide characters stand for their two columns, trailing spaces are kept.
+    func lines() -> [String] {
+        (0..<height).map { row in
+            var line = ""
+            for column in 0..<width {
+                let cell = cells[row * width + column]
+                if !cell.isContinuation { line += cell.text }
+            }
+            return line
+        }
+    }
+
+    /// Before a cell is overwritten, blanks the other half of any wide character it belongs to, so no
+    /// half-character is ever left behind.
+    private mutating func detachWide(x: Int, y: Int) {
+        guard x >= 0, x < width else { return }
+        let index = y * width + x
+        if cells[index].isContinuation, x > 0 {
+            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+            cells[index] = Cell(" ", style: cells[index].style)
+        } else if x + 1 < width, cells[index + 1].isContinuation {
+            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+        }
+    }
+}

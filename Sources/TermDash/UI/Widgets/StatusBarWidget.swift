@@ -1,0 +1,109 @@
+/// What the status bar shows. Plain data, so the view decides nothing about where it comes from.
+struct StatusBarModel: Equatable, Sendable {
+    var version: String
+    var zone: String
+    var clock: String
+    /// Live channels in use and configured, when known.
+    var channels: (inUse: Int, configured: Int)?
+    /// A transient note such as "Copied Version and Zone".
+    var message: String?
+
+    static func == (lhs: StatusBarModel, rhs: StatusBarModel) -> Bool {
+        lhs.version == rhs.version && lhs.zone == rhs.zone && lhs.clock == rhs.clock
+            && lhs.channels?.inUse == rhs.channels?.inUse && lhs.channels?.configured == rhs.channels?.configured
+            && lhs.message == rhs.message
+    }
+}
+
+/// The bottom row: ` Version 0.1.0+abc │ Zone Europe/Zurich │ 2026-11-21 17:30:05 CET │ Ch 123/4,000   ? help  q quit `.
+///
+/// When the row is too narrow, segments give way in this order: the help shrinks to `? help`, the channel
+/// count goes, then the help, then the message (cut first, dropped when under a few columns), then Zone,
+/// then Version; the clock stays and is cut last. Room left over after a drop goes back to `? help`.
+enum StatusBarWidget {
+    private struct Segment {
+        enum Kind { case version, zone, clock, channels, message }
+        var kind: Kind
+        var text: String
+    }
+
+    private enum Help: Equatable { case full, short, none }
+
+    /// Below this the message is dropped rather than cut to an unreadable stub.
+    static let minimumMessageWidth = 8
+
+    static func render(_ model: StatusBarModel, in rect: Rect, glyphs: GlyphSet, into buffer: inout CellBuffer) {
+        guard !rect.isEmpty else { return }
+        let row = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
+        buffer.fill(row, style: Style(.statusBar))
+
+        var segments: [Segment] = [
+            Segment(kind: .version, text: "Version " + Sanitizer.clean(model.version)),
+            Segment(kind: .zone, text: "Zone " + Sanitizer.clean(model.zone)),
+            Segment(kind: .clock, text: Sanitizer.clean(model.clock)),
+        ]
+        if let channels = model.channels {
+            let text = "Ch \(NumberText.grouped(channels.inUse))/\(NumberText.grouped(channels.configured))"
+            segments.append(Segment(kind: .channels, text: text))
+        }
+        if let message = model.message.map(Sanitizer.clean), !message.isEmpty {
+            segments.append(Segment(kind: .message, text: message))
+        }
+        var help = Help.full
+        let separator = " " + glyphs.separator + " "
+
+        func leftWidth() -> Int {
+            1 + segments.reduce(0) { $0 + DisplayWidth.of($1.text) } + max(0, segments.count - 1) * separator.count
+        }
+        func helpWidth() -> Int {
+            switch help {
+            case .full: return 2 + 14 + 1  // "  ? help  q quit "
+            case .short: return 2 + 6 + 1  // "  ? help "
+            case .none: return 1  // trailing space
+            }
+        }
+        func fits() -> Bool { leftWidth() + helpWidth() <= row.width }
+        func drop(_ kind: Segment.Kind) { segments.removeAll { $0.kind == kind } }
+
+        if !fits() { help = .short }
+        if !fits() { drop(.channels) }
+        if !fits() { help = .none }
+        if !fits(), let index = segments.firstIndex(where: { $0.kind == .message }) {
+            let room = row.width - (leftWidth() - DisplayWidth.of(segments[index].text)) - helpWidth()
+            if room >= minimumMessageWidth {
+                segments[index].text = TextFit.truncate(segments[index].text, toWidth: room, ellipsis: glyphs.ellipsis)
+            } else {
+                drop(.message)
+            }
+        }
+        if !fits() { drop(.zone) }
+        if !fits() { drop(.version) }
+        // Whatever room the drops freed goes back to the help hint.
+        if help == .none {
+            help = .short
+            if !fits() { help = .none }
+        }
+
+        let bar = Style(.statusBar)
+        var x = row.x + 1
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { x += buffer.put(separator, x: x, y: row.y, style: bar, maxWidth: row.maxX - x) }
+            let style = segment.kind == .message ? Style(.statusBar, bold: true) : bar
+            let text = TextFit.truncate(segment.text, toWidth: row.maxX - x, ellipsis: glyphs.ellipsis)
+            x += buffer.put(text, x: x, y: row.y, style: style, maxWidth: row.maxX - x)
+        }
+        // The key hints sit at the right edge, where the eye looks for them.
+        let keys: [(key: String, action: String)]
+        switch help {
+        case .full: keys = [("?", "help"), ("q", "quit")]
+        case .short: keys = [("?", "help")]
+        case .none: keys = []
+        }
+        var hx = row.maxX - helpWidth() + 2
+        for (index, hint) in keys.enumerated() {
+            if index > 0 { hx += 2 }
+            hx += buffer.put(hint.key, x: hx, y: row.y, style: Style(.statusKey))
+            hx += buffer.put(" " + hint.action, x: hx, y: row.y, style: bar)
+        }
+    }
+}
