@@ -68,7 +68,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .missing(let path):
-            return "\(path): no store here (run `termdash simulate --db \(path)` or `termdash import` to create one)"
+            return "\(path): no store here (run `termdash simulate --db \(path)` to create one)"
         case .cannotOpen(let path, let reason):
             return "\(path): cannot open the store: \(reason)"
         case .outdatedSchema(let path, let missing):

@@ -74,6 +74,17 @@ final class SimulatorTests: XCTestCase {
         XCTAssertEqual(snapshot.counters.liveChannels, simulator.liveCalls)
         XCTAssertEqual(snapshot.liveChannels.last, simulator.liveCalls)
         XCTAssertEqual(snapshot.topCustomers.count, 5)
+
+        // Stopping ends every open call now, as a switch shutting down would: no live row is left behind.
+        let before = try temporary.store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cdrs")! }
+        let open = simulator.liveCalls
+        try simulator.stop(at: start + 601)
+        try temporary.store.read { db in
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls_in_progress"), 0)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdrs"), before + open)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdrs WHERE end_at > ?", arguments: [start + 601]), 0)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT SUM(attempts) FROM rollup_day"), before + open)
+        }
     }
 
     func testASecondRunReusesTheNetworkAndDropsStaleLiveCalls() throws {

@@ -139,6 +139,19 @@ public final class Simulator {
         }
     }
 
+    /// Ends every open call at `now`, as a switch that shuts down drops its calls, so that the store is not left
+    /// with live calls nobody will ever end.
+    public func stop(at now: Int64) throws {
+        let ended = open.values.map { model.cutOff($0.call, at: now) }
+        open.removeAll()
+        try store.write { db in
+            for call in ended {
+                try db.execute(sql: "DELETE FROM calls_in_progress WHERE call_key = ?", arguments: [call.callKey])
+            }
+            try CDRWriter.insert(ended.map { $0.record(source: self.options.source) }, in: db)
+        }
+    }
+
     /// Calls started and not yet ended, as the simulator sees them.
     public var liveCalls: Int { open.count }
 

@@ -131,6 +131,28 @@ struct TrafficModel {
             buy: rater.price(card: carrier.rateTableID, dialled: dst, billsec: billsec, answered: answered))
     }
 
+    /// The call as it ends if the switch drops it at `now` (the simulator stopping): answered calls keep the
+    /// seconds they had, calls still ringing end unanswered.
+    func cutOff(_ call: SimulatedCall, at now: Int64) -> SimulatedCall {
+        guard call.endAt > now else { return call }
+        var cut = call
+        cut.endAt = max(call.startAt, now)
+        cut.hangupCause = "SYSTEM_SHUTDOWN"
+        if let answerAt = call.answerAt, answerAt < now {
+            cut.dtmfDigits = call.dtmfDigits
+        } else {
+            cut.answerAt = nil
+            cut.disposition = .failed
+            cut.dtmfDigits = 0
+        }
+        let customer = network.customers.first { $0.id == call.customerID }
+        let carrier = network.carriers.first { $0.id == call.carrierID }
+        let answered = cut.billsec > 0
+        cut.sell = rater.price(card: customer?.rateTableID, dialled: call.dst, billsec: cut.billsec, answered: answered)
+        cut.buy = rater.price(card: carrier?.rateTableID, dialled: call.dst, billsec: cut.billsec, answered: answered)
+        return cut
+    }
+
     private static let callerNames = [
         "Reception", "Sales", "Support", "J. Müller", "A. Dubois", "M. Rossi", "K. Nowak", "S. García",
         "Front Desk", "Dispatch", "Night Line", "O'Brien", "Åsa Lind", "Zoë Chen", "",

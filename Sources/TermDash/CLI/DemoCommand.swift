@@ -49,7 +49,7 @@ struct DemoCommand: ParsableCommand {
 
         let now = Int64(Date().timeIntervalSince1970)
         let simulator = try Simulator(store: store, options: simulatorOptions, now: now)
-        let progress = ProgressLine(label: "Back-filling \(days) days of history")
+        let progress = ProgressLine(label: "Back-filling \(days == 1 ? "1 day" : "\(days) days") of history")
         let written = try simulator.backfill(days: days, until: now) { done, total in progress.update(done, of: total) }
         progress.finish("\(written) CDRs written")
 

@@ -28,5 +28,8 @@ func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool) throws {
         timeZone: settings.timeZone, theme: Theme.named(settings.config.theme) ?? .default,
         graphs: settings.config.graphs, refreshSeconds: settings.config.refreshSeconds,
         tableRows: settings.config.tableRows, mouse: mouse || settings.config.mouse)
-    try MonitorSession(engine: engine, options: options).run()
+    if let signal = try MonitorSession(engine: engine, options: options).run() {
+        // The conventional status of a process ended by a signal, after the terminal has been restored.
+        throw ExitCode(128 + signal)
+    }
 }

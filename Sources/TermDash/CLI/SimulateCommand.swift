@@ -49,7 +49,7 @@ struct SimulateCommand: ParsableCommand {
         if hasHistory {
             print("\(settings.storePath): already holds simulated history; continuing live traffic only")
         } else if days > 0 {
-            let progress = ProgressLine(label: "Back-filling \(days) days of history")
+            let progress = ProgressLine(label: "Back-filling \(days == 1 ? "1 day" : "\(days) days") of history")
             let written = try simulator.backfill(days: days, until: now) { progress.update($0, of: $1) }
             progress.finish("\(written) CDRs written")
         }
@@ -65,6 +65,8 @@ struct SimulateCommand: ParsableCommand {
             }
             Thread.sleep(forTimeInterval: 0.25)
         }
-        print("Stopped; live calls left open: \(simulator.liveCalls) (dropped when the simulator next starts)")
+        let open = simulator.liveCalls
+        try simulator.stop(at: Int64(Date().timeIntervalSince1970))
+        print("Stopped; \(open) calls in progress were ended now")
     }
 }

@@ -30,10 +30,7 @@ struct SnapshotCommand: ParsableCommand {
         let capabilities = TerminalCapabilities.detect(
             environment: ProcessInfo.processInfo.environment, codeset: ascii ? "ANSI_X3.4-1968" : currentCodeset(),
             terminalColors: 0)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = settings.timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
+        let formatter = ClockFormat.formatter(for: settings.timeZone)
         let context = ViewContext(
             version: BuildInfo.version, zone: settings.config.zone, clock: formatter.string(from: now),
             glyphs: GlyphSet.choose(ascii ? "ascii" : settings.config.graphs, capabilities: capabilities),

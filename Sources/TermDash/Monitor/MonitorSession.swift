@@ -23,14 +23,12 @@ final class MonitorSession {
     init(engine: MetricsEngine, options: Options) {
         self.engine = engine
         self.options = options
-        clockFormatter = DateFormatter()
-        clockFormatter.locale = Locale(identifier: "en_US_POSIX")
-        clockFormatter.timeZone = options.timeZone
-        clockFormatter.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
+        clockFormatter = ClockFormat.formatter(for: options.timeZone)
     }
 
     /// Runs until the user quits or a terminating signal arrives; the terminal is restored on every exit path.
-    func run() throws {
+    /// Returns the signal that ended it, or nil when the user quit.
+    func run() throws -> Int32? {
         SignalTrap.install()
         let terminal = try NcursesTerminal(mouse: options.mouse, theme: options.theme)
         defer { terminal.shutdown() }
@@ -43,6 +41,9 @@ final class MonitorSession {
         }
         feed.start()
         defer { feed.stop() }
+        // Give the first read a moment so the first frame shows figures rather than "loading…".
+        let firstReadDeadline = Date().addingTimeInterval(0.5)
+        while feed.current().generation == 0, Date() < firstReadDeadline { usleep(10_000) }
 
         var drawnGeneration = -1
         var drawnClock = ""
@@ -75,7 +76,7 @@ final class MonitorSession {
             case .key(let key):
                 needsDraw = true
                 switch KeyBinding.action(for: key) {
-                case .quit: return
+                case .quit: return nil
                 case .help: showHelp.toggle()
                 case .refresh: feed.refreshNow()
                 case nil: if key == .escape { showHelp = false }
@@ -84,6 +85,7 @@ final class MonitorSession {
                 break
             }
         }
+        return SignalTrap.pending
     }
 }
 

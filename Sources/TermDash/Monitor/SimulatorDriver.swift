@@ -24,6 +24,9 @@ final class SimulatorDriver: @unchecked Sendable {
                 }
                 Thread.sleep(forTimeInterval: interval)
             }
+            do { try simulator.stop(at: Int64(Date().timeIntervalSince1970)) } catch {
+                lock.withLock { failure = "\(error)" }
+            }
         }
         thread.name = "termdash.simulator"
         thread.start()

@@ -13,6 +13,7 @@ final class SnapshotFeed: @unchecked Sendable {
     private var generation = 0
     private var stopped = false
     private let wake = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
 
     /// - Parameter request: asked before each read, so the sizes follow the terminal.
     init(engine: MetricsEngine, interval: Double, request: @escaping @Sendable () -> (liveWindow: Int, tableRows: Int)) {
@@ -22,14 +23,19 @@ final class SnapshotFeed: @unchecked Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in run() }
+        let thread = Thread { [self] in
+            run()
+            finished.signal()
+        }
         thread.name = "termdash.snapshot"
         thread.start()
     }
 
+    /// Stops the thread and waits for a read in flight to finish: the process must not exit under it.
     func stop() {
         lock.withLock { stopped = true }
         wake.signal()
+        finished.wait()
     }
 
     /// Asks for a read now rather than at the next tick (after a resize, say).

@@ -1,0 +1,14 @@
+import Foundation
+
+/// The status-bar clock: "2026-11-21 17:30:05 +01:00" in the chosen zone (the zone's name is beside it as Zone). Shared by the monitor and `snapshot` so
+/// both show the same text.
+enum ClockFormat {
+    static func formatter(for zone: TimeZone) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        // Offsets rather than abbreviations: Linux gives "GMT+1" for most zones, and an offset is unambiguous.
+        formatter.dateFormat = zone.identifier == "UTC" ? "yyyy-MM-dd HH:mm:ss 'UTC'" : "yyyy-MM-dd HH:mm:ss xxx"
+        return formatter
+    }
+}
