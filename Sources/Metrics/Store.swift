@@ -50,6 +50,7 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` in one write transaction.
+    @discardableResult
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.write(body)
     }

@@ -36,10 +36,12 @@ enum StatusBarWidget {
         guard !rect.isEmpty else { return }
         let row = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
         buffer.fill(row, style: Style(.statusBar))
+        // The same texts `termdash version` prints, so support can match them.
+        let identity = StatusIdentity(version: model.version, zone: model.zone)
 
         var segments: [Segment] = [
-            Segment(kind: .version, text: "Version " + Sanitizer.clean(model.version)),
-            Segment(kind: .zone, text: "Zone " + Sanitizer.clean(model.zone)),
+            Segment(kind: .version, text: Sanitizer.clean(identity.versionText)),
+            Segment(kind: .zone, text: Sanitizer.clean(identity.zoneText)),
             Segment(kind: .clock, text: Sanitizer.clean(model.clock)),
         ]
         if let channels = model.channels {
