@@ -12,7 +12,7 @@ struct Config: Equatable {
     var refreshSeconds = 1.0
     var mouse = false
     var storePath: String?
-    var tableRows = 10
+    var tableRows = 50
     var simulator = SimulatorSettings()
 
     struct SimulatorSettings: Equatable {

@@ -8,7 +8,9 @@ enum ClockFormat {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
         // Offsets rather than abbreviations: Linux gives "GMT+1" for most zones, and an offset is unambiguous.
-        formatter.dateFormat = zone.identifier == "UTC" ? "yyyy-MM-dd HH:mm:ss 'UTC'" : "yyyy-MM-dd HH:mm:ss xxx"
+        // Foundation on Linux names the UTC zone "GMT"; either way the clock says UTC.
+        let isUTC = ["UTC", "GMT", "Etc/UTC", "Etc/GMT"].contains(zone.identifier)
+        formatter.dateFormat = isUTC ? "yyyy-MM-dd HH:mm:ss 'UTC'" : "yyyy-MM-dd HH:mm:ss xxx"
         return formatter
     }
 }
