@@ -10,14 +10,7 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Option(help: "Days of history to back-fill before the monitor starts.")
-    var historyDays: Int?
-
-    @Option(help: "Mean calls per second at the busiest hour.")
-    var cps: Double?
-
-    @Option(help: "Random seed for the simulated network and traffic.")
-    var seed: Int?
+    @OptionGroup var simulation: SimulatorFlags
 
     @Flag(help: "Keep the temporary store when the demo ends (its path is printed).")
     var keep = false
@@ -27,7 +20,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         var settings = try options.settings()
-        let simulatorSettings = settings.config.simulator
+        let (simulatorOptions, days) = try simulation.resolve(settings.config.simulator)
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("termdash-demo-\(getpid())-\(UUID().uuidString.prefix(6))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -37,21 +30,9 @@ struct DemoCommand: ParsableCommand {
             if keep { print("The demo store is kept at \(path)") } else { try? FileManager.default.removeItem(at: directory) }
         }
         let store = try Store.openForCLI(path: path, readOnly: false)
-        var simulatorOptions = Simulator.Options()
-        simulatorOptions.peakCPS = cps ?? simulatorSettings.peakCPS
-        simulatorOptions.customers = simulatorSettings.customers
-        simulatorOptions.carriers = simulatorSettings.carriers
-        simulatorOptions.dids = simulatorSettings.dids
-        simulatorOptions.seed = UInt64(truncatingIfNeeded: seed ?? simulatorSettings.seed)
-        guard simulatorOptions.peakCPS > 0 else { throw CLIError("--cps must be above 0") }
-        let days = historyDays ?? simulatorSettings.historyDays
-        guard (0...400).contains(days) else { throw CLIError("--history-days must be between 0 and 400") }
-
         let now = Int64(Date().timeIntervalSince1970)
         let simulator = try Simulator(store: store, options: simulatorOptions, now: now)
-        let progress = ProgressLine(label: "Back-filling \(days == 1 ? "1 day" : "\(days) days") of history")
-        let written = try simulator.backfill(days: days, until: now) { done, total in progress.update(done, of: total) }
-        progress.finish("\(written) CDRs written")
+        try simulator.backfillShowingProgress(days: days, until: now)
 
         let driver = SimulatorDriver(simulator: simulator)
         driver.start()

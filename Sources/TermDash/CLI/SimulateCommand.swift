@@ -13,30 +13,14 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Option(help: "Mean calls per second at the busiest hour.")
-    var cps: Double?
-
-    @Option(help: "Days of history to back-fill when the store has no simulated calls yet.")
-    var historyDays: Int?
-
-    @Option(help: "Random seed for the simulated network and traffic.")
-    var seed: Int?
+    @OptionGroup var simulation: SimulatorFlags
 
     @Option(help: "Stop after this many seconds (default: run until stopped).")
     var duration: Double?
 
     func run() throws {
         let settings = try options.settings()
-        let config = settings.config.simulator
-        var simulatorOptions = Simulator.Options()
-        simulatorOptions.peakCPS = cps ?? config.peakCPS
-        simulatorOptions.customers = config.customers
-        simulatorOptions.carriers = config.carriers
-        simulatorOptions.dids = config.dids
-        simulatorOptions.seed = UInt64(truncatingIfNeeded: seed ?? config.seed)
-        guard simulatorOptions.peakCPS > 0 else { throw CLIError("--cps must be above 0") }
-        let days = historyDays ?? config.historyDays
-        guard (0...400).contains(days) else { throw CLIError("--history-days must be between 0 and 400") }
+        let (simulatorOptions, days) = try simulation.resolve(settings.config.simulator)
 
         let store = try Store.openForCLI(path: settings.storePath, readOnly: false)
         let hasHistory = try store.read { db in
@@ -49,9 +33,7 @@ struct SimulateCommand: ParsableCommand {
         if hasHistory {
             print("\(settings.storePath): already holds simulated history; continuing live traffic only")
         } else if days > 0 {
-            let progress = ProgressLine(label: "Back-filling \(days == 1 ? "1 day" : "\(days) days") of history")
-            let written = try simulator.backfill(days: days, until: now) { progress.update($0, of: $1) }
-            progress.finish("\(written) CDRs written")
+            try simulator.backfillShowingProgress(days: days, until: now)
         }
         print("Simulating about \(simulatorOptions.peakCPS) CPS at peak into \(settings.storePath); Ctrl-C stops")
         let started = Date()

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Metrics
+
+/// The simulator options `simulate` and `demo` share; each falls back to the config's [simulator] section.
+struct SimulatorFlags: ParsableArguments {
+    @Option(help: "Mean calls per second at the busiest hour.")
+    var cps: Double?
+
+    @Option(help: "Days of history to back-fill before live traffic (simulate: only into a store without any).")
+    var historyDays: Int?
+
+    @Option(help: "Random seed for the simulated network and traffic.")
+    var seed: Int?
+
+    func resolve(_ config: Config.SimulatorSettings) throws -> (options: Simulator.Options, historyDays: Int) {
+        var options = Simulator.Options()
+        options.peakCPS = cps ?? config.peakCPS
+        options.customers = config.customers
+        options.carriers = config.carriers
+        options.dids = config.dids
+        options.seed = UInt64(truncatingIfNeeded: seed ?? config.seed)
+        guard options.peakCPS > 0, options.peakCPS <= 10_000 else { throw CLIError("--cps must be above 0 and at most 10000") }
+        let days = historyDays ?? config.historyDays
+        guard (0...400).contains(days) else { throw CLIError("--history-days must be between 0 and 400") }
+        return (options, days)
+    }
+}
+
+extension Simulator {
+    /// Back-fills with a progress line on a terminal and a summary line after.
+    func backfillShowingProgress(days: Int, until now: Int64) throws {
+        let progress = ProgressLine(label: "Back-filling \(days == 1 ? "1 day" : "\(days) days") of history")
+        let written = try backfill(days: days, until: now) { done, total in progress.update(done, of: total) }
+        progress.finish("\(written) CDRs written")
+    }
+}
