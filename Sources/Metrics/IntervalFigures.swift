@@ -1,0 +1,134 @@
+import GRDB
+
+/// How figures are broken down.
+public enum FigureGrouping: Sendable {
+    /// One total, under key 0.
+    case total
+    /// By customer id (0: unknown customer).
+    case customer
+    /// By carrier id (0: unknown carrier).
+    case carrier
+
+    /// The finest rollup level that keeps this breakdown: minutes are kept per carrier only.
+    var finestLevel: TimeBucket { self == .customer ? .hour : .minute }
+
+    fileprivate var rollupColumn: String {
+        switch self {
+        case .total: return "0"
+        case .customer: return "customer_id"
+        case .carrier: return "carrier_id"
+        }
+    }
+
+    fileprivate var cdrColumn: String {
+        switch self {
+        case .total: return "0"
+        case .customer: return "COALESCE(customer_id, 0)"
+        case .carrier: return "COALESCE(carrier_id, 0)"
+        }
+    }
+}
+
+/// A piece of an interval and where its figures come from.
+enum IntervalPiece: Equatable {
+    /// Whole buckets of a rollup level, [from, to).
+    case rollup(TimeBucket, from: Int64, to: Int64)
+    /// Raw CDRs whose start is in [from, to): the ragged edges of an interval that is not bucket-aligned.
+    case raw(from: Int64, to: Int64)
+}
+
+extension MetricsEngine {
+    /// Figures of the calls that started in [from, to), exact for any interval: whole buckets come from the
+    /// coarsest rollups that fit, the ragged edges (less than one finest bucket each) from the CDRs themselves.
+    public func figures(from: Int64, to: Int64, groupedBy grouping: FigureGrouping = .total) throws
+        -> [Int64: TrafficFigures]
+    {
+        try store.read { db in try figures(from: from, to: to, groupedBy: grouping, in: db) }
+    }
+
+    func figures(from: Int64, to: Int64, groupedBy grouping: FigureGrouping, in db: Database) throws
+        -> [Int64: TrafficFigures]
+    {
+        var result: [Int64: TrafficFigures] = [:]
+        for piece in Self.pieces(from: from, to: to, finest: grouping.finestLevel) {
+            let rows: [Row]
+            switch piece {
+            case .rollup(let level, let start, let end):
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT \(grouping.rollupColumn), SUM(attempts), SUM(answered), SUM(busy), SUM(no_answer),
+                        SUM(failed), SUM(billsec), SUM(dtmf_known), SUM(dtmf_calls), SUM(dtmf_digits),
+                        SUM(sell_micros), SUM(buy_micros), SUM(unrated_sell), SUM(unrated_buy)
+                    FROM \(level.table) WHERE bucket >= ? AND bucket < ?
+                    GROUP BY 1
+                    """, arguments: [start, end])
+            case .raw(let start, let end):
+                // The same definitions as RollupCounts.add, in SQL.
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT \(grouping.cdrColumn), COUNT(*), SUM(answered), SUM(NOT answered AND disposition = 'busy'),
+                        SUM(NOT answered AND disposition IN ('answered', 'no_answer')),
+                        SUM(NOT answered AND disposition IN ('failed', 'congestion')),
+                        SUM(CASE WHEN answered THEN billsec ELSE 0 END),
+                        SUM(answered AND dtmf_digits IS NOT NULL), SUM(answered AND dtmf_digits > 0),
+                        SUM(CASE WHEN answered THEN COALESCE(dtmf_digits, 0) ELSE 0 END),
+                        COALESCE(SUM(sell_micros), 0), COALESCE(SUM(buy_micros), 0),
+                        SUM(sell_micros IS NULL), SUM(buy_micros IS NULL)
+                    FROM (SELECT *, (answer_at IS NOT NULL AND billsec > 0) AS answered FROM cdrs
+                          WHERE start_at >= ? AND start_at < ?)
+                    GROUP BY 1
+                    """, arguments: [start, end])
+            }
+            result.merge(rows.map { ($0[0] as Int64, TrafficFigures(Self.counts(from: $0))) }, uniquingKeysWith: +)
+        }
+        return result
+    }
+
+    private static func counts(from row: Row) -> RollupCounts {
+        var counts = RollupCounts()
+        counts.attempts = row[1] ?? 0
+        counts.answered = row[2] ?? 0
+        counts.busy = row[3] ?? 0
+        counts.noAnswer = row[4] ?? 0
+        counts.failed = row[5] ?? 0
+        counts.billsec = row[6] ?? 0
+        counts.dtmfKnown = row[7] ?? 0
+        counts.dtmfCalls = row[8] ?? 0
+        counts.dtmfDigits = row[9] ?? 0
+        counts.sellMicros = row[10] ?? 0
+        counts.buyMicros = row[11] ?? 0
+        counts.unratedSell = row[12] ?? 0
+        counts.unratedBuy = row[13] ?? 0
+        return counts
+    }
+
+    /// Splits [from, to) into raw edges and runs of whole buckets, coarsest level first, so that a month is one
+    /// rollup row per group rather than 44,640 minute rows.
+    static func pieces(from: Int64, to: Int64, finest: TimeBucket) -> [IntervalPiece] {
+        guard from < to else { return [] }
+        let alignedFrom = finest.start(of: from) == from ? from : finest.next(after: from)
+        let alignedTo = finest.start(of: to)
+        // Both ends inside one bucket: no whole bucket between them.
+        guard alignedFrom <= alignedTo else { return [.raw(from: from, to: to)] }
+        var pieces: [IntervalPiece] = []
+        if from < alignedFrom { pieces.append(.raw(from: from, to: alignedFrom)) }
+        let levels = TimeBucket.allCases.reversed().filter { $0.rank >= finest.rank }
+        var cursor = alignedFrom
+        while cursor < alignedTo {
+            // The coarsest bucket that starts here and ends inside the interval; consecutive ones merge.
+            let level = levels.first { $0.start(of: cursor) == cursor && $0.next(after: cursor) <= alignedTo } ?? finest
+            let end = level.next(after: cursor)
+            if case .rollup(let previous, let start, cursor)? = pieces.last, previous == level {
+                pieces[pieces.count - 1] = .rollup(level, from: start, to: end)
+            } else {
+                pieces.append(.rollup(level, from: cursor, to: end))
+            }
+            cursor = end
+        }
+        if alignedTo < to { pieces.append(.raw(from: alignedTo, to: to)) }
+        return pieces
+    }
+}
+
+extension TimeBucket {
+    /// minute 0 … month 3: how coarse a level is.
+    var rank: Int { TimeBucket.allCases.firstIndex(of: self)! }
+}

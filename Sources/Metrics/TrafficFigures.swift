@@ -1,0 +1,59 @@
+/// The figures of a set of calls, kept as numerators and denominators so that any selection of them can be
+/// added up and every ratio recomputed exactly (the "weighted" figure), never averaged from rounded values.
+public struct TrafficFigures: Sendable, Equatable {
+    public var counts: RollupCounts
+
+    public init(_ counts: RollupCounts = RollupCounts()) { self.counts = counts }
+
+    public var attempts: Int64 { counts.attempts }
+    public var answered: Int64 { counts.answered }
+
+    /// ASR = answered / attempts × 100; nil (N/A) when there were no attempts — never 0 %.
+    public var asr: Double? {
+        counts.attempts == 0 ? nil : Double(counts.answered) * 100 / Double(counts.attempts)
+    }
+
+    /// ACD = billed seconds of answered calls / answered calls; nil (N/A) when nothing was answered.
+    public var acd: Double? {
+        counts.answered == 0 ? nil : Double(counts.billsec) / Double(counts.answered)
+    }
+
+    /// Share of answered calls with at least one DTMF digit, over the answered calls whose source records DTMF;
+    /// nil when none does ("unknown" is left out, never counted as zero).
+    public var dtmfShare: Double? {
+        counts.dtmfKnown == 0 ? nil : Double(counts.dtmfCalls) * 100 / Double(counts.dtmfKnown)
+    }
+
+    /// Answered calls whose source does not record DTMF.
+    public var dtmfUnknown: Int64 { counts.answered - counts.dtmfKnown }
+
+    public var spend: Money { Money(micros: counts.sellMicros) }
+    public var providerCost: Money { Money(micros: counts.buyMicros) }
+    public var profit: Money { spend - providerCost }
+
+    public static func + (lhs: TrafficFigures, rhs: TrafficFigures) -> TrafficFigures {
+        TrafficFigures(lhs.counts + rhs.counts)
+    }
+
+    public static func += (lhs: inout TrafficFigures, rhs: TrafficFigures) { lhs = lhs + rhs }
+}
+
+extension RollupCounts {
+    public static func + (lhs: RollupCounts, rhs: RollupCounts) -> RollupCounts {
+        var sum = RollupCounts()
+        sum.attempts = lhs.attempts + rhs.attempts
+        sum.answered = lhs.answered + rhs.answered
+        sum.busy = lhs.busy + rhs.busy
+        sum.noAnswer = lhs.noAnswer + rhs.noAnswer
+        sum.failed = lhs.failed + rhs.failed
+        sum.billsec = lhs.billsec + rhs.billsec
+        sum.dtmfKnown = lhs.dtmfKnown + rhs.dtmfKnown
+        sum.dtmfCalls = lhs.dtmfCalls + rhs.dtmfCalls
+        sum.dtmfDigits = lhs.dtmfDigits + rhs.dtmfDigits
+        sum.sellMicros = lhs.sellMicros + rhs.sellMicros
+        sum.buyMicros = lhs.buyMicros + rhs.buyMicros
+        sum.unratedSell = lhs.unratedSell + rhs.unratedSell
+        sum.unratedBuy = lhs.unratedBuy + rhs.unratedBuy
+        return sum
+    }
+}

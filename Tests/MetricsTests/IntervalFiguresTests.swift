@@ -1,0 +1,153 @@
+import GRDB
+import XCTest
+@testable import Metrics
+
+final class IntervalFiguresTests: XCTestCase {
+    /// Figures for random intervals, in total and per customer and carrier, equal a brute-force count over the
+    /// raw records, with ASR/ACD N/A where there is no denominator.
+    func testFiguresMatchBruteForceForRandomIntervals() throws {
+        let temporary = try TemporaryStore()
+        var random = SystemRandomNumberGenerator()
+        let edge: Int64 = 1_709_251_200  // 2024-03-01 00:00 UTC: February of a leap year on one side
+        try temporary.store.write { db in
+            for index in 1...4 {
+                try Accounts.addCustomer(.init(accountCode: "C\(index)", name: "C\(index)", channelsConfigured: 1, rateCardID: nil),
+                                         createdAt: 0, in: db)
+            }
+            for index in 1...3 { try Accounts.addCarrier(name: "K\(index)", channelsConfigured: 1, rateCardID: nil, in: db) }
+        }
+        var records: [CallRecord] = []
+        for index in 0..<4_000 {
+            let start = edge + Int64.random(in: -40 * 86_400...40 * 86_400, using: &random)
+            let answered = Int.random(in: 0..<5, using: &random) < 3
+            let ring = Int64.random(in: 0...20, using: &random)
+            // One answered row in ten has billsec 0: "ANSWERED" that counts as not answered.
+            let talk = Int.random(in: 0..<10, using: &random) == 0 ? 0 : Int64.random(in: 1...600, using: &random)
+            records.append(.make(
+                key: "r\(index)", start: start, answerAfter: answered ? ring : nil,
+                end: start + ring + (answered ? talk : 0),
+                disposition: answered ? .answered : [.busy, .noAnswer, .failed, .congestion].randomElement(using: &random)!,
+                customer: Bool.random(using: &random) ? Int64.random(in: 1...4, using: &random) : nil,
+                carrier: Int64.random(in: 1...3, using: &random),
+                dtmf: Bool.random(using: &random) ? Int.random(in: 0...3, using: &random) : nil,
+                sell: Int.random(in: 0..<10, using: &random) == 0 ? nil : Int64.random(in: 0...2_000_000, using: &random),
+                buy: Int.random(in: 0..<10, using: &random) == 0 ? nil : Int64.random(in: 0...1_000_000, using: &random)))
+        }
+        try temporary.store.write { try CDRWriter.insert(records, in: $0) }
+        let engine = MetricsEngine(store: temporary.store)
+
+        var intervals: [(Int64, Int64)] = [
+            (edge - 29 * 86_400, edge), (edge, edge + 31 * 86_400), (edge - 50 * 86_400, edge + 50 * 86_400),
+            (edge + 3_600, edge + 7_200), (edge + 17, edge + 18), (edge, edge), (edge + 10, edge),
+            (edge - 86_400 * 3 + 59, edge + 86_400 * 2 + 3_601),
+        ]
+        for _ in 0..<40 {
+            let from = edge + Int64.random(in: -45 * 86_400...45 * 86_400, using: &random)
+            intervals.append((from, from + Int64.random(in: 0...40 * 86_400, using: &random)))
+        }
+        // Short intervals, answered from the raw rows alone.
+        for _ in 0..<60 {
+            let from = edge + Int64.random(in: -40 * 86_400...40 * 86_400, using: &random)
+            intervals.append((from, from + Int64.random(in: 0...7_200, using: &random)))
+        }
+        for (from, to) in intervals {
+            for grouping in [FigureGrouping.total, .customer, .carrier] {
+                let figures = try engine.figures(from: from, to: to, groupedBy: grouping)
+                let expected = bruteForce(records, from: from, to: to, grouping: grouping)
+                XCTAssertEqual(figures.mapValues(\.counts), expected, "[\(from), \(to)) by \(grouping)")
+            }
+        }
+    }
+
+    func testRatiosAreNotApplicableWithoutADenominator() {
+        let none = TrafficFigures()
+        XCTAssertNil(none.asr, "no attempts: N/A, never 0 %")
+        XCTAssertNil(none.acd)
+        XCTAssertNil(none.dtmfShare)
+        var unanswered = RollupCounts()
+        unanswered.attempts = 3
+        unanswered.busy = 3
+        XCTAssertEqual(TrafficFigures(unanswered).asr, 0)
+        XCTAssertNil(TrafficFigures(unanswered).acd, "nothing answered: ACD is N/A")
+        var mixed = RollupCounts()
+        mixed.attempts = 4
+        mixed.answered = 3
+        mixed.billsec = 200
+        mixed.dtmfKnown = 2
+        mixed.dtmfCalls = 1
+        mixed.sellMicros = 1_500_000
+        mixed.buyMicros = 1_000_001
+        let figures = TrafficFigures(mixed)
+        XCTAssertEqual(figures.asr, 75)
+        XCTAssertEqual(figures.acd!, 200.0 / 3, accuracy: 1e-12)
+        XCTAssertEqual(figures.dtmfShare, 50, "the answered call of unknown DTMF is left out")
+        XCTAssertEqual(figures.dtmfUnknown, 1)
+        XCTAssertEqual(figures.profit, Money(micros: 499_999))
+    }
+
+    /// The pieces of an interval cover it exactly, in order, without overlap, and use whole buckets only.
+    func testPiecesTileTheInterval() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let from = Int64.random(in: 1_600_000_000...1_800_000_000, using: &random)
+            let to = from + Int64.random(in: 0...200 * 86_400, using: &random)
+            for finest in [TimeBucket.minute, .hour] {
+                let pieces = MetricsEngine.pieces(from: from, to: to, finest: finest)
+                var cursor = from
+                for piece in pieces {
+                    switch piece {
+                    case .raw(let start, let end):
+                        XCTAssertEqual(start, cursor)
+                        XCTAssertLessThan(start, end)
+                        XCTAssertLessThanOrEqual(end - start, finest == .minute ? 60 : 3_600, "raw edges stay small")
+                        cursor = end
+                    case .rollup(let level, let start, let end):
+                        XCTAssertEqual(start, cursor)
+                        XCTAssertGreaterThanOrEqual(level.rank, finest.rank)
+                        XCTAssertEqual(level.start(of: start), start)
+                        XCTAssertEqual(level.start(of: end), end)
+                        cursor = end
+                    }
+                }
+                XCTAssertEqual(cursor, max(from, to), "[\(from), \(to)) finest \(finest)")
+                XCTAssertLessThanOrEqual(pieces.count, 12, "a coarse plan: few pieces")
+            }
+        }
+    }
+
+    private func bruteForce(_ records: [CallRecord], from: Int64, to: Int64, grouping: FigureGrouping)
+        -> [Int64: RollupCounts]
+    {
+        var result: [Int64: RollupCounts] = [:]
+        for record in records where record.startAt >= from && record.startAt < to {
+            let key: Int64
+            switch grouping {
+            case .total: key = 0
+            case .customer: key = record.customerID ?? 0
+            case .carrier: key = record.carrierID ?? 0
+            }
+            var counts = result[key] ?? RollupCounts()
+            counts.attempts += 1
+            let answered = record.answerAt != nil && record.billsec > 0
+            if answered {
+                counts.answered += 1
+                counts.billsec += Int64(record.billsec)
+                if let dtmf = record.dtmfDigits {
+                    counts.dtmfKnown += 1
+                    counts.dtmfDigits += Int64(dtmf)
+                    if dtmf > 0 { counts.dtmfCalls += 1 }
+                }
+            } else {
+                switch record.disposition {
+                case .busy: counts.busy += 1
+                case .failed, .congestion: counts.failed += 1
+                case .answered, .noAnswer: counts.noAnswer += 1
+                }
+            }
+            if let sell = record.sell { counts.sellMicros += sell.micros } else { counts.unratedSell += 1 }
+            if let buy = record.buy { counts.buyMicros += buy.micros } else { counts.unratedBuy += 1 }
+            result[key] = counts
+        }
+        return result
+    }
+}
