@@ -85,3 +85,23 @@ public final class MetricsEngine: Sendable {
         ).map { ChannelUsage(name: $0[0], inUse: $0[1], configured: $0[2]) }
     }
 }
+
+extension MetricsEngine {
+    /// Channels in use now by every customer (active ones, idle included) or every carrier, busiest first.
+    public func channelUsage(byCarrier: Bool) throws -> [ChannelUsage] {
+        let table = byCarrier ? "carriers" : "customers"
+        let column = byCarrier ? "carrier_id" : "customer_id"
+        let filter = byCarrier ? "1" : "t.status = 'active' OR COALESCE(u.in_use, 0) > 0"
+        return try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT t.name, COALESCE(u.in_use, 0) AS in_use, t.channels_configured
+                FROM \(table) t
+                LEFT JOIN (SELECT \(column) AS id, COUNT(*) AS in_use FROM calls_in_progress GROUP BY \(column)) u
+                    ON u.id = t.id
+                WHERE \(filter)
+                ORDER BY in_use DESC, t.name
+                """
+            ).map { ChannelUsage(name: $0[0], inUse: $0[1], configured: $0[2]) }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Metrics
+
+/// A report as named columns of cells, printed as an aligned table, CSV or JSON. Pure: the command fills it,
+/// tests read it.
+struct ReportTable {
+    enum Value: Equatable {
+        case text(String)
+        case integer(Int64)
+        /// A ratio with its decimals; nil is N/A (no denominator).
+        case ratio(Double?, decimals: Int)
+        /// Exact money: six decimals in CSV and JSON, two in the table.
+        case money(Money)
+    }
+
+    var report: String
+    var period: SummaryPeriod?
+    var columns: [String]
+    var rows: [[Value]]
+
+    func table() -> String {
+        let cells = [columns] + rows.map { $0.map { Self.display($0, forTable: true) } }
+        let widths = columns.indices.map { column in cells.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+        return cells.map { row in
+            row.enumerated().map { column, text in
+                let pad = String(repeating: " ", count: widths[column] - DisplayWidth.of(text))
+                // Names left, figures right.
+                return column == 0 || (rows.first.map { if case .text = $0[column] { true } else { false } } ?? true)
+                    ? text + pad : pad + text
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    func csv() -> String {
+        ([columns.map(Self.csvField).joined(separator: ",")]
+            + rows.map { $0.map { Self.csvField(Self.display($0, forTable: false)) }.joined(separator: ",") })
+            .joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The shape is documented in docs/report-json.md.
+    func json(version: String, generatedAt: Date) throws -> String {
+        let formatter = ISO8601DateFormatter()
+        var object: [String: Any] = [
+            "report": report, "version": version, "generated_at": formatter.string(from: generatedAt),
+            "columns": columns,
+            "rows": rows.map { row in
+                Dictionary(uniqueKeysWithValues: zip(columns, row.map(Self.jsonValue)))
+            },
+        ]
+        object["period"] = period?.rawValue ?? NSNull()
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private static func display(_ value: Value, forTable: Bool) -> String {
+        switch value {
+        case .text(let text): return forTable ? Sanitizer.clean(text) : text
+        case .integer(let number): return String(number)
+        case .ratio(let ratio, let decimals):
+            guard let ratio else { return "N/A" }
+            return String(format: "%.\(decimals)f", ratio)
+        case .money(let money): return money.formatted(decimals: forTable ? 2 : 6)
+        }
+    }
+
+    private static func jsonValue(_ value: Value) -> Any {
+        switch value {
+        case .text(let text): return text
+        case .integer(let number): return number
+        case .ratio(let ratio, let decimals):
+            guard let ratio else { return NSNull() }
+            return Double(String(format: "%.\(decimals)f", ratio)) ?? ratio
+        // A string, so that no JSON reader turns an exact amount into a binary float.
+        case .money(let money): return money.formatted(decimals: 6)
+        }
+    }
+
+    private static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension ReportTable {
+    static let figureColumns = [
+        "attempts", "answered", "busy", "no_answer", "failed", "asr_percent", "acd_seconds", "dtmf_share_percent",
+        "dtmf_digits", "dtmf_unknown", "spend", "provider_cost", "profit", "unrated_sell", "unrated_buy",
+    ]
+
+    static func figureValues(_ figures: TrafficFigures) -> [Value] {
+        let counts = figures.counts
+        return [
+            .integer(counts.attempts), .integer(counts.answered), .integer(counts.busy), .integer(counts.noAnswer),
+            .integer(counts.failed), .ratio(figures.asr, decimals: 2), .ratio(figures.acd, decimals: 1),
+            .ratio(figures.dtmfShare, decimals: 2), .integer(counts.dtmfDigits), .integer(figures.dtmfUnknown),
+            .money(figures.spend), .money(figures.providerCost), .money(figures.profit),
+            .integer(counts.unratedSell), .integer(counts.unratedBuy),
+        ]
+    }
+}
