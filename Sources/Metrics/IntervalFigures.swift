@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// How figures are broken down.
@@ -50,7 +51,10 @@ extension MetricsEngine {
         -> [Int64: TrafficFigures]
     {
         var result: [Int64: TrafficFigures] = [:]
-        for piece in Self.pieces(from: from, to: to, finest: grouping.finestLevel) {
+        // Minute rollups are pruned after the retention: older intervals start at the hour level.
+        let horizon = retention.minuteHorizon(at: Int64(Date().timeIntervalSince1970))
+        let finest = grouping.finestLevel == .minute && from < horizon ? TimeBucket.hour : grouping.finestLevel
+        for piece in Self.pieces(from: from, to: to, finest: finest) {
             let rows: [Row]
             switch piece {
             case .rollup(let level, let start, let end):

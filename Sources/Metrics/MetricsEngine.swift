@@ -5,8 +5,13 @@ import GRDB
 /// range or a small live table, so the cost of a snapshot does not grow with the number of stored CDRs.
 public final class MetricsEngine: Sendable {
     public let store: Store
+    /// What the aggregates keep: figures never read a level beyond its horizon.
+    public let retention: Retention
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store, retention: Retention = .standard) {
+        self.store = store
+        self.retention = retention
+    }
 
     /// Everything the dashboard shows at `now` (UTC Unix seconds), read in one consistent transaction.
     /// - Parameters:

@@ -142,6 +142,26 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(tiny.status, 0)
     }
 
+    func testReportsAreUnchangedByARebuild() throws {
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("store.db").path
+        XCTAssertEqual(try EndToEnd.termdash(["simulate", "--db", db, "--history-days", "1", "--cps", "2", "--duration", "1"]).status, 0)
+        let before = try EndToEnd.termdash(["report", "summary", "--format", "csv", "--db", db])
+        XCTAssertEqual(before.status, 0, before.stderr)
+        XCTAssertGreaterThan(before.stdout.split(separator: "\r\n").count, 24, "a day of hourly rows")
+        let rebuilt = try EndToEnd.termdash(["rebuild", "--db", db])
+        XCTAssertEqual(rebuilt.status, 0, rebuilt.stderr)
+        XCTAssertTrue(rebuilt.stdout.hasPrefix("Rebuilt the aggregates of "), rebuilt.stdout)
+        let after = try EndToEnd.termdash(["report", "summary", "--format", "csv", "--db", db])
+        XCTAssertEqual(after.stdout, before.stdout)
+        let json = try EndToEnd.termdash(["report", "carriers", "--format", "json", "--period", "daily", "--db", db])
+        XCTAssertEqual(json.status, 0)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)))
+        let bad = try EndToEnd.termdash(["report", "nonsense", "--db", db])
+        XCTAssertNotEqual(bad.status, 0)
+    }
+
     func testErrorsNameTheProblemAndExitNonZero() throws {
         let directory = try EndToEnd.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

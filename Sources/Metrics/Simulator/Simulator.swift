@@ -13,6 +13,7 @@ public final class Simulator {
         public var peakCPS = 2.0
         public var seed: UInt64 = 1
         public var source = "simulator"
+        public var retention = Retention.standard
 
         public init() {}
     }
@@ -30,6 +31,7 @@ public final class Simulator {
     private var endpoints: [(endpoint: String, customerID: Int64)] = []
     private var registered: Set<Int> = []
     private var lastSampledMinute: Int64 = 0
+    private var prunedHorizon: Int64 = 0
 
     /// Creates (or loads) the simulated network in `store`. Live rows a previous simulator run left behind are
     /// dropped: those calls will never end.
@@ -136,6 +138,12 @@ public final class Simulator {
             }
             try CDRWriter.insert(ended.map { $0.record(source: self.options.source) }, in: db)
             try self.writeRegistrations(churn, now: now, in: db)
+            // The retention horizon moves once an hour: prune when it does.
+            let horizon = self.options.retention.minuteHorizon(at: now)
+            if horizon != self.prunedHorizon {
+                try Aggregates.prune(self.options.retention, at: now, in: db)
+                self.prunedHorizon = horizon
+            }
         }
     }
 

@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         var settings = try options.settings()
-        let (simulatorOptions, days) = try simulation.resolve(settings.config.simulator)
+        let (simulatorOptions, days) = try simulation.resolve(settings.config.simulator, retention: settings.config.retention)
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("termdash-demo-\(getpid())-\(UUID().uuidString.prefix(6))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -37,7 +37,7 @@ struct DemoCommand: ParsableCommand {
         let driver = SimulatorDriver(simulator: simulator)
         driver.start()
         defer { driver.stop() }
-        try runMonitor(engine: MetricsEngine(store: store), settings: settings, mouse: mouse)
+        try runMonitor(engine: MetricsEngine(store: store, retention: settings.config.retention), settings: settings, mouse: mouse)
         if let error = driver.error { throw CLIError("the simulator stopped: \(error)") }
     }
 }

@@ -14,7 +14,7 @@ struct MonitorCommand: ParsableCommand {
     func run() throws {
         let settings = try options.settings()
         let store = try Store.openForCLI(path: settings.storePath, readOnly: true)
-        try runMonitor(engine: MetricsEngine(store: store), settings: settings, mouse: mouse)
+        try runMonitor(engine: MetricsEngine(store: store, retention: settings.config.retention), settings: settings, mouse: mouse)
     }
 }
 

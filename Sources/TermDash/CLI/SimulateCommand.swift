@@ -20,7 +20,7 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let (simulatorOptions, days) = try simulation.resolve(settings.config.simulator)
+        let (simulatorOptions, days) = try simulation.resolve(settings.config.simulator, retention: settings.config.retention)
 
         let store = try Store.openForCLI(path: settings.storePath, readOnly: false)
         let hasHistory = try store.read { db in

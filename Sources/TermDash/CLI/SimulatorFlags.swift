@@ -13,8 +13,11 @@ struct SimulatorFlags: ParsableArguments {
     @Option(help: "Random seed for the simulated network and traffic.")
     var seed: Int?
 
-    func resolve(_ config: Config.SimulatorSettings) throws -> (options: Simulator.Options, historyDays: Int) {
+    func resolve(_ config: Config.SimulatorSettings, retention: Retention) throws
+        -> (options: Simulator.Options, historyDays: Int)
+    {
         var options = Simulator.Options()
+        options.retention = retention
         options.peakCPS = cps ?? config.peakCPS
         options.customers = config.customers
         options.carriers = config.carriers

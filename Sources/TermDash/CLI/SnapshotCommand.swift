@@ -24,7 +24,7 @@ struct SnapshotCommand: ParsableCommand {
         let settings = try options.settings()
         let store = try Store.openForCLI(path: settings.storePath, readOnly: true)
         let now = Date()
-        let snapshot = try MetricsEngine(store: store).dashboard(
+        let snapshot = try MetricsEngine(store: store, retention: settings.config.retention).dashboard(
             at: Int64(now.timeIntervalSince1970), liveWindow: max(60, width * 2),
             tableRows: min(settings.config.tableRows, max(1, height)))
         let capabilities = TerminalCapabilities.detect(

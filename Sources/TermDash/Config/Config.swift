@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import TOMLKit
 
 /// Settings from config.toml. Every key is documented in config.example.toml; unknown keys and wrong types are
@@ -13,6 +14,7 @@ struct Config: Equatable {
     var mouse = false
     var storePath: String?
     var tableRows = 50
+    var retention = Retention.standard
     var simulator = SimulatorSettings()
 
     struct SimulatorSettings: Equatable {
@@ -67,6 +69,8 @@ struct Config: Equatable {
         config.mouse = try reader.bool("display", "mouse") ?? config.mouse
         config.storePath = try reader.string("store", "path").map { ($0 as NSString).expandingTildeInPath }
         config.tableRows = try reader.int("monitor", "table_rows") ?? config.tableRows
+        config.retention.minuteDays = try reader.int("retention", "minute_days") ?? config.retention.minuteDays
+        config.retention.hourDays = try reader.int("retention", "hour_days") ?? config.retention.hourDays
         config.simulator.peakCPS = try reader.number("simulator", "peak_cps") ?? config.simulator.peakCPS
         config.simulator.customers = try reader.int("simulator", "customers") ?? config.simulator.customers
         config.simulator.carriers = try reader.int("simulator", "carriers") ?? config.simulator.carriers
@@ -90,6 +94,12 @@ struct Config: Equatable {
         }
         if !(0.2...60).contains(refreshSeconds) {
             throw reader.error("display", "refresh_seconds", "must be between 0.2 and 60")
+        }
+        if !(1...366).contains(retention.minuteDays) {
+            throw reader.error("retention", "minute_days", "must be between 1 and 366")
+        }
+        if !(0...36_600).contains(retention.hourDays) {
+            throw reader.error("retention", "hour_days", "must be 0 (keep) or up to 36600")
         }
         if !(1...100).contains(tableRows) { throw reader.error("monitor", "table_rows", "must be between 1 and 100") }
         if !(simulator.peakCPS > 0 && simulator.peakCPS <= 10_000) {

@@ -1,0 +1,71 @@
+import GRDB
+
+/// What the aggregates keep and for how long, and how to recompute them from the CDRs.
+public struct Retention: Sendable, Equatable {
+    /// Days of minute rollups, attempts per second and minute occupancy (the 1 h / 24 h / 7 d graphs).
+    public var minuteDays: Int
+    /// Days of hour rollups; 0 keeps them for ever. Day and month rollups are always kept.
+    public var hourDays: Int
+
+    public init(minuteDays: Int = 7, hourDays: Int = 400) {
+        self.minuteDays = minuteDays
+        self.hourDays = hourDays
+    }
+
+    public static let standard = Retention()
+
+    /// The first second whose minute-level aggregates are kept at `now`: whole hours, so it moves once an hour.
+    public func minuteHorizon(at now: Int64) -> Int64 {
+        TimeBucket.hour.start(of: now) - Int64(minuteDays) * 86_400
+    }
+
+    public func hourHorizon(at now: Int64) -> Int64? {
+        hourDays > 0 ? TimeBucket.day.start(of: now) - Int64(hourDays) * 86_400 : nil
+    }
+}
+
+public enum Aggregates {
+    /// Drops aggregates older than the retention allows. CDRs are never pruned here.
+    public static func prune(_ retention: Retention, at now: Int64, in db: Database) throws {
+        let minute = retention.minuteHorizon(at: now)
+        try db.execute(sql: "DELETE FROM rollup_minute WHERE bucket < ?", arguments: [minute])
+        try db.execute(sql: "DELETE FROM attempts_per_second WHERE second < ?", arguments: [minute])
+        try db.execute(sql: "DELETE FROM channel_seconds_per_minute WHERE minute < ?", arguments: [minute])
+        if let hour = retention.hourHorizon(at: now) {
+            try db.execute(sql: "DELETE FROM rollup_hour WHERE bucket < ?", arguments: [hour])
+        }
+    }
+
+    /// Recomputes every aggregate from the CDRs, inside the caller's transaction, then prunes as the retention
+    /// says; the result is identical to what incremental writes kept. Returns the number of CDRs read.
+    @discardableResult
+    public static func rebuild(_ retention: Retention, at now: Int64, in db: Database) throws -> Int {
+        for table in Schema.rollupTables + ["attempts_per_second", "channel_seconds_per_minute"] {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+        var read = 0
+        var lastID: Int64 = 0
+        // In chunks by row id: bounded memory on any store, and no read cursor open across the flush's writes.
+        while true {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, start_at, answer_at, end_at, billsec, disposition, customer_id, carrier_id, dtmf_digits,
+                    sell_micros, buy_micros
+                FROM cdrs WHERE id > ? ORDER BY id LIMIT 200000
+                """, arguments: [lastID])
+            guard let last = rows.last else { break }
+            lastID = last[0]
+            var accumulator = RollupAccumulator()
+            for row in rows {
+                accumulator.add(CallRecord(
+                    source: "", rowKey: "", startAt: row[1], answerAt: row[2], endAt: row[3], duration: 0,
+                    billsec: row[4], disposition: Disposition(rawValue: row[5]) ?? .failed, customerID: row[6],
+                    carrierID: row[7], dtmfDigits: row[8], sell: (row[9] as Int64?).map(Money.init),
+                    buy: (row[10] as Int64?).map(Money.init)))
+            }
+            try accumulator.flush(into: db)
+            read += rows.count
+        }
+        try prune(retention, at: now, in: db)
+        return read
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import Metrics
+
+struct RebuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rebuild",
+        abstract: "Recompute every aggregate (rollups, per-second attempts, occupancy) from the CDRs.",
+        discussion: "Gives the same figures the incremental writes kept; run it after writing CDRs by other means.")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let settings = try options.settings()
+        guard FileManager.default.fileExists(atPath: settings.storePath) else {
+            throw CLIError("\(settings.storePath): no store here")
+        }
+        let store = try Store.openForCLI(path: settings.storePath, readOnly: false)
+        let started = Date()
+        let now = Int64(started.timeIntervalSince1970)
+        let read = try store.write { try Aggregates.rebuild(settings.config.retention, at: now, in: $0) }
+        print(String(format: "Rebuilt the aggregates of %d CDRs in %.1f s", read, Date().timeIntervalSince(started)))
+    }
+}
