@@ -27,5 +27,12 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
+# The snapshot bar of DESIGN.md, in release: every pane from a store of 10 M CDRs vs plain SQL over the raw CDRs.
+# The store is built once (a few minutes) and reused; e.g. `make bench BENCH_ARGS="--cdrs 1000000 --runs 25"`.
+BENCH_ARGS ?=
+bench: deps
+	$(SWIFT) build -c release --product termdash-bench
+	./.build/release/termdash-bench --store .build/bench/store.db $(BENCH_ARGS)
+
 clean:
 	rm -rf .build

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "termdash", targets: ["TermDash"]),
         .library(name: "Metrics", targets: ["Metrics"]),
+        .executable(name: "termdash-bench", targets: ["TermDashBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -38,6 +39,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["VersionStampPlugin"]
+        ),
+        // `make bench`: the snapshot-vs-plain-SQL bar of DESIGN.md on a simulated store of 10 M CDRs.
+        .executableTarget(
+            name: "TermDashBench",
+            dependencies: ["Metrics", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "TermDashTests", dependencies: ["TermDash", "Metrics"]),

@@ -9,15 +9,24 @@ public enum FigureGrouping: Sendable {
     case customer
     /// By carrier id (0: unknown carrier).
     case carrier
+    /// By DID id (0: no DID). No rollup keeps DIDs: these figures are counted from the CDRs of the interval.
+    case did
 
-    /// The finest rollup level that keeps this breakdown: minutes are kept per carrier only.
-    var finestLevel: TimeBucket { self == .customer ? .hour : .minute }
+    /// The finest rollup level that keeps this breakdown: minutes are kept per carrier only; DIDs not at all.
+    var finestLevel: TimeBucket? {
+        switch self {
+        case .total, .carrier: return .minute
+        case .customer: return .hour
+        case .did: return nil
+        }
+    }
 
     fileprivate var rollupColumn: String {
         switch self {
         case .total: return "0"
         case .customer: return "customer_id"
         case .carrier: return "carrier_id"
+        case .did: return "0"  // never used: no rollup for DIDs
         }
     }
 
@@ -26,6 +35,7 @@ public enum FigureGrouping: Sendable {
         case .total: return "0"
         case .customer: return "COALESCE(customer_id, 0)"
         case .carrier: return "COALESCE(carrier_id, 0)"
+        case .did: return "COALESCE(did_id, 0)"
         }
     }
 }
@@ -53,8 +63,13 @@ extension MetricsEngine {
         var result: [Int64: TrafficFigures] = [:]
         // Minute rollups are pruned after the retention: older intervals start at the hour level.
         let horizon = retention.minuteHorizon(at: Int64(Date().timeIntervalSince1970))
-        let finest = grouping.finestLevel == .minute && from < horizon ? TimeBucket.hour : grouping.finestLevel
-        for piece in Self.pieces(from: from, to: to, finest: finest) {
+        let pieces: [IntervalPiece]
+        if let level = grouping.finestLevel {
+            pieces = Self.pieces(from: from, to: to, finest: level == .minute && from < horizon ? .hour : level)
+        } else {
+            pieces = from < to ? [.raw(from: from, to: to)] : []
+        }
+        for piece in pieces {
             let rows: [Row]
             switch piece {
             case .rollup(let level, let start, let end):

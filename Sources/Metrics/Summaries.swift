@@ -111,6 +111,9 @@ extension MetricsEngine {
             case .carrier:
                 names = Dictionary(uniqueKeysWithValues: try GRDB.Row.fetchAll(db, sql: "SELECT id, name FROM carriers")
                     .map { ($0[0] as Int64, $0[1] as String) })
+            case .did:
+                names = Dictionary(uniqueKeysWithValues: try GRDB.Row.fetchAll(db, sql: "SELECT id, number FROM dids")
+                    .map { ($0[0] as Int64, $0[1] as String) })
             }
             return figures.map { id, figures in
                 FigureRow(id: id, name: names[id] ?? (id == 0 ? "(unknown)" : "#\(id)"), figures: figures)

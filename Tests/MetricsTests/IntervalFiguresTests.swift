@@ -15,6 +15,8 @@ final class IntervalFiguresTests: XCTestCase {
                                          createdAt: 0, in: db)
             }
             for index in 1...3 { try Accounts.addCarrier(name: "K\(index)", channelsConfigured: 1, rateCardID: nil, in: db) }
+            try Accounts.addDID(number: "+41220000001", customerID: 1, in: db)
+            try Accounts.addDID(number: "+41220000002", customerID: 2, in: db)
         }
         var records: [CallRecord] = []
         for index in 0..<4_000 {
@@ -29,6 +31,7 @@ final class IntervalFiguresTests: XCTestCase {
                 disposition: answered ? .answered : [.busy, .noAnswer, .failed, .congestion].randomElement(using: &random)!,
                 customer: Bool.random(using: &random) ? Int64.random(in: 1...4, using: &random) : nil,
                 carrier: Int64.random(in: 1...3, using: &random),
+                did: Bool.random(using: &random) ? Int64.random(in: 1...2, using: &random) : nil,
                 dtmf: Bool.random(using: &random) ? Int.random(in: 0...3, using: &random) : nil,
                 sell: Int.random(in: 0..<10, using: &random) == 0 ? nil : Int64.random(in: 0...2_000_000, using: &random),
                 buy: Int.random(in: 0..<10, using: &random) == 0 ? nil : Int64.random(in: 0...1_000_000, using: &random)))
@@ -51,7 +54,7 @@ final class IntervalFiguresTests: XCTestCase {
             intervals.append((from, from + Int64.random(in: 0...7_200, using: &random)))
         }
         for (from, to) in intervals {
-            for grouping in [FigureGrouping.total, .customer, .carrier] {
+            for grouping in [FigureGrouping.total, .customer, .carrier, .did] {
                 let figures = try engine.figures(from: from, to: to, groupedBy: grouping)
                 let expected = bruteForce(records, from: from, to: to, grouping: grouping)
                 XCTAssertEqual(figures.mapValues(\.counts), expected, "[\(from), \(to)) by \(grouping)")
@@ -125,6 +128,7 @@ final class IntervalFiguresTests: XCTestCase {
             case .total: key = 0
             case .customer: key = record.customerID ?? 0
             case .carrier: key = record.carrierID ?? 0
+            case .did: key = record.didID ?? 0
             }
             var counts = result[key] ?? RollupCounts()
             counts.attempts += 1

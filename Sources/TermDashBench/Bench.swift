@@ -1,0 +1,185 @@
+import Foundation
+import Metrics
+
+/// `termdash-bench`: the DESIGN.md bar "Snapshot of every pane from a store of 10 M CDRs: ≤ 20 ms, and ≥ 100×
+/// faster than the same figures computed by plain SQL over the raw CDR table in the same run", measured.
+///
+/// Exit status: 0 when the measurement was made (whether or not a bar is met), 1 on an error, 3 when the engine
+/// and plain SQL disagree on a figure (a comparison of different figures would be worthless).
+@main
+enum Bench {
+    static let snapshotBar = 20.0
+    static let ratioBar = 100.0
+
+    static func main() {
+        do {
+            try run()
+        } catch {
+            note("termdash-bench: \(error)")
+            exit(1)
+        }
+    }
+
+    static func run() throws {
+        let arguments = try Arguments.parse(Array(CommandLine.arguments.dropFirst()))
+        #if DEBUG
+            let build = "DEBUG build: the bars are for release builds (swift build -c release)"
+        #else
+            let build = "release build"
+        #endif
+        var temporary: URL?
+        let path: String
+        if let given = arguments.storePath {
+            path = given
+        } else {
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("termdash-bench-\(getpid())-\(UUID().uuidString.prefix(6))")
+            temporary = directory
+            path = directory.appendingPathComponent("store.db").path
+        }
+        defer {
+            if let temporary {
+                if arguments.keep {
+                    note("The store is kept at \(path)")
+                } else {
+                    try? FileManager.default.removeItem(at: temporary)
+                }
+            }
+        }
+
+        let bench = try StoreBuilder.prepare(path: path, target: arguments.cdrs, days: arguments.days)
+        let now = bench.now
+
+        // Check first: plain SQL once, then the engine's warm-up pass; both outside the timings.
+        note("checking that the engine and plain SQL give the same figures…")
+        let (expected, checkTiming) = try PlainSQL.compute(store: bench.store, at: now)
+        let (warmUp, _) = try EngineSnapshot.take(store: bench.store, at: now)
+        let figures = EngineSnapshot.figures(of: warmUp)
+        let differences = Comparison.differences(engine: figures, sql: expected)
+        guard differences.isEmpty else {
+            print("FIGURES DIFFER between the engine and plain SQL over the raw CDRs:")
+            for line in differences { print("  \(line)") }
+            exit(3)
+        }
+        guard (figures.last24Hours[0]?.attempts ?? 0) > 0, !figures.liveSummary.rows.isEmpty else {
+            throw BenchmarkError("the store has no calls in the last 24 hours before \(now): nothing was compared")
+        }
+
+        note("timing \(arguments.runs) snapshots…")
+        var snapshots: [PassTiming] = []
+        for _ in 0..<arguments.runs {
+            let (result, timing) = try EngineSnapshot.take(store: bench.store, at: now)
+            guard EngineSnapshot.figures(of: result) == figures else {
+                throw BenchmarkError("a snapshot differs from the first one on a store nobody writes to")
+            }
+            snapshots.append(timing)
+        }
+        note(String(format: "timing %d plain-SQL passes (the checking pass took %.0f ms)…", arguments.baselineRuns,
+                    checkTiming.totalMilliseconds))
+        var baselines: [PassTiming] = []
+        for _ in 0..<arguments.baselineRuns {
+            let (result, timing) = try PlainSQL.compute(store: bench.store, at: now)
+            guard result == expected else { throw BenchmarkError("a plain-SQL pass differs from the first one") }
+            baselines.append(timing)
+        }
+
+        Report(bench: bench, build: build, extent: Comparison.extent(of: figures), snapshots: snapshots,
+               baselines: baselines, snapshotBar: snapshotBar, ratioBar: ratioBar).print()
+    }
+}
+
+struct Report {
+    var bench: BenchmarkStore
+    var build: String
+    var extent: String
+    var snapshots: [PassTiming]
+    var baselines: [PassTiming]
+    var snapshotBar: Double
+    var ratioBar: Double
+
+    func print() {
+        let snapshot = Stats(snapshots.map(\.totalMilliseconds))
+        let baseline = Stats(baselines.map(\.totalMilliseconds))
+        let ratio = baseline.median / snapshot.median
+        let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(bench.now)))
+        let sizes = ["", "-wal"].map { fileSize(bench.path + $0) }
+        let throughput = bench.buildSeconds > 0 ? Double(bench.cdrs) / bench.buildSeconds : 0
+        var lines = [
+            "termdash-bench: a snapshot of every pane vs the same figures by plain SQL over the raw cdrs table (\(build))",
+            "store       \(bench.path): \(bytes(sizes[0] + sizes[1])) (database \(bytes(sizes[0])), WAL \(bytes(sizes[1])))",
+            "CDRs        \(grouped(bench.cdrs)) over \(bench.days) days ending \(when) "
+                + "(peak \(format(bench.peakCPS)) CPS); \(grouped(bench.liveCalls)) calls live at that instant",
+            bench.reused
+                ? "build       reused the store of an earlier run (building it took \(format(bench.buildSeconds, 1)) s, "
+                    + "\(grouped(Int(throughput))) CDRs/s)"
+                : "build       \(format(bench.buildSeconds, 1)) s (\(grouped(Int(throughput))) CDRs/s)",
+            "figures     engine == plain SQL: \(extent)",
+            "snapshot    median \(format(snapshot.median)) ms  (min \(format(snapshot.min)), max \(format(snapshot.max)); "
+                + "\(snapshots.count) runs after 1 warm-up)",
+            "plain SQL   median \(format(baseline.median)) ms  (min \(format(baseline.min)), max \(format(baseline.max)); "
+                + "\(baselines.count) runs after 1 checking run)",
+            "ratio       \(format(ratio, 1))x  (plain SQL median / snapshot median)",
+            "",
+            "median per pane, ms" .padding(toLength: 52, withPad: " ", startingAt: 0) + "  snapshot   plain SQL",
+        ]
+        for pane in Pane.allCases {
+            let engine = Stats(snapshots.map { $0.paneMilliseconds[pane.rawValue] }).median
+            let sql = Stats(baselines.map { $0.paneMilliseconds[pane.rawValue] }).median
+            lines.append("  " + pane.label.padding(toLength: 50, withPad: " ", startingAt: 0)
+                         + "  " + pad(format(engine), 8) + "  " + pad(format(sql), 10))
+        }
+        lines += [
+            "",
+            "bar         snapshot <= \(format(snapshotBar, 0)) ms: \(format(snapshot.median)) ms  "
+                + (snapshot.median <= snapshotBar ? "PASS" : "FAIL"),
+            "bar         >= \(format(ratioBar, 0))x faster than plain SQL: \(format(ratio, 1))x  "
+                + (ratio >= ratioBar ? "PASS" : "FAIL"),
+        ]
+        Swift.print(lines.joined(separator: "\n"))
+    }
+
+    private func fileSize(_ path: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+
+    private func bytes(_ count: Int64) -> String {
+        let units = ["B", "KB", "MB", "GB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1_000, unit < units.count - 1 {
+            value /= 1_000
+            unit += 1
+        }
+        return unit == 0 ? "\(count) B" : "\(format(value, value < 10 ? 2 : 1)) \(units[unit])"
+    }
+
+    private func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return number < 0 ? "-" + result : result
+    }
+
+    private func format(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}
+
+struct Stats {
+    var median: Double
+    var min: Double
+    var max: Double
+
+    init(_ values: [Double]) {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        median = sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        min = sorted.first ?? 0
+        max = sorted.last ?? 0
+    }
+}
