@@ -33,6 +33,11 @@ public enum Accounts {
             sql: "INSERT INTO rate_cards (name, direction, currency) VALUES (?, ?, ?)",
             arguments: [name, direction.rawValue, currency])
         let id = db.lastInsertedRowID
+        try addRates(rates, toCard: id, in: db)
+        return id
+    }
+
+    static func addRates(_ rates: [Rate], toCard id: Int64, in db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO rates (rate_card_id, prefix, description, rate_micros_per_minute, initial_seconds,
                 increment_seconds, minimum_micros, connection_fee_micros)
@@ -44,7 +49,6 @@ public enum Accounts {
                 rate.incrementSeconds, rate.minimum.micros, rate.connectionFee.micros,
             ])
         }
-        return id
     }
 
     @discardableResult

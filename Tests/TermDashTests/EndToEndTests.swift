@@ -162,6 +162,29 @@ final class EndToEndTests: XCTestCase {
         XCTAssertNotEqual(bad.status, 0)
     }
 
+    func testRatesImportLoadsAWholeCardOrNothing() throws {
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("store.db").path
+        let good = directory.appendingPathComponent("retail.csv")
+        try "prefix,rate,initial,increment\n41,0.0125,60,60\n4179,0.045,30,6\n".write(to: good, atomically: true, encoding: .utf8)
+        let loaded = try EndToEnd.termdash(["rates", "import", good.path, "--card", "Retail", "--db", db])
+        XCTAssertEqual(loaded.status, 0, loaded.stderr)
+        XCTAssertEqual(loaded.stdout, "Loaded rate card \"Retail\" (sell, USD): 2 prefixes\n")
+        let again = try EndToEnd.termdash(["rates", "import", good.path, "--card", "Retail", "--db", db])
+        XCTAssertNotEqual(again.status, 0)
+        XCTAssertTrue(again.stderr.contains("exists already (use --replace"), again.stderr)
+
+        let bad = directory.appendingPathComponent("bad.csv")
+        try "prefix,rate\n41,0.01\nx1,0.02\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try EndToEnd.termdash(["rates", "import", bad.path, "--card", "Broken", "--db", db])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("\(bad.path):3: prefix \"x1\" must be 1 to 18 digits"), refused.stderr)
+        let list = try EndToEnd.termdash(["rates", "list", "--db", db])
+        XCTAssertTrue(list.stdout.contains("Retail"), list.stdout)
+        XCTAssertFalse(list.stdout.contains("Broken"), "nothing of a bad file is loaded:\n\(list.stdout)")
+    }
+
     func testErrorsNameTheProblemAndExitNonZero() throws {
         let directory = try EndToEnd.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

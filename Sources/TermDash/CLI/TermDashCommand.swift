@@ -12,7 +12,7 @@ struct TermDashCommand: ParsableCommand {
             """,
         version: BuildInfo.version,
         subcommands: [MonitorCommand.self, DemoCommand.self, SimulateCommand.self, SnapshotCommand.self,
-                      ReportCommand.self, RebuildCommand.self, VersionCommand.self],
+                      RatesCommand.self, ReportCommand.self, RebuildCommand.self, VersionCommand.self],
         defaultSubcommand: MonitorCommand.self
     )
 }

@@ -1,0 +1,63 @@
+import GRDB
+import XCTest
+@testable import Metrics
+
+final class RateCardFileTests: XCTestCase {
+    func testTheDocumentedExampleLoads() {
+        let text = """
+            prefix,rate,initial,increment,minimum,connection_fee,description
+            41,0.0125,60,60,0,0,Switzerland
+            4179,0.0450,30,6,0,0.02,"Switzerland, mobile"
+            1,0.004,1,1,,,USA/Canada
+            """
+        let (rates, errors) = RateCardFile.parse(Array(text.utf8), path: "card.csv")
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(rates, [
+            Rate(prefix: "41", description: "Switzerland", perMinute: Money(micros: 12_500)),
+            Rate(prefix: "4179", description: "Switzerland, mobile", perMinute: Money(micros: 45_000), initialSeconds: 30,
+                 incrementSeconds: 6, connectionFee: Money(micros: 20_000)),
+            Rate(prefix: "1", description: "USA/Canada", perMinute: Money(micros: 4_000), initialSeconds: 1, incrementSeconds: 1),
+        ])
+    }
+
+    func testEveryBadLineIsReportedWithItsNumber() {
+        let text = "Rate,PREFIX,initial\n0.01,41,60\nabc,42,60\n0.01,4a,60\n0.01,41,60\n0.01,43,0\n0.01,44\n0.01,\"45,60\n0.02,46,30\n"
+        let (_, errors) = RateCardFile.parse(Array(text.utf8), path: "c.csv")
+        XCTAssertEqual(errors.map(\.description), [
+            "c.csv:3: rate \"abc\" must be a decimal amount ≥ 0 with at most 6 decimals",
+            "c.csv:4: prefix \"4a\" must be 1 to 18 digits",
+            "c.csv:5: prefix 41 already given on line 2",
+            "c.csv:6: initial \"0\" must be whole seconds from 1 to 3600",
+            "c.csv:7: 2 fields, the header has 3",
+            "c.csv:8: a quoted field is not closed",
+        ])
+        XCTAssertEqual(RateCardFile.parse(Array("prefix,cost\n1,2\n".utf8), path: "c.csv").errors.map(\.description), [
+            "c.csv:1: unknown column \"cost\" (known: prefix, rate, initial, increment, minimum, connection_fee, description)",
+            "c.csv:1: missing column \"rate\"",
+        ])
+        XCTAssertEqual(RateCardFile.parse([], path: "e.csv").errors.count, 1)
+        XCTAssertEqual(RateCardFile.parse(Array("prefix,rate\n".utf8), path: "h.csv").errors.map(\.reason), ["no rates after the header"])
+    }
+
+    func testStoringNeedsReplaceForAnExistingCardAndReplacesWhole() throws {
+        let temporary = try TemporaryStore()
+        let first = [Rate(prefix: "41", perMinute: Money(micros: 1)), Rate(prefix: "44", perMinute: Money(micros: 2))]
+        let second = [Rate(prefix: "49", perMinute: Money(micros: 3))]
+        try temporary.store.write { db in
+            try RateCardFile.store(first, card: "Retail", direction: .sell, currency: "EUR", replace: false, in: db)
+        }
+        XCTAssertThrowsError(try temporary.store.write { db in
+            try RateCardFile.store(second, card: "Retail", direction: .sell, currency: "EUR", replace: false, in: db)
+        }) { XCTAssertEqual($0 as? RateCardError, .exists("Retail")) }
+        XCTAssertThrowsError(try temporary.store.write { db in
+            try RateCardFile.store(second, card: "Retail", direction: .buy, currency: "EUR", replace: true, in: db)
+        }) { XCTAssertEqual($0 as? RateCardError, .directionMismatch("Retail", "sell")) }
+        let result = try temporary.store.write { db in
+            try RateCardFile.store(second, card: "Retail", direction: .sell, currency: "CHF", replace: true, in: db)
+        }
+        XCTAssertTrue(result.replaced)
+        let prefixes = try temporary.store.read { try String.fetchAll($0, sql: "SELECT prefix FROM rates ORDER BY prefix") }
+        XCTAssertEqual(prefixes, ["49"])
+        XCTAssertEqual(try temporary.store.read { try Accounts.rateTables(in: $0)[result.cardID]?.match("+4930123")?.perMinute }, Money(micros: 3))
+    }
+}
