@@ -7,7 +7,7 @@ final class CDRWriterTests: XCTestCase {
     /// a brute-force count over the distinct records, and a second write of the same rows must add nothing.
     func testRollupsEqualBruteForceOverTheRawRows() throws {
         let temporary = try TemporaryStore()
-        var random = SystemRandomNumberGenerator()
+        var random = seededRandom()
         let monthEdge: Int64 = 1_711_929_600  // 2024-04-01 00:00:00 UTC
         var records: [CallRecord] = []
         for index in 0..<3_000 {
@@ -15,13 +15,14 @@ final class CDRWriterTests: XCTestCase {
             let answered = Int.random(in: 0..<3, using: &random) > 0
             let ring = Int64.random(in: 0...30, using: &random)
             let talk = Int64.random(in: 0...7_200, using: &random)
-            let disposition: Disposition = answered ? .answered : [.busy, .noAnswer, .failed, .congestion].randomElement()!
+            let disposition: Disposition = answered ? .answered : [.busy, .noAnswer, .failed, .congestion].randomElement(using: &random)!
             records.append(.make(
                 key: "k\(index % 2_700)",  // 300 duplicates of earlier keys
                 start: start, answerAfter: answered ? ring : nil, end: start + ring + (answered ? talk : 0),
-                disposition: disposition, customer: Bool.random() ? Int64.random(in: 1...5, using: &random) : nil,
-                carrier: Int64.random(in: 1...3, using: &random), dtmf: Bool.random() ? Int.random(in: 0...4) : nil,
-                sell: Bool.random() ? Int64.random(in: 0...900_000) : nil, buy: Int64.random(in: 0...500_000)))
+                disposition: disposition, customer: Bool.random(using: &random) ? Int64.random(in: 1...5, using: &random) : nil,
+                carrier: Int64.random(in: 1...3, using: &random), dtmf: Bool.random(using: &random) ? Int.random(in: 0...4, using: &random) : nil,
+                sell: Bool.random(using: &random) ? Int64.random(in: 0...900_000, using: &random) : nil,
+                buy: Int64.random(in: 0...500_000, using: &random)))
         }
         try temporary.store.write { db in
             for index in 1...5 {

@@ -6,7 +6,7 @@ final class DashboardEngineTests: XCTestCase {
     func testLiveChannelsMatchABruteForceCountPerSecond() throws {
         let temporary = try TemporaryStore()
         let now: Int64 = 1_700_000_000
-        var random = SystemRandomNumberGenerator()
+        var random = seededRandom()
         var intervals: [(Int64, Int64)] = []
         var records: [CallRecord] = []
         for index in 0..<800 {

@@ -21,7 +21,7 @@ final class RebuildTests: XCTestCase {
     func testRebuildGivesIdenticalAggregates() throws {
         let temporary = try TemporaryStore()
         let now: Int64 = 1_763_683_200 + 13 * 3_600 + 1_234
-        var random = SystemRandomNumberGenerator()
+        var random = seededRandom()
         try temporary.store.write { db in
             for index in 1...3 {
                 try Accounts.addCustomer(.init(accountCode: "C\(index)", name: "C\(index)", channelsConfigured: 1, rateCardID: nil), createdAt: 0, in: db)

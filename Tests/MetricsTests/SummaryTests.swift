@@ -24,7 +24,7 @@ final class SummaryTests: XCTestCase {
     func testGridCellsMatchBruteForce() throws {
         let temporary = try TemporaryStore()
         let now: Int64 = 1_709_251_200 + 5 * 3_600 + 17
-        var random = SystemRandomNumberGenerator()
+        var random = seededRandom()
         var customers: [Int64] = []
         try temporary.store.write { db in
             for index in 1...5 {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import XCTest
 @testable import Metrics
 
 /// A store in a fresh temporary directory, removed when the test ends.
@@ -29,5 +30,20 @@ extension CallRecord {
             source: "test", rowKey: key, startAt: start, answerAt: answerAt, endAt: end, duration: Int(end - start),
             billsec: billsec ?? answerAt.map { Int(end - $0) } ?? 0, disposition: disposition, customerID: customer,
             carrierID: carrier, didID: did, dtmfDigits: dtmf, sell: sell.map { Money(micros: $0) }, buy: buy.map { Money(micros: $0) })
+    }
+}
+
+extension XCTestCase {
+    /// A generator for randomized tests whose seed is printed when the test fails, so that a failure found once
+    /// can be replayed: `TERMDASH_TEST_SEED=<seed> swift test --filter <test>`.
+    func seededRandom() -> RandomSource {
+        let seed = ProcessInfo.processInfo.environment["TERMDASH_TEST_SEED"].flatMap(UInt64.init)
+            ?? UInt64.random(in: 0...UInt64.max)
+        addTeardownBlock { [weak self] in
+            if let run = self?.testRun, run.failureCount + run.unexpectedExceptionCount > 0 {
+                print("\(self?.name ?? "test"): reproduce with TERMDASH_TEST_SEED=\(seed)")
+            }
+        }
+        return RandomSource(seed: seed)
     }
 }

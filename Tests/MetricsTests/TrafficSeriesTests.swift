@@ -9,7 +9,7 @@ final class TrafficSeriesTests: XCTestCase {
     func testCPSMatchesARecountOfStarts() throws {
         let temporary = try TemporaryStore()
         let now = Int64(Date().timeIntervalSince1970)
-        var random = SystemRandomNumberGenerator()
+        var random = seededRandom()
         var starts: [Int64] = []
         for _ in 0..<6_000 {
             // Clustered seconds so that peaks above 1 happen.
@@ -40,7 +40,7 @@ final class TrafficSeriesTests: XCTestCase {
     func testChannelHistoryCountsFinishedAndRunningCallsByOverlap() throws {
         let temporary = try TemporaryStore()
         let now: Int64 = 1_700_000_000 + 1_800
-        var random = SystemRandomNumberGenerator()
+        var random = seededRandom()
         var intervals: [(Int64, Int64)] = []
         for _ in 0..<500 {
             let start = now - Int64.random(in: 0...20_000, using: &random)
