@@ -28,11 +28,13 @@ public enum Aggregates {
     /// Drops aggregates older than the retention allows. CDRs are never pruned here.
     public static func prune(_ retention: Retention, at now: Int64, in db: Database) throws {
         let minute = retention.minuteHorizon(at: now)
-        try db.execute(sql: "DELETE FROM rollup_minute WHERE bucket < ?", arguments: [minute])
+        try db.execute(sql: "DELETE FROM \(RollupTable.carrier(.minute).name) WHERE bucket < ?", arguments: [minute])
         try db.execute(sql: "DELETE FROM attempts_per_second WHERE second < ?", arguments: [minute])
         try db.execute(sql: "DELETE FROM channel_seconds_per_minute WHERE minute < ?", arguments: [minute])
         if let hour = retention.hourHorizon(at: now) {
-            try db.execute(sql: "DELETE FROM rollup_hour WHERE bucket < ?", arguments: [hour])
+            for table in RollupTable.all where table.level == .hour {
+                try db.execute(sql: "DELETE FROM \(table.name) WHERE bucket < ?", arguments: [hour])
+            }
         }
     }
 
@@ -40,7 +42,7 @@ public enum Aggregates {
     /// says; the result is identical to what incremental writes kept. Returns the number of CDRs read.
     @discardableResult
     public static func rebuild(_ retention: Retention, at now: Int64, in db: Database) throws -> Int {
-        for table in Schema.rollupTables + ["attempts_per_second", "channel_seconds_per_minute"] {
+        for table in RollupTable.all.map(\.name) + ["attempts_per_second", "channel_seconds_per_minute"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         var read = 0

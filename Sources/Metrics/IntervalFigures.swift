@@ -30,6 +30,11 @@ public enum FigureGrouping: Sendable {
         }
     }
 
+    /// The rollup that answers this breakdown at `level`: the network total is the sum over carriers.
+    fileprivate func table(_ level: TimeBucket) -> RollupTable {
+        self == .customer ? .customer(level) : .carrier(level)
+    }
+
     fileprivate var cdrColumn: String {
         switch self {
         case .total: return "0"
@@ -74,10 +79,8 @@ extension MetricsEngine {
             switch piece {
             case .rollup(let level, let start, let end):
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT \(grouping.rollupColumn), SUM(attempts), SUM(answered), SUM(busy), SUM(no_answer),
-                        SUM(failed), SUM(billsec), SUM(dtmf_known), SUM(dtmf_calls), SUM(dtmf_digits),
-                        SUM(sell_micros), SUM(buy_micros), SUM(unrated_sell), SUM(unrated_buy)
-                    FROM \(level.table) WHERE bucket >= ? AND bucket < ?
+                    SELECT \(grouping.rollupColumn), \(RollupTable.counterColumns.map { "SUM(\($0))" }.joined(separator: ", "))
+                    FROM \(grouping.table(level).name) WHERE bucket >= ? AND bucket < ?
                     GROUP BY 1
                     """, arguments: [start, end])
             case .raw(let start, let end):
@@ -96,27 +99,10 @@ extension MetricsEngine {
                     GROUP BY 1
                     """, arguments: [start, end])
             }
-            result.merge(rows.map { ($0[0] as Int64, TrafficFigures(Self.counts(from: $0))) }, uniquingKeysWith: +)
+            result.merge(rows.map { ($0[0] as Int64, TrafficFigures(RollupCounts(row: $0, offset: 1))) },
+                         uniquingKeysWith: +)
         }
         return result
-    }
-
-    private static func counts(from row: Row) -> RollupCounts {
-        var counts = RollupCounts()
-        counts.attempts = row[1] ?? 0
-        counts.answered = row[2] ?? 0
-        counts.busy = row[3] ?? 0
-        counts.noAnswer = row[4] ?? 0
-        counts.failed = row[5] ?? 0
-        counts.billsec = row[6] ?? 0
-        counts.dtmfKnown = row[7] ?? 0
-        counts.dtmfCalls = row[8] ?? 0
-        counts.dtmfDigits = row[9] ?? 0
-        counts.sellMicros = row[10] ?? 0
-        counts.buyMicros = row[11] ?? 0
-        counts.unratedSell = row[12] ?? 0
-        counts.unratedBuy = row[13] ?? 0
-        return counts
     }
 
     /// Splits [from, to) into raw edges and runs of whole buckets, coarsest level first, so that a month is one

@@ -41,27 +41,15 @@ public struct RollupCounts: Sendable, Equatable {
 /// Collects the rollup deltas of a batch of new CDRs in memory, then writes each touched row once with an
 /// upsert, inside the caller's transaction. This is what keeps aggregates current at import speed.
 struct RollupAccumulator {
-    private struct Key: Hashable {
-        var bucket: Int64
-        var customerID: Int64
-        var carrierID: Int64
-    }
-
-    private var levels: [TimeBucket: [Key: RollupCounts]] = [:]
+    private var tables: [RollupTable: [RollupKey: RollupCounts]] = [:]
     private var attemptsPerSecond: [Int64: Int64] = [:]
     private var channelSeconds: [Int64: Int64] = [:]
 
     var isEmpty: Bool { attemptsPerSecond.isEmpty }
 
     mutating func add(_ record: CallRecord) {
-        for level in TimeBucket.allCases {
-            // The minute level is kept per carrier only: per customer and carrier it would hold about one row per
-            // call at low rates. Per-customer figures start at the hour level.
-            let key = Key(
-                bucket: level.start(of: record.startAt),
-                customerID: level == .minute ? 0 : record.customerID ?? 0,
-                carrierID: record.carrierID ?? 0)
-            levels[level, default: [:]][key, default: RollupCounts()].add(record)
+        for table in RollupTable.all {
+            tables[table, default: [:]][table.key(of: record), default: RollupCounts()].add(record)
         }
         attemptsPerSecond[record.startAt, default: 0] += 1
         // The call occupies a channel over [start, end): split that interval at minute boundaries.
@@ -75,31 +63,19 @@ struct RollupAccumulator {
     }
 
     func flush(into db: Database) throws {
-        for (level, rows) in levels {
+        let counters = RollupTable.counterColumns
+        for (table, rows) in tables {
+            let columns = table.keyColumns + counters
             let statement = try db.cachedStatement(sql: """
-                INSERT INTO \(level.table) (bucket, customer_id, carrier_id, attempts, answered, busy, no_answer,
-                    failed, billsec, dtmf_known, dtmf_calls, dtmf_digits, sell_micros, buy_micros, unrated_sell,
-                    unrated_buy)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (bucket, customer_id, carrier_id) DO UPDATE SET
-                    attempts = attempts + excluded.attempts, answered = answered + excluded.answered,
-                    busy = busy + excluded.busy, no_answer = no_answer + excluded.no_answer,
-                    failed = failed + excluded.failed, billsec = billsec + excluded.billsec,
-                    dtmf_known = dtmf_known + excluded.dtmf_known, dtmf_calls = dtmf_calls + excluded.dtmf_calls,
-                    dtmf_digits = dtmf_digits + excluded.dtmf_digits,
-                    sell_micros = sell_micros + excluded.sell_micros, buy_micros = buy_micros + excluded.buy_micros,
-                    unrated_sell = unrated_sell + excluded.unrated_sell,
-                    unrated_buy = unrated_buy + excluded.unrated_buy
+                INSERT INTO \(table.name) (\(columns.joined(separator: ", ")))
+                VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+                ON CONFLICT (\(table.keyColumns.joined(separator: ", "))) DO UPDATE SET
+                    \(counters.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "))
                 """)
             var fast = FastStatement(statement, in: db)
             for (key, counts) in rows {
-                for value in [
-                    key.bucket, key.customerID, key.carrierID, counts.attempts, counts.answered, counts.busy,
-                    counts.noAnswer, counts.failed, counts.billsec, counts.dtmfKnown, counts.dtmfCalls,
-                    counts.dtmfDigits, counts.sellMicros, counts.buyMicros, counts.unratedSell, counts.unratedBuy,
-                ] {
-                    fast.bind(value)
-                }
+                for value in key.list { fast.bind(value) }
+                for value in counts.values { fast.bind(value) }
                 _ = try fast.execute()
             }
         }
@@ -123,5 +99,31 @@ struct RollupAccumulator {
             fastOccupancy.bind(seconds)
             _ = try fastOccupancy.execute()
         }
+    }
+}
+
+extension RollupCounts {
+    /// The counters in `RollupTable.counterColumns` order.
+    var values: [Int64] {
+        [attempts, answered, busy, noAnswer, failed, billsec, dtmfKnown, dtmfCalls, dtmfDigits, sellMicros, buyMicros,
+         unratedSell, unratedBuy]
+    }
+
+    /// Reads the counters from `row`, starting at column `offset`, in `RollupTable.counterColumns` order.
+    init(row: Row, offset: Int) {
+        self.init()
+        attempts = row[offset] ?? 0
+        answered = row[offset + 1] ?? 0
+        busy = row[offset + 2] ?? 0
+        noAnswer = row[offset + 3] ?? 0
+        failed = row[offset + 4] ?? 0
+        billsec = row[offset + 5] ?? 0
+        dtmfKnown = row[offset + 6] ?? 0
+        dtmfCalls = row[offset + 7] ?? 0
+        dtmfDigits = row[offset + 8] ?? 0
+        sellMicros = row[offset + 9] ?? 0
+        buyMicros = row[offset + 10] ?? 0
+        unratedSell = row[offset + 11] ?? 0
+        unratedBuy = row[offset + 12] ?? 0
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The versioned schema of the store. docs/schema.md is its contract for switch integrations: change both together,
@@ -8,6 +9,12 @@ enum Schema {
         migrator.registerMigration("v1 accounts, rating, cdrs, live state, rollups") { db in
             try db.execute(sql: v1)
         }
+        // v1 crossed customer × carrier at every level, which made summaries and totals read a row per pair.
+        migrator.registerMigration("v2 rollups by carrier and by customer") { db in
+            for level in TimeBucket.allCases { try db.execute(sql: "DROP TABLE rollup_\(level.rawValue)") }
+            for table in RollupTable.all { try db.execute(sql: table.createSQL) }
+            try Aggregates.rebuild(.standard, at: Int64(Date().timeIntervalSince1970), in: db)
+        }
         return migrator
     }
 
@@ -17,9 +24,8 @@ enum Schema {
         if !missing.isEmpty { throw StoreError.outdatedSchema(path: path, missing: missing) }
     }
 
-    /// Rollup levels kept current on every write. Each has the same columns; the bucket is the UTC start of the
-    /// minute, hour, day or month the call *started* in.
-    static let rollupTables = ["rollup_minute", "rollup_hour", "rollup_day", "rollup_month"]
+    /// The v1 rollups, created by the v1 migration and replaced by v2's `RollupTable`s.
+    private static let v1RollupTables = ["rollup_minute", "rollup_hour", "rollup_day", "rollup_month"]
 
     private static let v1 = """
         CREATE TABLE rate_cards (
@@ -128,7 +134,7 @@ enum Schema {
 
         -- Rollups, kept current in the same transaction as the CDRs they count. customer_id/carrier_id 0 stands
         -- for "unknown" so that the key stays unique. dtmf_known counts answered calls whose source records DTMF.
-        \(rollupTables.map(rollupTable).joined(separator: "\n"))
+        \(v1RollupTables.map(rollupTable).joined(separator: "\n"))
 
         -- Attempts per second, for the peak-second CPS figure (kept for as long as the minute rollup).
         CREATE TABLE attempts_per_second (

@@ -63,26 +63,11 @@ extension MetricsEngine {
             let end = period.level.next(after: now)
             var cells: [Int64: [Int64: TrafficFigures]] = [:]
             let rows = try GRDB.Row.fetchAll(db, sql: """
-                SELECT customer_id, bucket, attempts, answered, busy, no_answer, failed, billsec, dtmf_known,
-                    dtmf_calls, dtmf_digits, sell_micros, buy_micros, unrated_sell, unrated_buy
-                FROM \(period.level.table) WHERE bucket >= ? AND bucket < ?
+                SELECT customer_id, bucket, \(RollupTable.counterColumns.joined(separator: ", "))
+                FROM \(RollupTable.customer(period.level).name) WHERE bucket >= ? AND bucket < ?
                 """, arguments: [buckets[0], end])
             for row in rows {
-                var counts = RollupCounts()
-                counts.attempts = row[2]
-                counts.answered = row[3]
-                counts.busy = row[4]
-                counts.noAnswer = row[5]
-                counts.failed = row[6]
-                counts.billsec = row[7]
-                counts.dtmfKnown = row[8]
-                counts.dtmfCalls = row[9]
-                counts.dtmfDigits = row[10]
-                counts.sellMicros = row[11]
-                counts.buyMicros = row[12]
-                counts.unratedSell = row[13]
-                counts.unratedBuy = row[14]
-                cells[row[0], default: [:]][row[1], default: TrafficFigures()] += TrafficFigures(counts)
+                cells[row[0], default: [:]][row[1], default: TrafficFigures()] += TrafficFigures(RollupCounts(row: row, offset: 2))
             }
             var names = Dictionary(uniqueKeysWithValues: try GRDB.Row.fetchAll(
                 db, sql: "SELECT id, name FROM customers WHERE status = 'active' OR id IN (\(cells.keys.map(String.init).joined(separator: ",").nilIfEmpty ?? "NULL"))"

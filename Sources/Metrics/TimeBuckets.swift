@@ -26,8 +26,6 @@ public enum TimeBucket: String, Sendable, CaseIterable {
             return CivilDate(year: year, month: month, day: 1).unixDay * 86_400
         }
     }
-
-    var table: String { "rollup_\(rawValue)" }
 }
 
 func floorDiv(_ value: Int64, _ divisor: Int64) -> Int64 {

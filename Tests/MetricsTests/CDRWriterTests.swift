@@ -37,23 +37,28 @@ final class CDRWriterTests: XCTestCase {
 
         var seen = Set<String>()
         let distinct = records.filter { seen.insert($0.rowKey).inserted }
-        for level in TimeBucket.allCases {
+        for table in RollupTable.all {
+            let columns = table.keyColumns + RollupTable.counterColumns
             let rows = try temporary.store.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT bucket, customer_id, carrier_id, attempts, answered, busy, no_answer, failed, billsec,
-                        dtmf_known, dtmf_calls, dtmf_digits, sell_micros, buy_micros, unrated_sell, unrated_buy
-                    FROM \(level.table)
-                    """)
+                try Row.fetchAll(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table.name)")
             }
             var stored: [String: [Int64]] = [:]
             for row in rows {
-                stored["\(row[0] as Int64)/\(row[1] as Int64)/\(row[2] as Int64)"] = (3...15).map { row[$0] }
+                let key = table.keyColumns.indices.map { String(row[$0] as Int64) }.joined(separator: "/")
+                stored[key] = (table.keyColumns.count..<columns.count).map { row[$0] }
             }
             var expected: [String: [Int64]] = [:]
             for record in distinct {
                 // Independent of the production code: bucket by Foundation's calendar, answered by the definition.
-                let customer = level == .minute ? 0 : record.customerID ?? 0  // minutes are kept per carrier only
-                let key = "\(calendarStart(level, record.startAt))/\(customer)/\(record.carrierID ?? 0)"
+                let bucket = String(calendarStart(table.level, record.startAt))
+                let customer = String(record.customerID ?? 0)
+                let carrier = String(record.carrierID ?? 0)
+                let key: String
+                switch table {
+                case .carrier: key = "\(bucket)/\(carrier)"
+                case .customer: key = "\(bucket)/\(customer)"
+                case .customerCarrierHour: key = "\(customer)/\(bucket)/\(carrier)"
+                }
                 var counts = expected[key] ?? Array(repeating: 0, count: 13)
                 let answered = record.answerAt != nil && record.billsec > 0
                 counts[0] += 1
@@ -76,7 +81,7 @@ final class CDRWriterTests: XCTestCase {
                 if let buy = record.buy { counts[10] += buy.micros } else { counts[12] += 1 }
                 expected[key] = counts
             }
-            XCTAssertEqual(stored, expected, "\(level) rollup")
+            XCTAssertEqual(stored, expected, table.name)
         }
 
         // Channel occupancy: total seconds equal the sum of call lengths; per-second attempts equal a recount.
@@ -94,7 +99,7 @@ final class CDRWriterTests: XCTestCase {
                 .make(key: "b", start: 0, answerAfter: 5, end: 65, disposition: .answered),
             ], in: db)
         }
-        let row = try temporary.store.read { try Row.fetchOne($0, sql: "SELECT attempts, answered, no_answer, billsec FROM rollup_day")! }
+        let row = try temporary.store.read { try Row.fetchOne($0, sql: "SELECT attempts, answered, no_answer, billsec FROM rollup_carrier_day")! }
         XCTAssertEqual([row[0], row[1], row[2], row[3]] as [Int64], [2, 1, 1, 60])
     }
 

@@ -9,13 +9,17 @@ final class MigrationTests: XCTestCase {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         for table in ["cdrs", "calls_in_progress", "customers", "carriers", "dids", "rate_cards", "rates",
-                      "registrations", "registration_samples", "rollup_minute", "rollup_hour", "rollup_day",
-                      "rollup_month", "attempts_per_second", "channel_seconds_per_minute"] {
+                      "registrations", "registration_samples", "rollup_carrier_minute", "rollup_carrier_hour",
+                      "rollup_carrier_day", "rollup_carrier_month", "rollup_customer_hour", "rollup_customer_day",
+                      "rollup_customer_month", "rollup_customer_carrier_hour", "attempts_per_second",
+                      "channel_seconds_per_minute"] {
             XCTAssertTrue(tables.contains(table), "missing table \(table)")
         }
         let mode = try temporary.store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         XCTAssertEqual(mode, "wal")
-        XCTAssertEqual(try temporary.store.schemaVersion(), ["v1 accounts, rating, cdrs, live state, rollups"])
+        XCTAssertEqual(try temporary.store.schemaVersion(),
+                       ["v1 accounts, rating, cdrs, live state, rollups", "v2 rollups by carrier and by customer"])
+        XCTAssertFalse(tables.contains("rollup_hour"), "v2 replaced the crossed v1 rollups")
     }
 
     func testReopeningKeepsDataAndAppliesNothingTwice() throws {
@@ -25,7 +29,7 @@ final class MigrationTests: XCTestCase {
         }
         let reopened = try Store(path: temporary.store.path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM carriers") }, 1)
-        XCTAssertEqual(try reopened.schemaVersion().count, 1)
+        XCTAssertEqual(try reopened.schemaVersion().count, 2)
     }
 
     func testReadOnlyOpenOfAMissingStoreSaysWhatToDo() throws {
@@ -61,5 +65,33 @@ final class MigrationTests: XCTestCase {
         XCTAssertThrowsError(try temporary.store.write { db in
             try Accounts.addRateCard(name: "x", direction: .sell, rates: [Rate(prefix: "4a", perMinute: Money(micros: 1))], in: db)
         }, "a prefix must be digits")
+    }
+}
+
+extension MigrationTests {
+    /// A store written under v1 keeps its CDRs and gets v2 rollups that count them.
+    func testUpgradingAV1StoreRebuildsItsRollups() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("td-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("v1.db").path
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v1 accounts, rating, cdrs, live state, rollups")
+        // Recent calls, so that retention keeps their hour rows.
+        let hour = TimeBucket.hour.start(of: Int64(Date().timeIntervalSince1970)) - 7_200
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO cdrs (source, row_key, start_at, answer_at, end_at, duration, billsec, disposition)
+                VALUES ('old', 'a', ?, ?, ?, 65, 60, 'answered'), ('old', 'b', ?, NULL, ?, 10, 0, 'busy')
+                """, arguments: [hour, hour + 5, hour + 65, hour + 3_700, hour + 3_710])
+        }
+        try queue.close()
+        let store = try Store(path: path)
+        let figures = try MetricsEngine(store: store).figures(from: hour, to: hour + 7_200)
+        XCTAssertEqual(figures[0]?.attempts, 2)
+        XCTAssertEqual(figures[0]?.answered, 1)
+        XCTAssertEqual(figures[0]?.counts.billsec, 60)
+        let hours = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM rollup_carrier_hour") }
+        XCTAssertEqual(hours, 2)
     }
 }

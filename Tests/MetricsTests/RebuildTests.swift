@@ -3,14 +3,13 @@ import XCTest
 @testable import Metrics
 
 final class RebuildTests: XCTestCase {
-    private let aggregateTables = ["rollup_minute", "rollup_hour", "rollup_day", "rollup_month", "attempts_per_second",
-                                   "channel_seconds_per_minute"]
+    private let aggregateTables = RollupTable.all.map(\.name) + ["attempts_per_second", "channel_seconds_per_minute"]
 
     private func dump(_ store: Store) throws -> [String: [[DatabaseValue]]] {
         try store.read { db in
             var tables: [String: [[DatabaseValue]]] = [:]
             for table in aggregateTables {
-                tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(table.hasPrefix("rollup") ? "1, 2, 3" : "1")")
+                tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(table.hasPrefix("rollup_customer_carrier") ? "1, 2, 3" : table.hasPrefix("rollup") ? "1, 2" : "1")")
                     .map { row in row.databaseValues.map { $0 } }
             }
             return tables
@@ -47,14 +46,14 @@ final class RebuildTests: XCTestCase {
         }
         try temporary.store.write { try Aggregates.prune(.standard, at: now, in: $0) }
         let incremental = try dump(temporary.store)
-        XCTAssertFalse(incremental["rollup_minute"]!.isEmpty)
-        let oldest = try temporary.store.read { try Int64.fetchOne($0, sql: "SELECT MIN(bucket) FROM rollup_minute") }!
+        XCTAssertFalse(incremental["rollup_carrier_minute"]!.isEmpty)
+        let oldest = try temporary.store.read { try Int64.fetchOne($0, sql: "SELECT MIN(bucket) FROM rollup_carrier_minute") }!
         XCTAssertGreaterThanOrEqual(oldest, Retention.standard.minuteHorizon(at: now), "old minutes are pruned")
 
         // Damage the aggregates, then rebuild.
         try temporary.store.write { db in
-            try db.execute(sql: "DELETE FROM rollup_day WHERE bucket = (SELECT MIN(bucket) FROM rollup_day)")
-            try db.execute(sql: "UPDATE rollup_hour SET attempts = attempts + 1")
+            try db.execute(sql: "DELETE FROM rollup_customer_day WHERE bucket = (SELECT MIN(bucket) FROM rollup_customer_day)")
+            try db.execute(sql: "UPDATE rollup_carrier_hour SET attempts = attempts + 1")
         }
         XCTAssertNotEqual(try dump(temporary.store), incremental)
         let read = try temporary.store.write { try Aggregates.rebuild(.standard, at: now, in: $0) }

@@ -24,17 +24,17 @@ final class SimulatorTests: XCTestCase {
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM carriers"), 6)
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dids"), 120)
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdrs"), written)
-            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT SUM(attempts) FROM rollup_hour"), written)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT SUM(attempts) FROM rollup_carrier_hour"), written)
             // Every finished call ended before now; every live one started before now.
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdrs WHERE end_at > ?", arguments: [now]), 0)
             XCTAssertGreaterThan(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls_in_progress") ?? 0, 0)
             // ASR per carrier between 30 and 70 % (a degraded half hour pulls one down a little).
-            for row in try Row.fetchAll(db, sql: "SELECT carrier_id, SUM(answered) * 1.0 / SUM(attempts) FROM rollup_day GROUP BY carrier_id") {
+            for row in try Row.fetchAll(db, sql: "SELECT carrier_id, SUM(answered) * 1.0 / SUM(attempts) FROM rollup_carrier_day GROUP BY carrier_id") {
                 let asr: Double = row[1]
                 XCTAssertTrue((0.2...0.75).contains(asr), "carrier \(row[0] as Int64) ASR \(asr)")
             }
             // ACD around three minutes.
-            let acd = try Double.fetchOne(db, sql: "SELECT SUM(billsec) * 1.0 / SUM(answered) FROM rollup_day")!
+            let acd = try Double.fetchOne(db, sql: "SELECT SUM(billsec) * 1.0 / SUM(answered) FROM rollup_carrier_day")!
             XCTAssertTrue((120...260).contains(acd), "ACD \(acd)")
             // Daytime is busier than night.
             let night = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdrs WHERE (start_at % 86400) / 3600 = 3")!
@@ -83,7 +83,7 @@ final class SimulatorTests: XCTestCase {
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls_in_progress"), 0)
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdrs"), before + open)
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdrs WHERE end_at > ?", arguments: [start + 601]), 0)
-            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT SUM(attempts) FROM rollup_day"), before + open)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT SUM(attempts) FROM rollup_customer_day"), before + open)
         }
     }
 
