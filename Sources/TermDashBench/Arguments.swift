@@ -20,7 +20,9 @@ struct Arguments {
           --runs K           timed snapshot runs, after one warm-up (default 15)
           --baseline-runs K  timed plain-SQL runs, after one checking run (default 5)
           --days D           days of simulated history holding the CDRs (default 7)
-          --store PATH       the store; reused when it already holds about N CDRs from an earlier run
+          --store PATH       the store; reused when an earlier run built it for about N CDRs less than
+                             5 days ago (its history ends at the latest weekday 14:37:23 UTC before the
+                             build, and the engine's retention runs from the wall clock); otherwise rebuilt
                              (default: a temporary directory, removed at the end unless --keep)
           --keep             keep the temporary store and print its path
         """

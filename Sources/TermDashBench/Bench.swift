@@ -103,12 +103,13 @@ struct Report {
         let ratio = baseline.median / snapshot.median
         let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(bench.now)))
         let sizes = ["", "-wal"].map { fileSize(bench.path + $0) }
+        let age = Double(wallClock() - bench.now) / 3_600
         let throughput = bench.buildSeconds > 0 ? Double(bench.cdrs) / bench.buildSeconds : 0
         var lines = [
             "termdash-bench: a snapshot of every pane vs the same figures by plain SQL over the raw cdrs table (\(build))",
             "store       \(bench.path): \(bytes(sizes[0] + sizes[1])) (database \(bytes(sizes[0])), WAL \(bytes(sizes[1])))",
-            "CDRs        \(grouped(bench.cdrs)) over \(bench.days) days ending \(when) "
-                + "(peak \(format(bench.peakCPS)) CPS); \(grouped(bench.liveCalls)) calls live at that instant",
+            "CDRs        \(grouped(bench.cdrs)) over \(bench.days) days ending \(when) (\(format(age, 1)) h ago; "
+                + "peak \(format(bench.peakCPS)) CPS); \(grouped(bench.liveCalls)) calls live at that instant",
             bench.reused
                 ? "build       reused the store of an earlier run (building it took \(format(bench.buildSeconds, 1)) s, "
                     + "\(grouped(Int(throughput))) CDRs/s)"

@@ -2,9 +2,26 @@ import Foundation
 import GRDB
 import Metrics
 
-/// The instant the benchmark store's history ends at and every pane is read at: a Wednesday afternoon (UTC), near
-/// the daily peak, so that many calls are live; not aligned to a minute, so the interval figures have raw edges.
-let benchmarkNow: Int64 = 1_773_239_843  // 2026-03-11 14:37:23 UTC
+/// The instant a new benchmark store's history ends at and every pane is read at: the latest weekday 14:37:23 UTC
+/// before `wall` — near the daily peak, so that many calls are live, and not aligned to a minute, so the interval
+/// figures have raw edges. It must be recent: the engine applies its retention from the wall clock (minute rollups
+/// for 7 days), so a store whose history ended long ago would be read the way old history is, not the way a live
+/// store is.
+func benchmarkInstant(before wall: Int64) -> Int64 {
+    var day = wall / 86_400
+    while true {
+        let instant = day * 86_400 + 14 * 3_600 + 37 * 60 + 23
+        let weekday = (day + 4) % 7  // 1970-01-01 was a Thursday: 0 = Sunday
+        if instant <= wall, weekday != 0, weekday != 6 { return instant }
+        day -= 1
+    }
+}
+
+/// How old (before the wall clock) a store's instant may be for the store to be reused: the last 24 h before it
+/// must stay inside the engine's minute retention (7 days from the wall clock), with a margin.
+let reuseWindow: Int64 = 5 * 86_400
+
+func wallClock() -> Int64 { Int64(Date().timeIntervalSince1970) }
 
 /// A filled store, built by the simulator or reused from an earlier run.
 struct BenchmarkStore {
@@ -80,8 +97,10 @@ enum StoreBuilder {
                     "\(path) exists and was not made by termdash-bench (no \(StoreMarker.path(for: path))); "
                         + "remove it or choose another --store")
             }
-            // Reuse what was built for this target, or any store holding between N and 1.1 N CDRs.
-            if marker.complete, marker.now == benchmarkNow, marker.days == days,
+            // Reuse what was built for this target, or any store holding between N and 1.1 N CDRs, while recent.
+            let age = wallClock() - marker.now
+            let recent = age >= 0 && age <= reuseWindow
+            if marker.complete, recent, marker.days == days,
                marker.target == target || (marker.cdrs >= target && marker.cdrs * 10 <= target * 11)
             {
                 let store = try Store(path: path)
@@ -92,6 +111,9 @@ enum StoreBuilder {
                         peakCPS: marker.peakCPS, buildSeconds: marker.buildSeconds, reused: true)
                 }
                 note("\(path) holds \(cdrs) CDRs, its marker says \(marker.cdrs): rebuilding")
+            } else if marker.complete, !recent {
+                note("\(path) holds history up to \(marker.now), \(age / 3_600) h ago: older than the engine's "
+                     + "retention allows for the benchmark's panes (reuse up to \(reuseWindow / 86_400) days): rebuilding")
             } else if marker.complete {
                 note("\(path) was built for \(marker.target) CDRs over \(marker.days) days (\(marker.cdrs) written), "
                     + "not \(target) over \(days): rebuilding")
@@ -106,7 +128,7 @@ enum StoreBuilder {
     }
 
     private static func build(path: String, target: Int, days: Int) throws -> BenchmarkStore {
-        let now = benchmarkNow
+        let now = benchmarkInstant(before: wallClock())
         let peak = peakCPS(for: target, days: days, now: now)
         var marker = StoreMarker(now: now, days: days, target: target, peakCPS: peak, cdrs: 0, buildSeconds: 0,
                                  complete: false)
