@@ -75,17 +75,20 @@ extension MetricsEngine {
             pieces = from < to ? [.raw(from: from, to: to)] : []
         }
         for piece in pieces {
-            let rows: [Row]
             switch piece {
             case .rollup(let level, let start, let end):
-                rows = try Row.fetchAll(db, sql: """
-                    SELECT \(grouping.rollupColumn), \(RollupTable.counterColumns.map { "SUM(\($0))" }.joined(separator: ", "))
+                // Rows are added up here rather than grouped in SQL: the key is (bucket, dimension), so a GROUP BY
+                // on the dimension would sort first.
+                let sql = """
+                    SELECT \(grouping.rollupColumn), \(RollupTable.counterColumns.joined(separator: ", "))
                     FROM \(grouping.table(level).name) WHERE bucket >= ? AND bucket < ?
-                    GROUP BY 1
-                    """, arguments: [start, end])
+                    """
+                try FastRows.forEach(db, sql: sql, arguments: [start, end]) { row in
+                    result[row.int(0), default: TrafficFigures()] += TrafficFigures(row.counts(from: 1))
+                }
             case .raw(let start, let end):
                 // The same definitions as RollupCounts.add, in SQL.
-                rows = try Row.fetchAll(db, sql: """
+                let sql = """
                     SELECT \(grouping.cdrColumn), COUNT(*), SUM(answered), SUM(NOT answered AND disposition = 'busy'),
                         SUM(NOT answered AND disposition IN ('answered', 'no_answer')),
                         SUM(NOT answered AND disposition IN ('failed', 'congestion')),
@@ -97,10 +100,11 @@ extension MetricsEngine {
                     FROM (SELECT *, (answer_at IS NOT NULL AND billsec > 0) AS answered FROM cdrs
                           WHERE start_at >= ? AND start_at < ?)
                     GROUP BY 1
-                    """, arguments: [start, end])
+                    """
+                try FastRows.forEach(db, sql: sql, arguments: [start, end]) { row in
+                    result[row.int(0), default: TrafficFigures()] += TrafficFigures(row.counts(from: 1))
+                }
             }
-            result.merge(rows.map { ($0[0] as Int64, TrafficFigures(RollupCounts(row: $0, offset: 1))) },
-                         uniquingKeysWith: +)
         }
         return result
     }

@@ -56,12 +56,10 @@ public final class MetricsEngine: Sendable {
             delta[Int(from - first)] += 1
             delta[Int(to - first)] -= 1
         }
-        let finished = try Row.fetchCursor(
-            db, sql: "SELECT start_at, end_at FROM cdrs WHERE end_at > ? AND start_at <= ?", arguments: [first, now])
-        while let row = try finished.next() { occupy(row[0], row[1]) }
-        let running = try Int64.fetchCursor(db, sql: "SELECT start_at FROM calls_in_progress WHERE start_at <= ?",
-                                            arguments: [now])
-        while let start = try running.next() { occupy(start, now + 1) }
+        try FastRows.forEach(db, sql: "SELECT start_at, end_at FROM cdrs WHERE end_at > ? AND start_at <= ?",
+                             arguments: [first, now]) { row in occupy(row.int(0), row.int(1)) }
+        try FastRows.forEach(db, sql: "SELECT start_at FROM calls_in_progress WHERE start_at <= ?",
+                             arguments: [now]) { row in occupy(row.int(0), now + 1) }
         var series = [Int](repeating: 0, count: seconds)
         var level = 0
         for index in 0..<seconds {

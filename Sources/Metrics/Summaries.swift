@@ -62,12 +62,12 @@ extension MetricsEngine {
         return try store.read { db in
             let end = period.level.next(after: now)
             var cells: [Int64: [Int64: TrafficFigures]] = [:]
-            let rows = try GRDB.Row.fetchAll(db, sql: """
+            let sql = """
                 SELECT customer_id, bucket, \(RollupTable.counterColumns.joined(separator: ", "))
                 FROM \(RollupTable.customer(period.level).name) WHERE bucket >= ? AND bucket < ?
-                """, arguments: [buckets[0], end])
-            for row in rows {
-                cells[row[0], default: [:]][row[1], default: TrafficFigures()] += TrafficFigures(RollupCounts(row: row, offset: 2))
+                """
+            try FastRows.forEach(db, sql: sql, arguments: [buckets[0], end]) { row in
+                cells[row.int(0), default: [:]][row.int(1), default: TrafficFigures()] += TrafficFigures(row.counts(from: 2))
             }
             var names = Dictionary(uniqueKeysWithValues: try GRDB.Row.fetchAll(
                 db, sql: "SELECT id, name FROM customers WHERE status = 'active' OR id IN (\(cells.keys.map(String.init).joined(separator: ",").nilIfEmpty ?? "NULL"))"

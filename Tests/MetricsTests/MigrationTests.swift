@@ -18,7 +18,8 @@ final class MigrationTests: XCTestCase {
         let mode = try temporary.store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         XCTAssertEqual(mode, "wal")
         XCTAssertEqual(try temporary.store.schemaVersion(),
-                       ["v1 accounts, rating, cdrs, live state, rollups", "v2 rollups by carrier and by customer"])
+                       ["v1 accounts, rating, cdrs, live state, rollups", "v2 rollups by carrier and by customer",
+                        "v3 covering index for the live-channels window"])
         XCTAssertFalse(tables.contains("rollup_hour"), "v2 replaced the crossed v1 rollups")
     }
 
@@ -29,7 +30,7 @@ final class MigrationTests: XCTestCase {
         }
         let reopened = try Store(path: temporary.store.path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM carriers") }, 1)
-        XCTAssertEqual(try reopened.schemaVersion().count, 2)
+        XCTAssertEqual(try reopened.schemaVersion().count, 3)
     }
 
     func testReadOnlyOpenOfAMissingStoreSaysWhatToDo() throws {
