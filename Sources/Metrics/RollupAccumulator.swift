@@ -108,22 +108,4 @@ extension RollupCounts {
         [attempts, answered, busy, noAnswer, failed, billsec, dtmfKnown, dtmfCalls, dtmfDigits, sellMicros, buyMicros,
          unratedSell, unratedBuy]
     }
-
-    /// Reads the counters from `row`, starting at column `offset`, in `RollupTable.counterColumns` order.
-    init(row: Row, offset: Int) {
-        self.init()
-        attempts = row[offset] ?? 0
-        answered = row[offset + 1] ?? 0
-        busy = row[offset + 2] ?? 0
-        noAnswer = row[offset + 3] ?? 0
-        failed = row[offset + 4] ?? 0
-        billsec = row[offset + 5] ?? 0
-        dtmfKnown = row[offset + 6] ?? 0
-        dtmfCalls = row[offset + 7] ?? 0
-        dtmfDigits = row[offset + 8] ?? 0
-        sellMicros = row[offset + 9] ?? 0
-        buyMicros = row[offset + 10] ?? 0
-        unratedSell = row[offset + 11] ?? 0
-        unratedBuy = row[offset + 12] ?? 0
-    }
 }
