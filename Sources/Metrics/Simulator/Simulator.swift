@@ -167,7 +167,9 @@ public final class Simulator {
 
     private func nextKey() -> String {
         callCounter += 1
-        return "\(options.source)-\(runID)-\(callCounter)"
+        // Zero-padded so keys sort in the order they are made: the unique index then grows at its end.
+        let number = String(callCounter)
+        return "\(options.source)-\(runID)-" + String(repeating: "0", count: max(0, 10 - number.count)) + number
     }
 
     private func writeOpenCalls(now: Int64, in db: Database) throws {
