@@ -35,7 +35,7 @@ public enum FigureGrouping: Sendable {
         self == .customer ? .customer(level) : .carrier(level)
     }
 
-    fileprivate var cdrColumn: String {
+    var cdrColumn: String {
         switch self {
         case .total: return "0"
         case .customer: return "COALESCE(customer_id, 0)"
