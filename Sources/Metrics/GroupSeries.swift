@@ -76,3 +76,15 @@ extension MetricsEngine {
         }
     }
 }
+
+extension MetricsEngine {
+    /// Channels in use now (calls in progress) per customer, carrier or DID; `.total` gives one count under 0.
+    public func channelsInUse(groupedBy grouping: FigureGrouping) throws -> [Int64: Int] {
+        try store.read { db in
+            var result: [Int64: Int] = [:]
+            try FastRows.forEach(db, sql: "SELECT \(grouping.cdrColumn), COUNT(*) FROM calls_in_progress GROUP BY 1",
+                                 arguments: []) { row in result[row.int(0)] = Int(row.int(1)) }
+            return result
+        }
+    }
+}

@@ -90,5 +90,9 @@ final class GroupSeriesTests: XCTestCase {
             XCTAssertEqual(Set(history.keys), holders)
         }
         XCTAssertEqual(try engine.registrationsByCustomer(), [1: 3, 2: 3, 0: 1])
+        for grouping in [FigureGrouping.total, .customer, .carrier, .did] {
+            XCTAssertEqual(try engine.channelsInUse(groupedBy: grouping),
+                           Dictionary(grouping: running, by: { $0.group(grouping) }).mapValues(\.count), "\(grouping)")
+        }
     }
 }
