@@ -62,9 +62,9 @@ public struct RateTable: Sendable {
         }
     }
 
-    public var isEmpty: Bool { rates.isEmpty }
 
-    /// The rate whose prefix is the longest one that starts the normalised number, or nil (unrated).
+    /// The rate whose prefix is the longest one that starts the normalised number, or nil (unrated). Dialled
+    /// numbers arrive as "+41…", "0041…" or "41…": only digits count, and an international "00" or "+" is dropped.
     public func match(_ dialled: String) -> Rate? {
         var digits: [UInt8] = []
         digits.reserveCapacity(20)
@@ -82,13 +82,6 @@ public struct RateTable: Sendable {
             if let rate = rates[PrefixKey(length: UInt8(index - start), value: value)] { best = rate }
         }
         return best
-    }
-
-    /// Dialled numbers arrive as "+41…", "0041…" or "41…": keep the digits and drop an international "00" or "+".
-    public static func normalise(_ dialled: String) -> Substring {
-        var digits = Substring(dialled.filter(\.isASCIIDigit))
-        if dialled.first != "+", digits.hasPrefix("00") { digits = digits.dropFirst(2) }
-        return digits
     }
 
     private static func key(_ prefix: String.UTF8View) -> PrefixKey? {

@@ -45,8 +45,6 @@ struct RollupAccumulator {
     private var attemptsPerSecond: [Int64: Int64] = [:]
     private var channelSeconds: [Int64: Int64] = [:]
 
-    var isEmpty: Bool { attemptsPerSecond.isEmpty }
-
     mutating func add(_ record: CallRecord) {
         for table in RollupTable.all {
             tables[table, default: [:]][table.key(of: record), default: RollupCounts()].add(record)

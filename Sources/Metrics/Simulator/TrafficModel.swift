@@ -65,17 +65,12 @@ struct TrafficModel {
     /// (picked from the seed) loses most of its answers for half an hour somewhere in the window.
     func answerRatio(carrier index: Int, at second: Int64) -> Double {
         let base = network.carriers[index].baseASR
-        guard !network.carriers.isEmpty else { return base }
         let slot = floorDiv(second, 7_200)
         var hash = RandomSource(seed: seed ^ UInt64(bitPattern: slot) &* 0x9E37_79B9)
         let victim = Int(hash.next() % UInt64(network.carriers.count))
         let offset = Int64(hash.next() % 5_400)
         let inWindow = second - slot * 7_200 >= offset && second - slot * 7_200 < offset + 1_800
         return victim == index && inWindow ? base * 0.25 : base
-    }
-
-    func isDegraded(carrier index: Int, at second: Int64) -> Bool {
-        answerRatio(carrier: index, at: second) < network.carriers[index].baseASR
     }
 
     func makeCall(key: String, startAt: Int64, using random: inout RandomSource) -> SimulatedCall {
