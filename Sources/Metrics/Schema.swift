@@ -21,6 +21,9 @@ enum Schema {
             try db.execute(sql: "DROP INDEX cdrs_by_end")
             try db.execute(sql: "CREATE INDEX cdrs_by_end_start ON cdrs(end_at, start_at)")
         }
+        migrator.registerMigration("v4 CDR files, rejected rows, accounts first seen in a file") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
 
@@ -29,6 +32,43 @@ enum Schema {
         let missing = migrator.migrations.filter { !applied.contains($0) }
         if !missing.isEmpty { throw StoreError.outdatedSchema(path: path, missing: missing) }
     }
+
+    /// Every CDR file an import has seen, and each row it could not use. Accounts an import creates remember the
+    /// file that named them first and start unverified, so the checklist can list them.
+    static let v4 = """
+        CREATE TABLE cdr_files (
+            id             INTEGER PRIMARY KEY,
+            source         TEXT NOT NULL,
+            path           TEXT NOT NULL,
+            name           TEXT NOT NULL,
+            size           INTEGER NOT NULL CHECK (size >= 0),
+            content_hash   TEXT,
+            format         TEXT,
+            status         TEXT NOT NULL CHECK (status IN ('waiting', 'processing', 'success', 'error')),
+            rows_read      INTEGER NOT NULL DEFAULT 0,
+            rows_accepted  INTEGER NOT NULL DEFAULT 0,
+            rows_rejected  INTEGER NOT NULL DEFAULT 0,
+            rows_new       INTEGER NOT NULL DEFAULT 0,
+            first_error    TEXT,
+            discovered_at  INTEGER NOT NULL,
+            started_at     INTEGER,
+            finished_at    INTEGER
+        );
+        CREATE UNIQUE INDEX cdr_files_by_content ON cdr_files(source, content_hash);
+        CREATE INDEX cdr_files_by_status ON cdr_files(status);
+
+        CREATE TABLE cdr_rejects (
+            file_id  INTEGER NOT NULL REFERENCES cdr_files(id) ON DELETE CASCADE,
+            line     INTEGER NOT NULL,
+            raw      TEXT NOT NULL,
+            reason   TEXT NOT NULL,
+            PRIMARY KEY (file_id, line)
+        ) WITHOUT ROWID;
+
+        ALTER TABLE customers ADD COLUMN profile_verified INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE customers ADD COLUMN first_seen_file_id INTEGER REFERENCES cdr_files(id);
+        ALTER TABLE carriers ADD COLUMN first_seen_file_id INTEGER REFERENCES cdr_files(id);
+        """
 
     /// The v1 rollups, created by the v1 migration and replaced by v2's `RollupTable`s.
     private static let v1RollupTables = ["rollup_minute", "rollup_hour", "rollup_day", "rollup_month"]

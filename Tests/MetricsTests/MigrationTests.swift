@@ -19,7 +19,8 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(mode, "wal")
         XCTAssertEqual(try temporary.store.schemaVersion(),
                        ["v1 accounts, rating, cdrs, live state, rollups", "v2 rollups by carrier and by customer",
-                        "v3 covering index for the live-channels window"])
+                        "v3 covering index for the live-channels window",
+                        "v4 CDR files, rejected rows, accounts first seen in a file"])
         XCTAssertFalse(tables.contains("rollup_hour"), "v2 replaced the crossed v1 rollups")
     }
 
@@ -30,7 +31,7 @@ final class MigrationTests: XCTestCase {
         }
         let reopened = try Store(path: temporary.store.path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM carriers") }, 1)
-        XCTAssertEqual(try reopened.schemaVersion().count, 3)
+        XCTAssertEqual(try reopened.schemaVersion().count, 4)
     }
 
     func testReadOnlyOpenOfAMissingStoreSaysWhatToDo() throws {
