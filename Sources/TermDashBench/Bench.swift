@@ -21,12 +21,16 @@ enum Bench {
     }
 
     static func run() throws {
-        let arguments = try Arguments.parse(Array(CommandLine.arguments.dropFirst()))
         #if DEBUG
             let build = "DEBUG build: the bars are for release builds (swift build -c release)"
         #else
             let build = "release build"
         #endif
+        if CommandLine.arguments.dropFirst().first == "import" {
+            try ImportBench.run(CommandLine.arguments.dropFirst(2), build: build)
+            return
+        }
+        let arguments = try Arguments.parse(Array(CommandLine.arguments.dropFirst()))
         var temporary: URL?
         let path: String
         if let given = arguments.storePath {

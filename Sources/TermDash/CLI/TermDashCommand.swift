@@ -12,7 +12,8 @@ struct TermDashCommand: ParsableCommand {
             """,
         version: BuildInfo.version,
         subcommands: [MonitorCommand.self, DemoCommand.self, SimulateCommand.self, SnapshotCommand.self,
-                      RatesCommand.self, ReportCommand.self, RebuildCommand.self, VersionCommand.self],
+                      ImportCommand.self, FilesCommand.self, RatesCommand.self, ReportCommand.self, RebuildCommand.self,
+                      VersionCommand.self],
         defaultSubcommand: MonitorCommand.self
     )
 }

@@ -16,6 +16,8 @@ struct Config: Equatable {
     var tableRows = 50
     var retention = Retention.standard
     var simulator = SimulatorSettings()
+    /// `[sources.NAME]`: how each switch's CDR files map onto the store, by source name.
+    var sources: [String: ImportSource] = [:]
 
     struct SimulatorSettings: Equatable {
         var peakCPS = 2.0
@@ -77,6 +79,7 @@ struct Config: Equatable {
         config.simulator.dids = try reader.int("simulator", "dids") ?? config.simulator.dids
         config.simulator.historyDays = try reader.int("simulator", "history_days") ?? config.simulator.historyDays
         config.simulator.seed = try reader.int("simulator", "seed") ?? config.simulator.seed
+        config.sources = try reader.importSources()
         try reader.rejectUnknownKeys()
         try config.validate(reader: reader)
         return config
@@ -128,11 +131,11 @@ struct ConfigError: Error, CustomStringConvertible, Equatable {
 }
 
 /// Reads typed values out of the parsed table, remembering which keys were used so that the rest can be reported.
-private struct ConfigReader {
+struct ConfigReader {
     let table: TOMLTable
     let text: String
     let path: String
-    private var used: Set<String> = []
+    var used: Set<String> = []
 
     init(table: TOMLTable, text: String, path: String) {
         self.table = table
@@ -176,7 +179,7 @@ private struct ConfigReader {
     }
 
     func rejectUnknownKeys() throws {
-        for section in table.keys.sorted() {
+        for section in table.keys.sorted() where section != "sources" {
             guard let inner = table[section]?.table else {
                 throw ConfigError(path: path, line: line(ofKey: section, in: nil), reason: "unknown setting \"\(section)\"")
             }
@@ -192,7 +195,7 @@ private struct ConfigReader {
 
     /// The 1-based line where `key =` appears (inside `[section]` when given): TOMLKit gives positions for syntax
     /// errors only, and a message without a line is much harder to act on.
-    private func line(ofKey key: String, in section: String?) -> Int? {
+    func line(ofKey key: String, in section: String?) -> Int? {
         var current: String?
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
@@ -209,7 +212,7 @@ private struct ConfigReader {
         return nil
     }
 
-    private func line(ofSection section: String) -> Int? {
+    func line(ofSection section: String) -> Int? {
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where raw.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "[] ")) == section {
             return index + 1

@@ -1,0 +1,240 @@
+import Foundation
+import GRDB
+
+/// What importing one file did.
+public struct ImportReport: Sendable, Equatable {
+    public var path: String
+    public var fileID: Int64?
+    public var format: String?
+    public var status: FileLedger.Status
+    /// Rows read = accepted + rejected. Accepted rows are in the store (new, or already there from an earlier
+    /// import of the same rows); rejected rows are in `cdr_rejects` with their line and reason.
+    public var read: Int
+    public var accepted: Int
+    public var rejected: Int
+    public var new: Int
+    /// The file's content was imported before, with this outcome; nothing was read again.
+    public var alreadyImported: Bool
+    public var firstError: String?
+    /// The first rejected rows, for the command's report.
+    public var rejects: [FileLedger.Reject]
+    public var newCustomers: [String]
+    public var newCarriers: [String]
+}
+
+/// Where an import is, for a progress bar.
+public struct ImportProgress: Sendable {
+    public var bytesRead: Int
+    public var bytesTotal: Int
+    public var rows: Int
+}
+
+/// Imports CDR files into the store: every row rated and counted into the rollups in the same transaction as the
+/// row itself, each file in one transaction so a killed import leaves nothing of it behind, and every row keyed by
+/// its content so a second import of the same rows adds nothing.
+public struct CDRImporter: Sendable {
+    public let store: Store
+    /// How many rows are written (and their rollups folded) at a time, inside the file's transaction.
+    public var batchSize = 20_000
+    /// How many rejected rows the report carries (all of them are stored).
+    public var reportedRejects = 20
+    /// The write connection's page cache during an import.
+    public var cacheKilobytes = 256 * 1_024
+
+    public init(store: Store) { self.store = store }
+
+    public func importFile(
+        at path: String, source: ImportSource, now: Int64 = Int64(Date().timeIntervalSince1970),
+        progress: ((ImportProgress) -> Void)? = nil
+    ) throws -> ImportReport {
+        let bytes = try ImportError.readFile(path)
+        let name = (path as NSString).lastPathComponent
+        let hash = ContentHash(of: bytes).description
+
+        // An earlier import of this content that finished is the answer; one that was killed or failed is retried.
+        if let done = try store.read({ try FileLedger.entry(source: source.name, contentHash: hash, in: $0) }),
+            done.status == .success
+        {
+            return ImportReport(
+                path: path, fileID: done.id, format: done.format, status: done.status, read: done.rowsRead,
+                accepted: done.rowsAccepted, rejected: done.rowsRejected, new: 0, alreadyImported: true,
+                firstError: done.firstError, rejects: [], newCustomers: [], newCarriers: [])
+        }
+        let fileID = try store.write { db in
+            try FileLedger.begin(
+                source: source.name, path: path, name: name, size: Int64(bytes.count), contentHash: hash, at: now,
+                in: db)
+        }
+        return try store.write { db in
+            // Row keys arrive in no order: a page cache that holds the key index keeps the inserts off the disk.
+            try db.execute(sql: "PRAGMA cache_size = -\(cacheKilobytes)")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            return try importRows(bytes, path: path, fileID: fileID, source: source, now: now, progress: progress, in: db)
+        }
+    }
+
+    private func importRows(
+        _ bytes: [UInt8], path: String, fileID: Int64, source: ImportSource, now: Int64,
+        progress: ((ImportProgress) -> Void)?, in db: Database
+    ) throws -> ImportReport {
+        var report = ImportReport(
+            path: path, fileID: fileID, format: nil, status: .error, read: 0, accepted: 0, rejected: 0, new: 0,
+            alreadyImported: false, firstError: nil, rejects: [], newCustomers: [], newCarriers: [])
+        func finish() throws -> ImportReport {
+            let outcome = FileLedger.Outcome(
+                format: report.format, read: report.read, accepted: report.accepted, rejected: report.rejected,
+                new: report.new, firstError: report.firstError)
+            try FileLedger.finish(fileID, outcome, at: now, in: db)
+            report.status = outcome.status
+            if report.read == 0, report.firstError == nil { report.firstError = "the file holds no rows" }
+            return report
+        }
+
+        let layout: ColumnLayout
+        switch FormatDetection.layout(of: bytes, format: source.format, customColumns: source.customColumns) {
+        case .success(let detected): layout = detected
+        case .failure(let error):
+            report.firstError = error.description
+            return try finish()
+        }
+        report.format = layout.format.rawValue
+        let parser = RowParser(layout: layout, zone: source.zone)
+        var directory = try AccountDirectory(in: db)
+        let rater = Rater(tables: try Accounts.rateTables(in: db))
+        let mapping = FieldMapping(layout: layout, source: source)
+
+        var reader = CSVReader(bytes: bytes)
+        if layout.hasHeader { _ = reader.next() }
+        var occurrences: [ContentHash: Int] = [:]
+        var batch: [CallRecord] = []
+        batch.reserveCapacity(batchSize)
+        var rejects: [FileLedger.Reject] = []
+        var bytesRead = 0
+        func flush() throws {
+            report.new += try CDRWriter.insert(batch, in: db)
+            batch.removeAll(keepingCapacity: true)
+            try FileLedger.addRejects(rejects, file: fileID, in: db)
+            rejects.removeAll(keepingCapacity: true)
+            progress?(ImportProgress(bytesRead: bytesRead, bytesTotal: bytes.count, rows: report.read))
+        }
+        while let record = reader.next() {
+            report.read += 1
+            bytesRead += record.raw.utf8.count + 1
+            switch parser.parse(record) {
+            case .failure(let error):
+                report.rejected += 1
+                let reject = FileLedger.Reject(line: error.line, raw: record.raw, reason: error.reason)
+                if report.firstError == nil { report.firstError = "line \(error.line): \(error.reason)" }
+                if report.rejects.count < reportedRejects { report.rejects.append(reject) }
+                rejects.append(reject)
+            case .success(let row):
+                report.accepted += 1
+                // Identical rows in one file are distinct CDRs: the n-th copy gets its own key, the same one each
+                // time the file is read.
+                let hash = ContentHash(of: record.raw)
+                let occurrence = occurrences[hash, default: 0]
+                occurrences[hash] = occurrence + 1
+                let rowKey = occurrence == 0 ? "f:\(hash)" : "f:\(hash)#\(occurrence)"
+                batch.append(
+                    try callRecord(
+                        row, rowKey: rowKey, mapping: mapping, source: source, fileID: fileID, rater: rater,
+                        directory: &directory, now: now, in: db))
+            }
+            if batch.count + rejects.count >= batchSize { try flush() }
+        }
+        try flush()
+        report.newCustomers = directory.newCustomers
+        report.newCarriers = directory.newCarriers
+        return try finish()
+    }
+
+    private func callRecord(
+        _ row: SwitchRow, rowKey: String, mapping: FieldMapping, source: ImportSource, fileID: Int64, rater: Rater,
+        directory: inout AccountDirectory, now: Int64, in db: Database
+    ) throws -> CallRecord {
+        let customer = try directory.customer(mapping.customer(of: row), file: fileID, at: now, in: db)
+        let carrier = try directory.carrier(mapping.carrier(of: row), file: fileID, in: db)
+        let did = try mapping.did(of: row).map { try directory.did($0, customer: customer?.id, in: db) } ?? nil
+        let answered = row.answerAt != nil && row.billsec > 0
+        return CallRecord(
+            source: source.name, rowKey: rowKey, callKey: row.callKey, legID: row.legID, startAt: row.startAt,
+            answerAt: row.answerAt, endAt: row.endAt, duration: row.duration, billsec: row.billsec,
+            disposition: row.disposition, hangupCause: row.hangupCause, customerID: customer?.id,
+            carrierID: carrier?.id, didID: did, src: row.src, dst: row.dst, callerName: row.callerName,
+            dtmfDigits: row.dtmfDigits,
+            sell: rater.price(card: customer?.rateCardID, dialled: row.dst, billsec: row.billsec, answered: answered),
+            buy: rater.price(card: carrier?.rateCardID, dialled: row.dst, billsec: row.billsec, answered: answered),
+            fileID: fileID, line: row.line)
+    }
+}
+
+/// A source's customer, carrier and DID columns, resolved once per file to positions in its layout.
+struct FieldMapping {
+    private let customerIndex: Int?
+    private let carrierIndex: Int?
+    private let didIndex: Int?
+    private let defaultCarrier: String
+    private let carrierIsChannel: Bool
+
+    init(layout: ColumnLayout, source: ImportSource) {
+        customerIndex = layout.index(of: source.customerField)
+        carrierIndex = source.carrierField.flatMap(layout.index(of:))
+        didIndex = source.didField.flatMap(layout.index(of:))
+        defaultCarrier = source.defaultCarrier ?? ""
+        carrierIsChannel = source.carrierField.map { $0.lowercased().contains("channel") } ?? false
+    }
+
+    func customer(of row: SwitchRow) -> String {
+        if let customer = row.customer { return customer }
+        guard let customerIndex, customerIndex < row.fields.count else { return "" }
+        return row.fields[customerIndex].trimmingCharacters(in: .whitespaces)
+    }
+
+    func carrier(of row: SwitchRow) -> String {
+        if let carrier = row.carrier, !carrier.isEmpty { return carrier }
+        guard let carrierIndex, carrierIndex < row.fields.count, !row.fields[carrierIndex].isEmpty else {
+            return defaultCarrier
+        }
+        let value = row.fields[carrierIndex]
+        return carrierIsChannel ? ImportSource.trunk(ofChannel: value) : value.trimmingCharacters(in: .whitespaces)
+    }
+
+    func did(of row: SwitchRow) -> String? {
+        if let did = row.did, !did.isEmpty { return did }
+        guard let didIndex, didIndex < row.fields.count else { return nil }
+        let value = row.fields[didIndex].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+}
+
+public enum ImportError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): return "\(path): cannot read the file: \(reason)"
+        }
+    }
+
+    /// The whole file, or the system's reason it cannot be read ("No such file or directory", "Is a directory").
+    static func readFile(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw unreadable(path: path, reason: "not a regular file") }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, $0.count - done) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw unreadable(path: path, reason: String(cString: strerror(errno))) }
+            if count == 0 { break }  // shrank while being read
+            done += count
+        }
+        return done == bytes.count ? bytes : Array(bytes.prefix(done))
+    }
+}

@@ -1,0 +1,187 @@
+import GRDB
+
+/// The `cdr_files` and `cdr_rejects` tables: every file an import has seen, how far it got and what it could not use.
+public enum FileLedger {
+    public enum Status: String, Sendable, CaseIterable {
+        /// Seen in a spool directory, not yet complete (still growing).
+        case waiting
+        case processing
+        /// Imported, with at least one good row.
+        case success
+        /// Nothing usable: no good row, an unreadable file or an unknown format.
+        case error
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public var id: Int64
+        public var source: String
+        public var path: String
+        public var name: String
+        public var size: Int64
+        public var contentHash: String?
+        public var format: String?
+        public var status: Status
+        public var rowsRead: Int
+        public var rowsAccepted: Int
+        public var rowsRejected: Int
+        /// Accepted rows that were not already in the store.
+        public var rowsNew: Int
+        public var firstError: String?
+        public var discoveredAt: Int64
+        public var startedAt: Int64?
+        public var finishedAt: Int64?
+    }
+
+    public struct Reject: Sendable, Equatable {
+        public var line: Int
+        public var raw: String
+        public var reason: String
+
+        public init(line: Int, raw: String, reason: String) {
+            self.line = line
+            self.raw = raw
+            self.reason = reason
+        }
+    }
+
+    static let columns = """
+        id, source, path, name, size, content_hash, format, status, rows_read, rows_accepted, rows_rejected, rows_new,
+        first_error, discovered_at, started_at, finished_at
+        """
+
+    public static func entry(source: String, contentHash: String, in db: Database) throws -> Entry? {
+        try Row.fetchOne(
+            db, sql: "SELECT \(columns) FROM cdr_files WHERE source = ? AND content_hash = ?",
+            arguments: [source, contentHash]
+        ).map(entry(from:))
+    }
+
+    public static func entry(id: Int64, in db: Database) throws -> Entry? {
+        try Row.fetchOne(db, sql: "SELECT \(columns) FROM cdr_files WHERE id = ?", arguments: [id]).map(entry(from:))
+    }
+
+    /// Every file, newest first.
+    public static func entries(in db: Database, limit: Int = 1_000) throws -> [Entry] {
+        try Row.fetchAll(db, sql: "SELECT \(columns) FROM cdr_files ORDER BY id DESC LIMIT ?", arguments: [limit])
+            .map(entry(from:))
+    }
+
+    /// Records that processing of a file's content starts now, reusing the entry of an earlier attempt at the same
+    /// content (a killed or failed run) so a file has one entry however often it is retried.
+    public static func begin(
+        source: String, path: String, name: String, size: Int64, contentHash: String, at now: Int64, in db: Database
+    ) throws -> Int64 {
+        if let existing = try entry(source: source, contentHash: contentHash, in: db) {
+            try db.execute(
+                sql: """
+                    UPDATE cdr_files SET path = ?, name = ?, size = ?, status = 'processing', started_at = ?,
+                        finished_at = NULL
+                    WHERE id = ?
+                    """,
+                arguments: [path, name, size, now, existing.id])
+            return existing.id
+        }
+        // A waiting entry for this path (from the spool watcher) becomes the processing one.
+        if let waiting = try Int64.fetchOne(
+            db, sql: "SELECT id FROM cdr_files WHERE source = ? AND path = ? AND status = 'waiting'",
+            arguments: [source, path])
+        {
+            try db.execute(
+                sql: """
+                    UPDATE cdr_files SET name = ?, size = ?, content_hash = ?, status = 'processing', started_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [name, size, contentHash, now, waiting])
+            return waiting
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO cdr_files (source, path, name, size, content_hash, status, discovered_at, started_at)
+                VALUES (?, ?, ?, ?, ?, 'processing', ?, ?)
+                """,
+            arguments: [source, path, name, size, contentHash, now, now])
+        return db.lastInsertedRowID
+    }
+
+    /// Notes a spool file that is still being written.
+    public static func noteWaiting(source: String, path: String, name: String, size: Int64, at now: Int64, in db: Database)
+        throws
+    {
+        let updated = try Int64.fetchOne(
+            db, sql: "SELECT id FROM cdr_files WHERE source = ? AND path = ? AND status = 'waiting'",
+            arguments: [source, path])
+        if let updated {
+            try db.execute(sql: "UPDATE cdr_files SET size = ? WHERE id = ?", arguments: [size, updated])
+        } else {
+            try db.execute(
+                sql: """
+                    INSERT INTO cdr_files (source, path, name, size, status, discovered_at)
+                    VALUES (?, ?, ?, ?, 'waiting', ?)
+                    """,
+                arguments: [source, path, name, size, now])
+        }
+    }
+
+    /// Stores rejected rows; a retried file replaces its earlier report of the same line.
+    public static func addRejects(_ rejects: [Reject], file: Int64, in db: Database) throws {
+        guard !rejects.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO cdr_rejects (file_id, line, raw, reason) VALUES (?, ?, ?, ?)")
+        for reject in rejects {
+            try statement.execute(arguments: [file, reject.line, reject.raw, reject.reason])
+        }
+    }
+
+    public static func rejects(file: Int64, in db: Database, limit: Int = 1_000) throws -> [Reject] {
+        try Row.fetchAll(
+            db, sql: "SELECT line, raw, reason FROM cdr_rejects WHERE file_id = ? ORDER BY line LIMIT ?",
+            arguments: [file, limit]
+        ).map { Reject(line: $0[0], raw: $0[1], reason: $0[2]) }
+    }
+
+    public struct Outcome: Sendable, Equatable {
+        public var format: String?
+        public var read: Int
+        public var accepted: Int
+        public var rejected: Int
+        public var new: Int
+        public var firstError: String?
+
+        public init(format: String?, read: Int, accepted: Int, rejected: Int, new: Int, firstError: String?) {
+            self.format = format
+            self.read = read
+            self.accepted = accepted
+            self.rejected = rejected
+            self.new = new
+            self.firstError = firstError
+        }
+
+        /// A file with no good row failed as a whole.
+        public var status: Status { accepted > 0 ? .success : .error }
+    }
+
+    public static func finish(_ file: Int64, _ outcome: Outcome, at now: Int64, in db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE cdr_files SET format = ?, status = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?,
+                    rows_new = ?, first_error = ?, finished_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                outcome.format, outcome.status.rawValue, outcome.read, outcome.accepted, outcome.rejected, outcome.new,
+                outcome.firstError, now, file,
+            ])
+    }
+
+    /// The file now lives at `path` (a spool moved it to processed/ or failed/).
+    public static func moved(_ file: Int64, to path: String, in db: Database) throws {
+        try db.execute(sql: "UPDATE cdr_files SET path = ? WHERE id = ?", arguments: [path, file])
+    }
+
+    private static func entry(from row: Row) -> Entry {
+        Entry(
+            id: row[0], source: row[1], path: row[2], name: row[3], size: row[4], contentHash: row[5], format: row[6],
+            status: Status(rawValue: row[7]) ?? .error, rowsRead: row[8], rowsAccepted: row[9], rowsRejected: row[10],
+            rowsNew: row[11], firstError: row[12], discoveredAt: row[13], startedAt: row[14], finishedAt: row[15])
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Where a CDR file comes from and how its rows map onto the store: a `[sources.NAME]` table of the config, or the
+/// defaults when the command names none.
+public struct ImportSource: Sendable, Equatable {
+    /// Recorded on every CDR and file entry.
+    public var name: String
+    /// nil: detected from the file.
+    public var format: CDRFormat?
+    /// The zone the switch writes its local times in.
+    public var zone: TimeZone
+    /// A cdr_custom mapping: the canonical name of each column, in file order.
+    public var customColumns: [String]?
+    /// The column naming the customer (matched against `customers.account_code`).
+    public var customerField: String
+    /// The column naming the carrier. A channel such as `SIP/carrierA-00000012` stands for its trunk, `carrierA`.
+    public var carrierField: String?
+    /// The carrier of every row whose carrier column is absent or empty (e.g. a FreeSWITCH box with one gateway).
+    public var defaultCarrier: String?
+    /// The column holding the DID (the number called, for inbound traffic); nil: DIDs are not mapped.
+    public var didField: String?
+
+    public init(
+        name: String = "import", format: CDRFormat? = nil, zone: TimeZone = TimeZone(identifier: "UTC")!,
+        customColumns: [String]? = nil, customerField: String = "accountcode", carrierField: String? = "dstchannel",
+        defaultCarrier: String? = nil, didField: String? = nil
+    ) {
+        self.name = name
+        self.format = format
+        self.zone = zone
+        self.customColumns = customColumns
+        self.customerField = customerField
+        self.carrierField = carrierField
+        self.defaultCarrier = defaultCarrier
+        self.didField = didField
+    }
+
+    /// The trunk a channel name stands for: `SIP/carrierA-00000012` → `carrierA`, `PJSIP/telia-0000a1b2` → `telia`,
+    /// `IAX2/peer-1234` → `peer`; a value without a technology prefix is taken as the carrier's name itself.
+    public static func trunk(ofChannel channel: String) -> String {
+        var name = Substring(channel.trimmingCharacters(in: .whitespaces))
+        guard let slash = name.firstIndex(of: "/") else { return String(name) }
+        name = name[name.index(after: slash)...]
+        // Local channels end in ";1"/";2"; drop that first.
+        if let semicolon = name.lastIndex(of: ";") { name = name[..<semicolon] }
+        // The channel's sequence number: a dash then hex digits, as Asterisk appends to every channel.
+        if let dash = name.lastIndex(of: "-") {
+            let suffix = name[name.index(after: dash)...]
+            if !suffix.isEmpty, suffix.allSatisfy(\.isHexDigit) { name = name[..<dash] }
+        }
+        // "SIP/carrierA/0044…" (a dial string) names the trunk before the second slash.
+        if let slash = name.firstIndex(of: "/") { name = name[..<slash] }
+        return String(name)
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Metrics
+
+struct FilesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "files",
+        abstract: "List imported CDR files with their status and row counts, or one file's rejected rows.")
+
+    @Option(help: ArgumentHelp("Show the rejected rows (line, reason, raw text) of the file with this id.", valueName: "id"))
+    var rejects: Int64?
+
+    @Option(help: "table, csv or json.")
+    var format: ReportCommand.Format = .table
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let settings = try options.settings()
+        let store = try Store.openForCLI(path: settings.storePath, readOnly: true)
+        let table: ReportTable
+        if let rejects {
+            let rows = try store.read { db -> [FileLedger.Reject]? in
+                guard try FileLedger.entry(id: rejects, in: db) != nil else { return nil }
+                return try FileLedger.rejects(file: rejects, in: db, limit: 1_000_000)
+            }
+            guard let rows else { throw CLIError("--rejects \(rejects): no file with that id (see termdash files)") }
+            table = ReportTable(
+                report: "rejects", period: nil, columns: ["line", "reason", "raw"],
+                rows: rows.map { [.integer(Int64($0.line)), .text(Sanitizer.clean($0.reason)), .text(Sanitizer.clean($0.raw))] })
+        } else {
+            let entries = try store.read { try FileLedger.entries(in: $0, limit: 100_000) }
+            let formatter = ISO8601DateFormatter()
+            func time(_ seconds: Int64?) -> ReportTable.Value {
+                .text(seconds.map { formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "")
+            }
+            table = ReportTable(
+                report: "files", period: nil,
+                columns: ["id", "name", "source", "status", "format", "size", "read", "accepted", "rejected", "new",
+                          "finished_at", "first_error"],
+                rows: entries.map { entry in
+                    [.integer(entry.id), .text(Sanitizer.clean(entry.name)), .text(Sanitizer.clean(entry.source)),
+                     .text(entry.status.rawValue), .text(entry.format ?? ""), .integer(entry.size),
+                     .integer(Int64(entry.rowsRead)), .integer(Int64(entry.rowsAccepted)),
+                     .integer(Int64(entry.rowsRejected)), .integer(Int64(entry.rowsNew)), time(entry.finishedAt),
+                     .text(Sanitizer.clean(entry.firstError ?? ""))]
+                })
+        }
+        switch format {
+        case .table: print(table.table(), terminator: "")
+        case .csv: print(table.csv(), terminator: "")
+        case .json: print(try table.json(version: BuildInfo.version, generatedAt: Date()))
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import GRDB
+import Metrics
+
+/// `termdash-bench import [--rows N] [--runs K]`: the DESIGN.md bar "Import of Asterisk CSV with rating and rollups:
+/// ≥ 200,000 CDRs/s". A generated Asterisk Master.csv of N rows (200 customers, 40 carrier trunks, rated prefixes,
+/// 16–21 columns, one bad row in a thousand) is imported K times, each into a fresh store holding the accounts and
+/// rate cards; the median rows/s over the runs is the figure.
+enum ImportBench {
+    static let bar = 200_000.0
+
+    struct Options {
+        var rows = 1_000_000
+        var runs = 3
+
+        static let usage = """
+            usage: termdash-bench import [--rows N] [--runs K]
+
+              --rows N   rows in the generated Asterisk file (default 1000000)
+              --runs K   timed imports, each into a fresh store (default 3)
+            """
+
+        static func parse(_ arguments: ArraySlice<String>) throws -> Options {
+            var options = Options()
+            var rest = arguments
+            while let argument = rest.popFirst() {
+                switch argument {
+                case "--rows", "--runs":
+                    guard let text = rest.popFirst(), let value = Int(text.replacingOccurrences(of: "_", with: "")),
+                        value >= 1
+                    else { throw Arguments.Invalid(description: "\(argument) takes a whole number of at least 1") }
+                    if argument == "--rows" { options.rows = value } else { options.runs = value }
+                case "-h", "--help":
+                    print(usage)
+                    exit(0)
+                default: throw Arguments.Invalid(description: "unknown argument '\(argument)'\n\(usage)")
+                }
+            }
+            return options
+        }
+    }
+
+    static func run(_ arguments: ArraySlice<String>, build: String) throws {
+        let options = try Options.parse(arguments)
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("termdash-import-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let file = directory.appendingPathComponent("Master.csv").path
+        note("generating \(options.rows) Asterisk rows…")
+        let expectedBad = try MasterCSV.write(rows: options.rows, to: file)
+        let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
+
+        var seconds: [Double] = []
+        var last: ImportReport?
+        for run in 1...options.runs {
+            let path = directory.appendingPathComponent("store-\(run).db").path
+            let store = try Store(path: path)
+            try MasterCSV.prepareAccounts(in: store)
+            note("import \(run) of \(options.runs)…")
+            let started = DispatchTime.now().uptimeNanoseconds
+            let report = try CDRImporter(store: store).importFile(at: file, source: ImportSource(name: "bench"))
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+            note(String(format: "  %.2f s", seconds.last!))
+            guard report.read == options.rows, report.rejected == expectedBad,
+                report.accepted + report.rejected == report.read, report.new == report.accepted
+            else {
+                throw BenchmarkError("import \(run): \(report.read) read, \(report.accepted) accepted, \(report.rejected) rejected; expected \(options.rows) read with \(expectedBad) bad; first error: \(report.firstError ?? "none")")
+            }
+            let stored = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cdrs") ?? 0 }
+            guard stored == report.accepted else {
+                throw BenchmarkError("import \(run): \(stored) CDRs stored for \(report.accepted) accepted")
+            }
+            last = report
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let stats = Stats(seconds)
+        let rate = Double(options.rows) / stats.median
+        let lines = [
+            "termdash-bench import: Asterisk cdr_csv with rating and rollups (\(build))",
+            "file        \(options.rows) rows, \(size / 1_000_000) MB; \(last?.rejected ?? 0) bad rows rejected",
+            String(format: "import      median %.2f s (min %.2f, max %.2f; %d runs, each into a fresh store)",
+                   stats.median, stats.min, stats.max, seconds.count),
+            String(format: "rate        %.0f rows/s (median)", rate),
+            String(format: "bar         >= %.0f rows/s: %.0f rows/s  %@", bar, rate, rate >= bar ? "PASS" : "FAIL"),
+        ]
+        print(lines.joined(separator: "\n"))
+    }
+}
+
+/// The generated Master.csv and the accounts it refers to.
+enum MasterCSV {
+    static let customers = 200
+    static let carriers = 40
+    static let prefixes = ["1", "44", "4420", "41", "4179", "49", "33", "39", "34", "61", "81", "86", "91", "7", "55"]
+
+    /// Writes the file; returns how many of its rows are bad on purpose.
+    static func write(rows: Int, to path: String) throws -> Int {
+        var random = SplitMix(seed: 42)
+        var out = [UInt8]()
+        out.reserveCapacity(rows * 190)
+        var bad = 0
+        let base: Int64 = 1_763_000_000
+        let formatter = TimeText()
+        for row in 0..<rows {
+            let customer = Int(random.next() % UInt64(customers))
+            let carrier = Int(random.next() % UInt64(carriers))
+            let prefix = prefixes[Int(random.next() % UInt64(prefixes.count))]
+            let number = prefix + String(100_000_000 + random.next() % 900_000_000)
+            let start = base + Int64(row) * 2 + Int64(random.next() % 2)
+            let answered = random.next() % 100 < 55
+            let ring = Int64(random.next() % 20)
+            let billsec = answered ? Int64(1 + random.next() % 600) : 0
+            let end = start + ring + billsec
+            let disposition = answered ? "ANSWERED" : ["NO ANSWER", "BUSY", "FAILED", "CONGESTION"][Int(random.next() % 4)]
+            let columns = [16, 17, 18, 18, 18, 21][Int(random.next() % 6)]
+            var fields = [
+                "c\(customer)", "\"+4122\(1_000_000 + customer)\"", number, "from-customer",
+                "\"\"\"Caller \(customer)\"\" <\(1_000_000 + customer)>\"", "SIP/c\(customer)-\(String(row, radix: 16))",
+                "SIP/carrier\(carrier)-\(String(row &* 7, radix: 16))", "Dial", "\"SIP/carrier\(carrier)/\(number),60\"",
+                formatter.text(start), answered ? formatter.text(start + ring) : "", formatter.text(end),
+                String(end - start), String(billsec), disposition, "DOCUMENTATION",
+            ]
+            if columns >= 17 { fields.append("\"\(start).\(row)\"") }
+            if columns >= 18 { fields.append("") }
+            if columns == 21 { fields += ["", "\(start).\(row)", String(row)] }
+            if row % 1_000 == 999 {
+                fields[13] = "abc"  // a bad billsec: rejected with its line
+                bad += 1
+            }
+            out += Array(fields.joined(separator: ",").utf8)
+            out.append(0x0A)
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(out)) else {
+            throw BenchmarkError("cannot write \(path)")
+        }
+        return bad
+    }
+
+    /// Customers c0…c199 on one sell card and carriers carrier0…carrier39 on one buy card, as a billing admin would
+    /// have set them up before importing.
+    static func prepareAccounts(in store: Store) throws {
+        try store.write { db in
+            let sell = try Accounts.addRateCard(
+                name: "retail", direction: .sell,
+                rates: prefixes.map { Rate(prefix: $0, perMinute: Money(micros: 20_000 + Int64($0.count) * 3_000), initialSeconds: 30, incrementSeconds: 6) },
+                in: db)
+            let buy = try Accounts.addRateCard(
+                name: "wholesale", direction: .buy,
+                rates: prefixes.map { Rate(prefix: $0, perMinute: Money(micros: 12_000 + Int64($0.count) * 2_000), initialSeconds: 1, incrementSeconds: 1) },
+                in: db)
+            for customer in 0..<customers {
+                try Accounts.addCustomer(
+                    Accounts.NewCustomer(accountCode: "c\(customer)", name: "Customer \(customer)", channelsConfigured: 30, rateCardID: sell),
+                    createdAt: 1_763_000_000, in: db)
+            }
+            for carrier in 0..<carriers {
+                try Accounts.addCarrier(name: "carrier\(carrier)", channelsConfigured: 100, rateCardID: buy, in: db)
+            }
+        }
+    }
+}
+
+/// "YYYY-MM-DD HH:MM:SS" in UTC, without a formatter per row.
+struct TimeText {
+    func text(_ seconds: Int64) -> String {
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - day * 86_400
+        // Civil from days (Howard Hinnant's algorithm).
+        let z = day + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(y)-\(two(m))-\(two(d)) \(two(rest / 3_600)):\(two(rest / 60 % 60)):\(two(rest % 60))"
+    }
+}
+
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,286 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import Metrics
+
+/// The import pipeline: files recorded, bad rows kept with their reason, good rows rated and counted into the
+/// rollups, and nothing counted twice however files are re-imported. Expected figures are computed here from the
+/// generated rows, independently of the engine.
+final class CDRImporterTests: XCTestCase {
+    private let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/cdr-samples")
+
+    /// One generated Asterisk row and what it should count as.
+    struct GeneratedRow {
+        var customer: String
+        var carrier: String
+        var dst: String
+        var start: Int64
+        var answered: Bool
+        var billsec: Int
+        var disposition: String
+
+        var text: String {
+            let time = { (seconds: Int64) -> String in
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_US_POSIX")
+                formatter.timeZone = TimeZone(identifier: "UTC")
+                formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+                return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+            }
+            let answer = answered ? time(start + 3) : ""
+            let end = start + 3 + Int64(billsec)
+            return [
+                "\"\(customer)\"", "\"100\"", "\"\(dst)\"", "\"ctx\"", "\"\"\"Caller\"\" <100>\"", "\"SIP/in-00000001\"",
+                "\"SIP/\(carrier)-0000a1b\(billsec % 10)\"", "\"Dial\"", "\"SIP/\(carrier)/\(dst),60\"", "\"\(time(start))\"",
+                answer.isEmpty ? "" : "\"\(answer)\"", "\"\(time(end))\"", "\(end - start)", "\(billsec)", "\"\(disposition)\"",
+                "\"DOCUMENTATION\"", "\"\(start).7\"", "\"\"",
+            ].joined(separator: ",")
+        }
+    }
+
+    private func generatedRows(_ count: Int, random: inout RandomSource) -> [GeneratedRow] {
+        (0..<count).map { index in
+            let answered = random.next() % 3 != 0
+            return GeneratedRow(
+                customer: "acct\(random.next() % 4)", carrier: "carrier\(["A", "B", "C"][Int(random.next() % 3)])",
+                dst: ["4412345678", "+4179123456", "0049301234", "999123"][Int(random.next() % 4)],
+                start: 1_763_700_000 + Int64(index) * 7, answered: answered,
+                billsec: answered ? Int(1 + random.next() % 300) : 0,
+                disposition: answered ? "ANSWERED" : ["NO ANSWER", "BUSY", "FAILED"][Int(random.next() % 3)])
+        }
+    }
+
+    private func write(_ lines: [String], in temporary: TemporaryStore, name: String = "Master.csv") throws -> String {
+        let path = temporary.directory.appendingPathComponent(name).path
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func count(_ sql: String, _ store: Store) throws -> Int {
+        try store.read { try Int.fetchOne($0, sql: sql) ?? 0 }
+    }
+
+    func testTheGoodSampleImportsOnceAndIsRecorded() throws {
+        let url = samples.appendingPathComponent("asterisk-18col-good.csv")
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: url.path), "shared/cdr-samples is not beside the checkout")
+        let temporary = try TemporaryStore()
+        let importer = CDRImporter(store: temporary.store)
+        let first = try importer.importFile(at: url.path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual([first.read, first.accepted, first.rejected, first.new], [5, 5, 0, 5])
+        XCTAssertEqual(first.status, .success)
+        XCTAssertEqual(first.format, "asterisk")
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 5)
+        // All five rows share a uniqueid: it is kept as the leg id, not used as the key.
+        XCTAssertEqual(try count("SELECT COUNT(DISTINCT leg_id) FROM cdrs", temporary.store), 1)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs WHERE answer_at IS NOT NULL AND billsec > 0", temporary.store), 2)
+
+        let entry = try temporary.store.read { try FileLedger.entry(id: first.fileID!, in: $0) }
+        XCTAssertEqual(entry?.name, "asterisk-18col-good.csv")
+        XCTAssertEqual(entry?.size, 990)
+        XCTAssertEqual(entry?.status, .success)
+        XCTAssertEqual(entry?.contentHash, ContentHash(of: Array(try Data(contentsOf: url))).description)
+        XCTAssertEqual([entry?.rowsRead, entry?.rowsAccepted, entry?.rowsRejected], [5, 5, 0])
+        XCTAssertNotNil(entry?.finishedAt)
+
+        let again = try importer.importFile(at: url.path, source: ImportSource(name: "pbx"))
+        XCTAssertTrue(again.alreadyImported)
+        XCTAssertEqual(again.new, 0)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 5)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdr_files", temporary.store), 1)
+    }
+
+    func testBadRowsAreKeptWithReasonsAndGoodRowsAreRatedAndCounted() throws {
+        var random = seededRandom()
+        let temporary = try TemporaryStore()
+        // acct0 and acct1 exist on a card of 1.20/min billed 60/60 for "44" and 0.60/min 1/1 for "4179"; the
+        // carriers' buy card charges 0.30/min 1/1 on "44" only. acct2 and acct3 are new to the store.
+        try temporary.store.write { db in
+            let sell = try Accounts.addRateCard(name: "retail", direction: .sell, rates: [
+                Rate(prefix: "44", perMinute: Money(micros: 1_200_000)),
+                Rate(prefix: "4179", perMinute: Money(micros: 600_000), initialSeconds: 1, incrementSeconds: 1),
+            ], in: db)
+            let buy = try Accounts.addRateCard(name: "wholesale", direction: .buy, rates: [
+                Rate(prefix: "44", perMinute: Money(micros: 300_000), initialSeconds: 1, incrementSeconds: 1),
+            ], in: db)
+            for code in ["acct0", "acct1"] {
+                try Accounts.addCustomer(.init(accountCode: code, name: code, channelsConfigured: 10, rateCardID: sell),
+                                         createdAt: 0, in: db)
+            }
+            for name in ["carrierA", "carrierB"] {
+                try Accounts.addCarrier(name: name, channelsConfigured: 10, rateCardID: buy, in: db)
+            }
+        }
+        let rows = generatedRows(300, random: &random)
+        var lines = rows.map(\.text)
+        // Bad rows at known lines: a billsec that is not a number, too few columns, an end before the start.
+        lines[9] = lines[9].replacingOccurrences(of: ",\(rows[9].billsec),", with: ",abc,")
+        lines[99] = "\"acct0\",\"100\",\"44\""
+        lines[199] = lines[199].replacingOccurrences(of: "\"\(rows[199].start).7\"", with: "\"x\"")
+            .replacingOccurrences(of: "\(rows[199].billsec + 3),\(rows[199].billsec)", with: "-5,\(rows[199].billsec)")
+        let path = try write(lines, in: temporary)
+
+        let report = try CDRImporter(store: temporary.store).importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual(report.read, 300)
+        XCTAssertEqual(report.rejected, 3)
+        XCTAssertEqual(report.accepted + report.rejected, report.read)
+        XCTAssertEqual(report.status, .success)
+        let rejects = try temporary.store.read { try FileLedger.rejects(file: report.fileID!, in: $0) }
+        XCTAssertEqual(rejects.map(\.line), [10, 100, 200])
+        XCTAssertTrue(rejects[0].reason.contains("billsec \"abc\""), rejects[0].reason)
+        XCTAssertTrue(rejects[1].reason.contains("3 columns"), rejects[1].reason)
+        XCTAssertEqual(rejects[1].raw, lines[99])
+        XCTAssertEqual(report.firstError, "line 10: \(rejects[0].reason)")
+
+        // Brute force over the good rows.
+        let good = rows.enumerated().filter { ![9, 99, 199].contains($0.offset) }.map(\.element)
+        func sellMicros(_ row: GeneratedRow) -> Int64? {
+            guard ["acct0", "acct1"].contains(row.customer) else { return nil }  // new customers have no card
+            if row.dst.hasPrefix("+4179") { return row.answered ? Int64(row.billsec) * 600_000 / 60 : 0 }
+            if row.dst.hasPrefix("44") {
+                let minutes = Int64((row.billsec + 59) / 60)
+                return row.answered ? minutes * 1_200_000 : 0
+            }
+            return nil
+        }
+        func buyMicros(_ row: GeneratedRow) -> Int64? {
+            guard ["carrierA", "carrierB"].contains(row.carrier), row.dst.hasPrefix("44") else { return nil }
+            return row.answered ? (Int64(row.billsec) * 300_000 + 30) / 60 : 0
+        }
+        let expectedSell = good.compactMap(sellMicros).reduce(0, +)
+        let expectedBuy = good.compactMap(buyMicros).reduce(0, +)
+        let stored = try temporary.store.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT COUNT(*), SUM(sell_micros), SUM(buy_micros), SUM(sell_micros IS NULL), SUM(billsec)
+                FROM cdrs
+                """)!
+        }
+        XCTAssertEqual(stored[0] as Int, good.count)
+        XCTAssertEqual(stored[1] as Int64, expectedSell)
+        XCTAssertEqual(stored[2] as Int64, expectedBuy)
+        XCTAssertEqual(stored[3] as Int, good.filter { sellMicros($0) == nil }.count)
+        XCTAssertEqual(stored[4] as Int, good.map(\.billsec).reduce(0, +))
+
+        // The rollups, by customer per day, equal the brute-force figures per account code.
+        let rollups = try temporary.store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.account_code, SUM(r.attempts), SUM(r.answered), SUM(r.billsec), SUM(r.sell_micros)
+                FROM rollup_customer_day r JOIN customers c ON c.id = r.customer_id
+                GROUP BY c.account_code ORDER BY c.account_code
+                """)
+        }
+        for row in rollups {
+            let code: String = row[0]
+            let mine = good.filter { $0.customer == code }
+            XCTAssertEqual(row[1] as Int, mine.count, code)
+            XCTAssertEqual(row[2] as Int, mine.filter(\.answered).count, code)
+            XCTAssertEqual(row[3] as Int, mine.map(\.billsec).reduce(0, +), code)
+            XCTAssertEqual(row[4] as Int64, mine.compactMap(sellMicros).reduce(0, +), code)
+        }
+        XCTAssertEqual(rollups.count, Set(good.map(\.customer)).count)
+
+        // Customers and carriers first seen in the file are created, unverified, and remember the file.
+        let created = try temporary.store.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT account_code FROM customers WHERE profile_verified = 0 AND first_seen_file_id = ?
+                ORDER BY account_code
+                """, arguments: [report.fileID])
+        }
+        XCTAssertEqual(created, Array(Set(good.map(\.customer)).subtracting(["acct0", "acct1"])).sorted())
+        XCTAssertEqual(report.newCustomers.sorted(), created)
+        XCTAssertEqual(report.newCarriers, good.map(\.carrier).contains("carrierC") ? ["carrierC"] : [])
+        let carriers = try temporary.store.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT k.name FROM cdrs c JOIN carriers k ON k.id = c.carrier_id ORDER BY 1")
+        }
+        XCTAssertEqual(carriers, Set(good.map(\.carrier)).sorted(), "the trunk of SIP/carrierA-0000a1b2 is carrierA")
+    }
+
+    func testReimportingAGrownFileAddsOnlyItsNewRowsAndRepeatedLinesCountEachTime() throws {
+        var random = seededRandom()
+        let temporary = try TemporaryStore()
+        let rows = generatedRows(40, random: &random)
+        // Line 5 appears twice in the file: two identical CDRs (both kept), not one counted twice.
+        var lines = rows.prefix(20).map(\.text)
+        lines.append(lines[4])
+        let path = try write(lines, in: temporary)
+        let importer = CDRImporter(store: temporary.store)
+        let first = try importer.importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual([first.read, first.accepted, first.new], [21, 21, 21])
+
+        // The switch appends to the same file: only the appended rows are new.
+        lines += rows.suffix(20).map(\.text)
+        _ = try write(lines, in: temporary)
+        let second = try importer.importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertFalse(second.alreadyImported)
+        XCTAssertEqual([second.read, second.accepted, second.rejected, second.new], [41, 41, 0, 20])
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 41)
+        XCTAssertEqual(try count("SELECT SUM(attempts) FROM rollup_carrier_hour", temporary.store), 41,
+                       "rollups count the new rows only")
+
+        // The same rows under another name add nothing either.
+        let copy = try write(lines, in: temporary, name: "Master-copy.csv")
+        let third = try importer.importFile(at: copy, source: ImportSource(name: "pbx"))
+        XCTAssertEqual(third.new, 0)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 41)
+    }
+
+    func testAFileWithNoGoodRowEndsInErrorAndAddsNothing() throws {
+        let temporary = try TemporaryStore()
+        var random = seededRandom()
+        let row = generatedRows(1, random: &random)[0].text
+        let path = try write([row.replacingOccurrences(of: "\"ANSWERED\"", with: "\"MAYBE\"")
+                                .replacingOccurrences(of: "\"NO ANSWER\"", with: "\"MAYBE\"")
+                                .replacingOccurrences(of: "\"BUSY\"", with: "\"MAYBE\"")
+                                .replacingOccurrences(of: "\"FAILED\"", with: "\"MAYBE\"")], in: temporary)
+        let report = try CDRImporter(store: temporary.store).importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual(report.status, .error)
+        XCTAssertEqual([report.read, report.accepted, report.rejected], [1, 0, 1])
+        XCTAssertTrue(report.firstError?.contains("disposition \"MAYBE\"") == true, report.firstError ?? "")
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 0)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdr_files WHERE status = 'error'", temporary.store), 1)
+    }
+
+    func testAnUnreadableFileIsAnErrorNamingIt() throws {
+        let temporary = try TemporaryStore()
+        let path = temporary.directory.appendingPathComponent("absent.csv").path
+        XCTAssertThrowsError(try CDRImporter(store: temporary.store).importFile(at: path, source: ImportSource())) {
+            XCTAssertEqual("\($0)", "\(path): cannot read the file: No such file or directory")
+        }
+    }
+
+    func testLocalTimesAreReadInTheSourcesZone() throws {
+        let temporary = try TemporaryStore()
+        var random = seededRandom()
+        let row = generatedRows(1, random: &random)[0]
+        let path = try write([row.text], in: temporary)
+        let zurich = ImportSource(name: "zurich", zone: TimeZone(identifier: "Europe/Zurich")!)
+        _ = try CDRImporter(store: temporary.store).importFile(at: path, source: zurich)
+        // 2025-11-21 is winter time in Zurich: UTC+1, so the stored UTC start is an hour before the written one.
+        XCTAssertEqual(try count("SELECT start_at FROM cdrs", temporary.store), Int(row.start) - 3_600)
+    }
+
+    func testChannelNamesStandForTheirTrunk() {
+        XCTAssertEqual(ImportSource.trunk(ofChannel: "SIP/carrierA-00000012"), "carrierA")
+        XCTAssertEqual(ImportSource.trunk(ofChannel: "PJSIP/telia-0000a1b2"), "telia")
+        XCTAssertEqual(ImportSource.trunk(ofChannel: "SIP/carrierB/0044123456"), "carrierB")
+        XCTAssertEqual(ImportSource.trunk(ofChannel: "Local/100@from-internal-0000001a;2"), "100@from-internal")
+        XCTAssertEqual(ImportSource.trunk(ofChannel: "SIP/my-trunk-name-0000001f"), "my-trunk-name")
+        XCTAssertEqual(ImportSource.trunk(ofChannel: "gateway_b"), "gateway_b")
+        XCTAssertEqual(ImportSource.trunk(ofChannel: ""), "")
+    }
+
+    func testContentHashesDifferForDifferentBytesAndAreStable() {
+        XCTAssertEqual(ContentHash(of: "abc").description, ContentHash(of: Array("abc".utf8)).description)
+        XCTAssertEqual(ContentHash(of: "abc").description.count, 32)
+        var seen = Set<ContentHash>()
+        // Every prefix of a text, and every one-byte change of it, hashes differently.
+        let text = Array("\"\",\"test\",\"100\",\"context\",\"2009-01-14 23:51:15\",5,5,\"ANSWERED\"".utf8)
+        for length in 0...text.count { seen.insert(ContentHash(of: text.prefix(length))) }
+        for index in text.indices {
+            var changed = text
+            changed[index] ^= 1
+            seen.insert(ContentHash(of: changed))
+        }
+        XCTAssertEqual(seen.count, text.count + 1 + text.count)
+    }
+}
