@@ -81,6 +81,24 @@ final class CopyPipelineTests: XCTestCase {
         XCTAssertEqual(payloads(bytes), [text, text])
     }
 
+    func testPressingYInsideTmuxSendsTheSelectionAndNothingElse() throws {
+        var state = SummaryGridFixtures.state(for: grid, metric: .asr)
+        for key in [Key.shiftLeft, .shiftLeft, .shiftDown, .shiftDown] {
+            _ = state.apply(try XCTUnwrap(GridKeyBinding.command(for: key)), pageRows: 3)
+        }
+        XCTAssertEqual(state.apply(try XCTUnwrap(GridKeyBinding.command(for: .character("y"))), pageRows: 3),
+                       .copy(headers: false))
+        let copy = try XCTUnwrap(state.clipboardText(grid, headers: false))
+        XCTAssertEqual(copy.text, "40.00\tN/A\t100.00\n33.33\t50.00\t100.00\n100.00\t50.00\t33.33")
+        var written: [UInt8] = []
+        let outcome = CopyPipeline.copy(
+            copy.text, what: copy.what, settings: CopySettings(),
+            environment: ["TERM": "tmux-256color", "TMUX": "/tmp/tmux-0/default,1,0"], home: home,
+            writeTerminal: { written += $0 })
+        XCTAssertEqual(outcome.message, "Copied 9 cells via OSC 52 (tmux)")
+        XCTAssertEqual(payloads(written), [copy.text, copy.text])
+    }
+
     func testOneCellAndEmptyText() {
         XCTAssertEqual(payloads(CopyPipeline.osc52("7")), ["7"])
         XCTAssertEqual(CopyPipeline.osc52(""), Array("\u{1B}]52;c;\u{07}".utf8))
