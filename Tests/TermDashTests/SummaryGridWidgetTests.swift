@@ -257,6 +257,23 @@ final class SummaryGridWidgetTests: XCTestCase {
         ])
     }
 
+    func testWideNamesAreCutOnCharacterBoundaries() {
+        var wide = grid
+        wide.rows[0].name = "中文客户有限公司国际电信"  // 24 columns
+        wide.rows[1].name = "Zürich\u{202E}Telecom"
+        let buffer = render(wide, SummaryGridFixtures.state(for: wide), 21, 5)
+        // The name column gets what one bucket leaves (15); the cut keeps whole wide characters; the bidi
+        // override is gone.
+        XCTAssertEqual(buffer.lines(), [
+            "Attempts        13:00",
+            "中文客户有限公…     7",
+            "ZürichTelecom      14",
+            "Total              24",
+            "n 1 · Σ 7 · avg 7.00…",
+        ])
+        XCTAssertEqual(buffer[16, 1].style, Style(.selection, bold: true))
+    }
+
     func testTitle() {
         var state = SummaryGridViewState(period: .daily, metric: .asr)
         XCTAssertEqual(SummaryGridWidget.title(state, glyphs: .unicodeBlock), "Summary · Daily · ASR % (UTC)")
