@@ -1,0 +1,196 @@
+import Metrics
+
+/// Summary figures as text, for the screen (grouped, rounded to what a glance needs) and for exports (exact:
+/// integers as integers, money from micros, ratios rounded from their integer numerators — never through a
+/// binary floating-point sum).
+enum FigureText {
+    /// What a cell with no value (ASR without attempts, ACD without answered calls) shows.
+    static let notApplicable = "N/A"
+
+    /// Decimals of ratios (ASR, ACD, DTMF share) on screen and in exports.
+    static let screenRatioDecimals = 1
+    static let exportRatioDecimals = 2
+
+    // MARK: Cells
+
+    /// A cell on screen: "1,234", "45.2%", "83.5", "1,234.56"; nil where the figure is N/A.
+    static func cell(_ figures: TrafficFigures, metric: CellMetric, moneyDecimals: Int = 2) -> String? {
+        switch metric {
+        case .attempts: return integer(figures.attempts, grouped: true)
+        case .answered: return integer(figures.answered, grouped: true)
+        case .asr:
+            return ratio(figures.counts.answered * 100, figures.counts.attempts,
+                         decimals: screenRatioDecimals, grouped: true).map { $0 + "%" }
+        case .acd:
+            return ratio(figures.counts.billsec, figures.counts.answered, decimals: screenRatioDecimals, grouped: true)
+        case .dtmfShare:
+            return ratio(figures.counts.dtmfCalls * 100, figures.counts.dtmfKnown,
+                         decimals: screenRatioDecimals, grouped: true).map { $0 + "%" }
+        case .spend, .providerCost, .profit:
+            return money(micros: micros(of: figures, metric), decimals: moneyDecimals, grouped: true)
+        }
+    }
+
+    /// A cell in an export: "1234", "45.23", "83.50", "1234.56" — no grouping or units, so spreadsheets read
+    /// numbers; nil where the figure is N/A.
+    static func exact(_ figures: TrafficFigures, metric: CellMetric, moneyDecimals: Int = 2) -> String? {
+        switch metric {
+        case .attempts: return integer(figures.attempts, grouped: false)
+        case .answered: return integer(figures.answered, grouped: false)
+        case .asr:
+            return ratio(figures.counts.answered * 100, figures.counts.attempts, decimals: exportRatioDecimals, grouped: false)
+        case .acd:
+            return ratio(figures.counts.billsec, figures.counts.answered, decimals: exportRatioDecimals, grouped: false)
+        case .dtmfShare:
+            return ratio(figures.counts.dtmfCalls * 100, figures.counts.dtmfKnown,
+                         decimals: exportRatioDecimals, grouped: false)
+        case .spend, .providerCost, .profit:
+            return money(micros: micros(of: figures, metric), decimals: moneyDecimals, grouped: false)
+        }
+    }
+
+    /// The micros of a money metric (0 for the others).
+    static func micros(of figures: TrafficFigures, _ metric: CellMetric) -> Int64 {
+        switch metric {
+        case .spend: return figures.spend.micros
+        case .providerCost: return figures.providerCost.micros
+        case .profit: return figures.profit.micros
+        default: return 0
+        }
+    }
+
+    static func isMoney(_ metric: CellMetric) -> Bool { [.spend, .providerCost, .profit].contains(metric) }
+
+    // MARK: Numbers
+
+    /// "1,234,567" or "1234567".
+    static func integer(_ value: Int64, grouped: Bool) -> String {
+        grouped ? group(String(value.magnitude), negative: value < 0) : String(value)
+    }
+
+    /// Money from micros with exactly `decimals` places (0...6), rounded half away from zero.
+    static func money(micros: Int64, decimals: Int, grouped: Bool) -> String {
+        let text = Money(micros: micros).formatted(decimals: decimals)
+        guard grouped else { return text }
+        let negative = text.hasPrefix("-")
+        let body = negative ? text.dropFirst() : Substring(text)
+        let parts = body.split(separator: ".", maxSplits: 1)
+        let whole = group(String(parts.first ?? "0"), negative: negative)
+        return parts.count == 2 ? whole + "." + parts[1] : whole
+    }
+
+    /// `numerator / denominator` with `decimals` places, rounded half away from zero in integer arithmetic;
+    /// nil when the denominator is 0.
+    static func ratio(_ numerator: Int64, _ denominator: Int64, decimals: Int, grouped: Bool) -> String? {
+        guard denominator != 0 else { return nil }
+        let places = max(0, min(6, decimals))
+        var scale: Int64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: UInt64(scale))
+        let negative = (numerator < 0) != (denominator < 0)
+        if overflow {
+            return fixed(Double(numerator) / Double(denominator), decimals: places, grouped: grouped)
+        }
+        let divisor = denominator.magnitude
+        let rounded = (scaled + divisor / 2) / divisor  // half away from zero on the magnitude
+        return scaledText(rounded, scale: UInt64(scale), places: places, negative: negative && rounded != 0, grouped: grouped)
+    }
+
+    /// A double with `decimals` places (0...6), rounded half away from zero: for averages of averages, which are
+    /// means of doubles by definition.
+    static func fixed(_ value: Double, decimals: Int, grouped: Bool) -> String {
+        let places = max(0, min(6, decimals))
+        guard value.isFinite else { return notApplicable }
+        var scale: UInt64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let magnitude = (value.magnitude * Double(scale)).rounded(.toNearestOrAwayFromZero)
+        guard magnitude < 9.0e18 else { return notApplicable }
+        let rounded = UInt64(magnitude)
+        return scaledText(rounded, scale: scale, places: places, negative: value < 0 && rounded != 0, grouped: grouped)
+    }
+
+    private static func scaledText(_ rounded: UInt64, scale: UInt64, places: Int, negative: Bool, grouped: Bool) -> String {
+        let whole = String(rounded / scale)
+        var text = grouped ? group(whole, negative: negative) : (negative ? "-" : "") + whole
+        if places > 0 {
+            let fraction = String(rounded % scale)
+            text += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        return text
+    }
+
+    /// Digits with a comma every three from the right.
+    private static func group(_ digits: String, negative: Bool) -> String {
+        var out = negative ? "-" : ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return out
+    }
+}
+
+extension CellMetric {
+    /// The metric as a column heading: the unit is in the name so cells can be bare numbers.
+    var label: String {
+        switch self {
+        case .attempts: return "Attempts"
+        case .answered: return "Answered"
+        case .asr: return "ASR %"
+        case .acd: return "ACD s"
+        case .dtmfShare: return "DTMF %"
+        case .spend: return "Spend"
+        case .providerCost: return "Provider cost"
+        case .profit: return "Profit"
+        }
+    }
+}
+
+extension SummaryPeriod {
+    var label: String {
+        switch self {
+        case .live: return "Live"
+        case .daily: return "Daily"
+        case .monthly: return "Monthly"
+        }
+    }
+}
+
+/// Bucket starts as column headings, always in UTC.
+enum BucketLabel {
+    /// On screen: "13:00" (an hour of Live), "11-21" (a day), "2026-11" (a month).
+    static func compact(_ start: Int64, period: SummaryPeriod) -> String {
+        let (date, hour, _) = civil(start)
+        switch period {
+        case .live: return pad(hour) + ":00"
+        case .daily: return pad(date.month) + "-" + pad(date.day)
+        case .monthly: return String(date.year) + "-" + pad(date.month)
+        }
+    }
+
+    /// In exports, where the context is gone: "2026-11-21T13:00Z", "2026-11-21", "2026-11".
+    static func full(_ start: Int64, period: SummaryPeriod) -> String {
+        let (date, hour, _) = civil(start)
+        let day = String(date.year) + "-" + pad(date.month) + "-" + pad(date.day)
+        switch period {
+        case .live: return day + "T" + pad(hour) + ":00Z"
+        case .daily: return day
+        case .monthly: return String(date.year) + "-" + pad(date.month)
+        }
+    }
+
+    /// "20261121T133005Z", for file names.
+    static func timestamp(_ seconds: Int64) -> String {
+        let (date, hour, rest) = civil(seconds)
+        return String(date.year) + pad(date.month) + pad(date.day) + "T" + pad(hour) + pad(rest / 60) + pad(rest % 60) + "Z"
+    }
+
+    /// The UTC civil date, the hour and the seconds into the hour.
+    private static func civil(_ seconds: Int64) -> (CivilDate, Int64, Int64) {
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let inDay = seconds - day * 86_400
+        return (CivilDate(unixDay: day), inDay / 3_600, inDay % 3_600)
+    }
+
+    private static func pad(_ value: Int64) -> String { value < 10 ? "0" + String(value) : String(value) }
+}
