@@ -16,6 +16,10 @@ struct Config: Equatable {
     var tableRows = 50
     var retention = Retention.standard
     var simulator = SimulatorSettings()
+    /// More zones the zone key steps through, after the configured one, UTC and the system's.
+    var zones: [String] = []
+    /// `[keys]`: binding id → key names, replacing that binding's keys.
+    var keys: [String: [String]] = [:]
     /// `[sources.NAME]`: how each switch's CDR files map onto the store, by source name.
     var sources: [String: ImportSource] = [:]
 
@@ -79,7 +83,9 @@ struct Config: Equatable {
         config.simulator.dids = try reader.int("simulator", "dids") ?? config.simulator.dids
         config.simulator.historyDays = try reader.int("simulator", "history_days") ?? config.simulator.historyDays
         config.simulator.seed = try reader.int("simulator", "seed") ?? config.simulator.seed
+        config.zones = try reader.strings("display", "zones") ?? []
         config.sources = try reader.importSources()
+        config.keys = try reader.keyOverrides()
         try reader.rejectUnknownKeys()
         try config.validate(reader: reader)
         return config
@@ -88,6 +94,14 @@ struct Config: Equatable {
     private func validate(reader: ConfigReader) throws {
         if TimeZone(identifier: zone) == nil {
             throw reader.error("display", "zone", "unknown time zone \"\(zone)\" (use an IANA name such as Europe/Zurich)")
+        }
+        for name in zones where TimeZone(identifier: name) == nil {
+            throw reader.error("display", "zones", "unknown time zone \"\(name)\" (use IANA names such as Europe/Zurich)")
+        }
+        do {
+            _ = try KeyBinding.remapped(keys)
+        } catch let error as KeyMapError {
+            throw ConfigError(path: reader.path, line: reader.line(ofSection: "keys"), reason: "keys: \(error)")
         }
         if Theme.named(theme) == nil {
             throw reader.error("display", "theme", "unknown theme \"\(theme)\" (default, high-contrast, monochrome)")
@@ -179,7 +193,7 @@ struct ConfigReader {
     }
 
     func rejectUnknownKeys() throws {
-        for section in table.keys.sorted() where section != "sources" {
+        for section in table.keys.sorted() where section != "sources" && section != "keys" {
             guard let inner = table[section]?.table else {
                 throw ConfigError(path: path, line: line(ofKey: section, in: nil), reason: "unknown setting \"\(section)\"")
             }
