@@ -1,25 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An RFC 4180 reader that survives what real switch files contain: CRLF or LF line ends, quoted fields with
 /// doubled quotes and embedded newlines, bytes that are not UTF-8 (replaced, never fatal), and quotes that never
 /// close (reported for that record, which then ends at the end of its physical line so the rest still reads).
+///
+/// It works on bytes: a record keeps a slice of the input and where each field lies in it, and a field becomes a
+/// `String` only when it is asked for, so a parser that needs 8 of 18 columns pays for 8.
+/// Lenient where switches are: spaces before an opening quote are dropped (FreeSWITCH's default template writes
+/// `, "${accountcode}"`), and text after a closing quote is kept as text.
 public struct CSVReader: Sequence, IteratorProtocol {
     public struct Record: Equatable, Sendable {
         /// The physical line the record starts on (1-based).
         public var line: Int
-        public var fields: [String]
-        /// The record's text as read, for reject reports.
-        public var raw: String
-        /// Set when the record could not be read cleanly.
+        /// The physical line it ends on (later than `line` when a quoted field holds line breaks).
+        public var lastLine: Int
+        /// The record's bytes as read, without its line end.
+        public var rawBytes: ArraySlice<UInt8>
+        /// Set when the record could not be read cleanly (it then has no fields).
         public var error: String?
+        /// Two entries per field, offsets from `rawBytes.startIndex`: start and end of the field's text. A start
+        /// stored as `-(start + 1)` marks a field whose span still holds quotes to undo.
+        var bounds: [Int]
+
+        /// The record's text as read, for reject reports (bytes that are not UTF-8 become U+FFFD).
+        public var raw: String { String(decoding: rawBytes, as: UTF8.self) }
+        /// The fields, each decoded when read.
+        public var fields: CSVFields { CSVFields(self) }
+        public var fieldCount: Int { bounds.count / 2 }
+
+        /// A record made of given fields, e.g. for tests.
+        public init(line: Int, fields: [String], separator: UInt8 = UInt8(ascii: ",")) {
+            var text: [UInt8] = []
+            var bounds: [Int] = []
+            for (index, field) in fields.enumerated() {
+                if index > 0 { text.append(separator) }
+                bounds.append(-(text.count + 1))
+                text.append(0x22)
+                for byte in field.utf8 {
+                    text.append(byte)
+                    if byte == 0x22 { text.append(0x22) }
+                }
+                text.append(0x22)
+                bounds.append(text.count)
+            }
+            self.init(line: line, lastLine: line, rawBytes: text[...], error: nil, bounds: bounds)
+        }
+
+        init(line: Int, lastLine: Int, rawBytes: ArraySlice<UInt8>, error: String?, bounds: [Int]) {
+            self.line = line
+            self.lastLine = lastLine
+            self.rawBytes = rawBytes
+            self.error = error
+            self.bounds = bounds
+        }
+
+        /// Field `index` as text; non-UTF-8 bytes become U+FFFD.
+        public func field(_ index: Int) -> String {
+            withField(index) { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// Whether field `index` is empty (no allocation).
+        public func isEmptyField(_ index: Int) -> Bool {
+            let start = bounds[2 * index]
+            return start >= 0 ? bounds[2 * index + 1] == start : withField(index) { $0.isEmpty }
+        }
+
+        /// Calls `body` with the bytes of field `index`, unquoted.
+        public func withField<R, E: Error>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+            try withView { (view) throws(E) -> R in try view.withField(index, body) }
+        }
+
+        /// Calls `body` with a view of the fields whose pointers are valid during the call only.
+        func withView<R, E: Error>(_ body: (View) throws(E) -> R) throws(E) -> R {
+            try rawBytes.withUnsafeBufferPointer { (buffer) throws(E) -> R in
+                try bounds.withUnsafeBufferPointer { (bounds) throws(E) -> R in
+                    try body(View(buffer: buffer, bounds: bounds))
+                }
+            }
+        }
+
+        /// The fields of a record over its bytes, for reading many of them in one go.
+        struct View {
+            let buffer: UnsafeBufferPointer<UInt8>
+            let bounds: UnsafeBufferPointer<Int>
+
+            var count: Int { bounds.count &>> 1 }
+
+            @inline(__always)
+            func withField<R, E: Error>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+                let start = bounds[2 &* index]
+                let end = bounds[2 &* index &+ 1]
+                if start >= 0 {
+                    return try body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                }
+                let span = UnsafeBufferPointer(rebasing: buffer[(-start - 1)..<end])
+                return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: span.count) { (scratch) throws(E) -> R in
+                    try body(UnsafeBufferPointer(rebasing: scratch[..<CSVReader.unquote(span, into: scratch)]))
+                }
+            }
+
+            func string(_ index: Int) -> String { withField(index) { String(decoding: $0, as: UTF8.self) } }
+
+            func isEmpty(_ index: Int) -> Bool {
+                let start = bounds[2 &* index]
+                return start >= 0 ? bounds[2 &* index &+ 1] == start : withField(index) { $0.isEmpty }
+            }
+        }
     }
 
     private let bytes: [UInt8]
-    private var position = 0
+    private var position: Int
     private var line = 1
     private let separator: UInt8
 
     public init(bytes: [UInt8], separator: UInt8 = UInt8(ascii: ",")) {
+        self.bytes = bytes
         // A UTF-8 byte-order mark is not part of the first field.
-        self.bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         self.separator = separator
     }
 
@@ -28,73 +129,173 @@ public struct CSVReader: Sequence, IteratorProtocol {
     }
 
     public mutating func next() -> Record? {
-        // Blank lines are not records.
-        while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D {
-            if bytes[position] == 0x0A { line += 1 }
-            position += 1
-        }
-        guard position < bytes.count else { return nil }
-        let startLine = line
-        let start = position
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var fieldWasQuoted = false
-        var error: String?
-        while position < bytes.count {
-            let byte = bytes[position]
-            if quoted {
-                if byte == 0x22 {
-                    if position + 1 < bytes.count, bytes[position + 1] == 0x22 {
-                        field.append(0x22)
-                        position += 2
-                        continue
+        let separator = self.separator
+        return bytes.withUnsafeBufferPointer { buffer -> Record? in
+            let count = buffer.count
+            var position = self.position
+            var line = self.line
+            defer {
+                self.position = position
+                self.line = line
+            }
+            // Blank lines are not records.
+            while position < count, buffer[position] == 0x0A || buffer[position] == 0x0D {
+                if buffer[position] == 0x0A { line += 1 }
+                position += 1
+            }
+            guard position < count else { return nil }
+            let startLine = line
+            let start = position
+            var bounds: [Int] = []
+            bounds.reserveCapacity(48)
+            while true {
+                // One field, from `position` to a separator, a line end or the end of the input.
+                let fieldStart = position
+                var scan = position
+                while scan < count, buffer[scan] == 0x20 { scan += 1 }
+                if scan < count, buffer[scan] == 0x22 {
+                    // Quoted. The common shape is "text" followed by a separator or a line end.
+                    let contentStart = scan + 1
+                    var close = contentStart
+                    if let found = memchr(buffer.baseAddress! + contentStart, 0x22, count - contentStart) {
+                        close = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    } else {
+                        close = count
                     }
-                    quoted = false
+                    var lines = 0
+                    if memchr(buffer.baseAddress! + contentStart, 0x0A, close - contentStart) != nil {
+                        for index in contentStart..<close where buffer[index] == 0x0A { lines += 1 }
+                    }
+                    let after = close + 1
+                    if close < count, after == count || buffer[after] == separator || buffer[after] == 0x0A || buffer[after] == 0x0D {
+                        bounds.append(contentStart - start)
+                        bounds.append(close - start)
+                        line += lines
+                        position = after
+                    } else {
+                        // Doubled quotes, text after the closing quote, or no closing quote at all.
+                        var quoted = true
+                        var index = contentStart
+                        while index < count {
+                            let byte = buffer[index]
+                            if quoted {
+                                if byte == 0x22 {
+                                    if index + 1 < count, buffer[index + 1] == 0x22 {
+                                        index += 2
+                                        continue
+                                    }
+                                    quoted = false
+                                } else if byte == 0x0A {
+                                    line += 1
+                                }
+                            } else if byte == separator || byte == 0x0A || byte == 0x0D {
+                                break
+                            }
+                            index += 1
+                        }
+                        if quoted {
+                            // The quote never closed: give up on this record at the end of its first physical
+                            // line, so that the records after it are still read.
+                            var end = start
+                            while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+                            position = end
+                            line = startLine
+                            return Record(line: startLine, lastLine: startLine, rawBytes: bytes[start..<end],
+                                          error: "a quoted field is not closed", bounds: [])
+                        }
+                        bounds.append(-(fieldStart - start + 1))
+                        bounds.append(index - start)
+                        position = index
+                    }
+                } else {
+                    // Unquoted: a quote inside it is text.
+                    while scan < count {
+                        let byte = buffer[scan]
+                        if byte == separator || byte == 0x0A || byte == 0x0D { break }
+                        scan += 1
+                    }
+                    bounds.append(fieldStart - start)
+                    bounds.append(scan - start)
+                    position = scan
+                }
+                if position < count, buffer[position] == separator {
                     position += 1
                     continue
                 }
-                if byte == 0x0A { line += 1 }
-                field.append(byte)
-                position += 1
-                continue
-            }
-            if byte == separator {
-                fields.append(Self.decode(field))
-                field.removeAll(keepingCapacity: true)
-                fieldWasQuoted = false
-                position += 1
-                continue
-            }
-            if byte == 0x0A || byte == 0x0D {
                 break
             }
-            if byte == 0x22, field.isEmpty, !fieldWasQuoted {
-                quoted = true
-                fieldWasQuoted = true
-                position += 1
-                continue
-            }
-            // A quote inside an unquoted field, or text after a closing quote: keep it as text.
-            field.append(byte)
-            position += 1
+            return Record(line: startLine, lastLine: line, rawBytes: bytes[start..<position], error: nil, bounds: bounds)
         }
-        if quoted {
-            // The quote never closed: give up on this record at the end of its first physical line, so that the
-            // records after it are still read.
-            error = "a quoted field is not closed"
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-            position = end
-            line = startLine
-            let raw = Self.decode(Array(bytes[start..<end]))
-            return Record(line: startLine, fields: [], raw: raw, error: error)
-        }
-        fields.append(Self.decode(field))
-        let raw = Self.decode(Array(bytes[start..<position]))
-        return Record(line: startLine, fields: fields, raw: raw, error: error)
     }
 
-    /// UTF-8 where it is; other bytes (Latin-1 caller names, say) become U+FFFD rather than failing the row.
-    private static func decode(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+    /// The text of a field whose span holds quotes: spaces before an opening quote dropped, doubled quotes inside
+    /// quotes made single, other quotes removed where they open or close, kept where they are text. Written to
+    /// `out` (at least as long as `span`); returns its length.
+    static func unquote(_ span: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var length = 0
+        var index = 0
+        while index < span.count, span[index] == 0x20 { index += 1 }
+        guard index < span.count, span[index] == 0x22 else {
+            for byte in span {
+                out[length] = byte
+                length += 1
+            }
+            return length
+        }
+        index += 1
+        var quoted = true
+        while index < span.count {
+            let byte = span[index]
+            if quoted, byte == 0x22 {
+                if index + 1 < span.count, span[index + 1] == 0x22 {
+                    out[length] = 0x22
+                    length += 1
+                    index += 2
+                    continue
+                }
+                quoted = false
+            } else {
+                out[length] = byte
+                length += 1
+            }
+            index += 1
+        }
+        return length
+    }
+}
+
+/// A record's fields as `String`s, decoded when read: indexable like an array, equal to an array literal.
+public struct CSVFields: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral, CustomStringConvertible {
+    private enum Storage: Equatable, Sendable {
+        case record(CSVReader.Record)
+        case strings([String])
+    }
+
+    private let storage: Storage
+
+    init(_ record: CSVReader.Record) { storage = .record(record) }
+
+    public init(_ strings: [String]) { storage = .strings(strings) }
+
+    public init(arrayLiteral elements: String...) { storage = .strings(elements) }
+
+    public var startIndex: Int { 0 }
+
+    public var endIndex: Int {
+        switch storage {
+        case .record(let record): return record.fieldCount
+        case .strings(let strings): return strings.count
+        }
+    }
+
+    public subscript(position: Int) -> String {
+        switch storage {
+        case .record(let record): return record.field(position)
+        case .strings(let strings): return strings[position]
+        }
+    }
+
+    public static func == (lhs: CSVFields, rhs: CSVFields) -> Bool { lhs.elementsEqual(rhs) }
+
+    public var description: String { Array(self).description }
 }

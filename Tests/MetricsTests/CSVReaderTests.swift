@@ -32,3 +32,46 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(read("\n\r\n\n").isEmpty)
     }
 }
+
+final class CSVReaderBytesTests: XCTestCase {
+    /// FreeSWITCH's default template writes `, "${accountcode}"`: the space before the quote is not part of it.
+    func testSpacesBeforeAnOpeningQuoteAreDropped() {
+        let records = Array(CSVReader(text: "\"a\",\"b\", \"1008\",  \"x,y\"\n"))
+        XCTAssertEqual(records.first?.fields, ["a", "b", "1008", "x,y"])
+    }
+
+    func testTextAfterAClosingQuoteIsKeptAndQuotesInsideUnquotedFieldsAreText() {
+        let records = Array(CSVReader(text: "\"Bob\" <100>,ab\"c,\"\"\n"))
+        XCTAssertEqual(records.first?.fields, ["Bob <100>", "ab\"c", ""])
+    }
+
+    func testRawBytesAreTheRecordExactlyAndLastLineFollowsEmbeddedNewlines() {
+        let text = "x,\"two\nlines\",\"say \"\"hi\"\"\"\r\nnext,1\n"
+        let records = Array(CSVReader(text: text))
+        XCTAssertEqual(records.count, 2)
+        XCTAssertEqual(String(decoding: records[0].rawBytes, as: UTF8.self), "x,\"two\nlines\",\"say \"\"hi\"\"\"")
+        XCTAssertEqual(records[0].raw, "x,\"two\nlines\",\"say \"\"hi\"\"\"")
+        XCTAssertEqual([records[0].line, records[0].lastLine], [1, 2])
+        XCTAssertEqual([records[1].line, records[1].lastLine], [3, 3])
+        XCTAssertEqual(records[0].fieldCount, 3)
+        XCTAssertEqual(records[0].field(2), "say \"hi\"")
+        XCTAssertFalse(records[1].isEmptyField(1))
+        XCTAssertEqual(records[0].withField(1) { Array($0) }, Array("two\nlines".utf8))
+    }
+
+    func testARecordMadeOfFieldsReadsBackTheSame() {
+        let fields = ["plain", "with,comma", "with \"quotes\"", "", "multi\nline"]
+        let record = CSVReader.Record(line: 4, fields: fields)
+        XCTAssertEqual(Array(record.fields), fields)
+        XCTAssertEqual(Array(CSVReader(text: record.raw)).first?.fields, CSVFields(fields))
+        XCTAssertTrue(record.isEmptyField(3))
+        XCTAssertFalse(record.isEmptyField(0))
+    }
+
+    func testAQuoteLeftOpenBeforeTheEndSpoilsOnlyItsRecordEvenAtTheEnd() {
+        let records = Array(CSVReader(text: "1,\"a\"\"\n2,3"))
+        XCTAssertEqual(records.map(\.line), [1, 2])
+        XCTAssertEqual(records[0].error, "a quoted field is not closed")
+        XCTAssertEqual(records[1].fields, ["2", "3"])
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// A CDR file read record by record in its layout: the header (native files) skipped, every other record a call,
+/// a registration sample, or a rejected record with its line and reason. Records read = calls + samples + rejected.
+public struct CDRFileReader: Sequence, IteratorProtocol {
+    public enum Item: Sendable, Equatable {
+        case call(SwitchRow)
+        case registration(RegistrationSample)
+        case rejected(RowError, CSVReader.Record)
+    }
+
+    public let parser: RowParser
+    private var records: CSVReader
+    private var headerPending: Bool
+
+    public init(bytes: [UInt8], parser: RowParser) {
+        self.parser = parser
+        records = CSVReader(bytes: bytes)
+        headerPending = parser.layout.hasHeader
+    }
+
+    /// The reader of a file in `format` (detected when nil), or why the file cannot be read at all.
+    public static func open(bytes: [UInt8], format: CDRFormat? = nil, customColumns: [String]? = nil, zone: TimeZone)
+        -> Result<CDRFileReader, DetectionError>
+    {
+        let sample = FormatDetection.sample(bytes)
+        let layout = format.map { FormatDetection.layout(for: $0, sample: sample, customColumns: customColumns) }
+            ?? FormatDetection.detect(sample, customColumns: customColumns)
+        return layout.map { CDRFileReader(bytes: bytes, parser: RowParser(layout: $0, zone: zone)) }
+    }
+
+    public mutating func next() -> Item? {
+        guard let record = records.next() else { return nil }
+        if headerPending {
+            headerPending = false
+            return next()
+        }
+        switch parser.layout.content {
+        case .calls:
+            switch parser.parse(record) {
+            case .success(let row): return .call(row)
+            case .failure(let error): return .rejected(error, record)
+            }
+        case .registrations:
+            switch parser.parseRegistration(record) {
+            case .success(let sample): return .registration(sample)
+            case .failure(let error): return .rejected(error, record)
+            }
+        }
+    }
+}
