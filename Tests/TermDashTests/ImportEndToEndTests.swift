@@ -81,7 +81,8 @@ final class ImportEndToEndTests: XCTestCase {
         let allBad = try masterCSV("bad.csv", rows: 2, bad: [1, 2], from: 5_000)
         let failed = try EndToEnd.termdash(["import", "--db", db, allBad])
         XCTAssertEqual(failed.status, 1)
-        XCTAssertTrue(failed.stderr.contains("Error: \(allBad): nothing imported (2 read, 0 accepted, 2 rejected): line 1: billsec \"zz\""), failed.stderr)
+        XCTAssertTrue(failed.stderr.contains("Error: \(allBad): nothing imported (2 read, 0 accepted, 2 rejected): unknown format"), failed.stderr)
+        XCTAssertTrue(failed.stderr.contains("billsec \"zz\" is not a whole number of seconds"), failed.stderr)
 
         let missing = directory.appendingPathComponent("absent.csv").path
         let unreadable = try EndToEnd.termdash(["import", "--db", db, missing])
@@ -96,10 +97,12 @@ final class ImportEndToEndTests: XCTestCase {
         XCTAssertEqual(files.status, 0, files.stderr)
         let lines = files.stdout.split(separator: "\r\n").map(String.init)
         XCTAssertEqual(lines.first, "id,name,source,status,format,size,read,accepted,rejected,new,finished_at,first_error")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("3,mixed.csv,import,success,asterisk,") && $0.contains(",30,28,2,28,") }, files.stdout)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("4,bad.csv,import,error,") }, files.stdout)
-        let rejects = try EndToEnd.termdash(["files", "--db", db, "--rejects", "3"])
-        XCTAssertTrue(rejects.stdout.contains("17    billsec \"zz\""), rejects.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("2,mixed.csv,import,success,asterisk,") && $0.contains(",30,28,2,28,") }, files.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("3,bad.csv,import,error,,404,2,0,2,0,") }, files.stdout)
+        let rejects = try EndToEnd.termdash(["files", "--db", db, "--rejects", "2", "--format", "csv"])
+        XCTAssertEqual(rejects.stdout.split(separator: "\r\n").map { $0.split(separator: ",").first.map(String.init) ?? "" },
+                       ["line", "4", "17"], rejects.stdout)
+        XCTAssertTrue(rejects.stdout.contains("17,\"billsec \"\"zz\"\" is not a whole number of seconds\""), rejects.stdout)
     }
 
     func testAnImportKilledAtAnyMomentThenRerunLeavesEachCDROnce() throws {
@@ -112,7 +115,7 @@ final class ImportEndToEndTests: XCTestCase {
             usleep(useconds_t(delay * 1_000_000))
             kill(pid, SIGKILL)
             let status = EndToEnd.wait(pid)
-            let stored = try FileManager.default.fileExists(atPath: db) ? storedCDRs() : (0, 0, 0)
+            let stored = try FileManager.default.fileExists(atPath: db) ? storedCDRs() : (count: 0, attempts: 0, billsec: 0)
             // A file is one transaction: all of it or nothing, never part.
             XCTAssertTrue(stored.count == 0 || stored.count == rows, "after a kill at \(delay)s (status \(status)): \(stored)")
             XCTAssertEqual(stored.attempts, stored.count, "rollups match the CDRs after a kill at \(delay)s")

@@ -90,25 +90,35 @@ public struct CDRImporter: Sendable {
             return report
         }
 
-        let layout: ColumnLayout
-        switch FormatDetection.layout(of: bytes, format: source.format, customColumns: source.customColumns) {
-        case .success(let detected): layout = detected
+        var reader: CDRFileReader
+        switch CDRFileReader.open(bytes: bytes, format: source.format, customColumns: source.customColumns, zone: source.zone) {
+        case .success(let opened): reader = opened
         case .failure(let error):
+            // A file that cannot be read as any format still has rows: each is read and rejected, with the
+            // reason the format could not be told, so accepted + rejected = read holds for every file.
             report.firstError = error.description
+            var rejects: [FileLedger.Reject] = []
+            for record in CSVReader(bytes: bytes) {
+                report.read += 1
+                report.rejected += 1
+                let reject = FileLedger.Reject(line: record.line, raw: record.raw, reason: record.error ?? error.description)
+                if report.rejects.count < reportedRejects { report.rejects.append(reject) }
+                rejects.append(reject)
+            }
+            try FileLedger.addRejects(rejects, file: fileID, in: db)
             return try finish()
         }
+        let layout = reader.parser.layout
         report.format = layout.format.rawValue
-        let parser = RowParser(layout: layout, zone: source.zone)
         var directory = try AccountDirectory(in: db)
         let rater = Rater(tables: try Accounts.rateTables(in: db))
         let mapping = FieldMapping(layout: layout, source: source)
 
-        var reader = CSVReader(bytes: bytes)
-        if layout.hasHeader { _ = reader.next() }
         var occurrences: [ContentHash: Int] = [:]
         var batch: [CallRecord] = []
         batch.reserveCapacity(batchSize)
         var rejects: [FileLedger.Reject] = []
+        var registrations = RegistrationTotals()
         var bytesRead = 0
         func flush() throws {
             report.new += try CDRWriter.insert(batch, in: db)
@@ -117,21 +127,25 @@ public struct CDRImporter: Sendable {
             rejects.removeAll(keepingCapacity: true)
             progress?(ImportProgress(bytesRead: bytesRead, bytesTotal: bytes.count, rows: report.read))
         }
-        while let record = reader.next() {
+        while let item = reader.next() {
             report.read += 1
-            bytesRead += record.raw.utf8.count + 1
-            switch parser.parse(record) {
-            case .failure(let error):
+            switch item {
+            case .rejected(let error, let record):
+                bytesRead += record.rawBytes.count + 1
                 report.rejected += 1
                 let reject = FileLedger.Reject(line: error.line, raw: record.raw, reason: error.reason)
                 if report.firstError == nil { report.firstError = "line \(error.line): \(error.reason)" }
                 if report.rejects.count < reportedRejects { report.rejects.append(reject) }
                 rejects.append(reject)
-            case .success(let row):
+            case .registration(let sample):
+                report.accepted += 1
+                registrations.add(sample)
+            case .call(let row):
+                bytesRead += row.rawBytes.count + 1
                 report.accepted += 1
                 // Identical rows in one file are distinct CDRs: the n-th copy gets its own key, the same one each
                 // time the file is read.
-                let hash = ContentHash(of: record.raw)
+                let hash = ContentHash(of: row.rawBytes)
                 let occurrence = occurrences[hash, default: 0]
                 occurrences[hash] = occurrence + 1
                 let rowKey = occurrence == 0 ? "f:\(hash)" : "f:\(hash)#\(occurrence)"
@@ -143,6 +157,7 @@ public struct CDRImporter: Sendable {
             if batch.count + rejects.count >= batchSize { try flush() }
         }
         try flush()
+        _ = try registrations.store(in: db)
         report.newCustomers = directory.newCustomers
         report.newCarriers = directory.newCarriers
         return try finish()
@@ -165,6 +180,32 @@ public struct CDRImporter: Sendable {
             sell: rater.price(card: customer?.rateCardID, dialled: row.dst, billsec: row.billsec, answered: answered),
             buy: rater.price(card: carrier?.rateCardID, dialled: row.dst, billsec: row.billsec, answered: answered),
             fileID: fileID, line: row.line)
+    }
+}
+
+/// A native registrations file's samples as the store keeps them: the network's registrations per minute. A
+/// minute with a total row takes it; otherwise the customers' samples of that minute are added up. Writing a
+/// minute again replaces it, so a re-import changes nothing.
+struct RegistrationTotals {
+    private var totals: [Int64: Int] = [:]
+    private var perCustomer: [Int64: Int] = [:]
+
+    mutating func add(_ sample: RegistrationSample) {
+        let minute = TimeBucket.minute.start(of: sample.at)
+        if sample.customer == nil {
+            totals[minute] = sample.registrations
+        } else {
+            perCustomer[minute, default: 0] += sample.registrations
+        }
+    }
+
+    /// Returns how many minutes were written.
+    func store(in db: Database) throws -> Int {
+        let minutes = perCustomer.merging(totals) { _, total in total }
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO registration_samples (minute, registrations) VALUES (?, ?)")
+        for (minute, registrations) in minutes { try statement.execute(arguments: [minute, registrations]) }
+        return minutes.count
     }
 }
 

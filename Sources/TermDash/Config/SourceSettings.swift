@@ -43,8 +43,8 @@ extension ConfigReader {
                     throw error(section, "columns", "must be a list of column names, e.g. [\"clid\", \"src\", \"dst\", …]")
                 }
                 let names = array.compactMap(\.string)
-                if let problem = ColumnLayout.problem(withCustomColumns: names) {
-                    throw error(section, "columns", problem)
+                if case .failure(let problem) = ColumnLayout.asteriskCustom(names) {
+                    throw error(section, "columns", problem.description)
                 }
                 source.customColumns = names
             }

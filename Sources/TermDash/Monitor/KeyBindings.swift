@@ -24,7 +24,7 @@ enum ListCommand: Equatable, Sendable {
 }
 
 /// What a key press can do in the monitor.
-enum MonitorAction: Hashable, Sendable {
+enum MonitorAction: Equatable, Sendable {
     case quit, help, refresh, nextView, previousView
     case show(MonitorView)
     /// History and quality: 1 h → 24 h → 7 d.

@@ -75,11 +75,11 @@ final class MonitorSession {
                 needsDraw = true
             case .key(let key):
                 needsDraw = true
-                switch KeyBinding.action(for: key) {
+                switch KeyBinding.action(for: key, in: .overview, table: KeyBinding.defaults) {
                 case .quit: return nil
                 case .help: showHelp.toggle()
                 case .refresh: feed.refreshNow()
-                case nil: if key == .escape { showHelp = false }
+                default: if key == .escape { showHelp = false }
                 }
             case .mouse:
                 break
