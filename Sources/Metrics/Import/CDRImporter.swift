@@ -112,7 +112,7 @@ public struct CDRImporter: Sendable {
         report.format = layout.format.rawValue
         var directory = try AccountDirectory(in: db)
         let rater = Rater(tables: try Accounts.rateTables(in: db))
-        let mapping = FieldMapping(layout: layout, source: source)
+        var mapping = FieldMapping(layout: layout, source: source)
 
         var occurrences: [ContentHash: Int] = [:]
         var batch: [CallRecord] = []
@@ -151,7 +151,7 @@ public struct CDRImporter: Sendable {
                 let rowKey = occurrence == 0 ? "f:\(hash)" : "f:\(hash)#\(occurrence)"
                 batch.append(
                     try callRecord(
-                        row, rowKey: rowKey, mapping: mapping, source: source, fileID: fileID, rater: rater,
+                        row, rowKey: rowKey, mapping: &mapping, source: source, fileID: fileID, rater: rater,
                         directory: &directory, now: now, in: db))
             }
             if batch.count + rejects.count >= batchSize { try flush() }
@@ -164,7 +164,7 @@ public struct CDRImporter: Sendable {
     }
 
     private func callRecord(
-        _ row: SwitchRow, rowKey: String, mapping: FieldMapping, source: ImportSource, fileID: Int64, rater: Rater,
+        _ row: SwitchRow, rowKey: String, mapping: inout FieldMapping, source: ImportSource, fileID: Int64, rater: Rater,
         directory: inout AccountDirectory, now: Int64, in db: Database
     ) throws -> CallRecord {
         let customer = try directory.customer(mapping.customer(of: row), file: fileID, at: now, in: db)
@@ -209,42 +209,81 @@ struct RegistrationTotals {
     }
 }
 
-/// A source's customer, carrier and DID columns, resolved once per file to positions in its layout.
+/// A source's customer, carrier and DID columns, resolved once per file to positions in its layout. The usual
+/// columns (accountcode, dstchannel, dst) are read from the parsed row rather than the raw fields.
 struct FieldMapping {
-    private let customerIndex: Int?
-    private let carrierIndex: Int?
-    private let didIndex: Int?
+    private enum Column {
+        case none, accountCode, dstChannel, channel, dst, src, field(Int)
+    }
+
+    private let customerColumn: Column
+    private let carrierColumn: Column
+    private let didColumn: Column
     private let defaultCarrier: String
     private let carrierIsChannel: Bool
+    /// Channel names repeat per trunk with a new sequence number each call; most rows hit this cache of the last one.
+    private var lastChannel = ("", "")
 
     init(layout: ColumnLayout, source: ImportSource) {
-        customerIndex = layout.index(of: source.customerField)
-        carrierIndex = source.carrierField.flatMap(layout.index(of:))
-        didIndex = source.didField.flatMap(layout.index(of:))
+        func column(_ name: String?) -> Column {
+            guard let name, let index = layout.index(of: name) else { return .none }
+            switch name {
+            case "accountcode": return .accountCode
+            case "dstchannel": return .dstChannel
+            case "channel": return .channel
+            case "dst", "destination_number": return .dst
+            case "src", "caller_id_number": return .src
+            default: return .field(index)
+            }
+        }
+        customerColumn = column(source.customerField)
+        carrierColumn = column(source.carrierField)
+        didColumn = column(source.didField)
         defaultCarrier = source.defaultCarrier ?? ""
         carrierIsChannel = source.carrierField.map { $0.lowercased().contains("channel") } ?? false
     }
 
-    func customer(of row: SwitchRow) -> String {
-        if let customer = row.customer { return customer }
-        guard let customerIndex, customerIndex < row.fields.count else { return "" }
-        return row.fields[customerIndex].trimmingCharacters(in: .whitespaces)
+    private func value(_ column: Column, of row: SwitchRow) -> String {
+        switch column {
+        case .none: return ""
+        case .accountCode: return row.accountCode
+        case .dstChannel: return row.dstChannel
+        case .channel: return row.channel
+        case .dst: return row.dst
+        case .src: return row.src
+        case .field(let index): return index < row.fields.count ? row.fields[index] : ""
+        }
     }
 
-    func carrier(of row: SwitchRow) -> String {
+    func customer(of row: SwitchRow) -> String {
+        if let customer = row.customer { return customer }
+        return Self.trimmed(value(customerColumn, of: row))
+    }
+
+    mutating func carrier(of row: SwitchRow) -> String {
         if let carrier = row.carrier, !carrier.isEmpty { return carrier }
-        guard let carrierIndex, carrierIndex < row.fields.count, !row.fields[carrierIndex].isEmpty else {
-            return defaultCarrier
-        }
-        let value = row.fields[carrierIndex]
-        return carrierIsChannel ? ImportSource.trunk(ofChannel: value) : value.trimmingCharacters(in: .whitespaces)
+        let raw = value(carrierColumn, of: row)
+        guard !raw.isEmpty else { return defaultCarrier }
+        guard carrierIsChannel else { return Self.trimmed(raw) }
+        if raw == lastChannel.0 { return lastChannel.1 }
+        let trunk = ImportSource.trunk(ofChannel: raw)
+        lastChannel = (raw, trunk)
+        return trunk
     }
 
     func did(of row: SwitchRow) -> String? {
         if let did = row.did, !did.isEmpty { return did }
-        guard let didIndex, didIndex < row.fields.count else { return nil }
-        let value = row.fields[didIndex].trimmingCharacters(in: .whitespaces)
+        let value = Self.trimmed(value(didColumn, of: row))
         return value.isEmpty ? nil : value
+    }
+
+    /// Without surrounding spaces; the common case (none) allocates nothing.
+    static func trimmed(_ text: String) -> String {
+        guard text.utf8.first == 0x20 || text.utf8.last == 0x20 else { return text }
+        var utf8 = text.utf8[...]
+        while utf8.first == 0x20 { utf8 = utf8.dropFirst() }
+        while utf8.last == 0x20 { utf8 = utf8.dropLast() }
+        return String(Substring(utf8))
     }
 }
 

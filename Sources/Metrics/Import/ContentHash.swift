@@ -42,11 +42,16 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
     /// 32 lowercase hex digits.
     public var description: String {
-        func hex(_ value: UInt64) -> String {
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
+        // Once per imported row: fill the 32 digits directly rather than formatting and padding.
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            for index in 0..<32 {
+                let word = index < 16 ? high : low
+                let nibble = Int(word >> UInt64(60 - (index % 16) * 4) & 0xF)
+                buffer[index] = digits.utf8Start[nibble]
+            }
+            return 32
         }
-        return hex(high) + hex(low)
     }
 
     private static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {

@@ -38,18 +38,23 @@ public struct ImportSource: Sendable, Equatable {
     /// The trunk a channel name stands for: `SIP/carrierA-00000012` → `carrierA`, `PJSIP/telia-0000a1b2` → `telia`,
     /// `IAX2/peer-1234` → `peer`; a value without a technology prefix is taken as the carrier's name itself.
     public static func trunk(ofChannel channel: String) -> String {
-        var name = Substring(channel.trimmingCharacters(in: .whitespaces))
-        guard let slash = name.firstIndex(of: "/") else { return String(name) }
-        name = name[name.index(after: slash)...]
+        // Runs once per imported row: work on the UTF-8 bytes, make one String at the end.
+        var utf8 = channel.utf8[...]
+        while utf8.first == 0x20 { utf8 = utf8.dropFirst() }
+        while utf8.last == 0x20 { utf8 = utf8.dropLast() }
+        guard let slash = utf8.firstIndex(of: 0x2F) else { return String(Substring(utf8)) }
+        var name = utf8[utf8.index(after: slash)...]
         // Local channels end in ";1"/";2"; drop that first.
-        if let semicolon = name.lastIndex(of: ";") { name = name[..<semicolon] }
+        if let semicolon = name.lastIndex(of: 0x3B) { name = name[..<semicolon] }
         // The channel's sequence number: a dash then hex digits, as Asterisk appends to every channel.
-        if let dash = name.lastIndex(of: "-") {
+        if let dash = name.lastIndex(of: 0x2D) {
             let suffix = name[name.index(after: dash)...]
-            if !suffix.isEmpty, suffix.allSatisfy(\.isHexDigit) { name = name[..<dash] }
+            if !suffix.isEmpty, suffix.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) }) {
+                name = name[..<dash]
+            }
         }
         // "SIP/carrierA/0044…" (a dial string) names the trunk before the second slash.
-        if let slash = name.firstIndex(of: "/") { name = name[..<slash] }
-        return String(name)
+        if let slash = name.firstIndex(of: 0x2F) { name = name[..<slash] }
+        return String(Substring(name))
     }
 }
