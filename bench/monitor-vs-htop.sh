@@ -173,6 +173,6 @@ awk -v hz="$ticks_per_second" -v start="$start" -v end="$end" -v warmup="$warmup
     }'
 verdict=$?
 set -e
-echo "simulator: $live_calls"
+echo "simulator log: $live_calls"
 if ((strict && verdict != 0)); then exit 2; fi
 exit 0
