@@ -1,18 +1,28 @@
 # TermDash. `make demo` runs the monitor on a simulated store; `make test` runs every test.
 SWIFT ?= swift
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
+# What `make bench` needs besides: htop, the program the monitor's cost is measured against.
+BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps bench-deps build release demo test bench bench-monitor clean
 
-# Installs the system packages the build and the tests need, only when one is missing.
-deps:
-	@missing=""; for package in $(SYSTEM_PACKAGES); do \
+# Installs the system packages in $(1), only when one is missing.
+define install_missing
+@missing=""; for package in $(1); do \
 		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing system packages:$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+# The system packages the build and the tests need.
+deps:
+	$(call install_missing,$(SYSTEM_PACKAGES))
+
+bench-deps: deps
+	$(call install_missing,$(BENCH_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -29,10 +39,21 @@ test: deps
 
 # The snapshot bar of DESIGN.md, in release: every pane from a store of 10 M CDRs vs plain SQL over the raw CDRs.
 # The store is built once (a few minutes) and reused; e.g. `make bench BENCH_ARGS="--cdrs 1000000 --runs 25"`.
+# Then the monitor bar, below.
 BENCH_ARGS ?=
 bench: deps
 	$(SWIFT) build -c release --product termdash-bench
 	./.build/release/termdash-bench --store .build/bench/store.db $(BENCH_ARGS)
+	@$(MAKE) --no-print-directory bench-monitor
+
+# The monitor bar of DESIGN.md: `termdash monitor` and `htop -d 10` side by side in tmux at 200x50 for the same
+# minute with simulated traffic; CPU seconds and bytes written to the terminal (bench/monitor-vs-htop.sh).
+# A quick run: `make bench-monitor MONITOR_BENCH_SECONDS=10 MONITOR_BENCH_WARMUP=5`; `MONITOR_BENCH_ARGS=--strict`
+# makes a missed bar an error.
+MONITOR_BENCH_ARGS ?=
+bench-monitor: bench-deps
+	$(SWIFT) build -c release --product termdash
+	TERMDASH=.build/release/termdash bench/monitor-vs-htop.sh $(MONITOR_BENCH_ARGS)
 
 clean:
 	rm -rf .build

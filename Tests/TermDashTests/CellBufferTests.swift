@@ -151,4 +151,32 @@ final class CellBufferTests: XCTestCase {
         buffer.put("a" + String(repeating: "\u{301}", count: 50), x: 0, y: 0)
         XCTAssertEqual(buffer[0, 0].text.unicodeScalars.count, CellBuffer.maxScalarsPerCell)
     }
+
+    func testSimpleScalarsAreWholeSingleColumnCharactersTheSanitiserKeeps() {
+        // What lets put skip sanitising and measuring them: the general path would place them the same way.
+        let simple = (0...0xFFFF).compactMap(Unicode.Scalar.init).filter(CellBuffer.isSimple)
+        XCTAssertGreaterThan(simple.count, 900)
+        for scalar in simple {
+            let text = String(scalar)
+            XCTAssertEqual(Sanitizer.clean(text), text, "U+\(String(scalar.value, radix: 16))")
+            XCTAssertEqual(DisplayWidth.of(Character(scalar)), 1, "U+\(String(scalar.value, radix: 16))")
+            XCTAssertEqual((text + text + "a" + text).count, 4, "U+\(String(scalar.value, radix: 16))")
+        }
+        for value: UInt32 in [0x1F, 0x7F, 0x85, 0x9B, 0xAD, 0x300, 0x200B, 0x200D, 0x200E, 0x2028, 0x202E, 0x25FD, 0x25FE, 0xFE0F] {
+            XCTAssertFalse(CellBuffer.isSimple(Unicode.Scalar(value)!), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    func testSimpleTextIsOneCellPerScalarAndMixedTextStillMeasured() {
+        var buffer = CellBuffer(width: 12, height: 2)
+        XCTAssertEqual(buffer.put("┌ Málaga ⣿█…", x: 0, y: 0, style: Style(.title)), 12)
+        XCTAssertEqual((0..<12).map { buffer[$0, 0].text }, ["┌", " ", "M", "á", "l", "a", "g", "a", " ", "⣿", "█", "…"])
+        XCTAssertEqual(buffer[11, 0].style, Style(.title))
+        // One wide character among them: the general path, which gives it two cells.
+        XCTAssertEqual(buffer.put("─中─", x: -1, y: 1, maxWidth: 4), 3)
+        XCTAssertEqual(buffer.lines()[1], "中─" + String(repeating: " ", count: 9))
+        // Overwriting half of it still blanks the other half.
+        buffer.put("x", x: 1, y: 1)
+        XCTAssertEqual(buffer.lines()[1], " x─" + String(repeating: " ", count: 9))
+    }
 }

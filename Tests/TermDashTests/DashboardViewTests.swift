@@ -51,11 +51,12 @@ final class DashboardViewTests: XCTestCase {
             "│ Live channels" + sp(6) + "Active customers" + sp(3) + "Carriers" + sp(11) + "Rate cards" + sp(10) + "│",
             "│ 1,234" + sp(14) + "87" + sp(17) + "12" + sp(17) + "5" + sp(19) + "│",
             "└" + line(78) + "┘",
+            // 76 columns of 15 s each: seconds 397-399 (the series starts there) and 400-405, at their peaks.
             "┌ Live channels " + line(63) + "┐",
-            "│" + sp(74) + "▂▅█ │",
-            "│" + sp(71) + "▁▄▇███ │",
-            "│" + sp(69) + "▃▆██████ │",
-            "│ now 24  max 24  min 0" + sp(56) + "│",
+            "│" + sp(76) + "█ │",
+            "│" + sp(76) + "█ │",
+            "│" + sp(75) + "▆█ │",
+            "│ now 24  max 24  min 0  last 19 min" + sp(43) + "│",
             "└" + line(78) + "┘",
             "┌ Top customers " + line(63) + "┐",
             "│ #  Customer" + sp(33) + "In use  Limit  Use" + sp(15) + "│",
@@ -95,13 +96,15 @@ final class DashboardViewTests: XCTestCase {
         XCTAssertEqual(rows[3], "│  █  █▀▀  ▀█ ▀▀█" + sp(34) + "█▀█   █" + sp(42) + " █  █▀▀" + sp(42) + "▀▀█" + sp(47) + "│")
         XCTAssertEqual(rows[4], "│ ▀▀▀,▀▀▀ ▀▀▀   ▀" + sp(34) + "▀▀▀   ▀" + sp(42) + "▀▀▀ ▀▀▀" + sp(42) + "▀▀▀" + sp(47) + "│")
         XCTAssertEqual(rows[5], "└" + line(198) + "┘")
-        // Eleven rows of graph: 88 steps, the newest sample (24, the peak) reaches the top.
+        // Eleven rows of graph: 88 steps, the newest sample (24, the peak) reaches the top. 196 columns of 5 s:
+        // the peaks of seconds 397-399 (6), 400-404 (21) and 405 (24, the period still running).
         XCTAssertEqual(rows[6], "┌ Live channels " + line(183) + "┐")
         XCTAssertEqual(rows[7], "│" + sp(196) + "█ │")
         XCTAssertEqual(rows[8], "│" + sp(195) + "▅█ │")
-        XCTAssertEqual(rows[16], "│" + sp(189) + "▃███████ │")
-        XCTAssertEqual(rows[17], "│" + sp(189) + "████████ │")
-        XCTAssertEqual(rows[18], "│ now 24  max 24  min 0" + sp(176) + "│")
+        XCTAssertEqual(rows[15], "│" + sp(194) + "▆██ │")
+        XCTAssertEqual(rows[16], "│" + sp(194) + "███ │")
+        XCTAssertEqual(rows[17], "│" + sp(194) + "███ │")
+        XCTAssertEqual(rows[18], "│ now 24  max 24  min 0  last 16 min" + sp(163) + "│")
         XCTAssertEqual(rows[19], "└" + line(198) + "┘")
         // Tables side by side; the top one grows to 26 rows.
         XCTAssertEqual(rows[20], "┌ Top customers " + line(83) + "┐┌ Bottom customers " + line(80) + "┐")
@@ -115,6 +118,14 @@ final class DashboardViewTests: XCTestCase {
                        + sp(100) + "? help  q quit ")
         XCTAssertEqual(DashboardView.tableCapacity(width: 200, height: 50), 26)
         assertNoControlCharacters(buffer)
+    }
+
+    func testLiveWindowCoversTheGraphAndOnePeriodMore() {
+        // 196 columns of 5 s, 76 of 15 s, then one period more so the oldest column shown is whole.
+        XCTAssertEqual(DashboardView.liveWindow(width: 200, height: 50, glyphs: .unicodeBlock), 197 * 5)
+        XCTAssertEqual(DashboardView.liveWindow(width: 200, height: 50, glyphs: .unicodeBraille), 393 * 5)
+        XCTAssertEqual(DashboardView.liveWindow(width: 80, height: 24, glyphs: .unicodeBlock), 77 * 15)
+        XCTAssertEqual(DashboardView.liveWindow(width: 20, height: 5, glyphs: .unicodeBlock), 60)
     }
 
     func testMinimumSizeStillShowsTheDashboard() {

@@ -240,6 +240,82 @@ final class WidgetSnapshotTests: XCTestCase {
         XCTAssertEqual(lines(1, 1) { b, r in SparklineWidget.render([9, 1, 4], in: r, glyphs: braille, into: &b) }, ["⣸"])
     }
 
+    // MARK: Live graph
+
+    func testLiveGraphColumnPeriodReachesFifteenMinutes() {
+        XCTAssertEqual(SparklineWidget.secondsPerColumn(samples: 900), 1)
+        XCTAssertEqual(SparklineWidget.secondsPerColumn(samples: 450), 2)
+        XCTAssertEqual(SparklineWidget.secondsPerColumn(samples: 196), 5)
+        XCTAssertEqual(SparklineWidget.secondsPerColumn(samples: 392), 5)
+        XCTAssertEqual(SparklineWidget.secondsPerColumn(samples: 76), 15)
+        XCTAssertEqual(SparklineWidget.secondsPerColumn(samples: 34), 30)
+        XCTAssertEqual(SparklineWidget.secondsPerColumn(samples: 3), 60)
+        XCTAssertEqual(SparklineWidget.liveWindow(width: 196, glyphs: unicode), 197 * 5)
+        XCTAssertEqual(SparklineWidget.liveWindow(width: 196, glyphs: .unicodeBraille), 393 * 5)
+    }
+
+    func testLiveGraphColumnsAreWallClockPeriodsAtTheirPeak() {
+        // Seconds 92...103; periods of 5 s start at 90, 95, 100.
+        let series = Array(1...12)
+        let all = SparklineWidget.columns(series, endingAt: 103, secondsPerColumn: 5, count: 10)
+        XCTAssertEqual(all.peaks, [3, 8, 12])  // 92-94 (the series starts there), 95-99, 100-103 (running)
+        XCTAssertEqual(all.samples, series)
+        let two = SparklineWidget.columns(series, endingAt: 103, secondsPerColumn: 5, count: 2)
+        XCTAssertEqual(two.peaks, [8, 12])
+        XCTAssertEqual(two.samples, Array(4...12))
+        XCTAssertEqual(SparklineWidget.columns([-3, 2], endingAt: 10, secondsPerColumn: 5, count: 5).peaks, [0, 2])
+        XCTAssertEqual(SparklineWidget.columns([4, 6], endingAt: -5, secondsPerColumn: 5, count: 5).peaks, [4, 6])
+        XCTAssertEqual(SparklineWidget.columns([], endingAt: 9, secondsPerColumn: 5, count: 5).peaks, [])
+    }
+
+    func testLiveGraphShiftsOnlyWhenAPeriodCompletes() {
+        // Three columns of 60 s (the shortest period that spans 15 minutes), a window one period longer.
+        func frame(endingAt last: Int64, _ value: (Int64) -> Int) -> [String] {
+            let seconds = (last - 239)...last
+            return lines(3, 1) { b, r in
+                SparklineWidget.render(live: seconds.map(value), endingAt: last, in: r, glyphs: unicode, into: &b)
+            }
+        }
+        let steps: (Int64) -> Int = { second in [9, 2, 4, 8, 1][Int(second / 60)] }
+        XCTAssertEqual(frame(endingAt: 238, steps), ["▂▄█"])  // 120-179, 180-239 whole; 60-119 running
+        XCTAssertEqual(frame(endingAt: 239, steps), ["▂▄█"])  // the oldest period (9) is never shown
+        XCTAssertEqual(frame(endingAt: 240, steps), ["▄█▁"])  // 240 starts a period: one column left
+        // Within a period the newest column is redrawn in place: nothing moves.
+        XCTAssertEqual(frame(endingAt: 181, steps), ["▂▄█"])
+        let rising: (Int64) -> Int = { second in second < 180 ? steps(second) : second == 200 ? 3 : 1 }
+        XCTAssertEqual(frame(endingAt: 199, rising), ["▄█▂"])
+        XCTAssertEqual(frame(endingAt: 200, rising), ["▄█▆"])
+    }
+
+    func testLiveGraphCaptionTellsTheSpan() {
+        // 40 columns of 30 s: 20 minutes. Seconds 0-89 hold 5, then 7 in the last second.
+        let series = Array(repeating: 5, count: 89) + [7]
+        XCTAssertEqual(lines(40, 2) { b, r in
+            SparklineWidget.render(live: series, endingAt: 89, in: r, glyphs: unicode, into: &b)
+        }, [
+            sp(37) + "▆▆█",
+            "now 7  max 7  min 5  last 20 min" + sp(8),
+        ])
+        // Without room for it the span is left out, whole.
+        XCTAssertEqual(lines(24, 2) { b, r in
+            SparklineWidget.render(live: series, endingAt: 89, in: r, glyphs: unicode, into: &b)
+        }[1], "now 7  max 7  min 5" + sp(5))
+        XCTAssertEqual(lines(9, 1) { b, r in SparklineWidget.render(live: nil, endingAt: 0, in: r, glyphs: unicode, into: &b) },
+                       ["loading… "])
+        XCTAssertEqual(SparklineWidget.duration(45), "45 s")
+        XCTAssertEqual(SparklineWidget.duration(980), "16 min")
+        XCTAssertEqual(SparklineWidget.duration(3 * 3_600), "3 h")
+    }
+
+    func testLiveGraphInBraille() {
+        // One cell holds two columns, here of 60 s: seconds 0-59 at 4 on the left, 60-119 at 2 on the right.
+        let series = Array(repeating: 4, count: 60) + Array(repeating: 2, count: 60)
+        XCTAssertEqual(lines(1, 1) { b, r in
+            SparklineWidget.render(live: series, endingAt: 119, in: r, glyphs: .unicodeBraille, into: &b)
+        }, ["⣧"])
+        XCTAssertEqual(GlyphSet.braille(left: 4, right: 2), "⣧")
+    }
+
     // MARK: Channel table
 
     private let rows = [

@@ -24,17 +24,18 @@ struct SnapshotCommand: ParsableCommand {
         let settings = try options.settings()
         let store = try Store.openForCLI(path: settings.storePath, readOnly: true)
         let now = Date()
-        let snapshot = try MetricsEngine(store: store, retention: settings.config.retention).dashboard(
-            at: Int64(now.timeIntervalSince1970), liveWindow: max(60, width * 2),
-            tableRows: min(settings.config.tableRows, max(1, height)))
         let capabilities = TerminalCapabilities.detect(
             environment: ProcessInfo.processInfo.environment, codeset: ascii ? "ANSI_X3.4-1968" : currentCodeset(),
             terminalColors: 0)
+        let glyphs = GlyphSet.choose(ascii ? "ascii" : settings.config.graphs, capabilities: capabilities)
+        let snapshot = try MetricsEngine(store: store, retention: settings.config.retention).dashboard(
+            at: Int64(now.timeIntervalSince1970),
+            liveWindow: DashboardView.liveWindow(width: width, height: height, glyphs: glyphs),
+            tableRows: min(settings.config.tableRows, max(1, height)))
         let formatter = ClockFormat.formatter(for: settings.timeZone)
         let context = ViewContext(
             version: BuildInfo.version, zone: settings.config.zone, clock: formatter.string(from: now),
-            glyphs: GlyphSet.choose(ascii ? "ascii" : settings.config.graphs, capabilities: capabilities),
-            message: nil)
+            glyphs: glyphs, message: nil)
         var buffer = CellBuffer(width: width, height: height)
         DashboardView.render(snapshot, context: context, into: &buffer)
         for line in buffer.lines() {

@@ -37,7 +37,8 @@ final class MonitorSession {
         let tableRows = options.tableRows
         let feed = SnapshotFeed(engine: engine, interval: options.refreshSeconds) {
             let current = size.value
-            return (liveWindow: max(60, current.width * 2), tableRows: min(tableRows, max(1, current.height)))
+            return (liveWindow: DashboardView.liveWindow(width: current.width, height: current.height, glyphs: glyphs),
+                    tableRows: min(tableRows, max(1, current.height)))
         }
         feed.start()
         defer { feed.stop() }

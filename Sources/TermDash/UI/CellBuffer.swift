@@ -55,6 +55,7 @@ struct CellBuffer: Equatable, Sendable {
     mutating func put(_ string: String, x: Int, y: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        if let written = putSimple(string, x: x, y: y, style: style, limit: limit) { return written }
         var column = x
         var lastWritten: Int?  // index of the last lead cell this call wrote, for combining marks
         for character in Sanitizer.clean(string) {
@@ -87,6 +88,35 @@ struct CellBuffer: Equatable, Sendable {
             column += columns
         }
         return max(0, column - max(x, 0))
+    }
+
+    /// The common case of `put`, done without sanitising, segmenting or measuring: text made only of scalars
+    /// that `isSimple` accepts is one cell per scalar, exactly as the general path would place it. Nil otherwise.
+    private mutating func putSimple(_ string: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
+        let scalars = string.unicodeScalars
+        guard scalars.allSatisfy(CellBuffer.isSimple) else { return nil }
+        var column = x
+        for scalar in scalars {
+            if column >= limit { break }
+            if column >= 0 {
+                detachWide(x: column, y: y)
+                cells[y * width + column] = Cell(String(scalar), style: style)
+            }
+            column += 1
+        }
+        return max(0, column - max(x, 0))
+    }
+
+    /// A printable scalar one column wide that is a whole grapheme whatever its neighbours, and that the
+    /// sanitiser keeps: printable ASCII and Latin letters, general punctuation (dashes, quotes, bullet,
+    /// ellipsis), box drawing, block elements, geometric shapes (without the two with emoji presentation)
+    /// and braille — the figures, names and glyphs that fill a frame.
+    static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x24F: return true  // not U+00AD, the soft hyphen (a format character)
+        case 0x2010...0x2027, 0x2500...0x25FC, 0x2800...0x28FF: return true
+        default: return false
+        }
     }
 
     /// Blanks every cell of `rect` (clipped to the buffer) with `style`.

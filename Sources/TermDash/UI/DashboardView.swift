@@ -92,6 +92,14 @@ enum DashboardView {
         return max(0, top.height - 3)  // border top and bottom, header
     }
 
+    /// How many seconds of live channels the graph shows at this size: ask the store for this many.
+    static func liveWindow(width: Int, height: Int, glyphs: GlyphSet) -> Int {
+        guard width >= minimumSize.width, height >= minimumSize.height,
+            let graph = layout(width: width, height: height).graph
+        else { return 60 }
+        return SparklineWidget.liveWindow(width: padded(graph.inset(horizontal: 1)).width, glyphs: glyphs)
+    }
+
     static func render(_ snapshot: DashboardSnapshot?, context: ViewContext, into buffer: inout CellBuffer) {
         buffer.fill(buffer.bounds, style: .normal)
         let glyphs = context.glyphs
@@ -111,7 +119,9 @@ enum DashboardView {
         }
         if let rect = layout.graph {
             let inner = Panel.render(title: "Live channels", in: rect, glyphs: glyphs, into: &buffer)
-            SparklineWidget.render(snapshot?.liveChannels, in: padded(inner), glyphs: glyphs, into: &buffer)
+            SparklineWidget.render(
+                live: snapshot?.liveChannels, endingAt: Int64(snapshot?.takenAt.timeIntervalSince1970 ?? 0),
+                in: padded(inner), glyphs: glyphs, into: &buffer)
         }
         if let rect = layout.topTable {
             let inner = Panel.render(title: "Top customers", in: rect, glyphs: glyphs, into: &buffer)
