@@ -54,6 +54,25 @@ struct FastStatement {
         }
         return Int(sqlite3_changes(connection))
     }
+
+    /// Runs a statement with a `RETURNING` clause of one integer column and returns the first row's value (nil
+    /// when it returned no row).
+    mutating func executeReturningInt() throws -> Int64? {
+        defer {
+            sqlite3_reset(handle)
+            index = 0
+        }
+        var value: Int64?
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return value }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+            }
+            if value == nil { value = sqlite3_column_int64(handle, 0) }
+        }
+    }
 }
 
 /// Reads integer rows through the SQLite C API. Summaries and figures read thousands of rollup rows per snapshot;
