@@ -17,15 +17,39 @@ public final class MetricsEngine: Sendable {
     /// - Parameters:
     ///   - liveWindow: how many seconds of the live-channels series to return, ending at `now`.
     ///   - tableRows: how many rows each top/bottom table gets.
+    ///
+    /// Only the first dashboard's panes (counters, live channels, customer tables): `dashboard(at:request:)` reads
+    /// the others.
     public func dashboard(at now: Int64, liveWindow: Int = 600, tableRows: Int = 10) throws -> DashboardSnapshot {
+        try dashboard(at: now, request: .basic(liveWindow: liveWindow, tableRows: tableRows))
+    }
+
+    /// Every pane `request` asks for at `now` (UTC Unix seconds), read in one consistent transaction.
+    public func dashboard(at now: Int64, request: SnapshotRequest) throws -> DashboardSnapshot {
         try store.read { db in
-            DashboardSnapshot(
+            var snapshot = DashboardSnapshot(
                 takenAt: Date(timeIntervalSince1970: TimeInterval(now)),
                 counters: try counters(in: db),
-                liveChannels: try liveChannels(endingAt: now, seconds: liveWindow, in: db),
-                topCustomers: try customersByChannels(highestFirst: true, limit: tableRows, in: db),
-                bottomCustomers: try customersByChannels(highestFirst: false, limit: tableRows, in: db),
+                liveChannels: try liveChannels(endingAt: now, seconds: request.liveWindow, in: db),
+                topCustomers: try customersByChannels(highestFirst: true, limit: request.tableRows, in: db),
+                bottomCustomers: try customersByChannels(highestFirst: false, limit: request.tableRows, in: db),
                 storePath: store.path)
+            if let range = request.history {
+                snapshot.history = try history(range, at: now, in: db)
+                snapshot.quality = try carrierQuality(range, at: now, in: db)
+            }
+            if request.channelTables {
+                snapshot.channelTables = try channelTables(rows: request.tableRows, in: db)
+            }
+            if let thresholds = request.checklist {
+                snapshot.checklist = try checklist(
+                    at: now, thresholds: thresholds, customerID: request.customerID,
+                    lastHour: request.history == .oneHour ? snapshot.quality : nil, in: db)
+            }
+            if request.balance {
+                snapshot.balance = try accountBalance(customerID: request.customerID, in: db)
+            }
+            return snapshot
         }
     }
 
