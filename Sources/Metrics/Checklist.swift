@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// When the checklist raises an item. The lead's config carries these; the defaults suit a small network.
@@ -124,8 +125,8 @@ extension MetricsEngine {
                 add(.carrierWithoutRateCard, "\(row[1] as String) has no buy rate card: its calls have no cost",
                     subject: row[0])
             }
-            let quality = try lastHour ?? carrierQuality(.oneHour, at: now, in: db)
-            for carrier in quality.carriers where carrier.attempts >= max(1, thresholds.minimumAttempts) {
+            let lastHourCarriers = try lastHour?.carriers ?? lastHourAnswers(at: now, in: db)
+            for carrier in lastHourCarriers where carrier.attempts >= max(1, thresholds.minimumAttempts) {
                 guard let asr = carrier.asr, asr < thresholds.minimumASR else { continue }
                 add(.lowASR, "\(carrier.name): ASR \(percent(asr)) over \(carrier.attempts) attempts in the last hour "
                     + "(threshold \(percent(thresholds.minimumASR)))", subject: carrier.id)
@@ -176,6 +177,28 @@ extension MetricsEngine {
             }
         }
         return result
+    }
+}
+
+extension MetricsEngine {
+    /// The carriers of the 1 h quality table with only their attempts and answered calls counted (the rest 0), in its
+    /// order:
+    /// three columns of the minute rollup instead of thirteen. Past the minute retention, the interval figures.
+    func lastHourAnswers(at now: Int64, in db: Database) throws -> [CarrierQuality] {
+        let (from, to) = HistoryRange.oneHour.window(at: now)
+        guard from >= retention.minuteHorizon(at: Int64(Date().timeIntervalSince1970)) else {
+            return try carrierQuality(.oneHour, at: now, in: db).carriers
+        }
+        var counts = SumsByID<QualityCounts>()
+        try FastRows.forEach(db, sql: """
+            SELECT carrier_id, attempts, answered FROM \(RollupTable.carrier(.minute).name) WHERE bucket >= ? AND bucket < ?
+            """, arguments: [from, to]) { row in
+            var add = QualityCounts()
+            add.attempts = row.int(1)
+            add.answered = row.int(2)
+            counts[row.int(0)] += add
+        }
+        return try carrierRows(counts.dictionary, in: db)
     }
 }
 

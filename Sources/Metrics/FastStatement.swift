@@ -83,6 +83,15 @@ struct FastRows {
 
         func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
+        /// The column as text ("" for NULL); invalid UTF-8 is repaired, as `String(decoding:)` does.
+        func text(_ column: Int32) -> String {
+            guard let bytes = sqlite3_column_text(handle, column) else { return "" }
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        }
+
+        func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
         /// The counters in `RollupTable.counterColumns` order, from `column` on.
         func counts(from column: Int32) -> RollupCounts {
             var counts = RollupCounts()
@@ -103,11 +112,12 @@ struct FastRows {
         }
     }
 
-    /// Runs `sql` (a cached statement) with integer `arguments` and calls `body` for each row. NULL reads as 0.
+    /// Runs `sql` with integer `arguments` and calls `body` for each row. NULL reads as 0. The statement is cached
+    /// unless `cached` is false: SQL that changes from call to call (an `IN` list) must not fill the cache.
     static func forEach(
-        _ db: Database, sql: String, arguments: [Int64], _ body: (Cursor) throws -> Void
+        _ db: Database, sql: String, arguments: [Int64], cached: Bool = true, _ body: (Cursor) throws -> Void
     ) throws {
-        let statement = try db.cachedStatement(sql: sql)
+        let statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         for (index, argument) in arguments.enumerated() { sqlite3_bind_int64(handle, Int32(index + 1), argument) }

@@ -9,26 +9,21 @@ public enum HistoryRange: String, Sendable, CaseIterable {
 
     public var label: String { rawValue }
 
-    /// Seconds per bucket: a minute for 1 h, a quarter of an hour for 24 h, an hour for 7 d.
-    public var step: Int64 {
-        switch self {
-        case .oneHour: return 60
-        case .oneDay: return 900
-        case .sevenDays: return 3_600
-        }
-    }
+    /// Seconds per bucket: a minute for 1 h, an hour for 24 h and 7 d — the levels the rollups keep, so that a
+    /// bucket is one row of the network rollup and the quality table reads whole rollup buckets.
+    public var step: Int64 { level == .minute ? 60 : 3_600 }
 
-    /// Buckets in the range: 60, 96 or 168.
+    /// Buckets in the range: 60, 24 or 168.
     public var bucketCount: Int {
         switch self {
         case .oneHour: return 60
-        case .oneDay: return 96
+        case .oneDay: return 24
         case .sevenDays: return 168
         }
     }
 
-    /// The network rollup the buckets are summed from.
-    var level: TimeBucket { self == .sevenDays ? .hour : .minute }
+    /// The network rollup the buckets are read from.
+    var level: TimeBucket { self == .oneHour ? .minute : .hour }
 
     /// The buckets of the range at `now`, as [from, to): `bucketCount` whole UTC buckets of `step`, the last one
     /// the bucket that holds `now` (still running). So "1h" is the current minute and the 59 before it.
@@ -80,7 +75,8 @@ public struct HistorySnapshot: Sendable, Equatable {
     /// Attempts in the busiest second of each bucket (0 when none) and the first second that reached them.
     public var peakAttempts: [Int64]
     public var peakSeconds: [Int64?]
-    /// Registrations per bucket: the highest sample in it; a bucket without a sample repeats the one before.
+    /// Registrations per bucket: the gauge at the bucket's end, i.e. the last sample before it (the latest one for
+    /// the running bucket); 0 before the first sample.
     public var registrations: [Int]
     /// Spend and cost per UTC day of the last 7 days, today (still running) last: the daily profit and loss.
     public var daily: [MoneyPoint]
@@ -155,9 +151,9 @@ extension MetricsEngine {
         try store.read { db in try history(range, at: now, in: db) }
     }
 
-    /// Reads one network rollup row per minute (1 h, 24 h) or hour (7 d), the calls in progress, the registration
-    /// samples of the range and seven day rollups per carrier: a few hundred to ten thousand small rows, never CDRs.
-    func history(_ range: HistoryRange, at now: Int64, in db: Database) throws -> HistorySnapshot {
+    /// Reads one network rollup row per bucket (60 minutes, 24 or 168 hours), the calls in progress, one registration
+    /// sample per bucket and seven day rollups per carrier: never a CDR.
+    func history(_ range: HistoryRange, at now: Int64, live: LiveCalls? = nil, in db: Database) throws -> HistorySnapshot {
         let (from, to) = range.window(at: now)
         let step = range.step
         let count = range.bucketCount
@@ -177,9 +173,8 @@ extension MetricsEngine {
         }
         // A call in progress holds a channel over [start, now).
         let end = min(now, to)
-        try FastRows.forEach(db, sql: "SELECT start_at FROM calls_in_progress WHERE start_at < ?",
-                             arguments: [end]) { row in
-            var cursor = max(row.int(0), from)
+        func occupy(_ start: Int64) {
+            var cursor = max(start, from)
             while cursor < end {
                 let index = Int((cursor - from) / step)
                 let bucketEnd = from + Int64(index + 1) * step
@@ -187,12 +182,29 @@ extension MetricsEngine {
                 cursor = bucketEnd
             }
         }
-        let registrations = try registrationHistory(from: from, to: to, step: step, in: db).map { Int($0.value) }
+        if let live {
+            for start in live.starts { occupy(start) }
+        } else {
+            try FastRows.forEach(db, sql: "SELECT start_at FROM calls_in_progress WHERE start_at < ?",
+                                 arguments: [end]) { row in occupy(row.int(0)) }
+        }
+        let registrations = try registrationsAtBucketEnds(from: from, step: step, count: count, in: db)
         return HistorySnapshot(
             range: range, now: now, from: from, step: step, figures: counts.map(TrafficFigures.init),
             channelSeconds: occupancy, peakAttempts: peaks.map(\.attempts),
             peakSeconds: peaks.map { $0.attempts > 0 ? $0.second : nil }, registrations: registrations,
             daily: try dailyMoney(days: 7, at: now, in: db))
+    }
+
+    /// The last registration sample before the end of each bucket: one index seek per bucket (168 for a week)
+    /// rather than a scan of every minute's sample.
+    func registrationsAtBucketEnds(from: Int64, step: Int64, count: Int, in db: Database) throws -> [Int] {
+        let sql = "SELECT registrations FROM registration_samples WHERE minute < ? ORDER BY minute DESC LIMIT 1"
+        return try (1...count).map { index in
+            var value: Int64 = 0
+            try FastRows.forEach(db, sql: sql, arguments: [from + Int64(index) * step]) { value = $0.int(0) }
+            return Int(value)
+        }
     }
 
     /// Spend and cost per UTC day, the last `days` days ending with today, from the carrier day rollups.

@@ -33,7 +33,7 @@ final class CarrierQualityTests: XCTestCase {
                 for row in quality.carriers {
                     let calls = byCarrier[row.id] ?? []
                     let label = "\(range) carrier \(row.id) at \(now)"
-                    XCTAssertEqual(row.figures.counts, BruteForce.counts(calls), label)
+                    XCTAssertEqual(row.counts, QualityCounts(BruteForce.counts(calls)), label)
                     XCTAssertEqual(row.attempts, Int64(calls.count), label)
                     assertEqual(row.asr, BruteForce.asr(calls), label)
                     assertEqual(row.acd, BruteForce.acd(calls), label)
@@ -52,7 +52,7 @@ final class CarrierQualityTests: XCTestCase {
                 for excluded in [Set<Int64>(), [2], [1, 3], [0, 1, 2, 3, 4]] {
                     let kept = inWindow.filter { !excluded.contains($0.carrierID ?? 0) }
                     let total = quality.total(excluding: excluded)
-                    XCTAssertEqual(total.counts, BruteForce.counts(kept), "\(range) without \(excluded)")
+                    XCTAssertEqual(total, QualityCounts(BruteForce.counts(kept)), "\(range) without \(excluded)")
                     assertEqual(total.asr, BruteForce.asr(kept), "\(range) without \(excluded)")
                     assertEqual(total.acd, BruteForce.acd(kept), "\(range) without \(excluded)")
                     assertEqual(total.dtmfShare, BruteForce.dtmfShare(kept), "\(range) without \(excluded)")
@@ -90,7 +90,7 @@ final class CarrierQualityTests: XCTestCase {
         XCTAssertEqual(answers.acd, 60)
         XCTAssertEqual(answers.dtmfShare, 50, "1 of the 2 calls whose DTMF is known; the unknown one is left out")
         XCTAssertEqual(answers.dtmfDigits, 2)
-        XCTAssertEqual(answers.figures.dtmfUnknown, 1)
+        XCTAssertEqual(answers.counts.dtmfUnknown, 1)
         XCTAssertEqual(silent.asr, 0)
         XCTAssertNil(silent.acd, "nothing answered: N/A")
         XCTAssertNil(silent.dtmfShare)

@@ -4,7 +4,7 @@ import XCTest
 @testable import Metrics
 
 final class ChecklistTests: XCTestCase {
-    private let now: Int64 = 1_700_000_000 + 1_800
+    private var now: Int64 = 1_700_000_000 + 1_800
 
     private func items(_ store: Store, _ thresholds: ChecklistThresholds = ChecklistThresholds(),
                        customer: Int64? = nil) throws -> [ChecklistItem] {
@@ -124,7 +124,15 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(list[0].severity, .alert)
     }
 
+    /// Live (minute rollups, three columns) and long ago (interval figures past the minute retention).
     func testASRUnderTheThresholdOverTheLastHour() throws {
+        for instant: Int64 in [1_700_000_000 + 1_800, Int64(Date().timeIntervalSince1970)] {
+            now = instant
+            try checkASRUnderTheThreshold()
+        }
+    }
+
+    private func checkASRUnderTheThreshold() throws {
         let temporary = try healthyStore()
         try temporary.store.write { db in
             for name in ["Lossy", "Few", "Fine", "Yesterday"] {
