@@ -31,6 +31,7 @@ public enum Aggregates {
         try db.execute(sql: "DELETE FROM \(RollupTable.carrier(.minute).name) WHERE bucket < ?", arguments: [minute])
         try db.execute(sql: "DELETE FROM attempts_per_second WHERE second < ?", arguments: [minute])
         try db.execute(sql: "DELETE FROM channel_seconds_per_minute WHERE minute < ?", arguments: [minute])
+        if try NetworkRollup.exists(in: db) { try NetworkRollup.prune(before: minute, in: db) }
         if let hour = retention.hourHorizon(at: now) {
             for table in RollupTable.all where table.level == .hour {
                 try db.execute(sql: "DELETE FROM \(table.name) WHERE bucket < ?", arguments: [hour])
@@ -44,6 +45,9 @@ public enum Aggregates {
     public static func rebuild(_ retention: Retention, at now: Int64, in db: Database) throws -> Int {
         for table in RollupTable.all.map(\.name) + ["attempts_per_second", "channel_seconds_per_minute"] {
             try db.execute(sql: "DELETE FROM \(table)")
+        }
+        if try NetworkRollup.exists(in: db) {
+            for table in NetworkRollup.tableNames { try db.execute(sql: "DELETE FROM \(table)") }
         }
         var read = 0
         var lastID: Int64 = 0

@@ -15,9 +15,24 @@ public struct DashboardSnapshot: Sendable, Equatable {
     /// Where the figures come from, for the support block.
     public var storePath: String
 
+    // The panes below are nil when the request did not ask for them.
+
+    /// The history graphs of the requested range.
+    public var history: HistorySnapshot?
+    /// ASR, ACD and DTMF per carrier over the same range (the view applies the carriers toggled out).
+    public var quality: QualitySnapshot?
+    /// Channels in use by carrier and by DID, top and bottom.
+    public var channelTables: ChannelTables?
+    /// Outstanding items, alerts first.
+    public var checklist: [ChecklistItem]?
+    /// Balance and debit limit of the active customers, or of the requested customer.
+    public var balance: AccountBalance?
+
     public init(
         takenAt: Date, counters: Counters, liveChannels: [Int],
-        topCustomers: [ChannelUsage], bottomCustomers: [ChannelUsage], storePath: String
+        topCustomers: [ChannelUsage], bottomCustomers: [ChannelUsage], storePath: String,
+        history: HistorySnapshot? = nil, quality: QualitySnapshot? = nil, channelTables: ChannelTables? = nil,
+        checklist: [ChecklistItem]? = nil, balance: AccountBalance? = nil
     ) {
         self.takenAt = takenAt
         self.counters = counters
@@ -25,6 +40,49 @@ public struct DashboardSnapshot: Sendable, Equatable {
         self.topCustomers = topCustomers
         self.bottomCustomers = bottomCustomers
         self.storePath = storePath
+        self.history = history
+        self.quality = quality
+        self.channelTables = channelTables
+        self.checklist = checklist
+        self.balance = balance
+    }
+}
+
+/// What one snapshot reads. The feed builds it from the view's state before each read: the history range the user
+/// chose, the table sizes that fit the terminal, the scope of a customer view.
+public struct SnapshotRequest: Sendable, Equatable {
+    /// Seconds of the live-channels series.
+    public var liveWindow: Int
+    /// Rows of each top/bottom table (customers, carriers, DIDs).
+    public var tableRows: Int
+    /// The range of the history graphs and the quality table; nil reads neither.
+    public var history: HistoryRange?
+    /// Whether to read the carrier and DID channels tables.
+    public var channelTables: Bool
+    /// The checklist's thresholds; nil reads no checklist.
+    public var checklist: ChecklistThresholds?
+    /// Whether to read the account balance.
+    public var balance: Bool
+    /// A customer-scoped view: the balance and the checklist are that customer's only.
+    public var customerID: Int64?
+
+    public init(
+        liveWindow: Int = 600, tableRows: Int = 10, history: HistoryRange? = .oneHour, channelTables: Bool = true,
+        checklist: ChecklistThresholds? = ChecklistThresholds(), balance: Bool = true, customerID: Int64? = nil
+    ) {
+        self.liveWindow = liveWindow
+        self.tableRows = tableRows
+        self.history = history
+        self.channelTables = channelTables
+        self.checklist = checklist
+        self.balance = balance
+        self.customerID = customerID
+    }
+
+    /// Only what the first dashboard showed: counters, live channels, customer tables.
+    public static func basic(liveWindow: Int, tableRows: Int) -> SnapshotRequest {
+        SnapshotRequest(liveWindow: liveWindow, tableRows: tableRows, history: nil, channelTables: false,
+                        checklist: nil, balance: false)
     }
 }
 

@@ -54,6 +54,25 @@ struct FastStatement {
         }
         return Int(sqlite3_changes(connection))
     }
+
+    /// Runs a statement with a `RETURNING` clause of one integer column and returns the first row's value (nil
+    /// when it returned no row).
+    mutating func executeReturningInt() throws -> Int64? {
+        defer {
+            sqlite3_reset(handle)
+            index = 0
+        }
+        var value: Int64?
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return value }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+            }
+            if value == nil { value = sqlite3_column_int64(handle, 0) }
+        }
+    }
 }
 
 /// Reads integer rows through the SQLite C API. Summaries and figures read thousands of rollup rows per snapshot;
@@ -63,6 +82,15 @@ struct FastRows {
         fileprivate let handle: OpaquePointer
 
         func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+        /// The column as text ("" for NULL); invalid UTF-8 is repaired, as `String(decoding:)` does.
+        func text(_ column: Int32) -> String {
+            guard let bytes = sqlite3_column_text(handle, column) else { return "" }
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        }
+
+        func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
         /// The counters in `RollupTable.counterColumns` order, from `column` on.
         func counts(from column: Int32) -> RollupCounts {
@@ -84,11 +112,12 @@ struct FastRows {
         }
     }
 
-    /// Runs `sql` (a cached statement) with integer `arguments` and calls `body` for each row. NULL reads as 0.
+    /// Runs `sql` with integer `arguments` and calls `body` for each row. NULL reads as 0. The statement is cached
+    /// unless `cached` is false: SQL that changes from call to call (an `IN` list) must not fill the cache.
     static func forEach(
-        _ db: Database, sql: String, arguments: [Int64], _ body: (Cursor) throws -> Void
+        _ db: Database, sql: String, arguments: [Int64], cached: Bool = true, _ body: (Cursor) throws -> Void
     ) throws {
-        let statement = try db.cachedStatement(sql: sql)
+        let statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         for (index, argument) in arguments.enumerated() { sqlite3_bind_int64(handle, Int32(index + 1), argument) }

@@ -45,6 +45,55 @@ public enum FigureGrouping: Sendable {
     }
 }
 
+/// Which rollup counters a figure reads.
+enum CounterSet {
+    /// All 13.
+    case all
+    /// What ASR, ACD and DTMF need: attempts, answered, billsec and the three DTMF counters.
+    case quality
+
+    var columns: [String] {
+        switch self {
+        case .all: return RollupTable.counterColumns
+        case .quality: return ["attempts", "answered", "billsec", "dtmf_known", "dtmf_calls", "dtmf_digits"]
+        }
+    }
+
+    /// The counters in `columns` order, from `column` on; the others 0.
+    func decode(_ row: FastRows.Cursor, from column: Int32) -> RollupCounts {
+        switch self {
+        case .all: return row.counts(from: column)
+        case .quality:
+            var counts = RollupCounts()
+            counts.attempts = row.int(column)
+            counts.answered = row.int(column + 1)
+            counts.billsec = row.int(column + 2)
+            counts.dtmfKnown = row.int(column + 3)
+            counts.dtmfCalls = row.int(column + 4)
+            counts.dtmfDigits = row.int(column + 5)
+            return counts
+        }
+    }
+
+    /// Each counter over raw CDRs, with the definitions of `RollupCounts.add` in SQL (`answered` is computed by the
+    /// query that uses them).
+    static let rawAggregate: [String: String] = [
+        "attempts": "COUNT(*)",
+        "answered": "SUM(answered)",
+        "busy": "SUM(NOT answered AND disposition = 'busy')",
+        "no_answer": "SUM(NOT answered AND disposition IN ('answered', 'no_answer'))",
+        "failed": "SUM(NOT answered AND disposition IN ('failed', 'congestion'))",
+        "billsec": "SUM(CASE WHEN answered THEN billsec ELSE 0 END)",
+        "dtmf_known": "SUM(answered AND dtmf_digits IS NOT NULL)",
+        "dtmf_calls": "SUM(answered AND dtmf_digits > 0)",
+        "dtmf_digits": "SUM(CASE WHEN answered THEN COALESCE(dtmf_digits, 0) ELSE 0 END)",
+        "sell_micros": "COALESCE(SUM(sell_micros), 0)",
+        "buy_micros": "COALESCE(SUM(buy_micros), 0)",
+        "unrated_sell": "SUM(sell_micros IS NULL)",
+        "unrated_buy": "SUM(buy_micros IS NULL)",
+    ]
+}
+
 /// A piece of an interval and where its figures come from.
 enum IntervalPiece: Equatable {
     /// Whole buckets of a rollup level, [from, to).
@@ -62,10 +111,12 @@ extension MetricsEngine {
         try store.read { db in try figures(from: from, to: to, groupedBy: grouping, in: db) }
     }
 
-    func figures(from: Int64, to: Int64, groupedBy grouping: FigureGrouping, in db: Database) throws
-        -> [Int64: TrafficFigures]
+    /// - Parameter counters: which counters to read; the others stay 0 (`.quality` reads 6 of the 13 columns, which
+    ///   is most of the cost of a rollup row).
+    func figures(from: Int64, to: Int64, groupedBy grouping: FigureGrouping, counters: CounterSet = .all,
+                 in db: Database) throws -> [Int64: TrafficFigures]
     {
-        var result: [Int64: TrafficFigures] = [:]
+        var sums = SumsByID<RollupCounts>()
         // Minute rollups are pruned after the retention: older intervals start at the hour level.
         let horizon = retention.minuteHorizon(at: Int64(Date().timeIntervalSince1970))
         let pieces: [IntervalPiece]
@@ -80,33 +131,26 @@ extension MetricsEngine {
                 // Rows are added up here rather than grouped in SQL: the key is (bucket, dimension), so a GROUP BY
                 // on the dimension would sort first.
                 let sql = """
-                    SELECT \(grouping.rollupColumn), \(RollupTable.counterColumns.joined(separator: ", "))
+                    SELECT \(grouping.rollupColumn), \(counters.columns.joined(separator: ", "))
                     FROM \(grouping.table(level).name) WHERE bucket >= ? AND bucket < ?
                     """
                 try FastRows.forEach(db, sql: sql, arguments: [start, end]) { row in
-                    result[row.int(0), default: TrafficFigures()] += TrafficFigures(row.counts(from: 1))
+                    sums[row.int(0)] += counters.decode(row, from: 1)
                 }
             case .raw(let start, let end):
                 // The same definitions as RollupCounts.add, in SQL.
                 let sql = """
-                    SELECT \(grouping.cdrColumn), COUNT(*), SUM(answered), SUM(NOT answered AND disposition = 'busy'),
-                        SUM(NOT answered AND disposition IN ('answered', 'no_answer')),
-                        SUM(NOT answered AND disposition IN ('failed', 'congestion')),
-                        SUM(CASE WHEN answered THEN billsec ELSE 0 END),
-                        SUM(answered AND dtmf_digits IS NOT NULL), SUM(answered AND dtmf_digits > 0),
-                        SUM(CASE WHEN answered THEN COALESCE(dtmf_digits, 0) ELSE 0 END),
-                        COALESCE(SUM(sell_micros), 0), COALESCE(SUM(buy_micros), 0),
-                        SUM(sell_micros IS NULL), SUM(buy_micros IS NULL)
+                    SELECT \(grouping.cdrColumn), \(counters.columns.map { CounterSet.rawAggregate[$0]! }.joined(separator: ", "))
                     FROM (SELECT *, (answer_at IS NOT NULL AND billsec > 0) AS answered FROM cdrs
                           WHERE start_at >= ? AND start_at < ?)
                     GROUP BY 1
                     """
                 try FastRows.forEach(db, sql: sql, arguments: [start, end]) { row in
-                    result[row.int(0), default: TrafficFigures()] += TrafficFigures(row.counts(from: 1))
+                    sums[row.int(0)] += counters.decode(row, from: 1)
                 }
             }
         }
-        return result
+        return sums.dictionary.mapValues(TrafficFigures.init)
     }
 
     /// Splits [from, to) into raw edges and runs of whole buckets, coarsest level first, so that a month is one

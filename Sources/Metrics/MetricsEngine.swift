@@ -17,15 +17,41 @@ public final class MetricsEngine: Sendable {
     /// - Parameters:
     ///   - liveWindow: how many seconds of the live-channels series to return, ending at `now`.
     ///   - tableRows: how many rows each top/bottom table gets.
+    ///
+    /// Only the first dashboard's panes (counters, live channels, customer tables): `dashboard(at:request:)` reads
+    /// the others.
     public func dashboard(at now: Int64, liveWindow: Int = 600, tableRows: Int = 10) throws -> DashboardSnapshot {
+        try dashboard(at: now, request: .basic(liveWindow: liveWindow, tableRows: tableRows))
+    }
+
+    /// Every pane `request` asks for at `now` (UTC Unix seconds), read in one consistent transaction.
+    public func dashboard(at now: Int64, request: SnapshotRequest) throws -> DashboardSnapshot {
         try store.read { db in
-            DashboardSnapshot(
+            // One pass over the calls in progress serves the live series, the history and the channels tables.
+            let live = request.history != nil || request.channelTables ? try LiveCalls.read(in: db) : nil
+            var snapshot = DashboardSnapshot(
                 takenAt: Date(timeIntervalSince1970: TimeInterval(now)),
                 counters: try counters(in: db),
-                liveChannels: try liveChannels(endingAt: now, seconds: liveWindow, in: db),
-                topCustomers: try customersByChannels(highestFirst: true, limit: tableRows, in: db),
-                bottomCustomers: try customersByChannels(highestFirst: false, limit: tableRows, in: db),
+                liveChannels: try liveChannels(endingAt: now, seconds: request.liveWindow, live: live, in: db),
+                topCustomers: try customersByChannels(highestFirst: true, limit: request.tableRows, in: db),
+                bottomCustomers: try customersByChannels(highestFirst: false, limit: request.tableRows, in: db),
                 storePath: store.path)
+            if let range = request.history {
+                snapshot.history = try history(range, at: now, live: live, in: db)
+                snapshot.quality = try carrierQuality(range, at: now, in: db)
+            }
+            if request.channelTables {
+                snapshot.channelTables = try channelTables(rows: request.tableRows, live: live, in: db)
+            }
+            if let thresholds = request.checklist {
+                snapshot.checklist = try checklist(
+                    at: now, thresholds: thresholds, customerID: request.customerID,
+                    lastHour: request.history == .oneHour ? snapshot.quality : nil, in: db)
+            }
+            if request.balance {
+                snapshot.balance = try accountBalance(customerID: request.customerID, in: db)
+            }
+            return snapshot
         }
     }
 
@@ -44,7 +70,7 @@ public final class MetricsEngine: Sendable {
 
     /// Channels in use at each second of (now - seconds, now]: a call holds a channel over [start, end), from
     /// its start, answered or not. Finished calls come from CDRs, running ones from `calls_in_progress`.
-    func liveChannels(endingAt now: Int64, seconds: Int, in db: Database) throws -> [Int] {
+    func liveChannels(endingAt now: Int64, seconds: Int, live: LiveCalls? = nil, in db: Database) throws -> [Int] {
         guard seconds > 0 else { return [] }
         let first = now - Int64(seconds) + 1
         // delta[i] changes the count from second first+i on; one extra slot absorbs ends past the window.
@@ -58,8 +84,12 @@ public final class MetricsEngine: Sendable {
         }
         try FastRows.forEach(db, sql: "SELECT start_at, end_at FROM cdrs WHERE end_at > ? AND start_at <= ?",
                              arguments: [first, now]) { row in occupy(row.int(0), row.int(1)) }
-        try FastRows.forEach(db, sql: "SELECT start_at FROM calls_in_progress WHERE start_at <= ?",
-                             arguments: [now]) { row in occupy(row.int(0), now + 1) }
+        if let live {
+            for start in live.starts where start <= now { occupy(start, now + 1) }
+        } else {
+            try FastRows.forEach(db, sql: "SELECT start_at FROM calls_in_progress WHERE start_at <= ?",
+                                 arguments: [now]) { row in occupy(row.int(0), now + 1) }
+        }
         var series = [Int](repeating: 0, count: seconds)
         var level = 0
         for index in 0..<seconds {
@@ -106,5 +136,24 @@ extension MetricsEngine {
                 """
             ).map { ChannelUsage(name: $0[0], inUse: $0[1], configured: $0[2]) }
         }
+    }
+}
+
+/// The calls in progress as several panes need them, read in one pass (a scan of the live table costs about as
+/// much as everything else a pane reads).
+struct LiveCalls {
+    var starts: [Int64] = []
+    /// 0 where unknown.
+    var carriers: [Int64] = []
+    var dids: [Int64] = []
+
+    static func read(in db: Database) throws -> LiveCalls {
+        var live = LiveCalls()
+        try FastRows.forEach(db, sql: "SELECT start_at, carrier_id, did_id FROM calls_in_progress", arguments: []) { row in
+            live.starts.append(row.int(0))
+            live.carriers.append(row.int(1))
+            live.dids.append(row.int(2))
+        }
+        return live
     }
 }

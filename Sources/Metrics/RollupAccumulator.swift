@@ -77,15 +77,22 @@ struct RollupAccumulator {
                 _ = try fast.execute()
             }
         }
+        // The upsert returns each second's new total: the busiest second of a minute or hour is the largest total.
         let perSecond = try db.cachedStatement(sql: """
             INSERT INTO attempts_per_second (second, attempts) VALUES (?, ?)
             ON CONFLICT (second) DO UPDATE SET attempts = attempts + excluded.attempts
+            RETURNING attempts
             """)
         var fastPerSecond = FastStatement(perSecond, in: db)
+        var network: [TimeBucket: [Int64: NetworkRollup.Delta]] = [.minute: [:], .hour: [:]]
         for (second, attempts) in attemptsPerSecond {
             fastPerSecond.bind(second)
             fastPerSecond.bind(attempts)
-            _ = try fastPerSecond.execute()
+            let total = try fastPerSecond.executeReturningInt() ?? attempts
+            let peak = NetworkRollup.Peak(attempts: total, second: second)
+            for level in NetworkRollup.levels {
+                network[level]![level.start(of: second), default: .init()].peak.merge(peak)
+            }
         }
         let occupancy = try db.cachedStatement(sql: """
             INSERT INTO channel_seconds_per_minute (minute, channel_seconds) VALUES (?, ?)
@@ -97,6 +104,20 @@ struct RollupAccumulator {
             fastOccupancy.bind(seconds)
             _ = try fastOccupancy.execute()
         }
+        // A store before v5 (being migrated) has no network rollups: v5 fills them from the others.
+        guard try NetworkRollup.exists(in: db) else { return }
+        for level in NetworkRollup.levels {
+            var rows = network[level]!
+            // The carrier rollup's key is (bucket, carrier): the network row is the sum over carriers.
+            for (key, counts) in tables[.carrier(level)] ?? [:] {
+                rows[key.values.0, default: .init()].counts += counts
+            }
+            for (minute, seconds) in channelSeconds {
+                rows[level.start(of: minute), default: .init()].channelSeconds += seconds
+            }
+            network[level] = rows
+        }
+        try NetworkRollup.flush(network, into: db)
     }
 }
 

@@ -56,4 +56,6 @@ extension RollupCounts {
         sum.unratedBuy = lhs.unratedBuy + rhs.unratedBuy
         return sum
     }
+
+    public static func += (lhs: inout RollupCounts, rhs: RollupCounts) { lhs = lhs + rhs }
 }

@@ -19,6 +19,9 @@ enum Comparison {
         totals("totals per customer", engine.customerTotals, sql.customerTotals, into: &lines)
         totals("last 24 h", engine.last24Hours.mapValues { NamedCounts(name: "all", counts: $0) },
                sql.last24Hours.mapValues { NamedCounts(name: "all", counts: $0) }, into: &lines)
+        if engine.checklist != sql.checklist {
+            lines.append("checklist: engine \(engine.checklist.prefix(12)) sql \(sql.checklist.prefix(12))")
+        }
         if lines.isEmpty, engine != sql { lines.append("the figures differ in a way this report does not describe") }
         return lines
     }
@@ -32,8 +35,65 @@ enum Comparison {
             \(figures.liveSummary.buckets.count) hours; daily summary \(figures.dailySummary.rows.count) rows x \
             \(figures.dailySummary.buckets.count) days; \(figures.carrierTotals.count) carrier and \
             \(figures.customerTotals.count) customer totals; the 24 h network total \
-            (\(figures.last24Hours[0]?.attempts ?? 0) attempts) — all 13 counters of every cell
+            (\(figures.last24Hours[0]?.attempts ?? 0) attempts) — all 13 counters of every cell; \
+            \(d.history?.range.label ?? "no") history (\(d.history?.count ?? 0) buckets: counters, busiest second, \
+            occupancy, registrations; 7 days of profit); \(d.quality?.carriers.count ?? 0) carriers' quality; \
+            \((d.channelTables?.topCarriers.count ?? 0) + (d.channelTables?.bottomCarriers.count ?? 0))+\
+            \((d.channelTables?.topDIDs.count ?? 0) + (d.channelTables?.bottomDIDs.count ?? 0)) carrier+DID table \
+            rows; \(figures.checklist.count) checklist items; the balance of \(d.balance?.accounts ?? 0) accounts
             """
+    }
+
+    private static func history(_ engine: HistorySnapshot, _ sql: HistorySnapshot, into lines: inout [String]) {
+        guard engine != sql else { return }
+        if (engine.from, engine.step, engine.count) != (sql.from, sql.step, sql.count) {
+            lines.append("history: buckets from \(engine.from) step \(engine.step) x \(engine.count) vs "
+                         + "\(sql.from) step \(sql.step) x \(sql.count)")
+            return
+        }
+        var reported = 0
+        func report(_ line: String) {
+            reported += 1
+            if reported <= 20 { lines.append("history " + line) }
+        }
+        for (index, bucket) in engine.bucketStarts.enumerated() {
+            if let difference = counts(engine.figures[index].counts, sql.figures[index].counts) {
+                report("bucket \(bucket): \(difference)")
+            }
+            if engine.channelSeconds[index] != sql.channelSeconds[index] {
+                report("bucket \(bucket): channel seconds engine \(engine.channelSeconds[index]) sql \(sql.channelSeconds[index])")
+            }
+            if engine.peakAttempts[index] != sql.peakAttempts[index] || engine.peakSeconds[index] != sql.peakSeconds[index] {
+                report("bucket \(bucket): busiest second engine \(engine.peakAttempts[index]) at "
+                       + "\(engine.peakSeconds[index] ?? -1) sql \(sql.peakAttempts[index]) at \(sql.peakSeconds[index] ?? -1)")
+            }
+            if engine.registrations[index] != sql.registrations[index] {
+                report("bucket \(bucket): registrations engine \(engine.registrations[index]) sql \(sql.registrations[index])")
+            }
+        }
+        if engine.daily != sql.daily { report("daily profit and loss: engine \(engine.daily) sql \(sql.daily)") }
+        if reported > 20 { lines.append("history: \(reported - 20) more differences") }
+    }
+
+    private static func quality(_ engine: QualitySnapshot, _ sql: QualitySnapshot, into lines: inout [String]) {
+        guard engine != sql else { return }
+        if engine.carriers.map(\.id) != sql.carriers.map(\.id) {
+            lines.append("quality: carriers in another order or set: engine \(engine.carriers.map(\.id).prefix(12)) "
+                         + "sql \(sql.carriers.map(\.id).prefix(12))")
+        }
+        let sqlRows = Dictionary(sql.carriers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for row in engine.carriers {
+            guard let other = sqlRows[row.id] else { continue }
+            if (row.name, row.active) != (other.name, other.active) {
+                lines.append("quality carrier \(row.id): '\(row.name)' \(row.active) vs '\(other.name)' \(other.active)")
+            }
+            if row.counts != other.counts {
+                lines.append("quality carrier \(row.id): engine \(row.counts) sql \(other.counts)")
+            }
+        }
+        if (engine.from, engine.to) != (sql.from, sql.to) {
+            lines.append("quality window: engine [\(engine.from), \(engine.to)) sql [\(sql.from), \(sql.to))")
+        }
     }
 
     private static func counts(_ engine: RollupCounts, _ sql: RollupCounts) -> String? {
@@ -54,6 +114,22 @@ enum Comparison {
         }
         if engine.topCustomers != sql.topCustomers {
             lines.append("dashboard busiest customers: engine \(engine.topCustomers.prefix(5)) sql \(sql.topCustomers.prefix(5))")
+        }
+        if let left = engine.history, let right = sql.history { history(left, right, into: &lines) }
+        if let left = engine.quality, let right = sql.quality { quality(left, right, into: &lines) }
+        if (engine.history == nil) != (sql.history == nil) || (engine.quality == nil) != (sql.quality == nil) {
+            lines.append("dashboard: history or quality missing on one side")
+        }
+        let tables = (engine.channelTables ?? ChannelTables(topCarriers: [], bottomCarriers: [], topDIDs: [], bottomDIDs: []),
+                      sql.channelTables ?? ChannelTables(topCarriers: [], bottomCarriers: [], topDIDs: [], bottomDIDs: []))
+        for (label, path) in [("busiest carriers", \ChannelTables.topCarriers), ("idlest carriers", \.bottomCarriers),
+                              ("busiest DIDs", \.topDIDs), ("idlest DIDs", \.bottomDIDs)]
+        where tables.0[keyPath: path] != tables.1[keyPath: path] {
+            lines.append("dashboard channel tables, \(label): engine \(tables.0[keyPath: path].prefix(5)) "
+                         + "sql \(tables.1[keyPath: path].prefix(5))")
+        }
+        if engine.balance != sql.balance {
+            lines.append("dashboard balance: engine \(String(describing: engine.balance)) sql \(String(describing: sql.balance))")
         }
         if engine.bottomCustomers != sql.bottomCustomers {
             lines.append("dashboard idlest customers: engine \(engine.bottomCustomers.prefix(5)) sql \(sql.bottomCustomers.prefix(5))")

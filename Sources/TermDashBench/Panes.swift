@@ -8,7 +8,7 @@ enum Pane: Int, CaseIterable {
 
     var label: String {
         switch self {
-        case .dashboard: return "dashboard (counters, 400 s live, 25-row tables)"
+        case .dashboard: return "dashboard (every dashboard pane, 1 h history)"
         case .liveSummary: return "summary live (customers x 24 hours)"
         case .dailySummary: return "summary daily (customers x 31 days)"
         case .carrierTotals: return "totals per carrier, live period"
@@ -43,6 +43,17 @@ struct PaneFigures: Equatable {
     var carrierTotals: [Int64: NamedCounts]
     var customerTotals: [Int64: NamedCounts]
     var last24Hours: [Int64: RollupCounts]
+    /// The dashboard's checklist as both sides name it (`dashboard.checklist` is left out of the comparison).
+    var checklist: [ChecklistKey]
+}
+
+/// A checklist item as both sides name it: its kind and what it is about (nil for a summing item). The wording is
+/// the engine's; the figures behind it (the carriers' ASR) are what is compared.
+struct ChecklistKey: Equatable, CustomStringConvertible {
+    var kind: String
+    var subject: Int64? = nil
+
+    var description: String { "\(kind)#\(subject.map(String.init) ?? "-")" }
 }
 
 /// One timed pass over every pane: the whole set, and each pane.
@@ -84,11 +95,16 @@ enum EngineSnapshot {
         var last24Hours: [Int64: TrafficFigures]
     }
 
+    /// What the monitor reads each refresh: every dashboard pane in one read, the history at its dearest range
+    /// (1 h: 60 minute rows of the network rollup, 2,400 carrier rows for the quality table, which the checklist
+    /// reuses).
+    static let request = SnapshotRequest(liveWindow: 400, tableRows: 25, history: .oneHour)
+
     static func take(store: Store, at now: Int64) throws -> (Result, PassTiming) {
         var timer = PassTimer()
         let engine = MetricsEngine(store: store)
         let result = Result(
-            dashboard: try timer.time { try engine.dashboard(at: now, liveWindow: 400, tableRows: 25) },
+            dashboard: try timer.time { try engine.dashboard(at: now, request: request) },
             live: try timer.time { try engine.summary(.live, at: now) },
             daily: try timer.time { try engine.summary(.daily, at: now) },
             carriers: try timer.time { try engine.totals(.carrier, period: .live, at: now) },
@@ -107,10 +123,14 @@ enum EngineSnapshot {
             Dictionary(rows.map { ($0.id, NamedCounts(name: $0.name, counts: $0.figures.counts)) },
                        uniquingKeysWith: { first, _ in first })
         }
+        var dashboard = result.dashboard
+        let checklist = dashboard.checklist ?? []
+        dashboard.checklist = nil
         return PaneFigures(
-            dashboard: result.dashboard, liveSummary: grid(result.live), dailySummary: grid(result.daily),
+            dashboard: dashboard, liveSummary: grid(result.live), dailySummary: grid(result.daily),
             carrierTotals: totals(result.carriers), customerTotals: totals(result.customers),
-            last24Hours: result.last24Hours.mapValues(\.counts))
+            last24Hours: result.last24Hours.mapValues(\.counts),
+            checklist: checklist.map { ChecklistKey(kind: $0.kind.rawValue, subject: $0.subjectID) })
     }
 }
 
@@ -162,8 +182,20 @@ enum PlainSQL {
         var timer = PassTimer()
         let hourNow = now - now % 3_600
         let dayNow = now - now % 86_400
+        var checklist: [ChecklistKey] = []
         let figures = PaneFigures(
-            dashboard: try timer.time { try store.read { try dashboard(at: now, path: store.path, in: $0) } },
+            dashboard: try timer.time {
+                try store.read { db in
+                    var snapshot = try dashboard(at: now, path: store.path, in: db)
+                    let range = EngineSnapshot.request.history!
+                    snapshot.history = try history(range, at: now, in: db)
+                    snapshot.quality = try quality(range, at: now, in: db)
+                    snapshot.channelTables = try channelTables(rows: 25, in: db)
+                    snapshot.balance = try balance(in: db)
+                    checklist = try self.checklist(at: now, in: db)
+                    return snapshot
+                }
+            },
             liveSummary: try timer.time {
                 try store.read { try summary(bucketSeconds: 3_600, count: 24, current: hourNow, in: $0) }
             },
@@ -190,8 +222,169 @@ enum PlainSQL {
                     let total = counts(row, from: 0)
                     return total.attempts == 0 ? [:] : [0: total]
                 }
-            })
-        return (figures, timer.finish())
+            },
+            checklist: [])
+        var result = figures
+        result.checklist = checklist
+        return (result, timer.finish())
+    }
+
+    // MARK: The panes added with the history graphs
+
+    /// The history of `range`: every CDR of the range and of the last seven UTC days, by bucket; the per-second
+    /// starts for the peaks; the [start, end) of every call overlapping the range for the occupancy; the last
+    /// registration sample before each bucket's end.
+    private static func history(_ range: HistoryRange, at now: Int64, in db: Database) throws -> HistorySnapshot {
+        let (from, to) = range.window(at: now)
+        let step = range.step
+        let count = range.bucketCount
+        let today = now - now % 86_400
+        let firstDay = today - 6 * 86_400
+        var buckets: [Int64: RollupCounts] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT start_at - start_at % \(step), \(aggregates) FROM cdrs WHERE start_at >= ? AND start_at < ? GROUP BY 1
+            """, arguments: [from, to]) {
+            buckets[row[0]] = counts(row, from: 1)
+        }
+        let figures = (0..<count).map { TrafficFigures(buckets[from + Int64($0) * step] ?? RollupCounts()) }
+        var daily: [MoneyPoint] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT start_at - start_at % 86400, COALESCE(SUM(sell_micros), 0), COALESCE(SUM(buy_micros), 0)
+            FROM cdrs WHERE start_at >= ? AND start_at < ? GROUP BY 1
+            """, arguments: [firstDay, today + 86_400]) {
+            daily.append(MoneyPoint(bucket: row[0], spend: Money(micros: row[1]), cost: Money(micros: row[2])))
+        }
+        daily = (0..<7).map { day in
+            let start = firstDay + Int64(day) * 86_400
+            return daily.first { $0.bucket == start } ?? MoneyPoint(bucket: start, spend: Money(micros: 0), cost: Money(micros: 0))
+        }
+        var peakAttempts = [Int64](repeating: 0, count: count)
+        var peakSeconds = [Int64?](repeating: nil, count: count)
+        let perSecond = try Row.fetchCursor(db, sql: """
+            SELECT start_at, COUNT(*) FROM cdrs WHERE start_at >= ? AND start_at < ? GROUP BY start_at ORDER BY start_at
+            """, arguments: [from, to])
+        while let row = try perSecond.next() {
+            let second: Int64 = row[0], attempts: Int64 = row[1]
+            let index = Int((second - from) / step)
+            if attempts > peakAttempts[index] { (peakAttempts[index], peakSeconds[index]) = (attempts, second) }
+        }
+        var occupancy = [Int64](repeating: 0, count: count)
+        func occupy(_ start: Int64, _ end: Int64) {
+            var cursor = max(start, from)
+            while cursor < min(end, to) {
+                let index = Int((cursor - from) / step)
+                let bucketEnd = from + Int64(index + 1) * step
+                occupancy[index] += min(end, bucketEnd) - cursor
+                cursor = bucketEnd
+            }
+        }
+        let finished = try Row.fetchCursor(
+            db, sql: "SELECT start_at, end_at FROM cdrs WHERE end_at > ? AND start_at < ?", arguments: [from, to])
+        while let row = try finished.next() { occupy(row[0], row[1]) }
+        for start in try Int64.fetchAll(db, sql: "SELECT start_at FROM calls_in_progress WHERE start_at < ?",
+                                        arguments: [min(now, to)]) {
+            occupy(start, now)
+        }
+        let registrations = try (1...count).map { index in
+            try Int.fetchOne(db, sql: """
+                SELECT registrations FROM registration_samples WHERE minute < ? ORDER BY minute DESC LIMIT 1
+                """, arguments: [from + Int64(index) * step]) ?? 0
+        }
+        return HistorySnapshot(
+            range: range, now: now, from: from, step: step, figures: figures, channelSeconds: occupancy,
+            peakAttempts: peakAttempts, peakSeconds: peakSeconds, registrations: registrations, daily: daily)
+    }
+
+    /// Per carrier over the range's buckets, every carrier listed; busiest first, then by name.
+    private static func quality(_ range: HistoryRange, at now: Int64, in db: Database) throws -> QualitySnapshot {
+        let (from, to) = range.window(at: now)
+        var byCarrier: [Int64: RollupCounts] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT COALESCE(carrier_id, 0), \(aggregates) FROM cdrs WHERE start_at >= ? AND start_at < ? GROUP BY 1
+            """, arguments: [from, to]) {
+            byCarrier[row[0]] = counts(row, from: 1)
+        }
+        var rows: [CarrierQuality] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, status FROM carriers") {
+            rows.append(CarrierQuality(id: row[0], name: row[1], active: (row[2] as String) == "active",
+                                       counts: QualityCounts(byCarrier.removeValue(forKey: row[0]) ?? RollupCounts())))
+        }
+        for (id, counts) in byCarrier {
+            rows.append(CarrierQuality(id: id, name: id == 0 ? "(unknown carrier)" : "#\(id)", active: true,
+                                       counts: QualityCounts(counts)))
+        }
+        rows.sort { ($1.attempts, $0.name, $0.id) < ($0.attempts, $1.name, $1.id) }
+        return QualitySnapshot(range: range, from: from, to: to, carriers: rows)
+    }
+
+    private static func channelTables(rows: Int, in db: Database) throws -> ChannelTables {
+        func table(_ table: String, name: String, column: String, configured: String, highest: Bool,
+                   only: String) throws -> [ChannelUsage] {
+            try Row.fetchAll(db, sql: """
+                SELECT t.\(name), COALESCE(u.in_use, 0) AS in_use, \(configured)
+                FROM \(table) t
+                LEFT JOIN (SELECT \(column), COUNT(*) AS in_use FROM calls_in_progress GROUP BY \(column)) u
+                    ON u.\(column) = t.id
+                WHERE \(highest ? "COALESCE(u.in_use, 0) > 0" : only)
+                ORDER BY in_use \(highest ? "DESC" : "ASC"), t.\(name)
+                LIMIT ?
+                """, arguments: [rows]
+            ).map { ChannelUsage(name: $0[0], inUse: $0[1], configured: $0[2]) }
+        }
+        return ChannelTables(
+            topCarriers: try table("carriers", name: "name", column: "carrier_id", configured: "t.channels_configured",
+                                   highest: true, only: ""),
+            bottomCarriers: try table("carriers", name: "name", column: "carrier_id",
+                                      configured: "t.channels_configured", highest: false, only: "t.status = 'active'"),
+            topDIDs: try table("dids", name: "number", column: "did_id", configured: "NULL", highest: true, only: ""),
+            bottomDIDs: try table("dids", name: "number", column: "did_id", configured: "NULL", highest: false, only: "1"))
+    }
+
+    /// What the checklist lists, in its order (alerts, then warnings; 20 items of a kind at most, the 20th summing
+    /// up the rest), the carriers' ASR counted from the CDRs of the last hour.
+    private static func checklist(at now: Int64, in db: Database) throws -> [ChecklistKey] {
+        let limit = 20
+        var result: [ChecklistKey] = []
+        func add(_ kind: String, _ subjects: [Int64]) {
+            let kept = subjects.count <= limit ? subjects.map(Optional.some) : subjects.prefix(limit - 1).map(Optional.some) + [nil]
+            result += kept.map { ChecklistKey(kind: kind, subject: $0) }
+        }
+        let carriers = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(status = 'active'), 0) FROM carriers")!
+        if (carriers[0] as Int) == 0 || (carriers[1] as Int) == 0 { result.append(ChecklistKey(kind: "noCarriers")) }
+        add("cdrFileError", try Int64.fetchAll(db, sql: "SELECT id FROM cdr_files WHERE status = 'error' ORDER BY id"))
+        add("balancePastLimit", try Int64.fetchAll(db, sql: """
+            SELECT id FROM customers WHERE status = 'active' AND balance_micros < -ABS(debit_limit_micros)
+            ORDER BY balance_micros + ABS(debit_limit_micros), name, id
+            """))
+        let (from, to) = HistoryRange.oneHour.window(at: now)
+        add("lowASR", try Int64.fetchAll(db, sql: """
+            SELECT COALESCE(c.carrier_id, 0) AS carrier FROM cdrs c LEFT JOIN carriers k ON k.id = c.carrier_id
+            WHERE c.start_at >= ? AND c.start_at < ?
+            GROUP BY 1
+            HAVING COUNT(*) >= 20 AND SUM(c.answer_at IS NOT NULL AND c.billsec > 0) * 100.0 < 20.0 * COUNT(*)
+            ORDER BY COUNT(*) DESC,
+                COALESCE(MIN(k.name), CASE WHEN carrier = 0 THEN '(unknown carrier)' ELSE '#' || carrier END), carrier
+            """, arguments: [from, to]))
+        add("customerWithoutRateCard", try Int64.fetchAll(db, sql: """
+            SELECT id FROM customers WHERE status = 'active' AND rate_card_id IS NULL ORDER BY name, id
+            """))
+        add("carrierWithoutRateCard", try Int64.fetchAll(db, sql: """
+            SELECT id FROM carriers WHERE status = 'active' AND rate_card_id IS NULL ORDER BY name, id
+            """))
+        add("profileNotVerified", try Int64.fetchAll(db, sql: """
+            SELECT id FROM customers WHERE profile_verified = 0 ORDER BY name, id
+            """))
+        return result
+    }
+
+    private static func balance(in db: Database) throws -> AccountBalance {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*), COALESCE(SUM(balance_micros), 0), COALESCE(SUM(ABS(debit_limit_micros)), 0),
+                COUNT(DISTINCT currency), MIN(currency), COALESCE(SUM(balance_micros < -ABS(debit_limit_micros)), 0)
+            FROM customers WHERE status = 'active'
+            """)!
+        return AccountBalance(accounts: row[0], balance: Money(micros: row[1]), floor: Money(micros: -(row[2] as Int64)),
+                              currency: (row[3] as Int) == 1 ? row[4] : nil, accountsPastLimit: row[5])
     }
 
     /// Per customer and bucket: `count` buckets of `bucketSeconds`, the last one starting at `current`. Rows: every

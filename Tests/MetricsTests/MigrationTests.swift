@@ -12,7 +12,7 @@ final class MigrationTests: XCTestCase {
                       "registrations", "registration_samples", "rollup_carrier_minute", "rollup_carrier_hour",
                       "rollup_carrier_day", "rollup_carrier_month", "rollup_customer_hour", "rollup_customer_day",
                       "rollup_customer_month", "rollup_customer_carrier_hour", "attempts_per_second",
-                      "channel_seconds_per_minute"] {
+                      "channel_seconds_per_minute", "rollup_network_minute", "rollup_network_hour"] {
             XCTAssertTrue(tables.contains(table), "missing table \(table)")
         }
         let mode = try temporary.store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
@@ -20,7 +20,8 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try temporary.store.schemaVersion(),
                        ["v1 accounts, rating, cdrs, live state, rollups", "v2 rollups by carrier and by customer",
                         "v3 covering index for the live-channels window",
-                        "v4 CDR files, rejected rows, accounts first seen in a file"])
+                        "v4 CDR files, rejected rows, accounts first seen in a file",
+                        "v5 network rollups by minute and hour"])
         XCTAssertFalse(tables.contains("rollup_hour"), "v2 replaced the crossed v1 rollups")
     }
 
@@ -31,7 +32,7 @@ final class MigrationTests: XCTestCase {
         }
         let reopened = try Store(path: temporary.store.path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM carriers") }, 1)
-        XCTAssertEqual(try reopened.schemaVersion().count, 4)
+        XCTAssertEqual(try reopened.schemaVersion().count, 5)
     }
 
     func testReadOnlyOpenOfAMissingStoreSaysWhatToDo() throws {

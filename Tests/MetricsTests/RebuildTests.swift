@@ -4,6 +4,7 @@ import XCTest
 
 final class RebuildTests: XCTestCase {
     private let aggregateTables = RollupTable.all.map(\.name) + ["attempts_per_second", "channel_seconds_per_minute"]
+        + NetworkRollup.tableNames
 
     private func dump(_ store: Store) throws -> [String: [[DatabaseValue]]] {
         try store.read { db in
@@ -54,6 +55,7 @@ final class RebuildTests: XCTestCase {
         try temporary.store.write { db in
             try db.execute(sql: "DELETE FROM rollup_customer_day WHERE bucket = (SELECT MIN(bucket) FROM rollup_customer_day)")
             try db.execute(sql: "UPDATE rollup_carrier_hour SET attempts = attempts + 1")
+            try db.execute(sql: "UPDATE rollup_network_minute SET peak_attempts = peak_attempts + 1, channel_seconds = 0")
         }
         XCTAssertNotEqual(try dump(temporary.store), incremental)
         let read = try temporary.store.write { try Aggregates.rebuild(.standard, at: now, in: $0) }

@@ -8,6 +8,7 @@ import Metrics
 /// ```
 ///
 /// Columns are given up from the right as the rect narrows (bar, limit, rank); names are cut with an ellipsis.
+/// The name column's header is given (Customer, Carrier, DID); rows without any limit (DIDs) have no Limit column.
 /// The utilisation state is carried by the percentage and a glyph as well as by colour.
 enum ChannelTableWidget {
     static let barWidth = 10
@@ -31,9 +32,12 @@ enum ChannelTableWidget {
         let rank = max(1, String(rows.count).count)
         let inUse = max(6, rows.map { NumberText.grouped($0.inUse).count }.max() ?? 0)
         let limit = max(5, rows.map { limitText($0.configured, glyphs: glyphs).count }.max() ?? 0)
-        let candidates = [
+        // Rows that have no limit at all (DIDs) get no Limit and Use columns.
+        let limited = rows.contains { $0.configured != nil }
+        let candidates = (limited ? [
             (Plan(rankWidth: rank, nameWidth: 0, inUseWidth: inUse, limitWidth: limit, showsUse: true), 12),
             (Plan(rankWidth: rank, nameWidth: 0, inUseWidth: inUse, limitWidth: limit, showsUse: false), 6),
+        ] : []) + [
             (Plan(rankWidth: rank, nameWidth: 0, inUseWidth: inUse, limitWidth: 0, showsUse: false), 6),
             (Plan(rankWidth: 0, nameWidth: 0, inUseWidth: inUse, limitWidth: 0, showsUse: false), 4),
         ]

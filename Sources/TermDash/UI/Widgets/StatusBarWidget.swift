@@ -1,3 +1,5 @@
+import Metrics
+
 /// What the status bar shows. Plain data, so the view decides nothing about where it comes from.
 struct StatusBarModel: Equatable, Sendable {
     var version: String
@@ -7,22 +9,25 @@ struct StatusBarModel: Equatable, Sendable {
     var channels: (inUse: Int, configured: Int)?
     /// A transient note such as "Copied Version and Zone".
     var message: String?
+    /// The account balance and debit limit (all active customers, or the customer of a scoped view), when known.
+    var balance: AccountBalance? = nil
 
     static func == (lhs: StatusBarModel, rhs: StatusBarModel) -> Bool {
         lhs.version == rhs.version && lhs.zone == rhs.zone && lhs.clock == rhs.clock
             && lhs.channels?.inUse == rhs.channels?.inUse && lhs.channels?.configured == rhs.channels?.configured
-            && lhs.message == rhs.message
+            && lhs.message == rhs.message && lhs.balance == rhs.balance
     }
 }
 
 /// The bottom row: ` Version 0.1.0+abc │ Zone Europe/Zurich │ 2026-11-21 17:30:05 CET │ Ch 123/4,000   ? help  q quit `.
 ///
+/// A balance segment (` │ Bal 4,247.00 USD limit -500.00`) follows the channel count when the model has one.
 /// When the row is too narrow, segments give way in this order: the help shrinks to `? help`, the channel
-/// count goes, then the help, then the message (cut first, dropped when under a few columns), then Zone,
+/// count goes, then the balance, then the help, then the message (cut first, dropped when under a few columns), then Zone,
 /// then Version; the clock stays and is cut last. Room left over after a drop goes back to `? help`.
 enum StatusBarWidget {
     private struct Segment {
-        enum Kind { case version, zone, clock, channels, message }
+        enum Kind { case version, zone, clock, channels, balance, message }
         var kind: Kind
         var text: String
     }
@@ -48,6 +53,9 @@ enum StatusBarWidget {
             let text = "Ch \(NumberText.grouped(channels.inUse))/\(NumberText.grouped(channels.configured))"
             segments.append(Segment(kind: .channels, text: text))
         }
+        if let balance = model.balance {
+            segments.append(Segment(kind: .balance, text: balanceText(balance)))
+        }
         if let message = model.message.map(Sanitizer.clean), !message.isEmpty {
             segments.append(Segment(kind: .message, text: message))
         }
@@ -69,6 +77,7 @@ enum StatusBarWidget {
 
         if !fits() { help = .short }
         if !fits() { drop(.channels) }
+        if !fits() { drop(.balance) }
         if !fits() { help = .none }
         if !fits(), let index = segments.firstIndex(where: { $0.kind == .message }) {
             let room = row.width - (leftWidth() - DisplayWidth.of(segments[index].text)) - helpWidth()
@@ -107,5 +116,13 @@ enum StatusBarWidget {
             hx += buffer.put(hint.key, x: hx, y: row.y, style: Style(.statusKey))
             hx += buffer.put(" " + hint.action, x: hx, y: row.y, style: bar)
         }
+    }
+
+    /// "Bal 4,247.00 USD limit -500.00", and "OVER" once the balance is below the limit: the state is a word.
+    static func balanceText(_ balance: AccountBalance) -> String {
+        let currency = balance.currency.map { " " + Sanitizer.clean($0) } ?? ""
+        var text = "Bal \(NumberText.money(balance.balance))\(currency) limit \(NumberText.money(balance.floor))"
+        if balance.isPastLimit { text += " OVER" }
+        return text
     }
 }

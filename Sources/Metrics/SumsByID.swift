@@ -1,0 +1,60 @@
+/// Sums per row id (customer, carrier, DID; 0 for unknown): an array for the small dense ids SQLite hands out, a
+/// dictionary beyond. The engine adds up thousands of rows per snapshot; indexing an array costs a fraction of
+/// hashing each id.
+struct SumsByID<Value: AdditiveArithmetic> {
+    private var dense: [Value] = []
+    private var present: [Bool] = []
+    private var sparse: [Int64: Value] = [:]
+    private static var denseLimit: Int64 { 1 << 20 }
+
+    /// The sum for `id` (zero when nothing was added); adding to it marks it present.
+    subscript(id: Int64) -> Value {
+        get {
+            if id >= 0, id < Self.denseLimit { return Int(id) < dense.count ? dense[Int(id)] : .zero }
+            return sparse[id] ?? .zero
+        }
+        set {
+            guard id >= 0, id < Self.denseLimit else {
+                sparse[id] = newValue
+                return
+            }
+            let index = Int(id)
+            if index >= dense.count {
+                let grow = max(index + 1 - dense.count, dense.count, 64)
+                dense += repeatElement(.zero, count: grow)
+                present += repeatElement(false, count: grow)
+            }
+            dense[index] = newValue
+            present[index] = true
+        }
+    }
+
+    /// Every id that was written to, with its sum.
+    var dictionary: [Int64: Value] {
+        var result = sparse
+        for index in present.indices where present[index] { result[Int64(index)] = dense[index] }
+        return result
+    }
+}
+
+extension RollupCounts: AdditiveArithmetic {
+    public static var zero: RollupCounts { RollupCounts() }
+
+    public static func - (lhs: RollupCounts, rhs: RollupCounts) -> RollupCounts {
+        var difference = RollupCounts()
+        difference.attempts = lhs.attempts - rhs.attempts
+        difference.answered = lhs.answered - rhs.answered
+        difference.busy = lhs.busy - rhs.busy
+        difference.noAnswer = lhs.noAnswer - rhs.noAnswer
+        difference.failed = lhs.failed - rhs.failed
+        difference.billsec = lhs.billsec - rhs.billsec
+        difference.dtmfKnown = lhs.dtmfKnown - rhs.dtmfKnown
+        difference.dtmfCalls = lhs.dtmfCalls - rhs.dtmfCalls
+        difference.dtmfDigits = lhs.dtmfDigits - rhs.dtmfDigits
+        difference.sellMicros = lhs.sellMicros - rhs.sellMicros
+        difference.buyMicros = lhs.buyMicros - rhs.buyMicros
+        difference.unratedSell = lhs.unratedSell - rhs.unratedSell
+        difference.unratedBuy = lhs.unratedBuy - rhs.unratedBuy
+        return difference
+    }
+}
