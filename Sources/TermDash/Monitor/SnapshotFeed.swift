@@ -1,14 +1,28 @@
 import Foundation
 import Metrics
 
+/// What the feed reads each time: the snapshot's panes and, when the summary view is open, its grid.
+struct FeedRequest: Equatable, Sendable {
+    var snapshot: SnapshotRequest
+    var summary: SummaryPeriod?
+}
+
+/// One read of the store, immutable, handed to the event loop.
+struct MonitorFrame: Sendable {
+    var dashboard: DashboardSnapshot
+    var summary: SummaryGrid?
+    /// What was asked for, so the loop can tell a frame read before a change of range or period.
+    var request: FeedRequest
+}
+
 /// Reads the store on its own thread, once per refresh, and hands the event loop the newest immutable snapshot.
 /// The draw path never waits on SQLite.
 final class SnapshotFeed: @unchecked Sendable {
     private let engine: MetricsEngine
     private let interval: Double
-    private let request: @Sendable () -> (liveWindow: Int, tableRows: Int)
+    private let request: @Sendable () -> FeedRequest
     private let lock = NSLock()
-    private var latest: DashboardSnapshot?
+    private var latest: MonitorFrame?
     private var latestError: String?
     private var generation = 0
     private var stopped = false
@@ -16,7 +30,7 @@ final class SnapshotFeed: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// - Parameter request: asked before each read, so the sizes follow the terminal.
-    init(engine: MetricsEngine, interval: Double, request: @escaping @Sendable () -> (liveWindow: Int, tableRows: Int)) {
+    init(engine: MetricsEngine, interval: Double, request: @escaping @Sendable () -> FeedRequest) {
         self.engine = engine
         self.interval = interval
         self.request = request
@@ -42,18 +56,19 @@ final class SnapshotFeed: @unchecked Sendable {
     func refreshNow() { wake.signal() }
 
     /// The newest snapshot, the last read error if the newest read failed, and a counter that changes with each.
-    func current() -> (snapshot: DashboardSnapshot?, error: String?, generation: Int) {
+    func current() -> (frame: MonitorFrame?, error: String?, generation: Int) {
         lock.withLock { (latest, latestError, generation) }
     }
 
     private func run() {
         while !lock.withLock({ stopped }) {
-            let (liveWindow, tableRows) = request()
+            let wanted = request()
             let now = Int64(Date().timeIntervalSince1970)
             do {
-                let snapshot = try engine.dashboard(at: now, liveWindow: liveWindow, tableRows: tableRows)
+                let snapshot = try engine.dashboard(at: now, request: wanted.snapshot)
+                let summary = try wanted.summary.map { try engine.summary($0, at: now) }
                 lock.withLock {
-                    latest = snapshot
+                    latest = MonitorFrame(dashboard: snapshot, summary: summary, request: wanted)
                     latestError = nil
                     generation += 1
                 }

@@ -1,13 +1,23 @@
-/// The `?` screen: a box over the middle of the frame listing every key binding, generated from the key table so
-/// the help can never drift from what the keys do.
+/// The `?` screen: a box over the middle of the frame listing the keys of the current view, then the keys that
+/// work everywhere, generated from the key table so the help can never drift from what the keys do.
 enum HelpOverlay {
-    static func render(_ bindings: [KeyBinding], glyphs: GlyphSet, into buffer: inout CellBuffer) {
-        let lines = bindings.map { binding in
-            let keys = binding.keys.map(KeyBinding.label).joined(separator: " ")
-            return (keys, binding.help)
+    static func lines(_ bindings: [KeyBinding], view: MonitorView) -> [(keys: String, help: String)] {
+        let local = bindings.filter { $0.view == view }
+        let global = bindings.filter { $0.view == nil }
+        var lines: [(String, String)] = []
+        if !local.isEmpty {
+            lines.append(("", "\(view.title) view"))
+            lines += local.map { ($0.keys.map(KeyBinding.label).joined(separator: " "), $0.help) }
+            lines.append(("", "Everywhere"))
         }
-        let keyWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
-        let textWidth = lines.map { DisplayWidth.of($0.1) }.max() ?? 0
+        lines += global.map { ($0.keys.map(KeyBinding.label).joined(separator: " "), $0.help) }
+        return lines
+    }
+
+    static func render(_ bindings: [KeyBinding], view: MonitorView, glyphs: GlyphSet, into buffer: inout CellBuffer) {
+        let lines = lines(bindings, view: view)
+        let keyWidth = lines.map { DisplayWidth.of($0.keys) }.max() ?? 0
+        let textWidth = lines.map { DisplayWidth.of($0.help) }.max() ?? 0
         let width = min(buffer.width, keyWidth + textWidth + 7)
         let height = min(buffer.height, lines.count + 4)
         guard width >= 10, height >= 3 else { return }
@@ -16,8 +26,13 @@ enum HelpOverlay {
         let inner = Panel.render(title: "Keys", in: box, glyphs: glyphs, into: &buffer)
         for (row, line) in lines.enumerated() where row + 1 < inner.height {
             let y = inner.y + row + 1
-            buffer.put(line.0, x: inner.x + 1, y: y, style: Style(.statusKey, bold: true), maxWidth: keyWidth)
-            buffer.put(line.1, x: inner.x + 2 + keyWidth, y: y, style: Style(.normal),
+            if line.keys.isEmpty {
+                // A section heading.
+                buffer.put(line.help, x: inner.x + 1, y: y, style: Style(.title, bold: true), maxWidth: inner.width - 2)
+                continue
+            }
+            buffer.put(line.keys, x: inner.x + 1, y: y, style: Style(.statusKey, bold: true), maxWidth: keyWidth)
+            buffer.put(line.help, x: inner.x + 2 + keyWidth, y: y, style: Style(.normal),
                        maxWidth: max(0, inner.width - keyWidth - 3))
         }
     }

@@ -11,11 +11,17 @@ struct StatusBarModel: Equatable, Sendable {
     var message: String?
     /// The account balance and debit limit (all active customers, or the customer of a scoped view), when known.
     var balance: AccountBalance? = nil
+    /// Outstanding checklist items, when known.
+    var checklistItems: Int? = nil
+    /// The keys shown for help and quit (from the key table, so a remapped key shows as remapped).
+    var helpKey = "?"
+    var quitKey = "q"
 
     static func == (lhs: StatusBarModel, rhs: StatusBarModel) -> Bool {
         lhs.version == rhs.version && lhs.zone == rhs.zone && lhs.clock == rhs.clock
             && lhs.channels?.inUse == rhs.channels?.inUse && lhs.channels?.configured == rhs.channels?.configured
             && lhs.message == rhs.message && lhs.balance == rhs.balance
+            && lhs.checklistItems == rhs.checklistItems && lhs.helpKey == rhs.helpKey && lhs.quitKey == rhs.quitKey
     }
 }
 
@@ -27,7 +33,7 @@ struct StatusBarModel: Equatable, Sendable {
 /// then Version; the clock stays and is cut last. Room left over after a drop goes back to `? help`.
 enum StatusBarWidget {
     private struct Segment {
-        enum Kind { case version, zone, clock, channels, balance, message }
+        enum Kind { case version, zone, clock, channels, balance, checklist, message }
         var kind: Kind
         var text: String
     }
@@ -56,10 +62,16 @@ enum StatusBarWidget {
         if let balance = model.balance {
             segments.append(Segment(kind: .balance, text: balanceText(balance)))
         }
+        if let items = model.checklistItems {
+            // A glyph and a word, so the state reads without colour: "✓ Check 0", "▲ Check 3".
+            let text = (items == 0 ? glyphs.ok : glyphs.alarm) + " Check \(NumberText.grouped(items))"
+            segments.append(Segment(kind: .checklist, text: text))
+        }
         if let message = model.message.map(Sanitizer.clean), !message.isEmpty {
             segments.append(Segment(kind: .message, text: message))
         }
         var help = Help.full
+        let helpKey = Sanitizer.clean(model.helpKey), quitKey = Sanitizer.clean(model.quitKey)
         let separator = " " + glyphs.separator + " "
 
         func leftWidth() -> Int {
@@ -67,8 +79,8 @@ enum StatusBarWidget {
         }
         func helpWidth() -> Int {
             switch help {
-            case .full: return 2 + 14 + 1  // "  ? help  q quit "
-            case .short: return 2 + 6 + 1  // "  ? help "
+            case .full: return 2 + helpKey.count + 5 + 2 + quitKey.count + 5 + 1  // "  ? help  q quit "
+            case .short: return 2 + helpKey.count + 5 + 1  // "  ? help "
             case .none: return 1  // trailing space
             }
         }
@@ -78,6 +90,7 @@ enum StatusBarWidget {
         if !fits() { help = .short }
         if !fits() { drop(.channels) }
         if !fits() { drop(.balance) }
+        if !fits() { drop(.checklist) }
         if !fits() { help = .none }
         if !fits(), let index = segments.firstIndex(where: { $0.kind == .message }) {
             let room = row.width - (leftWidth() - DisplayWidth.of(segments[index].text)) - helpWidth()
@@ -106,8 +119,8 @@ enum StatusBarWidget {
         // The key hints sit at the right edge, where the eye looks for them.
         let keys: [(key: String, action: String)]
         switch help {
-        case .full: keys = [("?", "help"), ("q", "quit")]
-        case .short: keys = [("?", "help")]
+        case .full: keys = [(helpKey, "help"), (quitKey, "quit")]
+        case .short: keys = [(helpKey, "help")]
         case .none: keys = []
         }
         var hx = row.maxX - helpWidth() + 2
