@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// An RFC 4180 reader that survives what real switch files contain: CRLF or LF line ends, quoted fields with
+/// An RFC 4180 reader that survives what real switch files contain: CRLF, LF or CR line ends, quoted fields with
 /// doubled quotes and embedded newlines, bytes that are not UTF-8 (replaced, never fatal), and quotes that never
 /// close (reported for that record, which then ends at the end of its physical line so the rest still reads).
 ///
@@ -140,7 +140,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
             }
             // Blank lines are not records.
             while position < count, buffer[position] == 0x0A || buffer[position] == 0x0D {
-                if buffer[position] == 0x0A { line += 1 }
+                if Self.endsLine(buffer, position) { line += 1 }
                 position += 1
             }
             guard position < count else { return nil }
@@ -163,8 +163,9 @@ public struct CSVReader: Sequence, IteratorProtocol {
                         close = count
                     }
                     var lines = 0
-                    if memchr(buffer.baseAddress! + contentStart, 0x0A, close - contentStart) != nil {
-                        for index in contentStart..<close where buffer[index] == 0x0A { lines += 1 }
+                    if memchr(buffer.baseAddress! + contentStart, 0x0A, close - contentStart) != nil
+                        || memchr(buffer.baseAddress! + contentStart, 0x0D, close - contentStart) != nil {
+                        for index in contentStart..<close where Self.endsLine(buffer, index) { lines += 1 }
                     }
                     let after = close + 1
                     if close < count, after == count || buffer[after] == separator || buffer[after] == 0x0A || buffer[after] == 0x0D {
@@ -185,7 +186,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                                         continue
                                     }
                                     quoted = false
-                                } else if byte == 0x0A {
+                                } else if Self.endsLine(buffer, index) {
                                     line += 1
                                 }
                             } else if byte == separator || byte == 0x0A || byte == 0x0D {
@@ -226,6 +227,13 @@ public struct CSVReader: Sequence, IteratorProtocol {
             }
             return Record(line: startLine, lastLine: line, rawBytes: bytes[start..<position], error: nil, bounds: bounds)
         }
+    }
+
+    /// Whether the byte at `index` ends a physical line: a LF, or a CR not followed by a LF.
+    @inline(__always)
+    private static func endsLine(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let byte = buffer[index]
+        return byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A))
     }
 
     /// The text of a field whose span holds quotes: spaces before an opening quote dropped, doubled quotes inside

@@ -75,3 +75,17 @@ final class CSVReaderBytesTests: XCTestCase {
         XCTAssertEqual(records[1].fields, ["2", "3"])
     }
 }
+
+/// Inputs the fuzzer (`make fuzz`) found, kept as they were found.
+final class CSVReaderFuzzRegressionTests: XCTestCase {
+    /// A lone CR ends a line (old Mac files): both records were reported on line 1.
+    func testALoneCarriageReturnEndsALine() {
+        let found: [UInt8] = [0x6F, 0x0D, 0x2D]  // "o\r-", minimised from crash-c59e6946…
+        XCTAssertEqual(Array(CSVReader(bytes: found)).map(\.line), [1, 2])
+        XCTAssertEqual(Array(CSVReader(bytes: found)).map(\.fields), [["o"], ["-"]])
+        let mixed = Array("a\rb\r\nc\n\r\rd,\"x\ry\"\re".utf8)
+        // a | b | c | blank | blank | d,"x⏎y" over lines 6-7 | e
+        XCTAssertEqual(Array(CSVReader(bytes: mixed)).map(\.line), [1, 2, 3, 6, 8])
+        XCTAssertEqual(Array(CSVReader(bytes: mixed)).map(\.lastLine), [1, 2, 3, 7, 8])
+    }
+}
