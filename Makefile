@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
 BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: deps bench-deps build release demo test bench bench-monitor clean
+.PHONY: deps bench-deps build release demo test bench bench-monitor fuzz clean
 
 # Installs the system packages in $(1), only when one is missing.
 define install_missing
@@ -54,6 +54,24 @@ MONITOR_BENCH_ARGS ?=
 bench-monitor: bench-deps
 	$(SWIFT) build -c release --product termdash
 	TERMDASH=.build/release/termdash bench/monitor-vs-htop.sh $(MONITOR_BENCH_ARGS)
+
+# libFuzzer over CDR format detection and every format's parser, for FUZZ_SECONDS (default 60). The parsing sources
+# compile alone (no GRDB); seeds: Fuzz/corpus and, when beside the checkout, ../shared/cdr-samples. New inputs are
+# kept in .build/fuzz/corpus, crashes written to .build/fuzz/crash-*.
+SWIFTC ?= swiftc
+FUZZ_SECONDS ?= 60
+FUZZ_SOURCES := Sources/Metrics/CSVReader.swift Sources/Metrics/CallRecord.swift Sources/Metrics/Money.swift \
+	Sources/Metrics/TimeBuckets.swift $(addprefix Sources/Metrics/Import/, AsteriskCSV.swift CDRFileReader.swift \
+	CDRFormat.swift CallerID.swift ColumnLayout.swift DetectionError.swift Dispositions.swift FormatDetection.swift \
+	LocalTime.swift NativeColumns.swift NativeTime.swift RegistrationSample.swift RowError.swift RowParser.swift \
+	SwitchRow.swift)
+fuzz:
+	@mkdir -p .build/fuzz/corpus
+	$(SWIFTC) -sanitize=fuzzer,address -parse-as-library -O -wmo -module-name CDRFuzz $(FUZZ_SOURCES) Fuzz/CDRFuzz.swift \
+		-o .build/fuzz/cdr-fuzz
+	seeds=Fuzz/corpus; if [ -d ../shared/cdr-samples ]; then seeds="$$seeds ../shared/cdr-samples"; fi; \
+	./.build/fuzz/cdr-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -dict=Fuzz/cdr.dict -artifact_prefix=.build/fuzz/ \
+		.build/fuzz/corpus $$seeds
 
 clean:
 	rm -rf .build

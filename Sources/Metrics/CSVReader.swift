@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// An RFC 4180 reader that survives what real switch files contain: CRLF or LF line ends, quoted fields with
+/// An RFC 4180 reader that survives what real switch files contain: CRLF, LF or CR line ends, quoted fields with
 /// doubled quotes and embedded newlines, bytes that are not UTF-8 (replaced, never fatal), and quotes that never
 /// close (reported for that record, which then ends at the end of its physical line so the rest still reads).
 ///
@@ -140,7 +140,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
             }
             // Blank lines are not records.
             while position < count, buffer[position] == 0x0A || buffer[position] == 0x0D {
-                if buffer[position] == 0x0A { line += 1 }
+                if Self.endsLine(buffer, position) { line += 1 }
                 position += 1
             }
             guard position < count else { return nil }
@@ -157,14 +157,12 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     // Quoted. The common shape is "text" followed by a separator or a line end.
                     let contentStart = scan + 1
                     var close = contentStart
-                    if let found = memchr(buffer.baseAddress! + contentStart, 0x22, count - contentStart) {
-                        close = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    } else {
-                        close = count
-                    }
                     var lines = 0
-                    if memchr(buffer.baseAddress! + contentStart, 0x0A, close - contentStart) != nil {
-                        for index in contentStart..<close where buffer[index] == 0x0A { lines += 1 }
+                    while true {
+                        close = Self.nextSpecial(buffer, from: close, target: 0x22)
+                        if close == count || buffer[close] == 0x22 { break }
+                        if Self.endsLine(buffer, close) { lines += 1 }
+                        close += 1
                     }
                     let after = close + 1
                     if close < count, after == count || buffer[after] == separator || buffer[after] == 0x0A || buffer[after] == 0x0D {
@@ -185,7 +183,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                                         continue
                                     }
                                     quoted = false
-                                } else if byte == 0x0A {
+                                } else if Self.endsLine(buffer, index) {
                                     line += 1
                                 }
                             } else if byte == separator || byte == 0x0A || byte == 0x0D {
@@ -209,7 +207,9 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     }
                 } else {
                     // Unquoted: a quote inside it is text.
-                    while scan < count {
+                    while true {
+                        scan = Self.nextSpecial(buffer, from: scan, target: separator)
+                        if scan == count { break }
                         let byte = buffer[scan]
                         if byte == separator || byte == 0x0A || byte == 0x0D { break }
                         scan += 1
@@ -226,6 +226,41 @@ public struct CSVReader: Sequence, IteratorProtocol {
             }
             return Record(line: startLine, lastLine: line, rawBytes: bytes[start..<position], error: nil, bounds: bounds)
         }
+    }
+
+    /// The index of the first byte from `from` that is `target` or below 0x0E (CR, LF and other controls), or the
+    /// end of the buffer: eight bytes at a time (the "has zero byte" and "has byte less than" bit tricks; the lowest
+    /// flagged byte of each is exact, a borrow only flags bytes above it).
+    @inline(__always)
+    private static func nextSpecial(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, target: UInt8) -> Int {
+        var index = from
+        let end = buffer.count
+        #if _endian(little)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let pattern = ones &* UInt64(target)
+        let raw = UnsafeRawPointer(buffer.baseAddress!)
+        while index &+ 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let matched = word ^ pattern
+            let mask = ((matched &- ones) & ~matched & highs) | ((word &- ones &* 0x0E) & ~word & highs)
+            if mask != 0 { return index &+ (mask.trailingZeroBitCount &>> 3) }
+            index &+= 8
+        }
+        #endif
+        while index < end {
+            let byte = buffer[index]
+            if byte == target || byte < 0x0E { return index }
+            index += 1
+        }
+        return end
+    }
+
+    /// Whether the byte at `index` ends a physical line: a LF, or a CR not followed by a LF.
+    @inline(__always)
+    private static func endsLine(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let byte = buffer[index]
+        return byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A))
     }
 
     /// The text of a field whose span holds quotes: spaces before an opening quote dropped, doubled quotes inside

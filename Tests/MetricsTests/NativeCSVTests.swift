@@ -76,6 +76,13 @@ final class NativeCSVTests: XCTestCase {
         XCTAssertEqual(rows.map(\.customer), [nil, nil, nil, nil, nil])
     }
 
+    func testATrailingCommaIsAnUnreadColumn() throws {
+        let text = "start,end,billsec,dst,\n1714557600,1714557660,0,2000,\n"
+        let layout = try FormatDetection.detect(bytes: Array(text.utf8)).get()
+        XCTAssertEqual(layout.columns, ["start", "end", "billsec", "dst", ""])
+        XCTAssertEqual(try CDRSamples.parse(text, layout)[0].get().dst, "2000")
+    }
+
     func testBadHeadersNameTheirProblem() {
         func message(_ header: String) -> String? { FormatDetection.detect(bytes: Array((header + "\n").utf8)).failure?.message }
         XCTAssertEqual(message("start,end,billsec,dst,dtmf,customer_name"),

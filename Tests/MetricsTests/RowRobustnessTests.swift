@@ -108,5 +108,7 @@ final class RowRobustnessTests: XCTestCase {
     func testValuesInReasonsAreShortAndCannotGarbleTheTerminal() {
         let reason = CDRSamples.reason(line(billsec: "\"\u{1B}[2J" + String(repeating: "9x", count: 40) + "\""), layout)
         XCTAssertEqual(reason, "billsec \"?[2J" + String(repeating: "9x", count: 18) + "…\" is not a whole number of seconds")
+        XCTAssertEqual(CDRSamples.reason(line(billsec: "\"1\u{202E}0\u{85}\""), layout),
+                       #"billsec "1?0?" is not a whole number of seconds"#, "bidi override and C1 control")
     }
 }

@@ -41,7 +41,6 @@ public enum FormatDetection {
         let candidates = [
             ColumnLayout.asterisk(columnCount: widest), custom, .freeswitch(columnCount: 13), .freeswitch(columnCount: 15),
         ]
-        let utc = LocalTimeParser(zone: TimeZone(identifier: "UTC")!)
         let parsers = candidates.map { RowParser(layout: $0, time: utc) }
         let fitting = parsers.filter { parser in
             clean.filter { record in (try? parser.parse(record).get()) != nil }.count * 2 > clean.count
@@ -86,6 +85,9 @@ public enum FormatDetection {
             return ColumnLayout.asteriskCustom(customColumns)
         }
     }
+
+    /// Detection asks whether times read, not what they are: any zone does.
+    private static let utc = LocalTimeParser(zone: TimeZone(identifier: "UTC")!)
 
     static let empty = DetectionError(.empty, "empty file: no records to read")
 

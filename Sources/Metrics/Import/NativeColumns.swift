@@ -37,13 +37,14 @@ public enum NativeColumns {
         let required = content == .calls ? requiredCalls : requiredRegistrations
         let kind = content == .calls ? "calls" : "registrations"
         var problems: [String] = []
-        let unknown = names.filter { !known.contains($0) }
+        // An empty name (a trailing comma, say) is a column nobody reads.
+        let unknown = names.filter { !$0.isEmpty && !known.contains($0) }
         if !unknown.isEmpty {
             let list = unknown.map { quoted($0) }.joined(separator: ", ")
             problems.append("unknown column\(unknown.count == 1 ? "" : "s") \(list) (a native \(kind) file knows \(known.joined(separator: ", ")))")
         }
         var seen = Set<String>()
-        let repeated = names.filter { !seen.insert($0).inserted }
+        let repeated = names.filter { !$0.isEmpty && !seen.insert($0).inserted }
         if !repeated.isEmpty {
             problems.append("column\(repeated.count == 1 ? "" : "s") named twice: \(Array(Set(repeated)).sorted().joined(separator: ", "))")
         }

@@ -11,8 +11,8 @@ public struct RowError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { "line \(line): \(reason)" }
 }
 
-/// A value from a file as a reason shows it: in quotes, at most 40 characters, control characters (which would
-/// garble a terminal) as `?`.
+/// A value from a file as a reason shows it: in quotes, at most 40 characters, control and format characters
+/// (escape sequences, bidi overrides: they would garble a terminal) as `?`.
 func quoted(_ text: String) -> String {
     var shown = ""
     var count = 0
@@ -21,7 +21,10 @@ func quoted(_ text: String) -> String {
             shown += "…"
             break
         }
-        shown.unicodeScalars.append(scalar.properties.generalCategory == .control ? "?" : scalar)
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: shown.unicodeScalars.append("?")
+        default: shown.unicodeScalars.append(scalar)
+        }
         count += 1
     }
     return "\"\(shown)\""
