@@ -23,11 +23,23 @@ func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool) throws {
     guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
         throw CLIError("the monitor needs a terminal; use `termdash snapshot` for a frame as text")
     }
+    let config = settings.config
+    // The zone key steps through the configured zone, UTC, the system's, then [display] zones.
+    var zones: [(name: String, zone: TimeZone)] = []
+    for name in [config.zone, "UTC", TimeZone.current.identifier] + config.zones
+    where !zones.contains(where: { $0.name == name }) {
+        if let zone = TimeZone(identifier: name) { zones.append((name, zone)) }
+    }
+    let keys: [KeyBinding]
+    do { keys = try KeyBinding.remapped(config.keys) } catch { throw CLIError("config [keys]: \(error)") }
+    let environment = ProcessInfo.processInfo.environment
     let options = MonitorSession.Options(
-        identity: StatusIdentity(version: BuildInfo.version, zone: settings.config.zone),
-        timeZone: settings.timeZone, theme: Theme.named(settings.config.theme) ?? .default,
-        graphs: settings.config.graphs, refreshSeconds: settings.config.refreshSeconds,
-        tableRows: settings.config.tableRows, mouse: mouse || settings.config.mouse)
+        identity: StatusIdentity(version: BuildInfo.version, zone: config.zone), zones: zones,
+        theme: Theme.named(config.theme) ?? .default, graphs: config.graphs, refreshSeconds: config.refreshSeconds,
+        tableRows: config.tableRows, mouse: mouse || config.mouse, keys: keys, copy: config.copy,
+        exportDirectory: config.exportDirectory
+            ?? CSVExport.defaultDirectory(environment: environment, home: NSHomeDirectory()),
+        checklist: config.checklist, moneyDecimals: config.moneyDecimals)
     if let signal = try MonitorSession(engine: engine, options: options).run() {
         // The conventional status of a process ended by a signal, after the terminal has been restored.
         throw ExitCode(128 + signal)

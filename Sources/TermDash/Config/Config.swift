@@ -20,6 +20,12 @@ struct Config: Equatable {
     var zones: [String] = []
     /// `[keys]`: binding id → key names, replacing that binding's keys.
     var keys: [String: [String]] = [:]
+    var copy = CopySettings()
+    /// Where `e` writes CSV exports; nil: $XDG_STATE_HOME/termdash/exports.
+    var exportDirectory: String?
+    var checklist = ChecklistThresholds()
+    /// Places for money in the summary grid and its exports.
+    var moneyDecimals = 2
     /// `[sources.NAME]`: how each switch's CDR files map onto the store, by source name.
     var sources: [String: ImportSource] = [:]
 
@@ -84,6 +90,20 @@ struct Config: Equatable {
         config.simulator.historyDays = try reader.int("simulator", "history_days") ?? config.simulator.historyDays
         config.simulator.seed = try reader.int("simulator", "seed") ?? config.simulator.seed
         config.zones = try reader.strings("display", "zones") ?? []
+        config.moneyDecimals = try reader.int("display", "money_decimals") ?? config.moneyDecimals
+        if let osc52 = try reader.string("copy", "osc52") {
+            guard let mode = CopySettings.OSC52(rawValue: osc52) else {
+                throw reader.error("copy", "osc52", "must be auto, on or off")
+            }
+            config.copy.osc52 = mode
+        }
+        config.copy.command = try reader.string("copy", "command").flatMap { $0.isEmpty ? nil : $0 }
+        config.copy.file = try reader.string("copy", "file").map { ($0 as NSString).expandingTildeInPath }
+        config.copy.commandTimeout = try reader.number("copy", "timeout_seconds") ?? config.copy.commandTimeout
+        config.exportDirectory = try reader.string("export", "directory").map { ($0 as NSString).expandingTildeInPath }
+        config.checklist.minimumASR = try reader.number("checklist", "minimum_asr") ?? config.checklist.minimumASR
+        config.checklist.minimumAttempts = Int64(try reader.int("checklist", "minimum_attempts")
+            ?? Int(config.checklist.minimumAttempts))
         config.sources = try reader.importSources()
         config.keys = try reader.keyOverrides()
         try reader.rejectUnknownKeys()
@@ -103,6 +123,12 @@ struct Config: Equatable {
         } catch let error as KeyMapError {
             throw ConfigError(path: reader.path, line: reader.line(ofSection: "keys"), reason: "keys: \(error)")
         }
+        if !(0...6).contains(moneyDecimals) { throw reader.error("display", "money_decimals", "must be between 0 and 6") }
+        if !(0.1...60).contains(copy.commandTimeout) {
+            throw reader.error("copy", "timeout_seconds", "must be between 0.1 and 60")
+        }
+        if !(0...100).contains(checklist.minimumASR) { throw reader.error("checklist", "minimum_asr", "must be a percentage, 0 to 100") }
+        if checklist.minimumAttempts < 1 { throw reader.error("checklist", "minimum_attempts", "must be 1 or more") }
         if Theme.named(theme) == nil {
             throw reader.error("display", "theme", "unknown theme \"\(theme)\" (default, high-contrast, monochrome)")
         }

@@ -6,8 +6,8 @@ import Metrics
 final class MonitorSession {
     struct Options {
         var identity: StatusIdentity
-        /// The zones the zone key steps through; the first is the configured one.
-        var zones: [TimeZone]
+        /// The zones the zone key steps through, with the names the status bar shows; the first is the configured one.
+        var zones: [(name: String, zone: TimeZone)]
         var theme: Theme
         var graphs: String
         var refreshSeconds: Double
@@ -31,7 +31,8 @@ final class MonitorSession {
         self.options = options
     }
 
-    private var zone: TimeZone { options.zones[state.zoneIndex % max(1, options.zones.count)] }
+    private var zoneChoice: (name: String, zone: TimeZone) { options.zones[state.zoneIndex % max(1, options.zones.count)] }
+    private var zone: TimeZone { zoneChoice.zone }
 
     /// Runs until the user quits or a terminating signal arrives; the terminal is restored on every exit path.
     /// Returns the signal that ended it, or nil when the user quit.
@@ -77,12 +78,12 @@ final class MonitorSession {
                 var model = ScreenModel(
                     snapshot: snapshot, summary: state.view == .summary ? summary : nil, state: state,
                     context: ViewContext(
-                        version: options.identity.version, zone: zone.identifier, clock: clock, glyphs: glyphs,
+                        version: options.identity.version, zone: zoneChoice.name, clock: clock, glyphs: glyphs,
                         message: error ?? message?.text),
                     lowASR: options.checklist.minimumASR, minimumAttempts: options.checklist.minimumAttempts,
                     keys: options.keys)
                 if let history = snapshot?.history {
-                    model.graphZone = GraphZone(zone, from: history.from, to: history.to)
+                    model.graphZone = GraphZone.of(zone, from: history.from, to: history.to)
                 }
                 MonitorScreen.render(model, into: &buffer)
                 terminal.draw(buffer)
@@ -121,7 +122,7 @@ final class MonitorSession {
                 case .refresh, .reloadGrid: feed.refreshNow()
                 case .zoneChanged:
                     clockFormatter = ClockFormat.formatter(for: zone)
-                    say("Zone \(zone.identifier) for the clock and graphs (summaries stay in UTC)")
+                    say("Zone \(zoneChoice.name) for the clock and graphs (summaries stay in UTC)")
                 case .copySelection(let headers):
                     guard let summary, let copy = state.grid.clipboardText(summary, headers: headers,
                                                                           moneyDecimals: options.moneyDecimals)
@@ -142,7 +143,7 @@ final class MonitorSession {
                                          fileName: export.fileName).message)
                 case .copySupport:
                     let block = SupportBlock.text(
-                        identity: options.identity, zone: zone.identifier, now: Date(),
+                        identity: options.identity, zone: zoneChoice.name, now: Date(),
                         storePath: frame?.dashboard.storePath ?? "")
                     say(CopyPipeline.copy(block, what: "the support block", settings: options.copy,
                                           writeTerminal: terminal.writeRaw).message)

@@ -157,7 +157,7 @@ enum MonitorScreen {
     /// Everything at a glance. One column: counters, live channels, top customers, quality, checklist, then more as
     /// the height allows. From 120×30: counters across, graphs on the left, tables on the right.
     static func renderOverview(_ model: ScreenModel, in body: Rect, into buffer: inout CellBuffer) {
-        let countersHeight = body.height >= 40 ? 2 + 1 + BigNumber.height : body.height >= 16 ? 4 : 1
+        let countersHeight = body.height >= 40 ? 2 + 1 + BigNumber.height : body.height >= 28 ? 4 : 1
         let (counters, rest) = body.takeTop(countersHeight)
         draw(.counters, model, in: counters, into: &buffer)
         if body.width >= wideOverview.width, body.height >= wideOverview.height {
@@ -258,24 +258,39 @@ enum MonitorScreen {
 /// The line of views at the top: ` 1 Overview  2 Channels  [3 History]  4 Quality …`; the current one is in
 /// brackets and reverse video, so it reads without colour.
 enum ViewTabs {
+    /// Each view's label and where it starts, as drawn in a line of `width`.
+    static func labels(current: MonitorView, keys: [KeyBinding], width: Int) -> [(view: MonitorView, x: Int, text: String)] {
+        let named = MonitorView.allCases.map { view in
+            (view, keys.first { $0.action == .show(view) }?.keys.first.map(KeyBinding.label) ?? "")
+        }
+        let fullWidth = named.reduce(1) { $0 + DisplayWidth.of("\($1.1) \($1.0.title)") + 3 }
+        var x = 1
+        var result: [(MonitorView, Int, String)] = []
+        for (view, key) in named {
+            let full = "\(key) \(view.title)"
+            // Narrow terminals get the current view's name and the others' keys only.
+            let text = fullWidth <= width || view == current ? full : key
+            let label = view == current ? "[\(text)]" : " \(text) "
+            guard x + DisplayWidth.of(label) <= width else { break }
+            result.append((view, x, label))
+            x += DisplayWidth.of(label) + 1
+        }
+        return result
+    }
+
     static func render(current: MonitorView, keys: [KeyBinding], in rect: Rect, glyphs: GlyphSet,
                        into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, style: Style(.dim))
-        var x = rect.x + 1
-        let labels = MonitorView.allCases.map { view in
-            (view, keys.first { $0.action == .show(view) }?.keys.first.map(KeyBinding.label) ?? "")
+        for label in labels(current: current, keys: keys, width: rect.width) {
+            let style = label.view == current ? Style(.selection, bold: true) : Style(.label)
+            buffer.put(label.text, x: rect.x + label.x, y: rect.y, style: style)
         }
-        let fullWidth = labels.reduce(1) { $0 + DisplayWidth.of("\($1.1) \($1.0.title)") + 3 }
-        for (view, key) in labels {
-            let full = "\(key) \(view.title)"
-            // Narrow terminals get the current view's name and the others' keys only.
-            let text = fullWidth <= rect.width || view == current ? full : key
-            let label = view == current ? "[\(text)]" : " \(text) "
-            guard x + DisplayWidth.of(label) <= rect.maxX else { break }
-            let style = view == current ? Style(.selection, bold: true) : Style(.label)
-            x += buffer.put(label, x: x, y: rect.y, style: style)
-            x += 1
-        }
+    }
+
+    /// The view whose label is at column `x` of the tab line.
+    static func view(at x: Int, current: MonitorView, keys: [KeyBinding], width: Int) -> MonitorView? {
+        labels(current: current, keys: keys, width: width)
+            .first { x >= $0.x && x < $0.x + DisplayWidth.of($0.text) }?.view
     }
 }
