@@ -27,8 +27,8 @@ final class EndToEndTests: XCTestCase {
         let session = try TmuxSession(command: demoCommand(), width: 100, height: 30)
         let first = try session.waitForScreen(timeout: 90, isMonitorUp)
         XCTAssertTrue(isMonitorUp(first), "the monitor did not come up:\n\(first)")
-        for pane in ["Overview", "Live channels", "Active customers", "Carriers", "Rate cards", "Top customers",
-                     "Bottom customers", "Zone UTC"] {
+        for pane in ["1 Overview", "2 Channels", "5 Summary", "Live channels", "Active customers", "Carriers",
+                     "Rate cards", "Top customers", "ASR · ACD · DTMF by carrier", "Checklist", "Zone UTC"] {
             XCTAssertTrue(first.contains(pane), "\(pane) missing from:\n\(first)")
         }
         // The counters come from the simulated network: 200 customers (a few suspended), 40 carriers, 45 cards.
@@ -78,12 +78,18 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(isMonitorUp(small), small)
         let lines = small.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertTrue(lines.allSatisfy { $0.count <= 80 })
-        XCTAssertTrue(small.contains("Bottom customers"), "80×24 shows the bottom table too:\n\(small)")
+        for pane in ["Live channels", "Top customers", "ASR · ACD · DTMF by carrier", "Checklist"] {
+            XCTAssertTrue(small.contains(pane), "80×24 shows the essentials (\(pane)):\n\(small)")
+        }
 
         try session.resize(width: 200, height: 50)
         let large = try session.waitForScreen(timeout: 10) { $0.split(separator: "\n").first.map { $0.count > 150 } ?? false }
         XCTAssertTrue(isMonitorUp(large), large)
         XCTAssertTrue(large.contains("Ch "), "the wide status bar shows channels in use / configured:\n\(large)")
+        for pane in ["Top carriers", "Top DIDs", "Channels · 1h", "CPS · 1h", "Spend vs provider cost", "Registrations",
+                     "Bal ", "Check "] {
+            XCTAssertTrue(large.contains(pane), "200×50 shows everything (\(pane)):\n\(large)")
+        }
 
         try session.resize(width: 20, height: 5)
         let tiny = try session.waitForScreen(timeout: 10) { $0.contains("40") && !$0.contains("Overview") }

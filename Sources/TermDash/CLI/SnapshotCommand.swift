@@ -17,6 +17,12 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII only (no box-drawing or block characters).")
     var ascii = false
 
+    @Option(help: "The view: overview, channels, history, quality, summary or checklist.")
+    var view: MonitorView = .overview
+
+    @Option(help: "History and quality range: 1h, 24h or 7d.")
+    var range: HistoryRange = .oneHour
+
     func run() throws {
         guard (0...1_000).contains(width), (0...1_000).contains(height) else {
             throw CLIError("--width and --height must be between 0 and 1000")
@@ -28,16 +34,35 @@ struct SnapshotCommand: ParsableCommand {
             environment: ProcessInfo.processInfo.environment, codeset: ascii ? "ANSI_X3.4-1968" : currentCodeset(),
             terminalColors: 0)
         let glyphs = GlyphSet.choose(ascii ? "ascii" : settings.config.graphs, capabilities: capabilities)
-        let snapshot = try MetricsEngine(store: store, retention: settings.config.retention).dashboard(
-            at: Int64(now.timeIntervalSince1970),
-            liveWindow: DashboardView.liveWindow(width: width, height: height, glyphs: glyphs),
-            tableRows: min(settings.config.tableRows, max(1, height)))
+        let engine = MetricsEngine(store: store, retention: settings.config.retention)
+        let seconds = Int64(now.timeIntervalSince1970)
+        let wide = width >= MonitorScreen.wideOverview.width && height >= MonitorScreen.wideOverview.height
+        let request = SnapshotRequest(
+            liveWindow: SparklineWidget.liveWindow(width: max(10, (wide ? width / 2 : width) - 4), glyphs: glyphs),
+            tableRows: min(settings.config.tableRows, max(1, height)), history: range, channelTables: true,
+            checklist: settings.config.checklist, balance: true)
+        let snapshot = try engine.dashboard(at: seconds, request: request)
+        var state = MonitorState()
+        state.view = view
+        state.range = range
+        let summary = view == .summary ? try engine.summary(state.grid.period, at: seconds) : nil
+        if let summary {
+            state.grid.update(to: summary)
+            if let rect = MonitorScreen.summaryRect(width: width, height: height) {
+                SummaryGridWidget.reveal(&state.grid, grid: summary, in: rect)
+            }
+        }
         let formatter = ClockFormat.formatter(for: settings.timeZone)
-        let context = ViewContext(
-            version: BuildInfo.version, zone: settings.config.zone, clock: formatter.string(from: now),
-            glyphs: glyphs, message: nil)
+        var model = ScreenModel(
+            snapshot: snapshot, summary: summary, state: state,
+            context: ViewContext(version: BuildInfo.version, zone: settings.config.zone,
+                                 clock: formatter.string(from: now), glyphs: glyphs, message: nil),
+            lowASR: settings.config.checklist.minimumASR, minimumAttempts: settings.config.checklist.minimumAttempts)
+        if let history = snapshot.history {
+            model.graphZone = GraphZone.of(settings.timeZone, from: history.from, to: history.to)
+        }
         var buffer = CellBuffer(width: width, height: height)
-        DashboardView.render(snapshot, context: context, into: &buffer)
+        MonitorScreen.render(model, into: &buffer)
         for line in buffer.lines() {
             print(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
         }
@@ -49,3 +74,15 @@ func currentCodeset() -> String {
     setlocale(LC_ALL, "")
     return String(cString: nl_langinfo(nl_item(CODESET)))
 }
+
+extension MonitorView: ExpressibleByArgument {
+    init?(argument: String) {
+        guard let view = MonitorView.allCases.first(where: { $0.title.lowercased() == argument.lowercased() })
+        else { return nil }
+        self = view
+    }
+
+    static var allValueStrings: [String] { allCases.map { $0.title.lowercased() } }
+}
+
+extension HistoryRange: ExpressibleByArgument {}
