@@ -103,7 +103,7 @@ public struct QualitySnapshot: Sendable, Equatable {
     /// The calls counted started in [from, to): the buckets of the range, the last one holding `takenAt`.
     public var from: Int64
     public var to: Int64
-    /// Every carrier (idle ones included, with N/A figures), then "(unknown carrier)" (id 0) when calls had none;
+    /// Every carrier (idle ones included, with N/A figures) and "(unknown carrier)" (id 0) when calls had none;
     /// by attempts, most first, then by name.
     public var carriers: [CarrierQuality]
 

@@ -1,11 +1,11 @@
-/// Sums per row id (customer, carrier, DID; 0 for unknown): an array for the small dense ids SQLite hands out, a
+/// Sums per row id (customer, carrier, DID; 0 for unknown): an array for the small ids SQLite hands out first, a
 /// dictionary beyond. The engine adds up thousands of rows per snapshot; indexing an array costs a fraction of
-/// hashing each id.
+/// hashing each id. The array grows to the largest small id seen, at most `denseLimit` entries.
 struct SumsByID<Value: AdditiveArithmetic> {
     private var dense: [Value] = []
     private var present: [Bool] = []
     private var sparse: [Int64: Value] = [:]
-    private static var denseLimit: Int64 { 1 << 20 }
+    private static var denseLimit: Int64 { 8_192 }
 
     /// The sum for `id` (zero when nothing was added); adding to it marks it present.
     subscript(id: Int64) -> Value {
@@ -20,7 +20,7 @@ struct SumsByID<Value: AdditiveArithmetic> {
             }
             let index = Int(id)
             if index >= dense.count {
-                let grow = max(index + 1 - dense.count, dense.count, 64)
+                let grow = min(max(index + 1 - dense.count, dense.count, 64), Int(Self.denseLimit) - dense.count)
                 dense += repeatElement(.zero, count: grow)
                 present += repeatElement(false, count: grow)
             }
