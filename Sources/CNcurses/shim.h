@@ -14,6 +14,7 @@ static inline attr_t td_attr_dim(void) { return A_DIM; }
 static inline int td_color_pairs(void) { return COLOR_PAIRS; }
 static inline int td_colors(void) { return COLORS; }
 static inline mmask_t td_mouse_all(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t td_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
 static inline mmask_t td_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t td_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t td_button1_clicked(void) { return BUTTON1_CLICKED; }

@@ -124,6 +124,11 @@ final class TmuxSession {
         unlink(statusFile)
     }
 
+    /// Appends everything the program writes to its terminal to `path` (tmux pipe-pane), raw escape sequences and all.
+    func recordOutput(to path: String) throws {
+        try tmux(["-L", socket, "pipe-pane", "-o", "-t", name, "cat >> \(path)"])
+    }
+
     func capture() throws -> String { try tmux(["-L", socket, "capture-pane", "-p", "-t", name]).stdout }
 
     func captureWithColours() throws -> String { try tmux(["-L", socket, "capture-pane", "-p", "-e", "-t", name]).stdout }

@@ -26,9 +26,13 @@ func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool) throws {
     let config = settings.config
     // The zone key steps through the configured zone, UTC, the system's, then [display] zones.
     var zones: [(name: String, zone: TimeZone)] = []
-    for name in [config.zone, "UTC", TimeZone.current.identifier] + config.zones
-    where !zones.contains(where: { $0.name == name }) {
-        if let zone = TimeZone(identifier: name) { zones.append((name, zone)) }
+    let now = Date()
+    for name in [config.zone, "UTC", TimeZone.current.identifier] + config.zones {
+        guard let zone = TimeZone(identifier: name) else { continue }
+        // "UTC" and "Etc/UTC" (or a system zone equal to the configured one) are one stop, not two.
+        let same = zones.contains { $0.name == name || ($0.zone.secondsFromGMT(for: now) == zone.secondsFromGMT(for: now)
+            && $0.zone.nextDaylightSavingTimeTransition(after: now) == zone.nextDaylightSavingTimeTransition(after: now)) }
+        if !same { zones.append((name, zone)) }
     }
     let keys: [KeyBinding]
     do { keys = try KeyBinding.remapped(config.keys) } catch { throw CLIError("config [keys]: \(error)") }

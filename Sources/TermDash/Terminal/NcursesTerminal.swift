@@ -64,12 +64,20 @@ final class NcursesTerminal {
             defaultsAllowed: defaultsAllowed)
 
         if mouse {
-            mousemask(td_mouse_buttons(), nil)
+            // Presses, releases and motion while a button is held (xterm's mode 1002), so a drag can select.
+            mousemask(td_mouse_buttons() | td_report_mouse_position(), nil)
             mouseinterval(0)  // report presses at once instead of waiting to detect clicks
+            writeRaw(Array("\u{1B}[?1002h".utf8))
+            mouseDrag = true
         }
     }
 
     deinit { shutdown() }
+
+    /// Whether xterm's button-motion reporting was turned on (and must be turned off again).
+    private var mouseDrag = false
+    /// Button 1 is down: motion reports are drags.
+    private var buttonHeld = false
 
     /// Columns and rows of the terminal now.
     var size: (width: Int, height: Int) {
@@ -156,14 +164,18 @@ final class NcursesTerminal {
         guard getmouse(&event) == OK else { return nil }
         let state = event.bstate
         let kind: MouseKind
-        if state & td_button4_pressed() != 0 {
+        if state & td_report_mouse_position() != 0, buttonHeld {
+            kind = .drag
+        } else if state & td_button4_pressed() != 0 {
             kind = .scrollUp
         } else if td_button5_pressed() != 0 && state & td_button5_pressed() != 0 {
             kind = .scrollDown
         } else if state & td_button1_pressed() != 0 {
             kind = .press
+            buttonHeld = true
         } else if state & td_button1_released() != 0 {
             kind = .release
+            buttonHeld = false
         } else if state & td_button1_clicked() != 0 {
             kind = .click
         } else {
@@ -189,6 +201,7 @@ final class NcursesTerminal {
     /// Restores the terminal. Safe to call more than once and from `deinit`.
     func shutdown() {
         guard active else { return }
+        if mouseDrag { writeRaw(Array("\u{1B}[?1002l".utf8)) }
         active = false
         curs_set(1)
         endwin()
