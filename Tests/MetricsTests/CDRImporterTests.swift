@@ -283,4 +283,30 @@ final class CDRImporterTests: XCTestCase {
         }
         XCTAssertEqual(seen.count, text.count + 1 + text.count)
     }
+
+    /// The FreeSWITCH sample end to end: every row stored, answered by answer stamp and billsec (not by
+    /// NORMAL_CLEARING), the source's default carrier on every row, customers from non-empty account codes only.
+    func testTheFreeSWITCHSampleImportsWithItsOwnCounts() throws {
+        let bytes = try CDRSamples.bytes("freeswitch-example-15col.csv")
+        let temporary = try TemporaryStore()
+        let path = try write([String(decoding: bytes, as: UTF8.self)], in: temporary, name: "Master.csv")
+        let source = ImportSource(name: "fs1", carrierField: nil, defaultCarrier: "gateway1")
+        let report = try CDRImporter(store: temporary.store).importFile(at: path, source: source)
+        // An independent count over the file's lines: 15 quoted fields, answer_stamp is the 6th, billsec the 9th,
+        // accountcode the 13th.
+        let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let fields = lines.map { $0.dropFirst().dropLast().components(separatedBy: "\",\"") }
+        XCTAssertEqual(fields.count, 82)
+        XCTAssertEqual([report.read, report.accepted, report.rejected], [82, 82, 0])
+        XCTAssertEqual(report.format, "freeswitch")
+        let answered = fields.filter { !$0[5].isEmpty && (Int($0[8]) ?? 0) > 0 }.count
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs WHERE answer_at IS NOT NULL AND billsec > 0", temporary.store), answered)
+        XCTAssertEqual(try count("SELECT SUM(answered) FROM rollup_carrier_day", temporary.store), answered)
+        XCTAssertEqual(try count("SELECT SUM(billsec) FROM cdrs", temporary.store), fields.compactMap { Int($0[8]) }.reduce(0, +))
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs WHERE carrier_id = (SELECT id FROM carriers WHERE name = 'gateway1')", temporary.store), 82)
+        let codes = Set(fields.map { $0[12] }.filter { !$0.isEmpty })
+        XCTAssertEqual(Set(report.newCustomers), codes)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs WHERE customer_id IS NULL", temporary.store),
+                       fields.filter { $0[12].isEmpty }.count, "rows without an account code have no customer")
+    }
 }

@@ -93,3 +93,17 @@ final class ReportTests: XCTestCase {
             """)
     }
 }
+
+/// The import progress bar's line: percentage, rows, rate, ETA and name, fitted to the width.
+final class ImportProgressLineTests: XCTestCase {
+    func testTheBarShowsProgressRateAndETAWithinTheWidth() {
+        let progress = ImportProgress(bytesRead: 50_000_000, bytesTotal: 200_000_000, rows: 250_000)
+        let line = ImportOutput.barLine(progress, elapsed: 1.25, name: "Master.csv", width: 100)
+        XCTAssertEqual(line, "[███████░░░░░░░░░░░░░░░░░░░░░░░]  25%  250,000 rows  200,000 rows/s  ETA 4s  Master.csv")
+        XCTAssertLessThan(DisplayWidth.of(ImportOutput.barLine(progress, elapsed: 1.25, name: "Master.csv", width: 40)), 40)
+        let done = ImportOutput.barLine(ImportProgress(bytesRead: 10, bytesTotal: 10, rows: 3), elapsed: 1, name: "a\u{1B}[2Jb", width: 80)
+        XCTAssertTrue(done.contains("100%") && done.contains("ETA -") && !done.contains("\u{1B}"), done)
+        XCTAssertEqual(ImportOutput.duration(75), "1m15s")
+        XCTAssertEqual(ImportOutput.duration(3_725), "1h02m")
+    }
+}

@@ -27,6 +27,12 @@ public struct ImportProgress: Sendable {
     public var bytesRead: Int
     public var bytesTotal: Int
     public var rows: Int
+
+    public init(bytesRead: Int, bytesTotal: Int, rows: Int) {
+        self.bytesRead = bytesRead
+        self.bytesTotal = bytesTotal
+        self.rows = rows
+    }
 }
 
 /// Imports CDR files into the store: every row rated and counted into the rollups in the same transaction as the
