@@ -27,6 +27,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var checklist: [ChecklistItem]?
     /// Balance and debit limit of the active customers, or of the requested customer.
     public var balance: AccountBalance?
+    /// The history range's figures per bucket over the carriers not excluded by the request; nil when none is.
+    public var qualityHistory: [TrafficFigures]?
 
     public init(
         takenAt: Date, counters: Counters, liveChannels: [Int],
@@ -65,6 +67,9 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var balance: Bool
     /// A customer-scoped view: the balance and the checklist are that customer's only.
     public var customerID: Int64?
+    /// Carriers the user took out of the quality figures: when any are, the snapshot also carries the history's
+    /// figures over the other carriers only (`qualityHistory`), for the ASR, ACD and DTMF graphs.
+    public var excludedCarriers: Set<Int64> = []
 
     public init(
         liveWindow: Int = 600, tableRows: Int = 10, history: HistoryRange? = .oneHour, channelTables: Bool = true,

@@ -147,6 +147,30 @@ public struct HistorySnapshot: Sendable, Equatable {
 
 extension MetricsEngine {
     /// The history graphs of `range` ending at `now` (one read).
+    /// The range's figures per bucket over every carrier but `excluded` (the quality graphs with carriers toggled
+    /// out): one carrier rollup row per carrier and bucket, summed.
+    public func figuresByBucket(_ range: HistoryRange, at now: Int64, excludingCarriers excluded: Set<Int64>) throws
+        -> [TrafficFigures]
+    {
+        try store.read { db in try figuresByBucket(range, at: now, excludingCarriers: excluded, in: db) }
+    }
+
+    func figuresByBucket(_ range: HistoryRange, at now: Int64, excludingCarriers excluded: Set<Int64>, in db: Database)
+        throws -> [TrafficFigures]
+    {
+        let (from, to) = range.window(at: now)
+        var counts = [RollupCounts](repeating: RollupCounts(), count: range.bucketCount)
+        let counters = RollupTable.counterColumns.joined(separator: ", ")
+        try FastRows.forEach(db, sql: """
+            SELECT bucket, carrier_id, \(counters) FROM \(RollupTable.carrier(range.level).name)
+            WHERE bucket >= ? AND bucket < ?
+            """, arguments: [from, to]) { row in
+            guard !excluded.contains(row.int(1)) else { return }
+            counts[Int((row.int(0) - from) / range.step)] += row.counts(from: 2)
+        }
+        return counts.map(TrafficFigures.init)
+    }
+
     public func history(_ range: HistoryRange, at now: Int64) throws -> HistorySnapshot {
         try store.read { db in try history(range, at: now, in: db) }
     }

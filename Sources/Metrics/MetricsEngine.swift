@@ -39,6 +39,9 @@ public final class MetricsEngine: Sendable {
             if let range = request.history {
                 snapshot.history = try history(range, at: now, live: live, in: db)
                 snapshot.quality = try carrierQuality(range, at: now, in: db)
+                if !request.excludedCarriers.isEmpty {
+                    snapshot.qualityHistory = try figuresByBucket(range, at: now, excludingCarriers: request.excludedCarriers, in: db)
+                }
             }
             if request.channelTables {
                 snapshot.channelTables = try channelTables(rows: request.tableRows, live: live, in: db)

@@ -187,10 +187,11 @@ final class MonitorSession {
     private func request(for size: (width: Int, height: Int), glyphs: GlyphSet) -> FeedRequest {
         let wide = size.width >= MonitorScreen.wideOverview.width && size.height >= MonitorScreen.wideOverview.height
         let graphWidth = max(10, (wide ? size.width / 2 : size.width) - 4)
-        let snapshot = SnapshotRequest(
+        var snapshot = SnapshotRequest(
             liveWindow: SparklineWidget.liveWindow(width: graphWidth, glyphs: glyphs),
             tableRows: min(options.tableRows, max(1, size.height)), history: state.range, channelTables: true,
             checklist: options.checklist, balance: true)
+        snapshot.excludedCarriers = state.view == .quality ? state.excludedCarriers : []
         return FeedRequest(snapshot: snapshot, summary: state.view == .summary ? state.grid.period : nil)
     }
 }

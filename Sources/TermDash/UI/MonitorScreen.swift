@@ -128,9 +128,22 @@ enum MonitorScreen {
             HistoryGraphWidget.render(snapshot?.history.map(HistoryGraphModel.dailyProfit), in: inner, glyphs: glyphs,
                                       into: &buffer)
         case .registrationsGraph: graph("Registrations") { HistoryGraphModel.registrations($0, zone: zone) }
-        case .asrGraph: graph("ASR") { HistoryGraphModel.asr($0, zone: zone) }
-        case .acdGraph: graph("ACD") { HistoryGraphModel.acd($0, zone: zone) }
-        case .dtmfGraph: graph("DTMF") { HistoryGraphModel.dtmf($0, zone: zone) }
+        case .asrGraph, .acdGraph, .dtmfGraph:
+            // With carriers toggled out, the graphs follow the table's total: the carriers still in.
+            var history = snapshot?.history
+            var scope = ""
+            if let filtered = snapshot?.qualityHistory, filtered.count == history?.figures.count {
+                history?.figures = filtered
+                let carriers = snapshot?.quality?.carriers.count ?? 0
+                let out = model.state.excludedCarriers.count
+                scope = " · \(max(0, carriers - out)) of \(carriers) carriers"
+            }
+            let title = pane == .asrGraph ? "ASR" : pane == .acdGraph ? "ACD" : "DTMF"
+            let inner = box("\(title) · \(range)\(scope)")
+            let build: (HistorySnapshot) -> HistoryGraphModel = pane == .asrGraph
+                ? { HistoryGraphModel.asr($0, zone: zone) }
+                : pane == .acdGraph ? { HistoryGraphModel.acd($0, zone: zone) } : { HistoryGraphModel.dtmf($0, zone: zone) }
+            HistoryGraphWidget.render(history.map(build), in: inner, glyphs: glyphs, into: &buffer)
         }
     }
 
