@@ -98,7 +98,7 @@ enum MasterCSV {
 
     /// Writes the file; returns how many of its rows are bad on purpose.
     static func write(rows: Int, to path: String) throws -> Int {
-        var random = SplitMix(seed: 42)
+        var random = RandomSource(seed: 42)
         var out = [UInt8]()
         out.reserveCapacity(rows * 190)
         var bad = 0
@@ -181,17 +181,5 @@ struct TimeText {
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(y)-\(two(m))-\(two(d)) \(two(rest / 3_600)):\(two(rest / 60 % 60)):\(two(rest % 60))"
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
