@@ -192,7 +192,8 @@ extension Key {
             self = .character(Character(UnicodeScalar(letter - 96)))
             return
         }
-        if lower.hasPrefix("f"), let number = Int(lower.dropFirst()), (1...12).contains(number) {
+        let digits = lower.dropFirst()
+        if lower.hasPrefix("f"), digits.allSatisfy { ("0"..."9").contains($0) }, let number = Int(digits), (1...12).contains(number) {
             self = .function(number)
             return
         }
