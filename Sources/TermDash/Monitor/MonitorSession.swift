@@ -179,8 +179,8 @@ final class MonitorSession {
     private func clampLists(_ snapshot: DashboardSnapshot?, width: Int, height: Int) {
         state.quality.clamp(count: snapshot?.quality?.carriers.count ?? 0,
                             pageRows: MonitorScreen.listRows(.quality, width: width, height: height))
-        state.checklist.clamp(count: snapshot?.checklist?.count ?? 0,
-                              pageRows: MonitorScreen.listRows(.checklist, width: width, height: height))
+        state.checklist.clampScroll(count: snapshot?.checklist?.count ?? 0,
+                                    pageRows: MonitorScreen.listRows(.checklist, width: width, height: height))
     }
 
     /// What the feed should read for this terminal size and the current state.
