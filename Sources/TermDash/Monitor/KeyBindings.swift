@@ -118,11 +118,11 @@ struct KeyBinding: Sendable {
         var table = base
         for (id, names) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let index = table.firstIndex(where: { $0.id == id }) else {
-                throw KeyMapError("unknown action \"\(id)\" (see termdash's ? help or config.example.toml)")
+                throw KeyMapError("unknown action \"\(id)\" (see termdash's ? help or config.example.toml)", ids: [id])
             }
             table[index].keys = try names.map { name in
                 guard let key = Key(name: name) else {
-                    throw KeyMapError("\(id): key \"\(name)\" is not understood (e.g. \"x\", \"Tab\", \"Shift-Up\", \"PgDn\", \"F5\", \"Ctrl-L\")")
+                    throw KeyMapError("\(id): key \"\(name)\" is not understood (e.g. \"x\", \"Tab\", \"Shift-Up\", \"PgDn\", \"F5\", \"Ctrl-L\")", ids: [id])
                 }
                 return key
             }
@@ -134,7 +134,8 @@ struct KeyBinding: Sendable {
                 for other in table[(index + 1)...] where other.keys.contains(key)
                     && (other.view == binding.view || other.view == nil || binding.view == nil)
                 {
-                    throw KeyMapError("key \"\(label(key))\" is bound to both \(binding.id) and \(other.id)")
+                    throw KeyMapError("key \"\(label(key))\" is bound to both \(binding.id) and \(other.id)",
+                                      ids: [binding.id, other.id])
                 }
             }
         }
@@ -176,7 +177,12 @@ struct KeyBinding: Sendable {
 
 struct KeyMapError: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// The bindings the mistake is about, so the config can point at the line that made it.
+    var ids: [String]
+    init(_ description: String, ids: [String] = []) {
+        self.description = description
+        self.ids = ids
+    }
 }
 
 extension Key {
