@@ -142,8 +142,9 @@ struct KeyBinding: Sendable {
         return table
     }
 
-    /// How a key is written in hints and help.
-    static func label(_ key: Key) -> String {
+    /// How a key is written in hints and help. Without Unicode (the ASCII glyph set) arrows are written as the
+    /// config names them: "Up", "Shift-Left".
+    static func label(_ key: Key, unicode: Bool = true) -> String {
         switch key {
         case .character(" "): return "Space"
         case .character(let character):
@@ -151,14 +152,14 @@ struct KeyBinding: Sendable {
                 return "Ctrl-" + String(UnicodeScalar(ascii + 64))
             }
             return String(character)
-        case .up: return "↑"
-        case .down: return "↓"
-        case .left: return "←"
-        case .right: return "→"
-        case .shiftUp: return "Shift-↑"
-        case .shiftDown: return "Shift-↓"
-        case .shiftLeft: return "Shift-←"
-        case .shiftRight: return "Shift-→"
+        case .up: return unicode ? "↑" : "Up"
+        case .down: return unicode ? "↓" : "Down"
+        case .left: return unicode ? "←" : "Left"
+        case .right: return unicode ? "→" : "Right"
+        case .shiftUp: return unicode ? "Shift-↑" : "Shift-Up"
+        case .shiftDown: return unicode ? "Shift-↓" : "Shift-Down"
+        case .shiftLeft: return unicode ? "Shift-←" : "Shift-Left"
+        case .shiftRight: return unicode ? "Shift-→" : "Shift-Right"
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
         case .home: return "Home"

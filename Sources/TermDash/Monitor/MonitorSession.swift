@@ -159,7 +159,8 @@ final class MonitorSession {
                     SummaryGridWidget.handleMouse(x: x, y: y, kind: kind, grid: summary, state: &state.grid, in: rect)
                 } else if y == 0, kind == .press || kind == .click {
                     // A click on the tab line picks that view.
-                    if let view = ViewTabs.view(at: x, current: state.view, keys: options.keys, width: width) {
+                    if let view = ViewTabs.view(at: x, current: state.view, keys: options.keys, width: width,
+                                                unicode: glyphs.unicode) {
                         state.view = view
                         wanted.value = request(for: terminal.size, glyphs: glyphs)
                         feed.refreshNow()
