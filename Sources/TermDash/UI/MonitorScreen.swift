@@ -212,16 +212,23 @@ enum MonitorScreen {
 
     /// ASR, ACD and DTMF by carrier, and the same figures over time for the total.
     static func renderQuality(_ model: ScreenModel, in body: Rect, into buffer: inout CellBuffer) {
-        let rows = (model.snapshot?.quality?.carriers.count ?? 0) + 4
         let graphs: [Pane] = [.asrGraph, .acdGraph, .dtmfGraph]
         if body.width >= 120 {
             let columns = body.columns([.fraction(0.6), .fill])
             stack([pane(.quality, 5, columns[0].height)], model, in: columns[0], into: &buffer)
             stack(graphs.map { pane($0, 6, columns[1].height / 3) }, model, in: columns[1], into: &buffer)
         } else {
-            stack([pane(.quality, 5, min(rows, max(5, body.height / 2)))] + graphs.map { pane($0, 6, 8) }, model,
-                  in: body, into: &buffer)
+            stack(narrowQualityPanes(body, carriers: model.snapshot?.quality?.carriers.count ?? 0), model, in: body,
+                  into: &buffer)
         }
+    }
+
+    /// Below 120 columns: the table over the graphs, as tall as its carriers need up to half the height (less when
+    /// the graphs' minimums take it). `carriers` nil: as many as can be shown.
+    private static func narrowQualityPanes(_ body: Rect, carriers: Int?) -> [PaneStack<Pane>.Pane] {
+        let rows = carriers.map { $0 + 4 } ?? body.height
+        return [pane(.quality, 5, min(rows, max(5, body.height / 2)))]
+            + [Pane.asrGraph, .acdGraph, .dtmfGraph].map { pane($0, 6, 8) }
     }
 
     static func renderSummary(_ model: ScreenModel, in body: Rect, into buffer: inout CellBuffer) {
@@ -247,7 +254,11 @@ enum MonitorScreen {
         guard let body = frame(width: width, height: height)?.body else { return 1 }
         switch view {
         case .checklist: return max(1, body.height - 2)
-        case .quality: return max(1, (body.width >= 120 ? body.height : body.height / 2) - 4)
+        case .quality:
+            // Header and total inside the box: the carriers shown are the pane's height less 4.
+            let height = body.width >= 120 ? body.height
+                : PaneStack(panes: narrowQualityPanes(body, carriers: nil)).layout(in: body).first?.rect.height ?? 0
+            return max(1, height - 4)
         default: return max(1, body.height - 2)
         }
     }
