@@ -200,7 +200,7 @@ extension Key {
             return
         }
         let digits = lower.dropFirst()
-        if lower.hasPrefix("f"), digits.allSatisfy { ("0"..."9").contains($0) }, let number = Int(digits), (1...12).contains(number) {
+        if lower.hasPrefix("f"), digits.allSatisfy({ ("0"..."9").contains($0) }), let number = Int(digits), (1...12).contains(number) {
             self = .function(number)
             return
         }
