@@ -17,7 +17,7 @@ struct KeysCommand: ParsableCommand {
             report: "keys", period: nil, columns: ["id", "view", "keys", "what it does"],
             rows: table.map { binding in
                 [.text(binding.id), .text(binding.view?.title.lowercased() ?? "all"),
-                 .text(binding.keys.map(KeyBinding.label).joined(separator: " ")), .text(binding.help)]
+                 .text(binding.keys.map { KeyBinding.label($0) }.joined(separator: " ")), .text(binding.help)]
             })
         print(report.table(), terminator: "")
     }

@@ -121,7 +121,9 @@ struct Config: Equatable {
         do {
             _ = try KeyBinding.remapped(keys)
         } catch let error as KeyMapError {
-            throw ConfigError(path: reader.path, line: reader.line(ofSection: "keys"), reason: "keys: \(error)")
+            // The line of the binding that made the mistake (of the later one, for a key bound twice).
+            let line = error.ids.compactMap { reader.line(ofKey: $0, in: "keys") }.max() ?? reader.line(ofSection: "keys")
+            throw ConfigError(path: reader.path, line: line, reason: "keys: \(error)")
         }
         if !(0...6).contains(moneyDecimals) { throw reader.error("display", "money_decimals", "must be between 0 and 6") }
         if !(0.1...60).contains(copy.commandTimeout) {
@@ -234,29 +236,44 @@ struct ConfigReader {
     }
 
     /// The 1-based line where `key =` appears (inside `[section]` when given): TOMLKit gives positions for syntax
-    /// errors only, and a message without a line is much harder to act on.
+    /// errors only, and a message without a line is much harder to act on. Keys are compared as whole dotted
+    /// paths, so `copy =` under `[keys.summary]`, `summary.copy =` or `"summary.copy" =` under `[keys]` are all
+    /// found as "copy" in "keys.summary"; a comment after a header does not hide the section.
     func line(ofKey key: String, in section: String?) -> Int? {
+        let wanted = Self.dottedPath(section.map { "\($0).\(key)" } ?? key)
         var current: String?
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("[") {
-                current = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
+                current = Self.headerPath(line)
                 continue
             }
-            guard current == section || (section == nil && current == nil) else { continue }
-            if let equals = line.firstIndex(of: "="),
-               line[..<equals].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) == key {
-                return index + 1
-            }
+            guard !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") else { continue }
+            let name = Self.dottedPath(String(line[..<equals]))
+            if (current.map { "\($0).\(name)" } ?? name) == wanted { return index + 1 }
         }
         return nil
     }
 
     func line(ofSection section: String) -> Int? {
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where raw.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "[] ")) == section {
-            return index + 1
+        let wanted = Self.dottedPath(section)
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("["), Self.headerPath(line) == wanted { return index + 1 }
         }
         return line(ofKey: section, in: nil)
+    }
+
+    /// `[ sources.pbx1 ]  # Zurich` → "sources.pbx1".
+    private static func headerPath(_ line: String) -> String {
+        let inner = line.drop { $0 == "[" }.prefix { $0 != "]" }
+        return dottedPath(String(inner))
+    }
+
+    /// `summary . "copy"` → "summary.copy": the parts of a dotted key without spaces or quotes.
+    private static func dottedPath(_ key: String) -> String {
+        key.split(separator: ".", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
+            .joined(separator: ".")
     }
 }

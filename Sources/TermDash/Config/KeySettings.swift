@@ -21,7 +21,7 @@ extension ConfigReader {
                 } else if let array = value.array, array.allSatisfy({ $0.string != nil }) {
                     result[id] = array.compactMap(\.string)
                 } else {
-                    throw ConfigError(path: path, line: line(ofKey: name, in: "keys"),
+                    throw ConfigError(path: path, line: line(ofKey: id, in: "keys"),
                                       reason: "keys.\(id): must be a key name or a list of them, e.g. [\"y\", \"F5\"]")
                 }
             }

@@ -93,7 +93,7 @@ enum CopyPipeline {
 
     /// Whether OSC 52 is worth sending when the config says `auto`: not on the Linux console or hardware
     /// terminals (which ignore it), nor inside GNU screen (which drops it unwrapped). A terminal cannot be
-    /// asked whether it accepted, so elsewhere it is assumed to: set `osc52 = false` where it does not.
+    /// asked whether it accepted, so elsewhere it is assumed to: set `osc52 = "off"` where it does not.
     static func terminalAcceptsOSC52(environment: [String: String]) -> Bool {
         if let tmux = environment["TMUX"], !tmux.isEmpty { return true }
         if let screen = environment["STY"], !screen.isEmpty { return false }

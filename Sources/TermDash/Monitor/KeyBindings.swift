@@ -118,11 +118,11 @@ struct KeyBinding: Sendable {
         var table = base
         for (id, names) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let index = table.firstIndex(where: { $0.id == id }) else {
-                throw KeyMapError("unknown action \"\(id)\" (see termdash's ? help or config.example.toml)")
+                throw KeyMapError("unknown action \"\(id)\" (see termdash's ? help or config.example.toml)", ids: [id])
             }
             table[index].keys = try names.map { name in
                 guard let key = Key(name: name) else {
-                    throw KeyMapError("\(id): key \"\(name)\" is not understood (e.g. \"x\", \"Tab\", \"Shift-Up\", \"PgDn\", \"F5\", \"Ctrl-L\")")
+                    throw KeyMapError("\(id): key \"\(name)\" is not understood (e.g. \"x\", \"Tab\", \"Shift-Up\", \"PgDn\", \"F5\", \"Ctrl-L\")", ids: [id])
                 }
                 return key
             }
@@ -134,15 +134,17 @@ struct KeyBinding: Sendable {
                 for other in table[(index + 1)...] where other.keys.contains(key)
                     && (other.view == binding.view || other.view == nil || binding.view == nil)
                 {
-                    throw KeyMapError("key \"\(label(key))\" is bound to both \(binding.id) and \(other.id)")
+                    throw KeyMapError("key \"\(label(key))\" is bound to both \(binding.id) and \(other.id)",
+                                      ids: [binding.id, other.id])
                 }
             }
         }
         return table
     }
 
-    /// How a key is written in hints and help.
-    static func label(_ key: Key) -> String {
+    /// How a key is written in hints and help. Without Unicode (the ASCII glyph set) arrows are written as the
+    /// config names them: "Up", "Shift-Left".
+    static func label(_ key: Key, unicode: Bool = true) -> String {
         switch key {
         case .character(" "): return "Space"
         case .character(let character):
@@ -150,14 +152,14 @@ struct KeyBinding: Sendable {
                 return "Ctrl-" + String(UnicodeScalar(ascii + 64))
             }
             return String(character)
-        case .up: return "↑"
-        case .down: return "↓"
-        case .left: return "←"
-        case .right: return "→"
-        case .shiftUp: return "Shift-↑"
-        case .shiftDown: return "Shift-↓"
-        case .shiftLeft: return "Shift-←"
-        case .shiftRight: return "Shift-→"
+        case .up: return unicode ? "↑" : "Up"
+        case .down: return unicode ? "↓" : "Down"
+        case .left: return unicode ? "←" : "Left"
+        case .right: return unicode ? "→" : "Right"
+        case .shiftUp: return unicode ? "Shift-↑" : "Shift-Up"
+        case .shiftDown: return unicode ? "Shift-↓" : "Shift-Down"
+        case .shiftLeft: return unicode ? "Shift-←" : "Shift-Left"
+        case .shiftRight: return unicode ? "Shift-→" : "Shift-Right"
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
         case .home: return "Home"
@@ -176,7 +178,12 @@ struct KeyBinding: Sendable {
 
 struct KeyMapError: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// The bindings the mistake is about, so the config can point at the line that made it.
+    var ids: [String]
+    init(_ description: String, ids: [String] = []) {
+        self.description = description
+        self.ids = ids
+    }
 }
 
 extension Key {
@@ -192,7 +199,8 @@ extension Key {
             self = .character(Character(UnicodeScalar(letter - 96)))
             return
         }
-        if lower.hasPrefix("f"), let number = Int(lower.dropFirst()), (1...12).contains(number) {
+        let digits = lower.dropFirst()
+        if lower.hasPrefix("f"), digits.allSatisfy({ ("0"..."9").contains($0) }), let number = Int(digits), (1...12).contains(number) {
             self = .function(number)
             return
         }

@@ -159,7 +159,8 @@ final class MonitorSession {
                     SummaryGridWidget.handleMouse(x: x, y: y, kind: kind, grid: summary, state: &state.grid, in: rect)
                 } else if y == 0, kind == .press || kind == .click {
                     // A click on the tab line picks that view.
-                    if let view = ViewTabs.view(at: x, current: state.view, keys: options.keys, width: width) {
+                    if let view = ViewTabs.view(at: x, current: state.view, keys: options.keys, width: width,
+                                                unicode: glyphs.unicode) {
                         state.view = view
                         wanted.value = request(for: terminal.size, glyphs: glyphs)
                         feed.refreshNow()
@@ -179,8 +180,8 @@ final class MonitorSession {
     private func clampLists(_ snapshot: DashboardSnapshot?, width: Int, height: Int) {
         state.quality.clamp(count: snapshot?.quality?.carriers.count ?? 0,
                             pageRows: MonitorScreen.listRows(.quality, width: width, height: height))
-        state.checklist.clamp(count: snapshot?.checklist?.count ?? 0,
-                              pageRows: MonitorScreen.listRows(.checklist, width: width, height: height))
+        state.checklist.clampScroll(count: snapshot?.checklist?.count ?? 0,
+                                    pageRows: MonitorScreen.listRows(.checklist, width: width, height: height))
     }
 
     /// What the feed should read for this terminal size and the current state.

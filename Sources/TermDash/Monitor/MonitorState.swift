@@ -28,6 +28,29 @@ struct ListCursor: Equatable, Sendable {
         if row >= offset + page { offset = row - page + 1 }
         offset = max(0, min(offset, max(0, count - page)))
     }
+
+    /// A list with no cursor on screen (the checklist): the keys scroll it, a row or a screen at a time, so every
+    /// press shows. `pageRows` is the rows the list has; when the items do not all fit, the last row counts the
+    /// rest (`ChecklistWidget`), so a screen is one row less and the last offset puts the last item above that row.
+    mutating func scroll(_ command: ListCommand, count: Int, pageRows: Int) {
+        let page = max(1, pageRows - 1)
+        switch command {
+        case .up: offset -= 1
+        case .down: offset += 1
+        case .pageUp: offset -= page
+        case .pageDown: offset += page
+        case .top: offset = 0
+        case .bottom: offset = count
+        case .toggle, .all: break
+        }
+        clampScroll(count: count, pageRows: pageRows)
+    }
+
+    /// Keeps a scrolled list's offset where it still shows rows after the list or the pane changed size.
+    mutating func clampScroll(count: Int, pageRows: Int) {
+        offset = max(0, min(offset, ChecklistWidget.maximumOffset(count: count, height: max(1, pageRows))))
+        row = offset
+    }
 }
 
 /// Everything the user has chosen in the monitor, changed only by actions: pure, so every key's effect is testable
@@ -83,7 +106,7 @@ struct MonitorState: Equatable, Sendable {
             }
         case .list(let command):
             if view == .checklist {
-                checklist.apply(command, count: lists.checklistItems, pageRows: lists.pageRows)
+                checklist.scroll(command, count: lists.checklistItems, pageRows: lists.pageRows)
                 return .none
             }
             switch command {

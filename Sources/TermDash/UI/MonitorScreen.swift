@@ -53,15 +53,16 @@ enum MonitorScreen {
             version: context.version, zone: context.zone, clock: context.clock,
             channels: snapshot.map { ($0.counters.liveChannels, $0.counters.configuredChannels) },
             message: context.message, balance: snapshot?.balance, checklistItems: snapshot?.checklist?.count,
-            helpKey: keyLabel(.help, model.keys) ?? "?", quitKey: keyLabel(.quit, model.keys) ?? "q")
+            helpKey: keyLabel(.help, model.keys, unicode: glyphs.unicode) ?? "?",
+            quitKey: keyLabel(.quit, model.keys, unicode: glyphs.unicode) ?? "q")
         StatusBarWidget.render(status, in: frame.status, glyphs: glyphs, into: &buffer)
         if model.state.showHelp {
             HelpOverlay.render(model.keys, view: model.state.view, glyphs: glyphs, into: &buffer)
         }
     }
 
-    static func keyLabel(_ action: MonitorAction, _ keys: [KeyBinding]) -> String? {
-        keys.first { $0.action == action && $0.view == nil }?.keys.first.map(KeyBinding.label)
+    static func keyLabel(_ action: MonitorAction, _ keys: [KeyBinding], unicode: Bool = true) -> String? {
+        keys.first { $0.action == action && $0.view == nil }?.keys.first.map { KeyBinding.label($0, unicode: unicode) }
     }
 
     // MARK: Panes
@@ -78,9 +79,11 @@ enum MonitorScreen {
         let glyphs = model.context.glyphs
         let snapshot = model.snapshot
         let range = model.state.range.label
+        // "ASR · 1h"; the middle dot is not ASCII.
+        let dot = glyphs.unicode ? " · " : " - "
         func box(_ title: String) -> Rect { padded(Panel.render(title: title, in: rect, glyphs: glyphs, into: &buffer)) }
         func graph(_ title: String, _ build: (HistorySnapshot) -> HistoryGraphModel) {
-            let inner = box("\(title) · \(range)")
+            let inner = box(title + dot + range)
             HistoryGraphWidget.render(snapshot?.history.map(build), in: inner, glyphs: glyphs, into: &buffer)
         }
         let zone = model.graphZone
@@ -112,7 +115,7 @@ enum MonitorScreen {
             ChannelTableWidget.render(snapshot.map { $0.channelTables?.bottomDIDs ?? [] }, nameHeader: "DID",
                                       in: box("Bottom DIDs"), glyphs: glyphs, into: &buffer)
         case .quality:
-            let inner = box("ASR · ACD · DTMF by carrier · \(range)")
+            let inner = box(["ASR", "ACD", "DTMF by carrier", range].joined(separator: dot))
             QualityTableWidget.render(qualityModel(model), in: inner, glyphs: glyphs, into: &buffer)
         case .checklist:
             let count = snapshot?.checklist?.count
@@ -222,16 +225,23 @@ enum MonitorScreen {
 
     /// ASR, ACD and DTMF by carrier, and the same figures over time for the total.
     static func renderQuality(_ model: ScreenModel, in body: Rect, into buffer: inout CellBuffer) {
-        let rows = (model.snapshot?.quality?.carriers.count ?? 0) + 4
         let graphs: [Pane] = [.asrGraph, .acdGraph, .dtmfGraph]
         if body.width >= 120 {
             let columns = body.columns([.fraction(0.6), .fill])
             stack([pane(.quality, 5, columns[0].height)], model, in: columns[0], into: &buffer)
             stack(graphs.map { pane($0, 6, columns[1].height / 3) }, model, in: columns[1], into: &buffer)
         } else {
-            stack([pane(.quality, 5, min(rows, max(5, body.height / 2)))] + graphs.map { pane($0, 6, 8) }, model,
-                  in: body, into: &buffer)
+            stack(narrowQualityPanes(body, carriers: model.snapshot?.quality?.carriers.count ?? 0), model, in: body,
+                  into: &buffer)
         }
+    }
+
+    /// Below 120 columns: the table over the graphs, as tall as its carriers need up to half the height (less when
+    /// the graphs' minimums take it). `carriers` nil: as many as can be shown.
+    private static func narrowQualityPanes(_ body: Rect, carriers: Int?) -> [PaneStack<Pane>.Pane] {
+        let rows = carriers.map { $0 + 4 } ?? body.height
+        return [pane(.quality, 5, min(rows, max(5, body.height / 2)))]
+            + [Pane.asrGraph, .acdGraph, .dtmfGraph].map { pane($0, 6, 8) }
     }
 
     static func renderSummary(_ model: ScreenModel, in body: Rect, into buffer: inout CellBuffer) {
@@ -257,7 +267,11 @@ enum MonitorScreen {
         guard let body = frame(width: width, height: height)?.body else { return 1 }
         switch view {
         case .checklist: return max(1, body.height - 2)
-        case .quality: return max(1, (body.width >= 120 ? body.height : body.height / 2) - 4)
+        case .quality:
+            // Header and total inside the box: the carriers shown are the pane's height less 4.
+            let height = body.width >= 120 ? body.height
+                : PaneStack(panes: narrowQualityPanes(body, carriers: nil)).layout(in: body).first?.rect.height ?? 0
+            return max(1, height - 4)
         default: return max(1, body.height - 2)
         }
     }
@@ -272,9 +286,10 @@ enum MonitorScreen {
 /// brackets and reverse video, so it reads without colour.
 enum ViewTabs {
     /// Each view's label and where it starts, as drawn in a line of `width`.
-    static func labels(current: MonitorView, keys: [KeyBinding], width: Int) -> [(view: MonitorView, x: Int, text: String)] {
+    static func labels(current: MonitorView, keys: [KeyBinding], width: Int,
+                       unicode: Bool = true) -> [(view: MonitorView, x: Int, text: String)] {
         let named = MonitorView.allCases.map { view in
-            (view, keys.first { $0.action == .show(view) }?.keys.first.map(KeyBinding.label) ?? "")
+            (view, keys.first { $0.action == .show(view) }?.keys.first.map { KeyBinding.label($0, unicode: unicode) } ?? "")
         }
         let fullWidth = named.reduce(1) { $0 + DisplayWidth.of("\($1.1) \($1.0.title)") + 3 }
         var x = 1
@@ -295,15 +310,16 @@ enum ViewTabs {
                        into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, style: Style(.dim))
-        for label in labels(current: current, keys: keys, width: rect.width) {
+        for label in labels(current: current, keys: keys, width: rect.width, unicode: glyphs.unicode) {
             let style = label.view == current ? Style(.selection, bold: true) : Style(.label)
             buffer.put(label.text, x: rect.x + label.x, y: rect.y, style: style)
         }
     }
 
     /// The view whose label is at column `x` of the tab line.
-    static func view(at x: Int, current: MonitorView, keys: [KeyBinding], width: Int) -> MonitorView? {
-        labels(current: current, keys: keys, width: width)
+    static func view(at x: Int, current: MonitorView, keys: [KeyBinding], width: Int,
+                     unicode: Bool = true) -> MonitorView? {
+        labels(current: current, keys: keys, width: width, unicode: unicode)
             .first { x >= $0.x && x < $0.x + DisplayWidth.of($0.text) }?.view
     }
 }
