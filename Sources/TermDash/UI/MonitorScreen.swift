@@ -139,10 +139,10 @@ enum MonitorScreen {
                 history?.figures = filtered
                 let carriers = snapshot?.quality?.carriers.count ?? 0
                 let out = model.state.excludedCarriers.count
-                scope = " · \(max(0, carriers - out)) of \(carriers) carriers"
+                scope = dot + "\(max(0, carriers - out)) of \(carriers) carriers"
             }
             let title = pane == .asrGraph ? "ASR" : pane == .acdGraph ? "ACD" : "DTMF"
-            let inner = box("\(title) · \(range)\(scope)")
+            let inner = box(title + dot + range + scope)
             let build: (HistorySnapshot) -> HistoryGraphModel = pane == .asrGraph
                 ? { HistoryGraphModel.asr($0, zone: zone) }
                 : pane == .acdGraph ? { HistoryGraphModel.acd($0, zone: zone) } : { HistoryGraphModel.dtmf($0, zone: zone) }
