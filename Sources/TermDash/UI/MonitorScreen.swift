@@ -18,7 +18,7 @@ struct ScreenModel {
 /// The monitor's frame: a line of view tabs, the current view, and the status bar. Each view gives its space by
 /// priority: what matters most is drawn first and kept longest as the terminal shrinks.
 enum MonitorScreen {
-    static let minimumSize = DashboardView.minimumSize
+    static let minimumSize = (width: 40, height: 10)
     /// From this size the overview shows two columns of panes.
     static let wideOverview = (width: 120, height: 30)
 
@@ -35,7 +35,7 @@ enum MonitorScreen {
         buffer.fill(buffer.bounds, style: .normal)
         let glyphs = model.context.glyphs
         guard let frame = frame(width: buffer.width, height: buffer.height) else {
-            DashboardView.renderTooSmall(glyphs: glyphs, into: &buffer)
+            renderTooSmall(glyphs: glyphs, into: &buffer)
             return
         }
         ViewTabs.render(current: model.state.view, keys: model.keys, in: frame.tabs, glyphs: glyphs, into: &buffer)
@@ -273,6 +273,19 @@ enum MonitorScreen {
                 : PaneStack(panes: narrowQualityPanes(body, carriers: nil)).layout(in: body).first?.rect.height ?? 0
             return max(1, height - 4)
         default: return max(1, body.height - 2)
+        }
+    }
+
+    /// "TermDash needs 40×10 (now 20×5)", wrapped and centred in whatever space there is.
+    static func renderTooSmall(glyphs: GlyphSet, into buffer: inout CellBuffer) {
+        guard buffer.width > 0, buffer.height > 0 else { return }
+        let x = glyphs.times
+        let text = "TermDash needs \(minimumSize.width)\(x)\(minimumSize.height) (now \(buffer.width)\(x)\(buffer.height))"
+        let lines = Array(TextFit.wrap(text, width: buffer.width).prefix(buffer.height))
+        let top = (buffer.height - lines.count) / 2
+        for (index, line) in lines.enumerated() {
+            let left = (buffer.width - DisplayWidth.of(line)) / 2
+            buffer.put(line, x: left, y: top + index, style: Style(.warning))
         }
     }
 
