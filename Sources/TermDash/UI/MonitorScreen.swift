@@ -183,8 +183,9 @@ enum MonitorScreen {
             stack([pane(.topCustomers, 4, 9), pane(.quality, 5, 12), pane(.checklist, 3, 6),
                    pane(.topCarriers, 4, 8), pane(.topDIDs, 4, 8, grows: true)], model, in: columns[1], into: &buffer)
         } else {
-            stack([pane(.live, 4, 6), pane(.topCustomers, 4, 7), pane(.quality, 5, 8), pane(.checklist, 3, 5),
-                   pane(.topCarriers, 4, 7), pane(.channelsGraph, 6, 10, grows: true)], model, in: rest, into: &buffer)
+            // Each table gets a header and at least two rows before the next pane is considered.
+            stack([pane(.live, 4, 6), pane(.topCustomers, 5, 8), pane(.quality, 6, 9), pane(.checklist, 3, 5),
+                   pane(.topCarriers, 5, 8), pane(.channelsGraph, 6, 10, grows: true)], model, in: rest, into: &buffer)
         }
     }
 
