@@ -21,6 +21,11 @@ struct FastStatement {
 
     mutating func bind(_ value: Int?) { bind(value.map(Int64.init)) }
 
+    /// Binds one parameter by position, leaving the others as they are (values stay bound after a run).
+    func bind(_ value: Int64, at position: Int32) {
+        sqlite3_bind_int64(handle, position, value)
+    }
+
     mutating func bind(_ value: String?) {
         index += 1
         guard var value else {

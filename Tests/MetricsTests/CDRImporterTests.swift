@@ -224,6 +224,45 @@ final class CDRImporterTests: XCTestCase {
         XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 41)
     }
 
+    /// A store imported into before v6 kept text row keys; v6 turns them into the keys today's importer computes,
+    /// so re-importing (or growing) a file imported before the upgrade adds only its new rows.
+    func testAFileImportedBeforeTheV6UpgradeAddsOnlyItsNewRows() throws {
+        var random = seededRandom()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("td-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rows = generatedRows(12, random: &random)
+        var lines = rows.prefix(10).map(\.text)
+        lines.append(lines[2])
+        let dbPath = directory.appendingPathComponent("v5.db").path
+        let queue = try DatabaseQueue(path: dbPath)
+        try Schema.migrator.migrate(queue, upTo: "v5 network rollups by minute and hour")
+        // What the v5 importer stored: key "f:<hash of the line>", "#1" on the line's second copy.
+        try queue.write { db in
+            for (index, line) in lines.enumerated() {
+                let row = rows[index < 10 ? index : 2]
+                let hash = ContentHash(of: Array(line.utf8))
+                try db.execute(sql: """
+                    INSERT INTO cdrs (source, row_key, start_at, answer_at, end_at, duration, billsec, disposition)
+                    VALUES ('pbx', ?, ?, NULL, ?, 3, 0, 'busy')
+                    """, arguments: [index < 10 ? "f:\(hash)" : "f:\(hash)#1", row.start, row.start + 3])
+            }
+        }
+        try queue.close()
+        let store = try Store(path: dbPath)
+        let path = directory.appendingPathComponent("Master.csv").path
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let again = try CDRImporter(store: store).importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual([again.read, again.accepted, again.new], [11, 11, 0])
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", store), 11)
+
+        lines += rows.suffix(2).map(\.text)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let grown = try CDRImporter(store: store).importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual([grown.read, grown.accepted, grown.new], [13, 13, 2])
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", store), 13)
+    }
+
     func testAFileWithNoGoodRowEndsInErrorAndAddsNothing() throws {
         let temporary = try TemporaryStore()
         var random = seededRandom()

@@ -34,8 +34,11 @@ public struct ImportProgress: Sendable {
 /// its content so a second import of the same rows adds nothing.
 public struct CDRImporter: Sendable {
     public let store: Store
-    /// How many rows are written (and their rollups folded) at a time, inside the file's transaction.
+    /// How many rows are read between progress reports (and writes of the rejected rows), inside the file's
+    /// transaction.
     public var batchSize = 20_000
+    /// How many rollup rows the import keeps in memory before it writes them (a file is counted whole below that).
+    public var rollupRows = 400_000
     /// How many rejected rows the report carries (all of them are stored).
     public var reportedRejects = 20
     /// The write connection's page cache during an import.
@@ -114,17 +117,23 @@ public struct CDRImporter: Sendable {
         let rater = Rater(tables: try Accounts.rateTables(in: db))
         var mapping = FieldMapping(layout: layout, source: source)
 
-        var occurrences: [ContentHash: Int] = [:]
-        var batch: [CallRecord] = []
-        batch.reserveCapacity(batchSize)
+        var occurrences = OccurrenceCounter()
+        var inserter = try CDRWriter.Inserter(db)
+        // The whole file's rollup deltas are kept in memory and written once (or whenever they grow past
+        // `rollupRows`): a row of a rollup table is upserted once per file rather than once per batch.
+        var rollups = RollupAccumulator()
+        var pending = 0
         var rejects: [FileLedger.Reject] = []
         var registrations = RegistrationTotals()
         var bytesRead = 0
         func flush() throws {
-            report.new += try CDRWriter.insert(batch, in: db)
-            batch.removeAll(keepingCapacity: true)
             try FileLedger.addRejects(rejects, file: fileID, in: db)
             rejects.removeAll(keepingCapacity: true)
+            if rollups.count >= rollupRows {
+                try rollups.flush(into: db)
+                rollups = RollupAccumulator()
+            }
+            pending = 0
             progress?(ImportProgress(bytesRead: bytesRead, bytesTotal: bytes.count, rows: report.read))
         }
         while let item = reader.next() {
@@ -146,17 +155,20 @@ public struct CDRImporter: Sendable {
                 // Identical rows in one file are distinct CDRs: the n-th copy gets its own key, the same one each
                 // time the file is read.
                 let hash = ContentHash(of: row.rawBytes)
-                let occurrence = occurrences[hash, default: 0]
-                occurrences[hash] = occurrence + 1
-                let rowKey = occurrence == 0 ? "f:\(hash)" : "f:\(hash)#\(occurrence)"
-                batch.append(
-                    try callRecord(
-                        row, rowKey: rowKey, mapping: &mapping, source: source, fileID: fileID, rater: rater,
-                        directory: &directory, now: now, in: db))
+                let rowKey = RowKey(record: hash, occurrence: occurrences.next(hash))
+                let record = try callRecord(
+                    row, rowKey: rowKey, mapping: &mapping, source: source, fileID: fileID, rater: rater,
+                    directory: &directory, now: now, in: db)
+                if try inserter.insert(record) {
+                    report.new += 1
+                    rollups.add(record)
+                }
+                pending += 1
             }
-            if batch.count + rejects.count >= batchSize { try flush() }
+            if pending + rejects.count >= batchSize { try flush() }
         }
         try flush()
+        try rollups.flush(into: db)
         _ = try registrations.store(in: db)
         report.newCustomers = directory.newCustomers
         report.newCarriers = directory.newCarriers
@@ -164,7 +176,7 @@ public struct CDRImporter: Sendable {
     }
 
     private func callRecord(
-        _ row: SwitchRow, rowKey: String, mapping: inout FieldMapping, source: ImportSource, fileID: Int64, rater: Rater,
+        _ row: SwitchRow, rowKey: RowKey, mapping: inout FieldMapping, source: ImportSource, fileID: Int64, rater: Rater,
         directory: inout AccountDirectory, now: Int64, in db: Database
     ) throws -> CallRecord {
         let customer = try directory.customer(mapping.customer(of: row), file: fileID, at: now, in: db)
@@ -180,6 +192,62 @@ public struct CDRImporter: Sendable {
             sell: rater.price(card: customer?.rateCardID, dialled: row.dst, billsec: row.billsec, answered: answered),
             buy: rater.price(card: carrier?.rateCardID, dialled: row.dst, billsec: row.billsec, answered: answered),
             fileID: fileID, line: row.line)
+    }
+}
+
+/// How many times each record's content has been seen in the file so far: the n-th identical line gets its own
+/// row key. An open-addressing table on the content hash (already uniformly mixed, so its low bits are the slot):
+/// it runs once per row, where a `Dictionary` spent most of its time hashing the hash again.
+struct OccurrenceCounter {
+    private var highs: [UInt64]
+    private var lows: [UInt64]
+    /// Occurrences so far; 0 marks an empty slot.
+    private var counts: [Int]
+    private var used = 0
+
+    init(capacity: Int = 1 << 16) {
+        var size = 16
+        while size < capacity { size <<= 1 }
+        highs = Array(repeating: 0, count: size)
+        lows = Array(repeating: 0, count: size)
+        counts = Array(repeating: 0, count: size)
+    }
+
+    /// How often `hash` was seen before this call (0 the first time), and counts this one.
+    mutating func next(_ hash: ContentHash) -> Int {
+        if (used + 1) * 2 > counts.count { grow() }
+        let mask = counts.count - 1
+        var slot = Int(truncatingIfNeeded: hash.low) & mask
+        while counts[slot] != 0 {
+            if highs[slot] == hash.high, lows[slot] == hash.low {
+                counts[slot] += 1
+                return counts[slot] - 1
+            }
+            slot = (slot + 1) & mask
+        }
+        highs[slot] = hash.high
+        lows[slot] = hash.low
+        counts[slot] = 1
+        used += 1
+        return 0
+    }
+
+    private mutating func grow() {
+        var larger = OccurrenceCounter(capacity: counts.count * 2)
+        for slot in counts.indices where counts[slot] != 0 {
+            larger.insert(high: highs[slot], low: lows[slot], count: counts[slot])
+        }
+        self = larger
+    }
+
+    private mutating func insert(high: UInt64, low: UInt64, count: Int) {
+        let mask = counts.count - 1
+        var slot = Int(truncatingIfNeeded: low) & mask
+        while counts[slot] != 0 { slot = (slot + 1) & mask }
+        highs[slot] = high
+        lows[slot] = low
+        counts[slot] = count
+        used += 1
     }
 }
 
