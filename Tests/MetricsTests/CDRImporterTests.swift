@@ -263,6 +263,101 @@ final class CDRImporterTests: XCTestCase {
         XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", store), 13)
     }
 
+    /// Every aggregate table, in key order.
+    private func aggregates(_ store: Store) throws -> [String: [[DatabaseValue]]] {
+        try store.read { db in
+            var tables: [String: [[DatabaseValue]]] = [:]
+            for table in RollupTable.all.map(\.name) + NetworkRollup.tableNames
+                + ["attempts_per_second", "channel_seconds_per_minute"]
+            {
+                tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2")
+                    .map { Array($0.databaseValues) }
+            }
+            return tables
+        }
+    }
+
+    /// The reading thread counts every row before the writing thread knows which are new; rows already stored are
+    /// taken back out, and rollups written part-way through a file (here every 10 rollup rows, in batches of 7)
+    /// must still add up: the aggregates equal a rebuild from the stored CDRs after a first import, a grown file
+    /// (old rows interleaved with new ones and repeated lines) and a copy.
+    func testRollupsWrittenInPiecesWithRowsAlreadyStoredEqualARebuild() throws {
+        var random = seededRandom()
+        let temporary = try TemporaryStore()
+        let rows = generatedRows(300, random: &random)
+        var lines = rows.prefix(200).map(\.text)
+        let path = try write(lines, in: temporary)
+        var importer = CDRImporter(store: temporary.store)
+        importer.batchSize = 7
+        importer.rollupRows = 10
+        let first = try importer.importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual(first.new, 200)
+        for index in 0..<30 { lines.insert(lines[index * 5], at: Int(random.next() % UInt64(lines.count))) }
+        lines += rows.suffix(100).map(\.text)
+        _ = try write(lines, in: temporary)
+        let grown = try importer.importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual([grown.read, grown.new], [330, 130])
+        let copy = try importer.importFile(at: try write(lines, in: temporary, name: "copy.csv"), source: ImportSource(name: "pbx"))
+        XCTAssertEqual(copy.new, 0)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 330)
+        XCTAssertEqual(try count("SELECT SUM(attempts) FROM rollup_customer_day", temporary.store), 330)
+
+        let incremental = try aggregates(temporary.store)
+        let everything = Retention(minuteDays: 100_000, hourDays: 0)
+        try temporary.store.write { try Aggregates.rebuild(everything, at: 1_763_700_000, in: $0) }
+        XCTAssertEqual(try aggregates(temporary.store), incremental)
+    }
+
+    /// Accounts and DIDs first seen get their ids on the reading thread and are created by the writing one before
+    /// the rows that name them: every reference resolves (foreign keys are not checked row by row during an
+    /// import), and the check is back on afterwards.
+    func testAccountsFirstSeenAreCreatedBeforeTheRowsThatNameThem() throws {
+        var random = seededRandom()
+        let temporary = try TemporaryStore()
+        try temporary.store.write { db in
+            // Ids with gaps: new ones follow the largest.
+            try db.execute(sql: "INSERT INTO customers (id, account_code, name, created_at) VALUES (7, 'acct1', 'One', 0)")
+            try db.execute(sql: "INSERT INTO carriers (id, name) VALUES (5, 'carrierB')")
+            try db.execute(sql: "INSERT INTO dids (id, number) VALUES (3, '999123')")
+        }
+        let path = try write(generatedRows(120, random: &random).map(\.text), in: temporary)
+        var importer = CDRImporter(store: temporary.store)
+        importer.batchSize = 5
+        let report = try importer.importFile(at: path, source: ImportSource(name: "pbx", didField: "dst"))
+        XCTAssertEqual(report.new, 120)
+        let problems = try temporary.store.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs WHERE customer_id IS NULL OR carrier_id IS NULL OR did_id IS NULL", temporary.store), 0)
+        let customers = try temporary.store.read { try Row.fetchAll($0, sql: "SELECT id, account_code FROM customers ORDER BY id") }
+        XCTAssertEqual(customers.first.map { $0[1] as String }, "acct1")
+        XCTAssertEqual(customers.map { $0[0] as Int64 }, Array(7...Int64(6 + customers.count)))
+        XCTAssertEqual(Set(report.newCustomers), Set(customers.dropFirst().map { $0[1] as String }))
+        XCTAssertEqual(try count("SELECT MIN(id) FROM dids WHERE number <> '999123'", temporary.store), 4)
+        XCTAssertEqual(try temporary.store.write { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }, 1)
+    }
+
+    /// A write that fails part-way through a file stops the reading thread and keeps nothing of the file; the next
+    /// import takes it whole.
+    func testAWriteThatFailsMidFileKeepsNothingAndTheNextImportTakesItAll() throws {
+        var random = seededRandom()
+        let temporary = try TemporaryStore()
+        let path = try write(generatedRows(500, random: &random).map(\.text), in: temporary)
+        try temporary.store.write { db in
+            try db.execute(sql: "CREATE TRIGGER fail BEFORE INSERT ON cdrs WHEN NEW.line = 321 BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        }
+        var importer = CDRImporter(store: temporary.store)
+        importer.batchSize = 16
+        XCTAssertThrowsError(try importer.importFile(at: path, source: ImportSource(name: "pbx"))) {
+            XCTAssertTrue("\($0)".contains("boom"), "\($0)")
+        }
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 0)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM customers", temporary.store), 0)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM rollup_carrier_hour", temporary.store), 0)
+        try temporary.store.write { try $0.execute(sql: "DROP TRIGGER fail") }
+        XCTAssertEqual(try importer.importFile(at: path, source: ImportSource(name: "pbx")).new, 500)
+        XCTAssertEqual(try count("SELECT SUM(attempts) FROM rollup_carrier_day", temporary.store), 500)
+    }
+
     func testAFileWithNoGoodRowEndsInErrorAndAddsNothing() throws {
         let temporary = try TemporaryStore()
         var random = seededRandom()

@@ -68,11 +68,24 @@ public struct CDRImporter: Sendable {
                 source: source.name, path: path, name: name, size: Int64(bytes.count), contentHash: hash, at: now,
                 in: db)
         }
-        return try store.write { db in
-            // Row keys arrive in no order: a page cache that holds the key index keeps the inserts off the disk.
-            try db.execute(sql: "PRAGMA cache_size = -\(cacheKilobytes)")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            return try importRows(bytes, path: path, fileID: fileID, source: source, now: now, progress: progress, in: db)
+        return try store.pool.writeWithoutTransaction { db in
+            // Every customer, carrier and DID id a CDR of the import names exists by construction: the accounts
+            // are read inside the transaction, which holds the write lock from its start (nobody can delete one),
+            // and those first seen are inserted before the rows that name them (`AccountDirectory`). SQLite's own
+            // check would look each of them up again for every row, a sixth of the insert's cost: it is off for
+            // this transaction (the pragma cannot change inside one) and back on after it, whatever happens.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var report: ImportReport?
+            try db.inTransaction(.immediate) {
+                // A page cache that holds the pages the file's rows touch keeps the inserts off the disk.
+                try db.execute(sql: "PRAGMA cache_size = -\(cacheKilobytes)")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                report = try importRows(
+                    bytes, path: path, fileID: fileID, source: source, now: now, progress: progress, in: db)
+                return .commit
+            }
+            return report!
         }
     }
 
@@ -111,87 +124,44 @@ public struct CDRImporter: Sendable {
             try FileLedger.addRejects(rejects, file: fileID, in: db)
             return try finish()
         }
-        let layout = reader.parser.layout
-        report.format = layout.format.rawValue
-        var directory = try AccountDirectory(in: db)
-        let rater = Rater(tables: try Accounts.rateTables(in: db))
-        var mapping = FieldMapping(layout: layout, source: source)
-
-        var occurrences = OccurrenceCounter()
-        var inserter = try CDRWriter.Inserter(db)
-        // The whole file's rollup deltas are kept in memory and written once (or whenever they grow past
-        // `rollupRows`): a row of a rollup table is upserted once per file rather than once per batch.
-        var rollups = RollupAccumulator()
-        var pending = 0
-        var rejects: [FileLedger.Reject] = []
-        var registrations = RegistrationTotals()
-        var bytesRead = 0
-        func flush() throws {
-            try FileLedger.addRejects(rejects, file: fileID, in: db)
-            rejects.removeAll(keepingCapacity: true)
-            if rollups.count >= rollupRows {
-                try rollups.flush(into: db)
-                rollups = RollupAccumulator()
-            }
-            pending = 0
-            progress?(ImportProgress(bytesRead: bytesRead, bytesTotal: bytes.count, rows: report.read))
-        }
-        while let item = reader.next() {
-            report.read += 1
-            switch item {
-            case .rejected(let error, let record):
-                bytesRead += record.rawBytes.count + 1
-                report.rejected += 1
-                let reject = FileLedger.Reject(line: error.line, raw: record.raw, reason: error.reason)
-                if report.firstError == nil { report.firstError = "line \(error.line): \(error.reason)" }
-                if report.rejects.count < reportedRejects { report.rejects.append(reject) }
-                rejects.append(reject)
-            case .registration(let sample):
-                report.accepted += 1
-                registrations.add(sample)
-            case .call(let row):
-                bytesRead += row.rawBytes.count + 1
-                report.accepted += 1
-                // Identical rows in one file are distinct CDRs: the n-th copy gets its own key, the same one each
-                // time the file is read.
-                let hash = ContentHash(of: row.rawBytes)
-                let rowKey = RowKey(record: hash, occurrence: occurrences.next(hash))
-                let record = try callRecord(
-                    row, rowKey: rowKey, mapping: &mapping, source: source, fileID: fileID, rater: rater,
-                    directory: &directory, now: now, in: db)
-                if try inserter.insert(record) {
-                    report.new += 1
-                    rollups.add(record)
+        report.format = reader.parser.layout.format.rawValue
+        let producer = RecordProducer(
+            reader: reader, source: source, fileID: fileID, directory: try AccountDirectory(in: db),
+            rater: Rater(tables: try Accounts.rateTables(in: db)), batchSize: batchSize, rollupRows: rollupRows,
+            reportedRejects: reportedRejects, estimatedRecords: bytes.count / 160)
+        try producer.run { batches in
+            var inserter = try CDRWriter.Inserter(db)
+            // The rollups of records that turn out to be stored already: taken back out of the reading side's
+            // counts before those are written.
+            var corrections = RollupAccumulator()
+            while let batch = batches.take() {
+                try AccountDirectory.create(batch.creations, file: fileID, at: now, in: db)
+                for record in batch.records {
+                    if try inserter.insert(record) {
+                        report.new += 1
+                    } else {
+                        corrections.remove(record)
+                    }
                 }
-                pending += 1
+                try FileLedger.addRejects(batch.rejects, file: fileID, in: db)
+                if var rollups = batch.rollups {
+                    rollups.merge(corrections)
+                    try rollups.flush(into: db)
+                    corrections = RollupAccumulator()
+                }
+                if let registrations = batch.registrations { _ = try registrations.store(in: db) }
+                progress?(ImportProgress(bytesRead: batch.bytesRead, bytesTotal: bytes.count, rows: batch.rowsRead))
+                batches.recycle(batch)
             }
-            if pending + rejects.count >= batchSize { try flush() }
         }
-        try flush()
-        try rollups.flush(into: db)
-        _ = try registrations.store(in: db)
-        report.newCustomers = directory.newCustomers
-        report.newCarriers = directory.newCarriers
+        report.read = producer.read
+        report.accepted = producer.accepted
+        report.rejected = producer.rejected
+        report.firstError = producer.firstError
+        report.rejects = producer.reportedRejectList
+        report.newCustomers = producer.newCustomers
+        report.newCarriers = producer.newCarriers
         return try finish()
-    }
-
-    private func callRecord(
-        _ row: SwitchRow, rowKey: RowKey, mapping: inout FieldMapping, source: ImportSource, fileID: Int64, rater: Rater,
-        directory: inout AccountDirectory, now: Int64, in db: Database
-    ) throws -> CallRecord {
-        let customer = try directory.customer(mapping.customer(of: row), file: fileID, at: now, in: db)
-        let carrier = try directory.carrier(mapping.carrier(of: row), file: fileID, in: db)
-        let did = try mapping.did(of: row).map { try directory.did($0, customer: customer?.id, in: db) } ?? nil
-        let answered = row.answerAt != nil && row.billsec > 0
-        return CallRecord(
-            source: source.name, rowKey: rowKey, callKey: row.callKey, legID: row.legID, startAt: row.startAt,
-            answerAt: row.answerAt, endAt: row.endAt, duration: row.duration, billsec: row.billsec,
-            disposition: row.disposition, hangupCause: row.hangupCause, customerID: customer?.id,
-            carrierID: carrier?.id, didID: did, src: row.src, dst: row.dst, callerName: row.callerName,
-            dtmfDigits: row.dtmfDigits,
-            sell: rater.price(card: customer?.rateCardID, dialled: row.dst, billsec: row.billsec, answered: answered),
-            buy: rater.price(card: carrier?.rateCardID, dialled: row.dst, billsec: row.billsec, answered: answered),
-            fileID: fileID, line: row.line)
     }
 }
 
@@ -199,55 +169,50 @@ public struct CDRImporter: Sendable {
 /// row key. An open-addressing table on the content hash (already uniformly mixed, so its low bits are the slot):
 /// it runs once per row, where a `Dictionary` spent most of its time hashing the hash again.
 struct OccurrenceCounter {
-    private var highs: [UInt64]
-    private var lows: [UInt64]
-    /// Occurrences so far; 0 marks an empty slot.
-    private var counts: [Int]
+    private struct Slot {
+        var high: UInt64
+        var low: UInt64
+        /// Occurrences so far; 0 marks an empty slot.
+        var count: Int
+    }
+
+    private var slots: [Slot]
     private var used = 0
 
-    init(capacity: Int = 1 << 16) {
+    /// `capacity`: about how many records the file holds (it grows past that if need be).
+    init(capacity: Int = 1 << 13) {
         var size = 16
-        while size < capacity { size <<= 1 }
-        highs = Array(repeating: 0, count: size)
-        lows = Array(repeating: 0, count: size)
-        counts = Array(repeating: 0, count: size)
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: Slot(high: 0, low: 0, count: 0), count: size)
     }
 
     /// How often `hash` was seen before this call (0 the first time), and counts this one.
     mutating func next(_ hash: ContentHash) -> Int {
-        if (used + 1) * 2 > counts.count { grow() }
-        let mask = counts.count - 1
-        var slot = Int(truncatingIfNeeded: hash.low) & mask
-        while counts[slot] != 0 {
-            if highs[slot] == hash.high, lows[slot] == hash.low {
-                counts[slot] += 1
-                return counts[slot] - 1
+        if (used + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash.low) & mask
+        while slots[index].count != 0 {
+            if slots[index].high == hash.high, slots[index].low == hash.low {
+                slots[index].count += 1
+                return slots[index].count - 1
             }
-            slot = (slot + 1) & mask
+            index = (index + 1) & mask
         }
-        highs[slot] = hash.high
-        lows[slot] = hash.low
-        counts[slot] = 1
+        slots[index] = Slot(high: hash.high, low: hash.low, count: 1)
         used += 1
         return 0
     }
 
     private mutating func grow() {
-        var larger = OccurrenceCounter(capacity: counts.count * 2)
-        for slot in counts.indices where counts[slot] != 0 {
-            larger.insert(high: highs[slot], low: lows[slot], count: counts[slot])
+        var larger = OccurrenceCounter(capacity: slots.count)
+        let mask = larger.slots.count - 1
+        for slot in slots where slot.count != 0 {
+            var index = Int(truncatingIfNeeded: slot.low) & mask
+            while larger.slots[index].count != 0 { index = (index + 1) & mask }
+            larger.slots[index] = slot
         }
+        larger.used = used
         self = larger
-    }
-
-    private mutating func insert(high: UInt64, low: UInt64, count: Int) {
-        let mask = counts.count - 1
-        var slot = Int(truncatingIfNeeded: low) & mask
-        while counts[slot] != 0 { slot = (slot + 1) & mask }
-        highs[slot] = high
-        lows[slot] = low
-        counts[slot] = count
-        used += 1
     }
 }
 
