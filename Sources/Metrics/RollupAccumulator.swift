@@ -78,14 +78,6 @@ struct RollupAccumulator {
         }
     }
 
-    /// Adds what `other` holds.
-    mutating func merge(_ other: RollupAccumulator) {
-        for (key, counts) in other.carrierMinutes.entries { carrierMinutes.update(key) { $0 += counts } }
-        for (key, counts) in other.customerCarrierHours.entries { customerCarrierHours.update(key) { $0 += counts } }
-        for (key, attempts) in other.attemptsPerSecond.entries { attemptsPerSecond.update(key) { $0 += attempts } }
-        for (key, seconds) in other.channelSeconds.entries { channelSeconds.update(key) { $0 += seconds } }
-    }
-
     /// How many rows it holds: what it costs in memory, and the number of upserts a flush makes (roughly).
     var count: Int { carrierMinutes.count + customerCarrierHours.count + attemptsPerSecond.count + channelSeconds.count }
 
@@ -93,33 +85,93 @@ struct RollupAccumulator {
 
     /// Writes every delta (a row whose delta is zero — CDRs counted and taken back out — is left alone).
     func flush(into db: Database) throws {
-        func nonZero(_ sums: KeyedSums<RollupCounts>) -> [RollupKey: RollupCounts] {
-            var result: [RollupKey: RollupCounts] = [:]
-            result.reserveCapacity(sums.count)
-            for (key, counts) in sums.entries where counts != .zero { result[key] = counts }
-            return result
+        try deltas().write(into: db)
+    }
+
+    /// The rows a flush writes, derived and sorted (no store needed: an import derives them on its reading thread).
+    func deltas() -> RollupDeltas {
+        func sortedNonZero(_ sums: KeyedSums<RollupCounts>) -> [(key: RollupKey, counts: RollupCounts)] {
+            sums.entries.filter { $0.value != .zero }.map { (key: $0.key, counts: $0.value) }.sorted { $0.key < $1.key }
         }
-        var tables: [(RollupTable, [RollupKey: RollupCounts])] = [
-            (.carrier(.minute), nonZero(carrierMinutes)),
-            (.customerCarrierHour, nonZero(customerCarrierHours)),
+        let minutes = sortedNonZero(carrierMinutes)
+        let crossed = sortedNonZero(customerCarrierHours)
+        var tables: [(table: RollupTable, rows: [(key: RollupKey, counts: RollupCounts)])] = [
+            (.carrier(.minute), minutes), (.customerCarrierHour, crossed),
         ]
-        let minutes = tables[0].1
-        let crossed = tables[1].1
         for level in [TimeBucket.hour, .day, .month] {
             var byCarrier: [RollupKey: RollupCounts] = [:]
+            var last: (Int64, Int64) = (.min, 0)
             for (key, counts) in minutes {
-                byCarrier[RollupKey(level.start(of: key.values.0), key.values.1), default: .zero] += counts
+                if key.values.0 != last.0 { last = (key.values.0, level.start(of: key.values.0)) }
+                byCarrier[RollupKey(last.1, key.values.1), default: .zero] += counts
             }
-            tables.append((.carrier(level), byCarrier))
-            var byCustomer: [RollupKey: RollupCounts] = [:]
+            tables.append((.carrier(level), RollupDeltas.sorted(byCarrier)))
             // The crossed key is (customer, hour, carrier).
-            var lastHour: (Int64, Int64) = (.min, 0)
+            var byCustomer: [RollupKey: RollupCounts] = [:]
+            last = (.min, 0)
             for (key, counts) in crossed {
-                if key.values.1 != lastHour.0 { lastHour = (key.values.1, level.start(of: key.values.1)) }
-                byCustomer[RollupKey(lastHour.1, key.values.0), default: .zero] += counts
+                if key.values.1 != last.0 { last = (key.values.1, level.start(of: key.values.1)) }
+                byCustomer[RollupKey(last.1, key.values.0), default: .zero] += counts
             }
-            tables.append((.customer(level), byCustomer))
+            tables.append((.customer(level), RollupDeltas.sorted(byCustomer)))
         }
+        func sortedNonZero(_ sums: KeyedSums<Int64>) -> [(Int64, Int64)] {
+            sums.entries.filter { $0.value != 0 }.map { ($0.key.values.0, $0.value) }.sorted { $0.0 < $1.0 }
+        }
+        let occupancy = sortedNonZero(channelSeconds)
+        var network: [(level: TimeBucket, rows: [Int64: NetworkRollup.Delta])] = []
+        for level in NetworkRollup.levels {
+            // The network row is the sum over carriers.
+            var rows: [Int64: NetworkRollup.Delta] = [:]
+            for (key, counts) in minutes { rows[level.start(of: key.values.0), default: .init()].counts += counts }
+            for (minute, seconds) in occupancy { rows[level.start(of: minute), default: .init()].channelSeconds += seconds }
+            network.append((level, rows))
+        }
+        return RollupDeltas(
+            tables: tables, seconds: sortedNonZero(attemptsPerSecond), occupancy: occupancy, network: network)
+    }
+}
+
+/// What a flush writes: every rollup table's rows, derived from a `RollupAccumulator` and sorted by key, with the
+/// per-second attempts, the occupancy and the network rows (whose peaks are completed when written, from the stored
+/// per-second totals).
+struct RollupDeltas: Sendable {
+    fileprivate var tables: [(table: RollupTable, rows: [(key: RollupKey, counts: RollupCounts)])]
+    fileprivate var seconds: [(Int64, Int64)]
+    fileprivate var occupancy: [(Int64, Int64)]
+    fileprivate var network: [(level: TimeBucket, rows: [Int64: NetworkRollup.Delta])]
+
+    fileprivate static func sorted(_ rows: [RollupKey: RollupCounts]) -> [(key: RollupKey, counts: RollupCounts)] {
+        rows.map { (key: $0.key, counts: $0.value) }.sorted { $0.key < $1.key }
+    }
+
+    /// Adds `other` (derived the same way: typically the counts of records taken back out, which are negative);
+    /// rows left at zero are dropped.
+    mutating func add(_ other: RollupDeltas) {
+        for index in tables.indices {
+            var rows = Dictionary(tables[index].rows.map { ($0.key, $0.counts) }, uniquingKeysWith: +)
+            for (key, counts) in other.tables[index].rows { rows[key, default: .zero] += counts }
+            tables[index].rows = Self.sorted(rows.filter { $0.value != .zero })
+        }
+        func sum(_ mine: [(Int64, Int64)], _ theirs: [(Int64, Int64)]) -> [(Int64, Int64)] {
+            var values = Dictionary(mine, uniquingKeysWith: +)
+            for (key, value) in theirs { values[key, default: 0] += value }
+            return values.filter { $0.value != 0 }.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        }
+        seconds = sum(seconds, other.seconds)
+        occupancy = sum(occupancy, other.occupancy)
+        for index in network.indices {
+            var rows = network[index].rows
+            for (bucket, delta) in other.network[index].rows {
+                rows[bucket, default: .init()].counts += delta.counts
+                rows[bucket, default: .init()].channelSeconds += delta.channelSeconds
+            }
+            network[index].rows = rows.filter { $0.value.counts != .zero || $0.value.channelSeconds != 0 }
+        }
+    }
+
+    /// Upserts every row inside the caller's transaction.
+    func write(into db: Database) throws {
         let counters = RollupTable.counterColumns
         for (table, rows) in tables where !rows.isEmpty {
             let columns = table.keyColumns + counters
@@ -131,8 +183,10 @@ struct RollupAccumulator {
                 """)
             var fast = FastStatement(statement, in: db)
             // In key order: each upsert lands next to the previous one in the table's b-tree.
-            for (key, counts) in rows.sorted(by: { $0.key < $1.key }) {
-                for value in key.list { fast.bind(value) }
+            for (key, counts) in rows {
+                fast.bind(key.values.0)
+                fast.bind(key.values.1)
+                if key.count == 3 { fast.bind(key.values.2) }
                 fast.bind(counts)
                 _ = try fast.execute()
             }
@@ -140,10 +194,8 @@ struct RollupAccumulator {
 
         // The busiest second of a minute or hour is the largest per-second total after this flush: the stored
         // totals of the touched seconds are read once, then each second is written with its delta.
-        let seconds = attemptsPerSecond.entries.filter { $0.value != 0 }.map { (key: $0.key.values.0, value: $0.value) }
-            .sorted { $0.key < $1.key }
         var stored: [Int64: Int64] = [:]
-        if let first = seconds.first?.key, let last = seconds.last?.key {
+        if let first = seconds.first?.0, let last = seconds.last?.0 {
             try FastRows.forEach(
                 db, sql: "SELECT second, attempts FROM attempts_per_second WHERE second BETWEEN ? AND ?",
                 arguments: [first, last]
@@ -154,42 +206,35 @@ struct RollupAccumulator {
             ON CONFLICT (second) DO UPDATE SET attempts = attempts + excluded.attempts
             """)
         var fastPerSecond = FastStatement(perSecond, in: db)
-        var network: [TimeBucket: [Int64: NetworkRollup.Delta]] = [.minute: [:], .hour: [:]]
+        var peaks: [TimeBucket: [Int64: NetworkRollup.Peak]] = [:]
         for (second, attempts) in seconds {
             fastPerSecond.bind(second)
             fastPerSecond.bind(attempts)
             _ = try fastPerSecond.execute()
             let peak = NetworkRollup.Peak(attempts: (stored[second] ?? 0) + attempts, second: second)
             for level in NetworkRollup.levels {
-                network[level]![level.start(of: second), default: .init()].peak.merge(peak)
+                peaks[level, default: [:]][level.start(of: second), default: .none].merge(peak)
             }
         }
-        let occupancy = try db.cachedStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO channel_seconds_per_minute (minute, channel_seconds) VALUES (?, ?)
             ON CONFLICT (minute) DO UPDATE SET channel_seconds = channel_seconds + excluded.channel_seconds
             """)
-        var fastOccupancy = FastStatement(occupancy, in: db)
-        let occupied = channelSeconds.entries.filter { $0.value != 0 }.map { (key: $0.key.values.0, value: $0.value) }
-            .sorted { $0.key < $1.key }
-        for (minute, seconds) in occupied {
+        var fastOccupancy = FastStatement(statement, in: db)
+        for (minute, seconds) in occupancy {
             fastOccupancy.bind(minute)
             fastOccupancy.bind(seconds)
             _ = try fastOccupancy.execute()
         }
         // A store before v5 (being migrated) has no network rollups: v5 fills them from the others.
         guard try NetworkRollup.exists(in: db) else { return }
-        for level in NetworkRollup.levels {
-            var rows = network[level]!
-            // The network row is the sum over carriers.
-            for (key, counts) in minutes {
-                rows[level.start(of: key.values.0), default: .init()].counts += counts
-            }
-            for (minute, seconds) in occupied {
-                rows[level.start(of: minute), default: .init()].channelSeconds += seconds
-            }
-            network[level] = rows
+        var deltas: [TimeBucket: [Int64: NetworkRollup.Delta]] = [:]
+        for (level, rows) in network {
+            var rows = rows
+            for (bucket, peak) in peaks[level] ?? [:] { rows[bucket, default: .init()].peak = peak }
+            deltas[level] = rows
         }
-        try NetworkRollup.flush(network, into: db)
+        try NetworkRollup.flush(deltas, into: db)
     }
 }
 

@@ -83,8 +83,6 @@ struct RollupKey: Hashable, Sendable, Comparable {
         count = 3
     }
 
-    var list: [Int64] { Array([values.0, values.1, values.2].prefix(count)) }
-
     static func == (lhs: RollupKey, rhs: RollupKey) -> Bool {
         lhs.values == rhs.values && lhs.count == rhs.count
     }

@@ -403,6 +403,21 @@ final class CDRImporterTests: XCTestCase {
         XCTAssertEqual(ImportSource.trunk(ofChannel: ""), "")
     }
 
+    /// The occurrence table counts every copy of a hash, across its growth, with the all-zero hash (its empty mark)
+    /// and hashes that share their low bits (one slot chain) included.
+    func testOccurrencesCountEveryCopyOfEachHash() {
+        var random = seededRandom()
+        let counter = OccurrenceCounter(capacity: 4)
+        var expected: [ContentHash: Int] = [:]
+        var hashes = (0..<3_000).map { _ in ContentHash(high: random.next(), low: random.next() & 0xFFFF_FFFF_0000_00FF) }
+        hashes += [ContentHash(high: 0, low: 0), ContentHash(high: 0, low: 1), ContentHash(high: 1, low: 0)]
+        for _ in 0..<12_000 {
+            let hash = hashes[Int(random.next() % UInt64(hashes.count))]
+            XCTAssertEqual(counter.next(hash), expected[hash, default: 0])
+            expected[hash, default: 0] += 1
+        }
+    }
+
     func testContentHashesDifferForDifferentBytesAndAreStable() {
         XCTAssertEqual(ContentHash(of: "abc").description, ContentHash(of: Array("abc".utf8)).description)
         XCTAssertEqual(ContentHash(of: "abc").description.count, 32)

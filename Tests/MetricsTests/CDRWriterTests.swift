@@ -136,6 +136,31 @@ final class CDRWriterTests: XCTestCase {
         XCTAssertEqual(try temporary.store.read { try Int64.fetchOne($0, sql: "SELECT row_key FROM cdrs WHERE start_at = 1001") }, 7)
     }
 
+    /// Text is bound from a reused buffer: every row stores its own text, a value too long for the buffer too, and
+    /// empty strings stay empty (not NULL).
+    func testTextColumnsKeepTheirOwnValuesRowAfterRow() throws {
+        let temporary = try TemporaryStore()
+        let long = String(repeating: "é", count: 40_000)  // 80,000 bytes
+        var records: [CallRecord] = []
+        for (index, name) in ["first", long, "", "ü-\(long)-ü", "last"].enumerated() {
+            var record = CallRecord.make(key: "t\(index)", start: 100 + Int64(index), end: 200)
+            record.callerName = name
+            record.src = String(repeating: "9", count: index)
+            record.dst = name.isEmpty ? "" : "+41\(index)"
+            record.callKey = index % 2 == 0 ? nil : "call-\(index)"
+            records.append(record)
+        }
+        XCTAssertEqual(try temporary.store.write { try CDRWriter.insert(records, in: $0) }, 5)
+        let rows = try temporary.store.read { db in
+            try Row.fetchAll(db, sql: "SELECT caller_name, src, dst, call_key, source FROM cdrs ORDER BY start_at")
+        }
+        XCTAssertEqual(rows.map { $0[0] as String }, records.map(\.callerName))
+        XCTAssertEqual(rows.map { $0[1] as String }, records.map(\.src))
+        XCTAssertEqual(rows.map { $0[2] as String }, records.map(\.dst))
+        XCTAssertEqual(rows.map { $0[3] as String? }, records.map(\.callKey))
+        XCTAssertEqual(rows.map { $0[4] as String }, Array(repeating: "test", count: 5))
+    }
+
     /// The row key of an imported record is the key of its v5 text key, computed without building the text.
     func testRecordKeysAreTheKeysOfTheV5KeyTexts() {
         let content = ContentHash(of: "a,b,c")

@@ -128,25 +128,27 @@ public struct CDRImporter: Sendable {
         let producer = RecordProducer(
             reader: reader, source: source, fileID: fileID, directory: try AccountDirectory(in: db),
             rater: Rater(tables: try Accounts.rateTables(in: db)), batchSize: batchSize, rollupRows: rollupRows,
-            reportedRejects: reportedRejects, estimatedRecords: bytes.count / 160)
+            reportedRejects: reportedRejects, estimatedRecords: bytes.count / 200)
         try producer.run { batches in
-            var inserter = try CDRWriter.Inserter(db)
+            let inserter = try CDRWriter.Inserter(db)
             // The rollups of records that turn out to be stored already: taken back out of the reading side's
             // counts before those are written.
             var corrections = RollupAccumulator()
             while let batch = batches.take() {
                 try AccountDirectory.create(batch.creations, file: fileID, at: now, in: db)
-                for record in batch.records {
-                    if try inserter.insert(record) {
-                        report.new += 1
-                    } else {
-                        corrections.remove(record)
+                try inserter.holdingConnection {
+                    for record in batch.records {
+                        if try inserter.insert(record) {
+                            report.new += 1
+                        } else {
+                            corrections.remove(record)
+                        }
                     }
                 }
                 try FileLedger.addRejects(batch.rejects, file: fileID, in: db)
-                if var rollups = batch.rollups {
-                    rollups.merge(corrections)
-                    try rollups.flush(into: db)
+                if var deltas = batch.rollups {
+                    if !corrections.isEmpty { deltas.add(corrections.deltas()) }
+                    try deltas.write(into: db)
                     corrections = RollupAccumulator()
                 }
                 if let registrations = batch.registrations { _ = try registrations.store(in: db) }
@@ -166,53 +168,76 @@ public struct CDRImporter: Sendable {
 }
 
 /// How many times each record's content has been seen in the file so far: the n-th identical line gets its own
-/// row key. An open-addressing table on the content hash (already uniformly mixed, so its low bits are the slot):
-/// it runs once per row, where a `Dictionary` spent most of its time hashing the hash again.
-struct OccurrenceCounter {
+/// row key. An open-addressing set of the content hashes (already uniformly mixed, so their low bits are the slot)
+/// with 16-byte slots, plus a dictionary of the few seen more than once: it runs once per row, where a `Dictionary`
+/// spent most of its time hashing the hash again.
+final class OccurrenceCounter {
+    /// A content hash seen in the file; (0, 0) marks an empty slot (so zeroed memory is an empty table; the hash of
+    /// a record that really is (0, 0) is kept aside).
     private struct Slot {
         var high: UInt64
         var low: UInt64
-        /// Occurrences so far; 0 marks an empty slot.
-        var count: Int
     }
 
-    private var slots: [Slot]
+    private var slots: UnsafeMutablePointer<Slot>
+    private var size: Int
     private var used = 0
+    /// Occurrences of the hashes seen more than once (identical lines are rare).
+    private var repeats: [ContentHash: Int] = [:]
+    private var zeroSeen = false
 
-    /// `capacity`: about how many records the file holds (it grows past that if need be).
+    /// `capacity`: about how many records the file holds (the table grows past that if need be, so it is never
+    /// more than 70 % full).
     init(capacity: Int = 1 << 13) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: Slot(high: 0, low: 0, count: 0), count: size)
+        size = 16
+        while size * 7 < capacity * 10 { size <<= 1 }
+        slots = Self.zeroed(size)
+    }
+
+    deinit { slots.deallocate() }
+
+    private static func zeroed(_ count: Int) -> UnsafeMutablePointer<Slot> {
+        let memory = UnsafeMutablePointer<Slot>.allocate(capacity: count)
+        memory.initialize(repeating: Slot(high: 0, low: 0), count: count)
+        return memory
     }
 
     /// How often `hash` was seen before this call (0 the first time), and counts this one.
-    mutating func next(_ hash: ContentHash) -> Int {
-        if (used + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
+    func next(_ hash: ContentHash) -> Int {
+        guard hash.high != 0 || hash.low != 0 else {
+            defer { zeroSeen = true }
+            return zeroSeen ? repeated(hash) : 0
+        }
+        if (used + 1) * 10 > size * 7 { grow() }
+        let mask = size - 1
         var index = Int(truncatingIfNeeded: hash.low) & mask
-        while slots[index].count != 0 {
-            if slots[index].high == hash.high, slots[index].low == hash.low {
-                slots[index].count += 1
-                return slots[index].count - 1
-            }
+        while slots[index].high != 0 || slots[index].low != 0 {
+            if slots[index].high == hash.high, slots[index].low == hash.low { return repeated(hash) }
             index = (index + 1) & mask
         }
-        slots[index] = Slot(high: hash.high, low: hash.low, count: 1)
+        slots[index] = Slot(high: hash.high, low: hash.low)
         used += 1
         return 0
     }
 
-    private mutating func grow() {
-        var larger = OccurrenceCounter(capacity: slots.count)
-        let mask = larger.slots.count - 1
-        for slot in slots where slot.count != 0 {
-            var index = Int(truncatingIfNeeded: slot.low) & mask
-            while larger.slots[index].count != 0 { index = (index + 1) & mask }
-            larger.slots[index] = slot
+    /// Counts another copy of a hash seen before; returns how many copies came before it.
+    private func repeated(_ hash: ContentHash) -> Int {
+        let earlier = repeats[hash, default: 1]
+        repeats[hash] = earlier + 1
+        return earlier
+    }
+
+    private func grow() {
+        let larger = Self.zeroed(size * 2)
+        let mask = size * 2 - 1
+        for old in 0..<size where slots[old].high != 0 || slots[old].low != 0 {
+            var index = Int(truncatingIfNeeded: slots[old].low) & mask
+            while larger[index].high != 0 || larger[index].low != 0 { index = (index + 1) & mask }
+            larger[index] = slots[old]
         }
-        larger.used = used
-        self = larger
+        slots.deallocate()
+        slots = larger
+        size *= 2
     }
 }
 

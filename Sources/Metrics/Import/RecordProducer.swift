@@ -6,9 +6,10 @@ struct ImportBatch: Sendable {
     var rejects: [FileLedger.Reject] = []
     /// Accounts first named by these records (or earlier ones): the writer inserts them before the records.
     var creations: [AccountDirectory.Creation] = []
-    /// The rollup deltas of every record since the last batch that carried some, counted as if every record were
-    /// new; the writer takes out those of records the store already held, then writes them after this batch.
-    var rollups: RollupAccumulator?
+    /// The rollup rows of every record since the last batch that carried some, counted as if every record were
+    /// new and derived ready to write; the writer takes out those of records the store already held, then writes
+    /// them after this batch.
+    var rollups: RollupDeltas?
     /// A native registrations file's samples, with the last batch.
     var registrations: RegistrationTotals?
     /// Where the reading side was when it sent the batch (for the progress bar).
@@ -110,13 +111,14 @@ final class RecordProducer: @unchecked Sendable {
         var batch = ImportBatch()
         batch.records.reserveCapacity(batchSize)
         var rollups = RollupAccumulator()
-        var occurrences = OccurrenceCounter(capacity: estimatedRecords)
+        let occurrences = OccurrenceCounter(capacity: estimatedRecords)
+        var limit = min(batchSize, 512)
         var registrations: RegistrationTotals?
         var bytesRead = 0
         func send(last: Bool) -> Bool {
             batch.creations = directory.takeCreations()
             if last || rollups.count >= rollupRows {
-                batch.rollups = rollups
+                batch.rollups = rollups.deltas()
                 rollups = RollupAccumulator()
             }
             if last { batch.registrations = registrations }
@@ -157,8 +159,10 @@ final class RecordProducer: @unchecked Sendable {
                     rollups.add(record)
                     batch.records.append(record)
                 }
-                if batch.records.count + batch.rejects.count >= batchSize {
+                // The first batches are small, so that the writer starts at once.
+                if batch.records.count + batch.rejects.count >= limit {
                     guard send(last: false) else { return }
+                    limit = min(batchSize, limit * 4)
                 }
             }
             guard send(last: true) else { return }
