@@ -94,5 +94,25 @@ enum CDRTableV6 {
             ALTER TABLE cdrs_v6 RENAME TO cdrs;
             CREATE INDEX cdrs_by_end_start ON cdrs(end_at, start_at);
             """)
+        try addFirstRows(in: db)
+    }
+
+    /// Each file remembers the key and start of its first row (`FileLedger.earlierStart`): a file whose rows were
+    /// imported before at other start times (its source's zone changed) is refused rather than stored twice. A file
+    /// imported before v6 gets its first row still stored under its id.
+    private static func addFirstRows(in db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE cdr_files ADD COLUMN first_row_key INTEGER;
+            ALTER TABLE cdr_files ADD COLUMN first_row_check INTEGER;
+            ALTER TABLE cdr_files ADD COLUMN first_row_start INTEGER;
+            CREATE INDEX cdr_files_by_first_row ON cdr_files(first_row_key) WHERE first_row_key IS NOT NULL;
+            CREATE TEMP TABLE v6_first_lines AS
+                SELECT file_id, MIN(line) AS line FROM cdrs WHERE file_id IS NOT NULL GROUP BY file_id;
+            UPDATE cdr_files SET (first_row_key, first_row_check, first_row_start) = (
+                SELECT c.row_key, c.row_check, c.start_at FROM v6_first_lines f JOIN cdrs c ON c.file_id = f.file_id
+                WHERE f.file_id = cdr_files.id AND c.line = f.line ORDER BY c.id LIMIT 1)
+            WHERE id IN (SELECT file_id FROM v6_first_lines);
+            DROP TABLE v6_first_lines;
+            """)
     }
 }

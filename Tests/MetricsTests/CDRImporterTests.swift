@@ -239,19 +239,30 @@ final class CDRImporterTests: XCTestCase {
         try Schema.migrator.migrate(queue, upTo: "v5 network rollups by minute and hour")
         // What the v5 importer stored: key "f:<hash of the line>", "#1" on the line's second copy.
         try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO cdr_files (id, source, path, name, size, content_hash, status, discovered_at)
+                VALUES (1, 'pbx', '/old/Master.csv', 'Master.csv', 1, 'x', 'success', 0)
+                """)
             for (index, line) in lines.enumerated() {
                 let row = rows[index < 10 ? index : 2]
                 let hash = ContentHash(of: Array(line.utf8))
                 try db.execute(sql: """
-                    INSERT INTO cdrs (source, row_key, start_at, answer_at, end_at, duration, billsec, disposition)
-                    VALUES ('pbx', ?, ?, NULL, ?, 3, 0, 'busy')
-                    """, arguments: [index < 10 ? "f:\(hash)" : "f:\(hash)#1", row.start, row.start + 3])
+                    INSERT INTO cdrs (source, row_key, start_at, answer_at, end_at, duration, billsec, disposition,
+                        file_id, line)
+                    VALUES ('pbx', ?, ?, NULL, ?, 3, 0, 'busy', 1, ?)
+                    """, arguments: [index < 10 ? "f:\(hash)" : "f:\(hash)#1", row.start, row.start + 3, index + 1])
             }
         }
         try queue.close()
         let store = try Store(path: dbPath)
         let path = directory.appendingPathComponent("Master.csv").path
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        // v6 remembers the first row of the file imported before it: read in another zone, the file is refused.
+        let moved = try CDRImporter(store: store).importFile(
+            at: path, source: ImportSource(name: "pbx", zone: TimeZone(identifier: "America/New_York")!))
+        XCTAssertEqual(moved.status, .error)
+        XCTAssertEqual(moved.firstError?.hasPrefix("line 1 was imported before from Master.csv starting 5 h earlier"), true,
+                       moved.firstError ?? "")
         let again = try CDRImporter(store: store).importFile(at: path, source: ImportSource(name: "pbx"))
         XCTAssertEqual([again.read, again.accepted, again.new], [11, 11, 0])
         XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", store), 11)
@@ -391,6 +402,39 @@ final class CDRImporterTests: XCTestCase {
         _ = try CDRImporter(store: temporary.store).importFile(at: path, source: zurich)
         // 2025-11-21 is winter time in Zurich: UTC+1, so the stored UTC start is an hour before the written one.
         XCTAssertEqual(try count("SELECT start_at FROM cdrs", temporary.store), Int(row.start) - 3_600)
+    }
+
+    /// A CDR is its key and its start: the same lines read in another zone would be stored again at other times.
+    /// A grown file or a copy whose first row was imported before with another start is refused as a whole, with
+    /// the reason, and adds nothing; read in the zone used before, it adds its new rows.
+    func testAFileWhoseRowsWereImportedInAnotherZoneIsRefused() throws {
+        var random = seededRandom()
+        let temporary = try TemporaryStore()
+        let rows = generatedRows(30, random: &random)
+        var lines = rows.prefix(20).map(\.text)
+        let path = try write(lines, in: temporary)
+        let zurich = ImportSource(name: "pbx", zone: TimeZone(identifier: "Europe/Zurich")!)
+        XCTAssertEqual(try CDRImporter(store: temporary.store).importFile(at: path, source: zurich).new, 20)
+
+        lines += rows.suffix(10).map(\.text)
+        _ = try write(lines, in: temporary)
+        let utc = ImportSource(name: "pbx")
+        let refused = try CDRImporter(store: temporary.store).importFile(at: path, source: utc)
+        XCTAssertEqual(refused.status, .error)
+        XCTAssertEqual([refused.read, refused.accepted, refused.new], [0, 0, 0])
+        XCTAssertEqual(
+            refused.firstError,
+            "line 1 was imported before from Master.csv starting 1 h earlier (UTC): this source's zone is not the one "
+                + "it was read in then; importing would store its rows twice, at other times (import it with the zone "
+                + "used before)")
+        let copy = try write(lines, in: temporary, name: "copy.csv")
+        XCTAssertEqual(try CDRImporter(store: temporary.store).importFile(at: copy, source: ImportSource(name: "other")).status, .error)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 20)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdr_files WHERE status = 'error'", temporary.store), 2)
+
+        let grown = try CDRImporter(store: temporary.store).importFile(at: path, source: zurich)
+        XCTAssertEqual([grown.read, grown.new], [30, 10])
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 30)
     }
 
     func testChannelNamesStandForTheirTrunk() {

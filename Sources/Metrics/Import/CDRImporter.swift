@@ -68,7 +68,26 @@ public struct CDRImporter: Sendable {
                 source: source.name, path: path, name: name, size: Int64(bytes.count), contentHash: hash, at: now,
                 in: db)
         }
-        return try store.pool.writeWithoutTransaction { db in
+        do {
+            return try importRows(bytes, path: path, fileID: fileID, source: source, now: now, progress: progress)
+        } catch let error as ImportError {
+            guard case .startsMoved = error else { throw error }
+            // Nothing of the file was kept: it is recorded as failed, with the reason, and no row counted.
+            let outcome = FileLedger.Outcome(
+                format: nil, read: 0, accepted: 0, rejected: 0, new: 0, firstError: error.description)
+            try store.write { db in try FileLedger.finish(fileID, outcome, at: now, in: db) }
+            return ImportReport(
+                path: path, fileID: fileID, format: nil, status: .error, read: 0, accepted: 0, rejected: 0, new: 0,
+                alreadyImported: false, firstError: error.description, rejects: [], newCustomers: [], newCarriers: [])
+        }
+    }
+
+    /// Imports the rows in one write transaction (the file's entry is already `processing`).
+    private func importRows(
+        _ bytes: [UInt8], path: String, fileID: Int64, source: ImportSource, now: Int64,
+        progress: ((ImportProgress) -> Void)?
+    ) throws -> ImportReport {
+        try store.pool.writeWithoutTransaction { db in
             // Every customer, carrier and DID id a CDR of the import names exists by construction: the accounts
             // are read inside the transaction, which holds the write lock from its start (nobody can delete one),
             // and those first seen are inserted before the rows that name them (`AccountDirectory`). SQLite's own
@@ -135,6 +154,13 @@ public struct CDRImporter: Sendable {
             // counts before those are written.
             var corrections = RollupAccumulator()
             while let batch = batches.take() {
+                if let first = batch.firstRow {
+                    if let earlier = try FileLedger.earlierStart(of: first.key, start: first.start, excluding: fileID, in: db) {
+                        throw ImportError.startsMoved(
+                            line: first.line, earlierFile: earlier.name, earlierStart: earlier.start, start: first.start)
+                    }
+                    try FileLedger.noteFirstRow(fileID, key: first.key, start: first.start, in: db)
+                }
                 try AccountDirectory.create(batch.creations, file: fileID, at: now, in: db)
                 try inserter.holdingConnection {
                     for record in batch.records {
@@ -347,11 +373,25 @@ struct FieldMapping {
 
 public enum ImportError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
+    /// The file's first row was imported before (from `earlierFile`) with another start: the source's zone is not
+    /// the one it was read in then. Importing the file would store its rows a second time, at other times.
+    case startsMoved(line: Int, earlierFile: String, earlierStart: Int64, start: Int64)
 
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): return "\(path): cannot read the file: \(reason)"
+        case .startsMoved(let line, let earlierFile, let earlierStart, let start):
+            let shift = start - earlierStart
+            return "line \(line) was imported before from \(earlierFile) starting \(Self.hours(shift)) "
+                + (shift > 0 ? "earlier" : "later")
+                + " (UTC): this source's zone is not the one it was read in then; importing would store its rows "
+                + "twice, at other times (import it with the zone used before)"
         }
+    }
+
+    private static func hours(_ seconds: Int64) -> String {
+        let minutes = abs(seconds) / 60
+        return minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(minutes % 60) min"
     }
 
     /// The whole file, or the system's reason it cannot be read ("No such file or directory", "Is a directory").

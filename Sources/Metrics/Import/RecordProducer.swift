@@ -12,6 +12,8 @@ struct ImportBatch: Sendable {
     var rollups: RollupDeltas?
     /// A native registrations file's samples, with the last batch.
     var registrations: RegistrationTotals?
+    /// The file's first accepted row, with the batch that holds it.
+    var firstRow: (line: Int, key: RowKey, start: Int64)?
     /// Where the reading side was when it sent the batch (for the progress bar).
     var bytesRead = 0
     var rowsRead = 0
@@ -22,6 +24,7 @@ struct ImportBatch: Sendable {
         creations = []
         rollups = nil
         registrations = nil
+        firstRow = nil
     }
 }
 
@@ -113,6 +116,7 @@ final class RecordProducer: @unchecked Sendable {
         var rollups = RollupAccumulator()
         let occurrences = OccurrenceCounter(capacity: estimatedRecords)
         var limit = min(batchSize, 512)
+        var firstRowSeen = false
         var registrations: RegistrationTotals?
         var bytesRead = 0
         func send(last: Bool) -> Bool {
@@ -157,6 +161,10 @@ final class RecordProducer: @unchecked Sendable {
                     let hash = ContentHash(of: row.rawBytes)
                     let record = try callRecord(row, rowKey: RowKey(record: hash, occurrence: occurrences.next(hash)))
                     rollups.add(record)
+                    if !firstRowSeen {
+                        firstRowSeen = true
+                        batch.firstRow = (row.line, record.rowKey, record.startAt)
+                    }
                     batch.records.append(record)
                 }
                 // The first batches are small, so that the writer starts at once.
