@@ -31,11 +31,12 @@ public struct ImportProgress: Sendable {
 
 /// Imports CDR files into the store: every row rated and counted into the rollups in the same transaction as the
 /// row itself, each file in one transaction so a killed import leaves nothing of it behind, and every row keyed by
-/// its content so a second import of the same rows adds nothing.
+/// its content so a second import of the same rows adds nothing. The file is read, mapped and rated on a thread of
+/// its own (`RecordProducer`) while the caller's thread writes (SQLite is the larger half of the work).
 public struct CDRImporter: Sendable {
     public let store: Store
-    /// How many rows are read between progress reports (and writes of the rejected rows), inside the file's
-    /// transaction.
+    /// How many rows the reading thread hands the writing one at a time (the first batches are smaller); also how
+    /// often progress is reported and rejected rows are written, inside the file's transaction.
     public var batchSize = 20_000
     /// How many rollup rows the import keeps in memory before it writes them (a file is counted whole below that).
     public var rollupRows = 400_000
