@@ -63,7 +63,7 @@ public enum Aggregates {
             var accumulator = RollupAccumulator()
             for row in rows {
                 accumulator.add(CallRecord(
-                    source: "", rowKey: "", startAt: row[1], answerAt: row[2], endAt: row[3], duration: 0,
+                    source: "", rowKey: RowKey(key: 0, check: 0), startAt: row[1], answerAt: row[2], endAt: row[3], duration: 0,
                     billsec: row[4], disposition: Disposition(rawValue: row[5]) ?? .failed, customerID: row[6],
                     carrierID: row[7], dtmfDigits: row[8], sell: (row[9] as Int64?).map(Money.init),
                     buy: (row[10] as Int64?).map(Money.init)))

@@ -6,9 +6,9 @@ public enum Disposition: String, Sendable, CaseIterable {
 /// One CDR as the writers hand it to the store. Times are UTC Unix seconds.
 public struct CallRecord: Sendable, Equatable {
     public var source: String
-    /// What makes this row unique in its source (a content hash for files, the call id for the simulator);
-    /// writing the same key twice adds nothing.
-    public var rowKey: String
+    /// What makes this row unique (the hash of a key text: a record's content for files, the call id for the
+    /// simulator); writing the same key with the same start twice adds nothing.
+    public var rowKey: RowKey
     /// The call this leg belongs to (Asterisk linkedid, FreeSWITCH uuid), for call-level figures.
     public var callKey: String?
     public var legID: String?
@@ -34,7 +34,7 @@ public struct CallRecord: Sendable, Equatable {
     public var line: Int?
 
     public init(
-        source: String, rowKey: String, callKey: String? = nil, legID: String? = nil, startAt: Int64,
+        source: String, rowKey: RowKey, callKey: String? = nil, legID: String? = nil, startAt: Int64,
         answerAt: Int64?, endAt: Int64, duration: Int, billsec: Int, disposition: Disposition,
         hangupCause: String? = nil, customerID: Int64?, carrierID: Int64?, didID: Int64? = nil,
         src: String = "", dst: String = "", callerName: String = "", dtmfDigits: Int?,

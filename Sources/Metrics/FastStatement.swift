@@ -21,6 +21,11 @@ struct FastStatement {
 
     mutating func bind(_ value: Int?) { bind(value.map(Int64.init)) }
 
+    /// Binds one parameter by position, leaving the others as they are (values stay bound after a run).
+    func bind(_ value: Int64, at position: Int32) {
+        sqlite3_bind_int64(handle, position, value)
+    }
+
     mutating func bind(_ value: String?) {
         index += 1
         guard var value else {
@@ -39,6 +44,36 @@ struct FastStatement {
                 }
             }
         }
+    }
+
+    /// Binds `value` without SQLite copying it: its bytes are copied into `arena`, which must keep them until the
+    /// parameter is bound again (or the bindings are cleared). A value that does not fit is bound as a copy.
+    mutating func bind(_ value: String?, copyingInto arena: inout TextArena) {
+        index += 1
+        guard var value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        let position = index
+        value.withUTF8 { bytes in
+            if let start = arena.copy(bytes) {
+                _ = sqlite3_bind_text(handle, position, start, Int32(bytes.count), nil)  // SQLITE_STATIC
+            } else {
+                let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress {
+                        _ = sqlite3_bind_text(handle, position, base, Int32(chars.count), transient)
+                    } else {
+                        _ = sqlite3_bind_text(handle, position, "", 0, transient)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Forgets every bound value (none of them points into an arena any more).
+    func clearBindings() {
+        sqlite3_clear_bindings(handle)
     }
 
     /// Runs the statement with the values bound since the last run; returns the number of rows it changed.
@@ -132,4 +167,34 @@ struct FastRows {
             try body(Cursor(handle: handle))
         }
     }
+}
+
+/// Bytes that bound text parameters point to (`FastStatement.bind(_:copyingInto:)`): one buffer, refilled from its
+/// start for each row. Binding text as SQLITE_TRANSIENT made SQLite free and allocate a buffer per parameter and row.
+struct TextArena {
+    private let base: UnsafeMutablePointer<CChar>
+    private let capacity: Int
+    private var used = 0
+
+    init(capacity: Int = 1 << 16) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    /// Starts a row: earlier copies will be overwritten, so every parameter pointing to them must be bound again.
+    mutating func reset() { used = 0 }
+
+    /// Where `bytes` now are (NUL-terminated), or nil when the arena is full.
+    mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafePointer<CChar>? {
+        guard used + bytes.count + 1 <= capacity else { return nil }
+        let start = base + used
+        if let source = bytes.baseAddress {
+            UnsafeMutableRawPointer(start).copyMemory(from: source, byteCount: bytes.count)
+        }
+        start[bytes.count] = 0
+        used += bytes.count + 1
+        return UnsafePointer(start)
+    }
+
+    func deallocate() { base.deallocate() }
 }

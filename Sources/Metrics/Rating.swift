@@ -41,57 +41,102 @@ public struct Rate: Sendable, Equatable {
     }
 }
 
-/// A rate card indexed for longest-prefix match on the dialled number. Prefixes are keyed by their digits as an
-/// integer plus their length, so a lookup allocates nothing: it runs once per call on every import.
+/// A rate card indexed for longest-prefix match on the dialled number: a trie of the prefixes' digits, so a lookup
+/// walks the number once and allocates nothing (it runs twice per call on every import).
 public struct RateTable: Sendable {
-    private struct PrefixKey: Hashable {
-        var length: UInt8
-        var value: UInt64
-    }
-
-    /// Longer prefixes than this cannot be keyed as an integer; no real rate card comes near it.
+    /// Longer prefixes are refused by rate card files and ignored here; no real rate card comes near it.
     public static let maximumPrefixLength = 18
-    private var rates: [PrefixKey: Rate] = [:]
-    private var longestPrefix = 0
 
-    public init(_ rates: [Rate]) {
-        for rate in rates {
-            guard let key = RateTable.key(rate.prefix.utf8) else { continue }
-            self.rates[key] = rate
-            longestPrefix = max(longestPrefix, rate.prefix.utf8.count)
+    /// One reference to copy rather than three arrays: a table is looked up twice per imported call.
+    private final class Trie: Sendable {
+        let rates: [Rate]
+        /// Node `n`'s child for digit `d` is `children[n * 10 + d]` (0: none; node 0 is the root).
+        let children: [Int32]
+        /// The index in `rates` of the rate whose prefix ends at node `n`, or -1.
+        let rateAt: [Int32]
+
+        init(rates: [Rate], children: [Int32], rateAt: [Int32]) {
+            self.rates = rates
+            self.children = children
+            self.rateAt = rateAt
         }
     }
 
+    private let trie: Trie
+
+    public init(_ rates: [Rate]) {
+        var kept: [Rate] = []
+        var children: [Int32] = Array(repeating: 0, count: 10)
+        var rateAt: [Int32] = [-1]
+        for rate in rates {
+            let prefix = rate.prefix.utf8
+            guard !prefix.isEmpty, prefix.count <= Self.maximumPrefixLength,
+                prefix.allSatisfy({ $0 >= 48 && $0 <= 57 })
+            else { continue }
+            var node = 0
+            for byte in prefix {
+                let edge = node * 10 + Int(byte - 48)
+                if children[edge] == 0 {
+                    children[edge] = Int32(rateAt.count)
+                    rateAt.append(-1)
+                    children.append(contentsOf: repeatElement(0, count: 10))
+                }
+                node = Int(children[edge])
+            }
+            // A prefix listed twice: the later line wins.
+            rateAt[node] = Int32(kept.count)
+            kept.append(rate)
+        }
+        trie = Trie(rates: kept, children: children, rateAt: rateAt)
+    }
 
     /// The rate whose prefix is the longest one that starts the normalised number, or nil (unrated). Dialled
     /// numbers arrive as "+41…", "0041…" or "41…": only digits count, and an international "00" or "+" is dropped.
     public func match(_ dialled: String) -> Rate? {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        for byte in dialled.utf8 where byte >= 48 && byte <= 57 { digits.append(byte - 48) }
-        var start = 0
-        if dialled.utf8.first != UInt8(ascii: "+"), digits.count >= 2, digits[0] == 0, digits[1] == 0 { start = 2 }
-        // Every prefix of the number, shortest first; remember the longest that has a rate.
-        var value: UInt64 = 0
-        var best: Rate?
-        let end = min(digits.count, start + longestPrefix)
-        var index = start
-        while index < end {
-            value = value * 10 + UInt64(digits[index])
-            index += 1
-            if let rate = rates[PrefixKey(length: UInt8(index - start), value: value)] { best = rate }
-        }
-        return best
+        DialledNumber.withDigits(of: dialled) { match(digits: $0) }
     }
 
-    private static func key(_ prefix: String.UTF8View) -> PrefixKey? {
-        guard !prefix.isEmpty, prefix.count <= maximumPrefixLength else { return nil }
-        var value: UInt64 = 0
-        for byte in prefix {
-            guard byte >= 48 && byte <= 57 else { return nil }
-            value = value * 10 + UInt64(byte - 48)
+    /// The longest-prefix match on a normalised number (digit values 0–9).
+    func match(digits: UnsafeBufferPointer<UInt8>) -> Rate? {
+        let trie = trie
+        return trie.children.withUnsafeBufferPointer { children in
+            trie.rateAt.withUnsafeBufferPointer { rateAt in
+                var node = 0
+                var best: Int32 = -1
+                for digit in digits {
+                    node = Int(children[node * 10 + Int(digit)])
+                    if node == 0 { break }
+                    if rateAt[node] >= 0 { best = rateAt[node] }
+                }
+                return best >= 0 ? trie.rates[Int(best)] : nil
+            }
         }
-        return PrefixKey(length: UInt8(prefix.count), value: value)
+    }
+}
+
+/// A dialled number as rating reads it.
+enum DialledNumber {
+    /// Calls `body` with the number's digits (values 0–9), without a leading international "00" (a leading "+"
+    /// drops nothing more: what follows it is the country code).
+    static func withDigits<T>(of dialled: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        // Numbers are short: the digits go to a buffer on the stack (a longer number is cut at 32 digits, beyond
+        // any rate card's prefix).
+        var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &storage) { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            var count = 0
+            var first: UInt8?
+            for byte in dialled.utf8 {
+                if first == nil { first = byte }
+                if byte >= 48 && byte <= 57, count < buffer.count {
+                    buffer[count] = byte - 48
+                    count += 1
+                }
+            }
+            var start = 0
+            if first != UInt8(ascii: "+"), count >= 2, buffer[0] == 0, buffer[1] == 0 { start = 2 }
+            return body(UnsafeBufferPointer(start: buffer.baseAddress! + start, count: count - start))
+        }
     }
 }
 
@@ -106,5 +151,19 @@ public struct Rater: Sendable {
     public func price(card: Int64?, dialled: String, billsec: Int, answered: Bool) -> Money? {
         guard let card, let rate = tables[card]?.match(dialled) else { return nil }
         return answered ? rate.charge(billsec: billsec) : Money(micros: 0)
+    }
+
+    /// The customer's and the carrier's price of one call, reading the number once.
+    func prices(sellCard: Int64?, buyCard: Int64?, dialled: String, billsec: Int, answered: Bool)
+        -> (sell: Money?, buy: Money?)
+    {
+        guard sellCard != nil || buyCard != nil else { return (nil, nil) }
+        return DialledNumber.withDigits(of: dialled) { digits in
+            func price(_ card: Int64?) -> Money? {
+                guard let card, let rate = tables[card]?.match(digits: digits) else { return nil }
+                return answered ? rate.charge(billsec: billsec) : Money(micros: 0)
+            }
+            return (price(sellCard), price(buyCard))
+        }
     }
 }

@@ -224,6 +224,151 @@ final class CDRImporterTests: XCTestCase {
         XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 41)
     }
 
+    /// A store imported into before v6 kept text row keys; v6 turns them into the keys today's importer computes,
+    /// so re-importing (or growing) a file imported before the upgrade adds only its new rows.
+    func testAFileImportedBeforeTheV6UpgradeAddsOnlyItsNewRows() throws {
+        var random = seededRandom()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("td-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rows = generatedRows(12, random: &random)
+        var lines = rows.prefix(10).map(\.text)
+        lines.append(lines[2])
+        let dbPath = directory.appendingPathComponent("v5.db").path
+        let queue = try DatabaseQueue(path: dbPath)
+        try Schema.migrator.migrate(queue, upTo: "v5 network rollups by minute and hour")
+        // What the v5 importer stored: key "f:<hash of the line>", "#1" on the line's second copy.
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO cdr_files (id, source, path, name, size, content_hash, status, discovered_at)
+                VALUES (1, 'pbx', '/old/Master.csv', 'Master.csv', 1, 'x', 'success', 0)
+                """)
+            for (index, line) in lines.enumerated() {
+                let row = rows[index < 10 ? index : 2]
+                let hash = ContentHash(of: Array(line.utf8))
+                try db.execute(sql: """
+                    INSERT INTO cdrs (source, row_key, start_at, answer_at, end_at, duration, billsec, disposition,
+                        file_id, line)
+                    VALUES ('pbx', ?, ?, NULL, ?, 3, 0, 'busy', 1, ?)
+                    """, arguments: [index < 10 ? "f:\(hash)" : "f:\(hash)#1", row.start, row.start + 3, index + 1])
+            }
+        }
+        try queue.close()
+        let store = try Store(path: dbPath)
+        let path = directory.appendingPathComponent("Master.csv").path
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        // v6 remembers the first row of the file imported before it: read in another zone, the file is refused.
+        let moved = try CDRImporter(store: store).importFile(
+            at: path, source: ImportSource(name: "pbx", zone: TimeZone(identifier: "America/New_York")!))
+        XCTAssertEqual(moved.status, .error)
+        XCTAssertEqual(moved.firstError?.hasPrefix("line 1 was imported before from Master.csv starting 5 h earlier"), true,
+                       moved.firstError ?? "")
+        let again = try CDRImporter(store: store).importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual([again.read, again.accepted, again.new], [11, 11, 0])
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", store), 11)
+
+        lines += rows.suffix(2).map(\.text)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let grown = try CDRImporter(store: store).importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual([grown.read, grown.accepted, grown.new], [13, 13, 2])
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", store), 13)
+    }
+
+    /// Every aggregate table, in key order.
+    private func aggregates(_ store: Store) throws -> [String: [[DatabaseValue]]] {
+        try store.read { db in
+            var tables: [String: [[DatabaseValue]]] = [:]
+            for table in RollupTable.all.map(\.name) + NetworkRollup.tableNames
+                + ["attempts_per_second", "channel_seconds_per_minute"]
+            {
+                tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2")
+                    .map { Array($0.databaseValues) }
+            }
+            return tables
+        }
+    }
+
+    /// The reading thread counts every row before the writing thread knows which are new; rows already stored are
+    /// taken back out, and rollups written part-way through a file (here every 10 rollup rows, in batches of 7)
+    /// must still add up: the aggregates equal a rebuild from the stored CDRs after a first import, a grown file
+    /// (old rows interleaved with new ones and repeated lines) and a copy.
+    func testRollupsWrittenInPiecesWithRowsAlreadyStoredEqualARebuild() throws {
+        var random = seededRandom()
+        let temporary = try TemporaryStore()
+        let rows = generatedRows(300, random: &random)
+        var lines = rows.prefix(200).map(\.text)
+        let path = try write(lines, in: temporary)
+        var importer = CDRImporter(store: temporary.store)
+        importer.batchSize = 7
+        importer.rollupRows = 10
+        let first = try importer.importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual(first.new, 200)
+        for index in 0..<30 { lines.insert(lines[index * 5], at: Int(random.next() % UInt64(lines.count))) }
+        lines += rows.suffix(100).map(\.text)
+        _ = try write(lines, in: temporary)
+        let grown = try importer.importFile(at: path, source: ImportSource(name: "pbx"))
+        XCTAssertEqual([grown.read, grown.new], [330, 130])
+        let copy = try importer.importFile(at: try write(lines, in: temporary, name: "copy.csv"), source: ImportSource(name: "pbx"))
+        XCTAssertEqual(copy.new, 0)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 330)
+        XCTAssertEqual(try count("SELECT SUM(attempts) FROM rollup_customer_day", temporary.store), 330)
+
+        let incremental = try aggregates(temporary.store)
+        let everything = Retention(minuteDays: 100_000, hourDays: 0)
+        try temporary.store.write { try Aggregates.rebuild(everything, at: 1_763_700_000, in: $0) }
+        XCTAssertEqual(try aggregates(temporary.store), incremental)
+    }
+
+    /// Accounts and DIDs first seen get their ids on the reading thread and are created by the writing one before
+    /// the rows that name them: every reference resolves (foreign keys are not checked row by row during an
+    /// import), and the check is back on afterwards.
+    func testAccountsFirstSeenAreCreatedBeforeTheRowsThatNameThem() throws {
+        var random = seededRandom()
+        let temporary = try TemporaryStore()
+        try temporary.store.write { db in
+            // Ids with gaps: new ones follow the largest.
+            try db.execute(sql: "INSERT INTO customers (id, account_code, name, created_at) VALUES (7, 'acct1', 'One', 0)")
+            try db.execute(sql: "INSERT INTO carriers (id, name) VALUES (5, 'carrierB')")
+            try db.execute(sql: "INSERT INTO dids (id, number) VALUES (3, '999123')")
+        }
+        let path = try write(generatedRows(120, random: &random).map(\.text), in: temporary)
+        var importer = CDRImporter(store: temporary.store)
+        importer.batchSize = 5
+        let report = try importer.importFile(at: path, source: ImportSource(name: "pbx", didField: "dst"))
+        XCTAssertEqual(report.new, 120)
+        let problems = try temporary.store.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs WHERE customer_id IS NULL OR carrier_id IS NULL OR did_id IS NULL", temporary.store), 0)
+        let customers = try temporary.store.read { try Row.fetchAll($0, sql: "SELECT id, account_code FROM customers ORDER BY id") }
+        XCTAssertEqual(customers.first.map { $0[1] as String }, "acct1")
+        XCTAssertEqual(customers.map { $0[0] as Int64 }, Array(7...Int64(6 + customers.count)))
+        XCTAssertEqual(Set(report.newCustomers), Set(customers.dropFirst().map { $0[1] as String }))
+        XCTAssertEqual(try count("SELECT MIN(id) FROM dids WHERE number <> '999123'", temporary.store), 4)
+        XCTAssertEqual(try temporary.store.write { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }, 1)
+    }
+
+    /// A write that fails part-way through a file stops the reading thread and keeps nothing of the file; the next
+    /// import takes it whole.
+    func testAWriteThatFailsMidFileKeepsNothingAndTheNextImportTakesItAll() throws {
+        var random = seededRandom()
+        let temporary = try TemporaryStore()
+        let path = try write(generatedRows(500, random: &random).map(\.text), in: temporary)
+        try temporary.store.write { db in
+            try db.execute(sql: "CREATE TRIGGER fail BEFORE INSERT ON cdrs WHEN NEW.line = 321 BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        }
+        var importer = CDRImporter(store: temporary.store)
+        importer.batchSize = 16
+        XCTAssertThrowsError(try importer.importFile(at: path, source: ImportSource(name: "pbx"))) {
+            XCTAssertTrue("\($0)".contains("boom"), "\($0)")
+        }
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 0)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM customers", temporary.store), 0)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM rollup_carrier_hour", temporary.store), 0)
+        try temporary.store.write { try $0.execute(sql: "DROP TRIGGER fail") }
+        XCTAssertEqual(try importer.importFile(at: path, source: ImportSource(name: "pbx")).new, 500)
+        XCTAssertEqual(try count("SELECT SUM(attempts) FROM rollup_carrier_day", temporary.store), 500)
+    }
+
     func testAFileWithNoGoodRowEndsInErrorAndAddsNothing() throws {
         let temporary = try TemporaryStore()
         var random = seededRandom()
@@ -259,6 +404,39 @@ final class CDRImporterTests: XCTestCase {
         XCTAssertEqual(try count("SELECT start_at FROM cdrs", temporary.store), Int(row.start) - 3_600)
     }
 
+    /// A CDR is its key and its start: the same lines read in another zone would be stored again at other times.
+    /// A grown file or a copy whose first row was imported before with another start is refused as a whole, with
+    /// the reason, and adds nothing; read in the zone used before, it adds its new rows.
+    func testAFileWhoseRowsWereImportedInAnotherZoneIsRefused() throws {
+        var random = seededRandom()
+        let temporary = try TemporaryStore()
+        let rows = generatedRows(30, random: &random)
+        var lines = rows.prefix(20).map(\.text)
+        let path = try write(lines, in: temporary)
+        let zurich = ImportSource(name: "pbx", zone: TimeZone(identifier: "Europe/Zurich")!)
+        XCTAssertEqual(try CDRImporter(store: temporary.store).importFile(at: path, source: zurich).new, 20)
+
+        lines += rows.suffix(10).map(\.text)
+        _ = try write(lines, in: temporary)
+        let utc = ImportSource(name: "pbx")
+        let refused = try CDRImporter(store: temporary.store).importFile(at: path, source: utc)
+        XCTAssertEqual(refused.status, .error)
+        XCTAssertEqual([refused.read, refused.accepted, refused.new], [0, 0, 0])
+        XCTAssertEqual(
+            refused.firstError,
+            "line 1 was imported before from Master.csv starting 1 h earlier (UTC): this source's zone is not the one "
+                + "it was read in then; importing would store its rows twice, at other times (import it with the zone "
+                + "used before)")
+        let copy = try write(lines, in: temporary, name: "copy.csv")
+        XCTAssertEqual(try CDRImporter(store: temporary.store).importFile(at: copy, source: ImportSource(name: "other")).status, .error)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 20)
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdr_files WHERE status = 'error'", temporary.store), 2)
+
+        let grown = try CDRImporter(store: temporary.store).importFile(at: path, source: zurich)
+        XCTAssertEqual([grown.read, grown.new], [30, 10])
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 30)
+    }
+
     func testChannelNamesStandForTheirTrunk() {
         XCTAssertEqual(ImportSource.trunk(ofChannel: "SIP/carrierA-00000012"), "carrierA")
         XCTAssertEqual(ImportSource.trunk(ofChannel: "PJSIP/telia-0000a1b2"), "telia")
@@ -267,6 +445,21 @@ final class CDRImporterTests: XCTestCase {
         XCTAssertEqual(ImportSource.trunk(ofChannel: "SIP/my-trunk-name-0000001f"), "my-trunk-name")
         XCTAssertEqual(ImportSource.trunk(ofChannel: "gateway_b"), "gateway_b")
         XCTAssertEqual(ImportSource.trunk(ofChannel: ""), "")
+    }
+
+    /// The occurrence table counts every copy of a hash, across its growth, with the all-zero hash (its empty mark)
+    /// and hashes that share their low bits (one slot chain) included.
+    func testOccurrencesCountEveryCopyOfEachHash() {
+        var random = seededRandom()
+        let counter = OccurrenceCounter(capacity: 4)
+        var expected: [ContentHash: Int] = [:]
+        var hashes = (0..<3_000).map { _ in ContentHash(high: random.next(), low: random.next() & 0xFFFF_FFFF_0000_00FF) }
+        hashes += [ContentHash(high: 0, low: 0), ContentHash(high: 0, low: 1), ContentHash(high: 1, low: 0)]
+        for _ in 0..<12_000 {
+            let hash = hashes[Int(random.next() % UInt64(hashes.count))]
+            XCTAssertEqual(counter.next(hash), expected[hash, default: 0])
+            expected[hash, default: 0] += 1
+        }
     }
 
     func testContentHashesDifferForDifferentBytesAndAreStable() {

@@ -124,10 +124,21 @@ final class HistoryTests: XCTestCase {
 
         let queue = try DatabaseQueue(path: directory.appendingPathComponent("v4.db").path)
         try Schema.migrator.migrate(queue, upTo: "v4 CDR files, rejected rows, accounts first seen in a file")
+        // The CDRs as a v4 store holds them (a text row key), and its aggregates as today's code keeps them.
         try queue.write { db in
             try addCarriers(db)
-            try CDRWriter.insert(records, in: db)
-            try Aggregates.prune(.standard, at: now, in: db)
+            for (index, record) in records.enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO cdrs (source, row_key, start_at, answer_at, end_at, duration, billsec, disposition,
+                            customer_id, carrier_id, dtmf_digits, sell_micros, buy_micros)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [record.source, "k\(index)", record.startAt, record.answerAt, record.endAt, record.duration,
+                                record.billsec, record.disposition.rawValue, record.customerID, record.carrierID,
+                                record.dtmfDigits, record.sell?.micros, record.buy?.micros])
+            }
+            try Aggregates.rebuild(.standard, at: now, in: db)
         }
         try queue.close()
         let upgraded = try Store(path: directory.appendingPathComponent("v4.db").path)

@@ -21,7 +21,7 @@ final class MigrationTests: XCTestCase {
                        ["v1 accounts, rating, cdrs, live state, rollups", "v2 rollups by carrier and by customer",
                         "v3 covering index for the live-channels window",
                         "v4 CDR files, rejected rows, accounts first seen in a file",
-                        "v5 network rollups by minute and hour"])
+                        "v5 network rollups by minute and hour", "v6 integer row keys, unique with the start time"])
         XCTAssertFalse(tables.contains("rollup_hour"), "v2 replaced the crossed v1 rollups")
     }
 
@@ -32,7 +32,7 @@ final class MigrationTests: XCTestCase {
         }
         let reopened = try Store(path: temporary.store.path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM carriers") }, 1)
-        XCTAssertEqual(try reopened.schemaVersion().count, 5)
+        XCTAssertEqual(try reopened.schemaVersion().count, 6)
     }
 
     func testReadOnlyOpenOfAMissingStoreSaysWhatToDo() throws {
@@ -96,5 +96,59 @@ extension MigrationTests {
         XCTAssertEqual(figures[0]?.counts.billsec, 60)
         let hours = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM rollup_carrier_hour") }
         XCTAssertEqual(hours, 2)
+    }
+
+    /// v6 turns text row keys into integer ones and keeps every row and its id, also when two keys' 64-bit halves
+    /// collide in the same second (forced here with a key function that gives every text the same half): those
+    /// rows take the next keys of their probe sequence, and writing the same CDRs again adds nothing.
+    func testV6KeepsEveryRowWhenKeysCollide() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("td-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent("v5.db").path)
+        try Schema.migrator.migrate(queue, upTo: "v5 network rollups by minute and hour")
+        let rows: [(text: String, start: Int64)] = [("a", 100), ("b", 100), ("c", 100), ("d", 160), ("e", 100)]
+        try queue.write { db in
+            for (index, row) in rows.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO cdrs (id, source, row_key, start_at, answer_at, end_at, duration, billsec, disposition)
+                    VALUES (?, 'old', ?, ?, NULL, ?, 5, 0, 'busy')
+                    """, arguments: [10 * (index + 1), row.text, row.start, row.start + 5])
+            }
+        }
+        let collide: @Sendable (String) -> RowKey = { RowKey(key: 42, check: RowKey($0).check) }
+        try queue.write { try CDRTableV6.migrate(in: $0, rowKey: collide) }
+        let stored = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, start_at, row_key, row_check FROM cdrs ORDER BY id")
+        }
+        XCTAssertEqual(stored.map { $0[0] as Int64 }, [10, 20, 30, 40, 50])
+        XCTAssertEqual(stored.map { $0[2] as Int64 }, [42, 43, 44, 42, 45])
+        XCTAssertEqual(stored.map { $0[3] as Int64 }, rows.map { RowKey($0.text).check })
+        let again = rows.map { row in
+            var record = CallRecord.make(key: "", start: row.start, end: row.start + 5, disposition: .busy)
+            record.rowKey = collide(row.text)
+            return record
+        }
+        XCTAssertEqual(try queue.write { try CDRWriter.insert(again, in: $0) }, 0)
+        let indexes = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cdrs' ORDER BY name")
+        }
+        XCTAssertEqual(indexes, ["cdrs_by_end_start", "cdrs_by_start_key"])
+    }
+
+    /// The v6 table refuses what v1 refused.
+    func testV6ChecksTheDisposition() throws {
+        let temporary = try TemporaryStore()
+        XCTAssertThrowsError(try temporary.store.write { db in
+            try db.execute(sql: """
+                INSERT INTO cdrs (source, row_key, row_check, start_at, end_at, duration, billsec, disposition)
+                VALUES ('x', 1, 1, 0, 0, 0, 0, 'maybe')
+                """)
+        })
+        for disposition in Disposition.allCases {
+            XCTAssertNoThrow(try temporary.store.write { db in
+                try CDRWriter.insert([.make(key: disposition.rawValue, start: 0, end: 0, disposition: disposition)], in: db)
+            })
+        }
     }
 }

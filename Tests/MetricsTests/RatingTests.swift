@@ -63,6 +63,40 @@ final class RatingTests: XCTestCase {
         XCTAssertNil(rater.price(card: 9, dialled: "+15551234", billsec: 30, answered: true))
     }
 
+    /// The trie finds what a scan of every prefix finds (the longest that starts the normalised number, the later
+    /// of two equal prefixes), and pricing both sides of a call at once gives each side's own price.
+    func testPrefixMatchAgreesWithAScanOfEveryPrefix() {
+        var random = seededRandom()
+        func digits(_ count: Int) -> String {
+            String((0..<count).map { _ in Character(String(random.next() % 10)) })
+        }
+        for _ in 0..<50 {
+            var rates: [Rate] = []
+            for index in 0..<Int(1 + random.next() % 40) {
+                let prefix = random.next() % 10 == 0 ? "\(random.next() % 10)" : digits(Int(1 + random.next() % 6))
+                rates.append(Rate(prefix: prefix, description: "\(index)", perMinute: Money(micros: Int64(index))))
+            }
+            rates.append(Rate(prefix: "12a", perMinute: Money(micros: 1)))  // not digits: ignored
+            let table = RateTable(rates)
+            let other = RateTable(Array(rates.reversed()))
+            let rater = Rater(tables: [1: table, 2: other])
+            for _ in 0..<200 {
+                let number = ["", "+", "00", "0"][Int(random.next() % 4)] + digits(Int(random.next() % 12))
+                var normal = number.filter(\.isASCIIDigit)
+                if !number.hasPrefix("+"), normal.hasPrefix("00") { normal.removeFirst(2) }
+                let expected = rates.enumerated()
+                    .filter { $0.element.prefix.allSatisfy(\.isASCIIDigit) && normal.hasPrefix($0.element.prefix) }
+                    .max { ($0.element.prefix.count, $0.offset) < ($1.element.prefix.count, $1.offset) }?.element
+                XCTAssertEqual(table.match(number), expected, number)
+                let billsec = Int(random.next() % 200)
+                let both = rater.prices(sellCard: 1, buyCard: 2, dialled: number, billsec: billsec, answered: billsec > 0)
+                XCTAssertEqual(both.sell, rater.price(card: 1, dialled: number, billsec: billsec, answered: billsec > 0))
+                XCTAssertEqual(both.buy, rater.price(card: 2, dialled: number, billsec: billsec, answered: billsec > 0))
+                XCTAssertNil(rater.prices(sellCard: nil, buyCard: 9, dialled: number, billsec: 1, answered: true).buy)
+            }
+        }
+    }
+
     func testMoneyParsesAndFormatsExactly() {
         XCTAssertEqual(Money(decimal: "0.0125")?.micros, 12_500)
         XCTAssertEqual(Money(decimal: "-3.5")?.micros, -3_500_000)

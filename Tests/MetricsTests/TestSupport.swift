@@ -27,7 +27,7 @@ extension CallRecord {
     ) -> CallRecord {
         let answerAt = answerAfter.map { start + $0 }
         return CallRecord(
-            source: "test", rowKey: key, startAt: start, answerAt: answerAt, endAt: end, duration: Int(end - start),
+            source: "test", rowKey: RowKey(key), startAt: start, answerAt: answerAt, endAt: end, duration: Int(end - start),
             billsec: billsec ?? answerAt.map { Int(end - $0) } ?? 0, disposition: disposition, customerID: customer,
             carrierID: carrier, didID: did, dtmfDigits: dtmf, sell: sell.map { Money(micros: $0) }, buy: buy.map { Money(micros: $0) })
     }

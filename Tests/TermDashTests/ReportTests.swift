@@ -18,7 +18,7 @@ final class ReportTests: XCTestCase {
             try Accounts.addCustomer(.init(accountCode: "B", name: "Quiet Ltd", channelsConfigured: 5, rateCardID: nil), createdAt: 0, in: db)
             let telia = try Accounts.addCarrier(name: "Telia", channelsConfigured: 30, rateCardID: nil, in: db)
             func call(_ key: String, start: Int64, billsec: Int?, disposition: Disposition, sell: Int64?, buy: Int64?) -> CallRecord {
-                CallRecord(source: "t", rowKey: key, startAt: start, answerAt: billsec.map { _ in start + 5 },
+                CallRecord(source: "t", rowKey: RowKey(key), startAt: start, answerAt: billsec.map { _ in start + 5 },
                            endAt: start + 5 + Int64(billsec ?? 0), duration: 5 + (billsec ?? 0), billsec: billsec ?? 0,
                            disposition: disposition, customerID: acme, carrierID: telia, dtmfDigits: billsec == nil ? nil : 2,
                            sell: sell.map { Money(micros: $0) }, buy: buy.map { Money(micros: $0) })

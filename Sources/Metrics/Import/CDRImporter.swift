@@ -37,11 +37,15 @@ public struct ImportProgress: Sendable {
 
 /// Imports CDR files into the store: every row rated and counted into the rollups in the same transaction as the
 /// row itself, each file in one transaction so a killed import leaves nothing of it behind, and every row keyed by
-/// its content so a second import of the same rows adds nothing.
+/// its content so a second import of the same rows adds nothing. The file is read, mapped and rated on a thread of
+/// its own (`RecordProducer`) while the caller's thread writes (SQLite is the larger half of the work).
 public struct CDRImporter: Sendable {
     public let store: Store
-    /// How many rows are written (and their rollups folded) at a time, inside the file's transaction.
+    /// How many rows the reading thread hands the writing one at a time (the first batches are smaller); also how
+    /// often progress is reported and rejected rows are written, inside the file's transaction.
     public var batchSize = 20_000
+    /// How many rollup rows the import keeps in memory before it writes them (a file is counted whole below that).
+    public var rollupRows = 400_000
     /// How many rejected rows the report carries (all of them are stored).
     public var reportedRejects = 20
     /// The write connection's page cache during an import.
@@ -71,11 +75,43 @@ public struct CDRImporter: Sendable {
                 source: source.name, path: path, name: name, size: Int64(bytes.count), contentHash: hash, at: now,
                 in: db)
         }
-        return try store.write { db in
-            // Row keys arrive in no order: a page cache that holds the key index keeps the inserts off the disk.
-            try db.execute(sql: "PRAGMA cache_size = -\(cacheKilobytes)")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            return try importRows(bytes, path: path, fileID: fileID, source: source, now: now, progress: progress, in: db)
+        do {
+            return try importRows(bytes, path: path, fileID: fileID, source: source, now: now, progress: progress)
+        } catch let error as ImportError {
+            guard case .startsMoved = error else { throw error }
+            // Nothing of the file was kept: it is recorded as failed, with the reason, and no row counted.
+            let outcome = FileLedger.Outcome(
+                format: nil, read: 0, accepted: 0, rejected: 0, new: 0, firstError: error.description)
+            try store.write { db in try FileLedger.finish(fileID, outcome, at: now, in: db) }
+            return ImportReport(
+                path: path, fileID: fileID, format: nil, status: .error, read: 0, accepted: 0, rejected: 0, new: 0,
+                alreadyImported: false, firstError: error.description, rejects: [], newCustomers: [], newCarriers: [])
+        }
+    }
+
+    /// Imports the rows in one write transaction (the file's entry is already `processing`).
+    private func importRows(
+        _ bytes: [UInt8], path: String, fileID: Int64, source: ImportSource, now: Int64,
+        progress: ((ImportProgress) -> Void)?
+    ) throws -> ImportReport {
+        try store.pool.writeWithoutTransaction { db in
+            // Every customer, carrier and DID id a CDR of the import names exists by construction: the accounts
+            // are read inside the transaction, which holds the write lock from its start (nobody can delete one),
+            // and those first seen are inserted before the rows that name them (`AccountDirectory`). SQLite's own
+            // check would look each of them up again for every row, a sixth of the insert's cost: it is off for
+            // this transaction (the pragma cannot change inside one) and back on after it, whatever happens.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var report: ImportReport?
+            try db.inTransaction(.immediate) {
+                // A page cache that holds the pages the file's rows touch keeps the inserts off the disk.
+                try db.execute(sql: "PRAGMA cache_size = -\(cacheKilobytes)")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                report = try importRows(
+                    bytes, path: path, fileID: fileID, source: source, now: now, progress: progress, in: db)
+                return .commit
+            }
+            return report!
         }
     }
 
@@ -114,78 +150,127 @@ public struct CDRImporter: Sendable {
             try FileLedger.addRejects(rejects, file: fileID, in: db)
             return try finish()
         }
-        let layout = reader.parser.layout
-        report.format = layout.format.rawValue
-        var directory = try AccountDirectory(in: db)
-        let rater = Rater(tables: try Accounts.rateTables(in: db))
-        var mapping = FieldMapping(layout: layout, source: source)
-
-        var occurrences: [ContentHash: Int] = [:]
-        var batch: [CallRecord] = []
-        batch.reserveCapacity(batchSize)
-        var rejects: [FileLedger.Reject] = []
-        var registrations = RegistrationTotals()
-        var bytesRead = 0
-        func flush() throws {
-            report.new += try CDRWriter.insert(batch, in: db)
-            batch.removeAll(keepingCapacity: true)
-            try FileLedger.addRejects(rejects, file: fileID, in: db)
-            rejects.removeAll(keepingCapacity: true)
-            progress?(ImportProgress(bytesRead: bytesRead, bytesTotal: bytes.count, rows: report.read))
-        }
-        while let item = reader.next() {
-            report.read += 1
-            switch item {
-            case .rejected(let error, let record):
-                bytesRead += record.rawBytes.count + 1
-                report.rejected += 1
-                let reject = FileLedger.Reject(line: error.line, raw: record.raw, reason: error.reason)
-                if report.firstError == nil { report.firstError = "line \(error.line): \(error.reason)" }
-                if report.rejects.count < reportedRejects { report.rejects.append(reject) }
-                rejects.append(reject)
-            case .registration(let sample):
-                report.accepted += 1
-                registrations.add(sample)
-            case .call(let row):
-                bytesRead += row.rawBytes.count + 1
-                report.accepted += 1
-                // Identical rows in one file are distinct CDRs: the n-th copy gets its own key, the same one each
-                // time the file is read.
-                let hash = ContentHash(of: row.rawBytes)
-                let occurrence = occurrences[hash, default: 0]
-                occurrences[hash] = occurrence + 1
-                let rowKey = occurrence == 0 ? "f:\(hash)" : "f:\(hash)#\(occurrence)"
-                batch.append(
-                    try callRecord(
-                        row, rowKey: rowKey, mapping: &mapping, source: source, fileID: fileID, rater: rater,
-                        directory: &directory, now: now, in: db))
+        report.format = reader.parser.layout.format.rawValue
+        let producer = RecordProducer(
+            reader: reader, source: source, fileID: fileID, directory: try AccountDirectory(in: db),
+            rater: Rater(tables: try Accounts.rateTables(in: db)), batchSize: batchSize, rollupRows: rollupRows,
+            reportedRejects: reportedRejects, estimatedRecords: bytes.count / 200)
+        try producer.run { batches in
+            let inserter = try CDRWriter.Inserter(db)
+            // The rollups of records that turn out to be stored already: taken back out of the reading side's
+            // counts before those are written.
+            var corrections = RollupAccumulator()
+            while let batch = batches.take() {
+                if let first = batch.firstRow {
+                    if let earlier = try FileLedger.earlierStart(of: first.key, start: first.start, excluding: fileID, in: db) {
+                        throw ImportError.startsMoved(
+                            line: first.line, earlierFile: earlier.name, earlierStart: earlier.start, start: first.start)
+                    }
+                    try FileLedger.noteFirstRow(fileID, key: first.key, start: first.start, in: db)
+                }
+                try AccountDirectory.create(batch.creations, file: fileID, at: now, in: db)
+                try inserter.holdingConnection {
+                    for record in batch.records {
+                        if try inserter.insert(record) {
+                            report.new += 1
+                        } else {
+                            corrections.remove(record)
+                        }
+                    }
+                }
+                try FileLedger.addRejects(batch.rejects, file: fileID, in: db)
+                if var deltas = batch.rollups {
+                    if !corrections.isEmpty { deltas.add(corrections.deltas()) }
+                    try deltas.write(into: db)
+                    corrections = RollupAccumulator()
+                }
+                if let registrations = batch.registrations { _ = try registrations.store(in: db) }
+                progress?(ImportProgress(bytesRead: batch.bytesRead, bytesTotal: bytes.count, rows: batch.rowsRead))
+                batches.recycle(batch)
             }
-            if batch.count + rejects.count >= batchSize { try flush() }
         }
-        try flush()
-        _ = try registrations.store(in: db)
-        report.newCustomers = directory.newCustomers
-        report.newCarriers = directory.newCarriers
+        report.read = producer.read
+        report.accepted = producer.accepted
+        report.rejected = producer.rejected
+        report.firstError = producer.firstError
+        report.rejects = producer.reportedRejectList
+        report.newCustomers = producer.newCustomers
+        report.newCarriers = producer.newCarriers
         return try finish()
     }
+}
 
-    private func callRecord(
-        _ row: SwitchRow, rowKey: String, mapping: inout FieldMapping, source: ImportSource, fileID: Int64, rater: Rater,
-        directory: inout AccountDirectory, now: Int64, in db: Database
-    ) throws -> CallRecord {
-        let customer = try directory.customer(mapping.customer(of: row), file: fileID, at: now, in: db)
-        let carrier = try directory.carrier(mapping.carrier(of: row), file: fileID, in: db)
-        let did = try mapping.did(of: row).map { try directory.did($0, customer: customer?.id, in: db) } ?? nil
-        let answered = row.answerAt != nil && row.billsec > 0
-        return CallRecord(
-            source: source.name, rowKey: rowKey, callKey: row.callKey, legID: row.legID, startAt: row.startAt,
-            answerAt: row.answerAt, endAt: row.endAt, duration: row.duration, billsec: row.billsec,
-            disposition: row.disposition, hangupCause: row.hangupCause, customerID: customer?.id,
-            carrierID: carrier?.id, didID: did, src: row.src, dst: row.dst, callerName: row.callerName,
-            dtmfDigits: row.dtmfDigits,
-            sell: rater.price(card: customer?.rateCardID, dialled: row.dst, billsec: row.billsec, answered: answered),
-            buy: rater.price(card: carrier?.rateCardID, dialled: row.dst, billsec: row.billsec, answered: answered),
-            fileID: fileID, line: row.line)
+/// How many times each record's content has been seen in the file so far: the n-th identical line gets its own
+/// row key. An open-addressing set of the content hashes (already uniformly mixed, so their low bits are the slot)
+/// with 16-byte slots, plus a dictionary of the few seen more than once: it runs once per row, where a `Dictionary`
+/// spent most of its time hashing the hash again.
+final class OccurrenceCounter {
+    /// A content hash seen in the file; (0, 0) marks an empty slot (so zeroed memory is an empty table; the hash of
+    /// a record that really is (0, 0) is kept aside).
+    private struct Slot {
+        var high: UInt64
+        var low: UInt64
+    }
+
+    private var slots: UnsafeMutablePointer<Slot>
+    private var size: Int
+    private var used = 0
+    /// Occurrences of the hashes seen more than once (identical lines are rare).
+    private var repeats: [ContentHash: Int] = [:]
+    private var zeroSeen = false
+
+    /// `capacity`: about how many records the file holds (the table grows past that if need be, so it is never
+    /// more than 70 % full).
+    init(capacity: Int = 1 << 13) {
+        size = 16
+        while size * 7 < capacity * 10 { size <<= 1 }
+        slots = Self.zeroed(size)
+    }
+
+    deinit { slots.deallocate() }
+
+    private static func zeroed(_ count: Int) -> UnsafeMutablePointer<Slot> {
+        let memory = UnsafeMutablePointer<Slot>.allocate(capacity: count)
+        memory.initialize(repeating: Slot(high: 0, low: 0), count: count)
+        return memory
+    }
+
+    /// How often `hash` was seen before this call (0 the first time), and counts this one.
+    func next(_ hash: ContentHash) -> Int {
+        guard hash.high != 0 || hash.low != 0 else {
+            defer { zeroSeen = true }
+            return zeroSeen ? repeated(hash) : 0
+        }
+        if (used + 1) * 10 > size * 7 { grow() }
+        let mask = size - 1
+        var index = Int(truncatingIfNeeded: hash.low) & mask
+        while slots[index].high != 0 || slots[index].low != 0 {
+            if slots[index].high == hash.high, slots[index].low == hash.low { return repeated(hash) }
+            index = (index + 1) & mask
+        }
+        slots[index] = Slot(high: hash.high, low: hash.low)
+        used += 1
+        return 0
+    }
+
+    /// Counts another copy of a hash seen before; returns how many copies came before it.
+    private func repeated(_ hash: ContentHash) -> Int {
+        let earlier = repeats[hash, default: 1]
+        repeats[hash] = earlier + 1
+        return earlier
+    }
+
+    private func grow() {
+        let larger = Self.zeroed(size * 2)
+        let mask = size * 2 - 1
+        for old in 0..<size where slots[old].high != 0 || slots[old].low != 0 {
+            var index = Int(truncatingIfNeeded: slots[old].low) & mask
+            while larger[index].high != 0 || larger[index].low != 0 { index = (index + 1) & mask }
+            larger[index] = slots[old]
+        }
+        slots.deallocate()
+        slots = larger
+        size *= 2
     }
 }
 
@@ -295,11 +380,25 @@ struct FieldMapping {
 
 public enum ImportError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
+    /// The file's first row was imported before (from `earlierFile`) with another start: the source's zone is not
+    /// the one it was read in then. Importing the file would store its rows a second time, at other times.
+    case startsMoved(line: Int, earlierFile: String, earlierStart: Int64, start: Int64)
 
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): return "\(path): cannot read the file: \(reason)"
+        case .startsMoved(let line, let earlierFile, let earlierStart, let start):
+            let shift = start - earlierStart
+            return "line \(line) was imported before from \(earlierFile) starting \(Self.hours(shift)) "
+                + (shift > 0 ? "earlier" : "later")
+                + " (UTC): this source's zone is not the one it was read in then; importing would store its rows "
+                + "twice, at other times (import it with the zone used before)"
         }
+    }
+
+    private static func hours(_ seconds: Int64) -> String {
+        let minutes = abs(seconds) / 60
+        return minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(minutes % 60) min"
     }
 
     /// The whole file, or the system's reason it cannot be read ("No such file or directory", "Is a directory").

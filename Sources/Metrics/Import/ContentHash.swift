@@ -16,6 +16,11 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     public init(of text: String) {
         var text = text
         self = text.withUTF8 { ContentHash(buffer: UnsafeRawBufferPointer($0)) }

@@ -173,6 +173,30 @@ public enum FileLedger {
             ])
     }
 
+    /// Remembers the key and start of the file's first row (v6).
+    static func noteFirstRow(_ file: Int64, key: RowKey, start: Int64, in db: Database) throws {
+        try db.execute(
+            sql: "UPDATE cdr_files SET first_row_key = ?, first_row_check = ?, first_row_start = ? WHERE id = ?",
+            arguments: [key.key, key.check, start, file])
+    }
+
+    /// An earlier file imported successfully whose first row is this one read with another start: the same bytes
+    /// read in another zone. Its name and that start.
+    static func earlierStart(of key: RowKey, start: Int64, excluding file: Int64, in db: Database) throws
+        -> (name: String, start: Int64)?
+    {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT name, first_row_start FROM cdr_files
+                WHERE first_row_key = ? AND first_row_check = ? AND first_row_start <> ? AND status = 'success'
+                    AND id <> ?
+                ORDER BY id LIMIT 1
+                """,
+            arguments: [key.key, key.check, start, file]
+        ).map { ($0[0], $0[1]) }
+    }
+
     /// The file now lives at `path` (a spool moved it to processed/ or failed/).
     public static func moved(_ file: Int64, to path: String, in db: Database) throws {
         try db.execute(sql: "UPDATE cdr_files SET path = ? WHERE id = ?", arguments: [path, file])

@@ -39,22 +39,49 @@ public struct ImportSource: Sendable, Equatable {
     /// `IAX2/peer-1234` → `peer`; a value without a technology prefix is taken as the carrier's name itself.
     public static func trunk(ofChannel channel: String) -> String {
         // Runs once per imported row: work on the UTF-8 bytes, make one String at the end.
-        var utf8 = channel.utf8[...]
-        while utf8.first == 0x20 { utf8 = utf8.dropFirst() }
-        while utf8.last == 0x20 { utf8 = utf8.dropLast() }
-        guard let slash = utf8.firstIndex(of: 0x2F) else { return String(Substring(utf8)) }
-        var name = utf8[utf8.index(after: slash)...]
-        // Local channels end in ";1"/";2"; drop that first.
-        if let semicolon = name.lastIndex(of: 0x3B) { name = name[..<semicolon] }
-        // The channel's sequence number: a dash then hex digits, as Asterisk appends to every channel.
-        if let dash = name.lastIndex(of: 0x2D) {
-            let suffix = name[name.index(after: dash)...]
-            if !suffix.isEmpty, suffix.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) }) {
-                name = name[..<dash]
+        var channel = channel
+        return channel.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return "" }
+            var lower = 0
+            var upper = bytes.count
+            while lower < upper, base[lower] == 0x20 { lower += 1 }
+            while upper > lower, base[upper - 1] == 0x20 { upper -= 1 }
+            func firstIndex(of byte: UInt8, from: Int, to: Int) -> Int? {
+                var index = from
+                while index < to {
+                    if base[index] == byte { return index }
+                    index += 1
+                }
+                return nil
             }
+            func lastIndex(of byte: UInt8, from: Int, to: Int) -> Int? {
+                var index = to
+                while index > from {
+                    index -= 1
+                    if base[index] == byte { return index }
+                }
+                return nil
+            }
+            if let slash = firstIndex(of: 0x2F, from: lower, to: upper) {
+                lower = slash + 1
+                // Local channels end in ";1"/";2"; drop that first.
+                if let semicolon = lastIndex(of: 0x3B, from: lower, to: upper) { upper = semicolon }
+                // The channel's sequence number: a dash then hex digits, as Asterisk appends to every channel.
+                if let dash = lastIndex(of: 0x2D, from: lower, to: upper), dash + 1 < upper {
+                    var hex = true
+                    for index in (dash + 1)..<upper {
+                        let byte = base[index]
+                        if !((0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)) {
+                            hex = false
+                            break
+                        }
+                    }
+                    if hex { upper = dash }
+                }
+                // "SIP/carrierA/0044…" (a dial string) names the trunk before the second slash.
+                if let slash = firstIndex(of: 0x2F, from: lower, to: upper) { upper = slash }
+            }
+            return String(decoding: UnsafeBufferPointer(start: base + lower, count: upper - lower), as: UTF8.self)
         }
-        // "SIP/carrierA/0044…" (a dial string) names the trunk before the second slash.
-        if let slash = name.firstIndex(of: 0x2F) { name = name[..<slash] }
-        return String(Substring(name))
     }
 }

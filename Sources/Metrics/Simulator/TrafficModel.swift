@@ -22,7 +22,7 @@ struct SimulatedCall {
 
     func record(source: String) -> CallRecord {
         CallRecord(
-            source: source, rowKey: callKey, callKey: callKey, legID: callKey, startAt: startAt, answerAt: answerAt,
+            source: source, rowKey: RowKey(callKey), callKey: callKey, legID: callKey, startAt: startAt, answerAt: answerAt,
             endAt: endAt, duration: Int(endAt - startAt), billsec: billsec, disposition: disposition,
             hangupCause: hangupCause, customerID: customerID, carrierID: carrierID, didID: didID, src: src,
             dst: dst, callerName: callerName, dtmfDigits: dtmfDigits, sell: sell, buy: buy)
