@@ -132,7 +132,9 @@ public struct HistorySnapshot: Sendable, Equatable {
             }
         }
         let attempts = figures.reduce(Int64(0)) { $0 + $1.attempts }
-        let seconds = figures.indices.reduce(Int64(0)) { $0 + elapsed($1) }
+        // The seconds from the range's start to now: not the sum of `elapsed`, which counts a bucket that has only
+        // just begun as one second (to keep its own rate finite).
+        let seconds = max(1, min(now, to) - from)
         return CPSFigures(average: seconds > 0 ? Double(attempts) / Double(seconds) : 0, peak: best?.attempts ?? 0, peakSecond: best?.second)
     }
 
