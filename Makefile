@@ -61,10 +61,10 @@ bench-monitor: bench-deps
 SWIFTC ?= swiftc
 FUZZ_SECONDS ?= 60
 FUZZ_SOURCES := Sources/Metrics/CSVReader.swift Sources/Metrics/CallRecord.swift Sources/Metrics/Money.swift \
-	Sources/Metrics/TimeBuckets.swift $(addprefix Sources/Metrics/Import/, AsteriskCSV.swift CDRFileReader.swift \
+	Sources/Metrics/TimeBuckets.swift Sources/Metrics/RowKey.swift $(addprefix Sources/Metrics/Import/, CDRFileReader.swift \
 	CDRFormat.swift CallerID.swift ColumnLayout.swift DetectionError.swift Dispositions.swift FormatDetection.swift \
 	LocalTime.swift NativeColumns.swift NativeTime.swift RegistrationSample.swift RowError.swift RowParser.swift \
-	SwitchRow.swift)
+	SwitchRow.swift ContentHash.swift)
 fuzz:
 	@mkdir -p .build/fuzz/corpus
 	$(SWIFTC) -sanitize=fuzzer,address -parse-as-library -O -wmo -module-name CDRFuzz $(FUZZ_SOURCES) Fuzz/CDRFuzz.swift \
