@@ -7,10 +7,10 @@ final class AsteriskCSVTests: XCTestCase {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/cdr-samples")
     private let utc = LocalTimeParser(zone: TimeZone(identifier: "UTC")!)
 
-    private func rows(_ file: String, time: LocalTimeParser? = nil) throws -> [Result<AsteriskRow, RowError>] {
+    private func rows(_ file: String, time: LocalTimeParser? = nil) throws -> [Result<SwitchRow, RowError>] {
         let url = samples.appendingPathComponent(file)
         try XCTSkipUnless(FileManager.default.fileExists(atPath: url.path), "shared/cdr-samples is not beside the checkout")
-        return CSVReader(bytes: Array(try Data(contentsOf: url))).map { AsteriskCSV.parse($0, time: time ?? utc) }
+        return CSVReader(bytes: Array(try Data(contentsOf: url))).map { RowParser(layout: .asterisk(), time: time ?? utc).parse($0) }
     }
 
     /// What the Asterisk test suite expects of its own sample: 5 records, the first ANSWERED, the second with
@@ -22,8 +22,8 @@ final class AsteriskCSVTests: XCTestCase {
         XCTAssertEqual(parsed[1].billsec, 7)
         XCTAssertEqual(parsed[1].duration, 5)
         XCTAssertEqual(parsed.map(\.disposition), [.answered, .answered, .failed, .noAnswer, .busy])
-        XCTAssertEqual(Set(parsed.compactMap(\.uniqueID)), ["1231977075.0"])
-        XCTAssertEqual(parsed[0].callerID, "\"Test User\" <test>")
+        XCTAssertEqual(Set(parsed.compactMap(\.legID)), ["1231977075.0"])
+        XCTAssertEqual(parsed[0].fields[4], "\"Test User\" <test>")
         XCTAssertEqual(parsed[0].startAt, 1_231_977_075, "2009-01-14 23:51:15 UTC")
         XCTAssertEqual(parsed[0].endAt - parsed[0].startAt, 5)
     }
@@ -49,7 +49,7 @@ final class AsteriskCSVTests: XCTestCase {
 
     func testBadRowsSayWhy() {
         func reason(_ line: String) -> String? {
-            guard let record = Array(CSVReader(text: line)).first, case .failure(let error) = AsteriskCSV.parse(record, time: utc)
+            guard let record = Array(CSVReader(text: line)).first, case .failure(let error) = RowParser(layout: .asterisk(), time: utc).parse(record)
             else { return nil }
             return error.reason
         }
