@@ -60,8 +60,8 @@ bench-monitor: bench-deps
 # kept in .build/fuzz/corpus, crashes written to .build/fuzz/crash-*.
 SWIFTC ?= swiftc
 FUZZ_SECONDS ?= 60
-FUZZ_SOURCES := Sources/Metrics/CSVReader.swift Sources/Metrics/CallRecord.swift Sources/Metrics/Money.swift \
-	Sources/Metrics/TimeBuckets.swift Sources/Metrics/RowKey.swift $(addprefix Sources/Metrics/Import/, CDRFileReader.swift \
+FUZZ_SOURCES := Sources/Metrics/Import/CSVReader.swift Sources/Metrics/Records/CallRecord.swift Sources/Metrics/Rating/Money.swift \
+	Sources/Metrics/Rollups/TimeBuckets.swift Sources/Metrics/Records/RowKey.swift $(addprefix Sources/Metrics/Import/, CDRFileReader.swift \
 	CDRFormat.swift CallerID.swift ColumnLayout.swift DetectionError.swift Dispositions.swift FormatDetection.swift \
 	LocalTime.swift NativeColumns.swift NativeTime.swift RegistrationSample.swift RowError.swift RowParser.swift \
 	SwitchRow.swift ContentHash.swift)

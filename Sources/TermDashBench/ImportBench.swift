@@ -57,7 +57,7 @@ enum ImportBench {
         var last: ImportReport?
         for run in 1...options.runs {
             let path = directory.appendingPathComponent("store-\(run).db").path
-            let store = try Store(path: path)
+            let store = try SQLiteStore(path: path)
             try MasterCSV.prepareAccounts(in: store)
             note("import \(run) of \(options.runs)…")
             let started = DispatchTime.now().uptimeNanoseconds
@@ -142,7 +142,7 @@ enum MasterCSV {
 
     /// Customers c0…c199 on one sell card and carriers carrier0…carrier39 on one buy card, as a billing admin would
     /// have set them up before importing.
-    static func prepareAccounts(in store: Store) throws {
+    static func prepareAccounts(in store: SQLiteStore) throws {
         try store.write { db in
             let sell = try Accounts.addRateCard(
                 name: "retail", direction: .sell,

@@ -100,7 +100,7 @@ enum EngineSnapshot {
     /// reuses).
     static let request = SnapshotRequest(liveWindow: 400, tableRows: 25, history: .oneHour)
 
-    static func take(store: Store, at now: Int64) throws -> (Result, PassTiming) {
+    static func take(store: SQLiteStore, at now: Int64) throws -> (Result, PassTiming) {
         var timer = PassTimer()
         let engine = MetricsEngine(store: store)
         let result = Result(
@@ -178,7 +178,7 @@ enum PlainSQL {
         return counts
     }
 
-    static func compute(store: Store, at now: Int64) throws -> (PaneFigures, PassTiming) {
+    static func compute(store: SQLiteStore, at now: Int64) throws -> (PaneFigures, PassTiming) {
         var timer = PassTimer()
         let hourNow = now - now % 3_600
         let dayNow = now - now % 86_400

@@ -25,7 +25,7 @@ func wallClock() -> Int64 { Int64(Date().timeIntervalSince1970) }
 
 /// A filled store, built by the simulator or reused from an earlier run.
 struct BenchmarkStore {
-    var store: Store
+    var store: SQLiteStore
     var path: String
     var now: Int64
     var days: Int
@@ -103,7 +103,7 @@ enum StoreBuilder {
             if marker.complete, recent, marker.days == days,
                marker.target == target || (marker.cdrs >= target && marker.cdrs * 10 <= target * 11)
             {
-                let store = try Store(path: path)
+                let store = try SQLiteStore(path: path)
                 let (cdrs, live) = try counts(in: store)
                 if cdrs == marker.cdrs {
                     return BenchmarkStore(
@@ -139,7 +139,7 @@ enum StoreBuilder {
         try marker.write(store: path)
         note("building \(path): about \(target) CDRs over \(days) days, peak \(String(format: "%.2f", peak)) CPS "
              + "(default network: 200 customers, 40 carriers, 2,000 DIDs)")
-        let store = try Store(path: path)
+        let store = try SQLiteStore(path: path)
         var options = Simulator.Options()
         options.peakCPS = peak
         let clock = ContinuousClock()
@@ -163,7 +163,7 @@ enum StoreBuilder {
             buildSeconds: buildSeconds, reused: false)
     }
 
-    private static func counts(in store: Store) throws -> (cdrs: Int, live: Int) {
+    private static func counts(in store: SQLiteStore) throws -> (cdrs: Int, live: Int) {
         try store.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdrs") ?? 0,
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls_in_progress") ?? 0)

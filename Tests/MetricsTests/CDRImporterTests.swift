@@ -57,7 +57,7 @@ final class CDRImporterTests: XCTestCase {
         return path
     }
 
-    private func count(_ sql: String, _ store: Store) throws -> Int {
+    private func count(_ sql: String, _ store: SQLiteStore) throws -> Int {
         try store.read { try Int.fetchOne($0, sql: sql) ?? 0 }
     }
 
@@ -254,7 +254,7 @@ final class CDRImporterTests: XCTestCase {
             }
         }
         try queue.close()
-        let store = try Store(path: dbPath)
+        let store = try SQLiteStore(path: dbPath)
         let path = directory.appendingPathComponent("Master.csv").path
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
         // v6 remembers the first row of the file imported before it: read in another zone, the file is refused.
@@ -275,7 +275,7 @@ final class CDRImporterTests: XCTestCase {
     }
 
     /// Every aggregate table, in key order.
-    private func aggregates(_ store: Store) throws -> [String: [[DatabaseValue]]] {
+    private func aggregates(_ store: SQLiteStore) throws -> [String: [[DatabaseValue]]] {
         try store.read { db in
             var tables: [String: [[DatabaseValue]]] = [:]
             for table in RollupTable.all.map(\.name) + NetworkRollup.tableNames

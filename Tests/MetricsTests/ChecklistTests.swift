@@ -6,7 +6,7 @@ import XCTest
 final class ChecklistTests: XCTestCase {
     private var now: Int64 = 1_700_000_000 + 1_800
 
-    private func items(_ store: Store, _ thresholds: ChecklistThresholds = ChecklistThresholds(),
+    private func items(_ store: SQLiteStore, _ thresholds: ChecklistThresholds = ChecklistThresholds(),
                        customer: Int64? = nil) throws -> [ChecklistItem] {
         try MetricsEngine(store: store).checklist(at: now, thresholds: thresholds, customerID: customer)
     }

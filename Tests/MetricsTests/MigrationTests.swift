@@ -30,14 +30,14 @@ final class MigrationTests: XCTestCase {
         try temporary.store.write { db in
             try Accounts.addCarrier(name: "Telia", channelsConfigured: 30, rateCardID: nil, in: db)
         }
-        let reopened = try Store(path: temporary.store.path)
+        let reopened = try SQLiteStore(path: temporary.store.path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM carriers") }, 1)
         XCTAssertEqual(try reopened.schemaVersion().count, 6)
     }
 
     func testReadOnlyOpenOfAMissingStoreSaysWhatToDo() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID()).db").path
-        XCTAssertThrowsError(try Store(path: path, readOnly: true)) { error in
+        XCTAssertThrowsError(try SQLiteStore(path: path, readOnly: true)) { error in
             XCTAssertEqual(error as? StoreError, .missing(path: path))
             XCTAssertTrue("\(error)".contains("termdash simulate --db"))
         }
@@ -52,12 +52,12 @@ final class MigrationTests: XCTestCase {
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: "CREATE TABLE unrelated (x)") }
         try queue.close()
-        XCTAssertThrowsError(try Store(path: path, readOnly: true)) { error in
+        XCTAssertThrowsError(try SQLiteStore(path: path, readOnly: true)) { error in
             guard case .outdatedSchema = error as? StoreError else { return XCTFail("got \(error)") }
         }
         // Opened read-write, the same file is migrated and then reads fine.
-        _ = try Store(path: path)
-        XCTAssertNoThrow(try Store(path: path, readOnly: true))
+        _ = try SQLiteStore(path: path)
+        XCTAssertNoThrow(try SQLiteStore(path: path, readOnly: true))
     }
 
     func testSchemaRejectsImpossibleRows() throws {
@@ -89,7 +89,7 @@ extension MigrationTests {
                 """, arguments: [hour, hour + 5, hour + 65, hour + 3_700, hour + 3_710])
         }
         try queue.close()
-        let store = try Store(path: path)
+        let store = try SQLiteStore(path: path)
         let figures = try MetricsEngine(store: store).figures(from: hour, to: hour + 7_200)
         XCTAssertEqual(figures[0]?.attempts, 2)
         XCTAssertEqual(figures[0]?.answered, 1)
@@ -117,7 +117,8 @@ extension MigrationTests {
             }
         }
         let collide: @Sendable (String) -> RowKey = { RowKey(key: 42, check: RowKey($0).check) }
-        try queue.write { try CDRTableV6.migrate(in: $0, rowKey: collide) }
+        try Schema.migrator.migrate(queue, upTo: "v6 integer row keys, unique with the start time")
+        try queue.write { try StoreUpkeep.run(in: $0, at: 0, rowKey: collide) }
         let stored = try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT id, start_at, row_key, row_check FROM cdrs ORDER BY id")
         }

@@ -81,7 +81,7 @@ extension XCTestCase {
     }
 
     /// Writes `records` in batches of random sizes, so that one second's calls land in several transactions.
-    func writeInBatches(_ records: [CallRecord], to store: Store, using random: inout RandomSource) throws {
+    func writeInBatches(_ records: [CallRecord], to store: SQLiteStore, using random: inout RandomSource) throws {
         var rest = records[...]
         while !rest.isEmpty {
             let size = Int.random(in: 1...max(1, records.count / 5), using: &random)

@@ -6,7 +6,7 @@ final class RebuildTests: XCTestCase {
     private let aggregateTables = RollupTable.all.map(\.name) + ["attempts_per_second", "channel_seconds_per_minute"]
         + NetworkRollup.tableNames
 
-    private func dump(_ store: Store) throws -> [String: [[DatabaseValue]]] {
+    private func dump(_ store: SQLiteStore) throws -> [String: [[DatabaseValue]]] {
         try store.read { db in
             var tables: [String: [[DatabaseValue]]] = [:]
             for table in aggregateTables {

@@ -6,12 +6,12 @@ import XCTest
 /// A store in a fresh temporary directory, removed when the test ends.
 final class TemporaryStore {
     let directory: URL
-    let store: Store
+    let store: SQLiteStore
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("termdash-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try Store(path: directory.appendingPathComponent("test.db").path)
+        store = try SQLiteStore(path: directory.appendingPathComponent("test.db").path)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }

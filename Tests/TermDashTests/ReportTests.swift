@@ -12,7 +12,7 @@ final class ReportTests: XCTestCase {
 
     override func setUpWithError() throws {
         directory = try EndToEnd.temporaryDirectory()
-        let store = try Store(path: directory.appendingPathComponent("r.db").path)
+        let store = try SQLiteStore(path: directory.appendingPathComponent("r.db").path)
         try store.write { db in
             let acme = try Accounts.addCustomer(.init(accountCode: "A", name: "Acme, \"East\"", channelsConfigured: 10, rateCardID: nil), createdAt: 0, in: db)
             try Accounts.addCustomer(.init(accountCode: "B", name: "Quiet Ltd", channelsConfigured: 5, rateCardID: nil), createdAt: 0, in: db)

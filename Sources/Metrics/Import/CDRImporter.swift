@@ -40,7 +40,7 @@ public struct ImportProgress: Sendable {
 /// its content so a second import of the same rows adds nothing. The file is read, mapped and rated on a thread of
 /// its own (`RecordProducer`) while the caller's thread writes (SQLite is the larger half of the work).
 public struct CDRImporter: Sendable {
-    public let store: Store
+    public let store: SQLiteStore
     /// How many rows the reading thread hands the writing one at a time (the first batches are smaller); also how
     /// often progress is reported and rejected rows are written, inside the file's transaction.
     public var batchSize = 20_000
@@ -51,7 +51,7 @@ public struct CDRImporter: Sendable {
     /// The write connection's page cache during an import.
     public var cacheKilobytes = 256 * 1_024
 
-    public init(store: Store) { self.store = store }
+    public init(store: SQLiteStore) { self.store = store }
 
     public func importFile(
         at path: String, source: ImportSource, now: Int64 = Int64(Date().timeIntervalSince1970),
@@ -94,7 +94,7 @@ public struct CDRImporter: Sendable {
         _ bytes: [UInt8], path: String, fileID: Int64, source: ImportSource, now: Int64,
         progress: ((ImportProgress) -> Void)?
     ) throws -> ImportReport {
-        try store.pool.writeWithoutTransaction { db in
+        try store.writeWithoutTransaction { db in
             // Every customer, carrier and DID id a CDR of the import names exists by construction: the accounts
             // are read inside the transaction, which holds the write lock from its start (nobody can delete one),
             // and those first seen are inserted before the rows that name them (`AccountDirectory`). SQLite's own

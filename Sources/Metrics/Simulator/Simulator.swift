@@ -18,7 +18,7 @@ public final class Simulator {
         public init() {}
     }
 
-    private let store: Store
+    private let store: SQLiteStore
     private let options: Options
     private let model: TrafficModel
     private var random: RandomSource
@@ -35,7 +35,7 @@ public final class Simulator {
 
     /// Creates (or loads) the simulated network in `store`. Live rows a previous simulator run left behind are
     /// dropped: those calls will never end.
-    public init(store: Store, options: Options = Options(), now: Int64) throws {
+    public init(store: SQLiteStore, options: Options = Options(), now: Int64) throws {
         self.store = store
         self.options = options
         random = RandomSource(seed: options.seed ^ UInt64(bitPattern: now))

@@ -49,11 +49,11 @@ struct Settings {
     var timeZone: TimeZone { TimeZone(identifier: config.zone) ?? TimeZone(identifier: "UTC")! }
 }
 
-extension Store {
+extension SQLiteStore {
     /// Opens a store for the CLI, turning failures into one readable line.
-    static func openForCLI(path: String, readOnly: Bool) throws -> Store {
+    static func openForCLI(path: String, readOnly: Bool) throws -> SQLiteStore {
         do {
-            return try Store(path: path, readOnly: readOnly)
+            return try SQLiteStore(path: path, readOnly: readOnly)
         } catch let error as StoreError {
             throw CLIError(error.description)
         }

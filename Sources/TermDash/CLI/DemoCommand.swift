@@ -29,7 +29,7 @@ struct DemoCommand: ParsableCommand {
         defer {
             if keep { print("The demo store is kept at \(path)") } else { try? FileManager.default.removeItem(at: directory) }
         }
-        let store = try Store.openForCLI(path: path, readOnly: false)
+        let store = try SQLiteStore.openForCLI(path: path, readOnly: false)
         let now = Int64(Date().timeIntervalSince1970)
         let simulator = try Simulator(store: store, options: simulatorOptions, now: now)
         try simulator.backfillShowingProgress(days: days, until: now)

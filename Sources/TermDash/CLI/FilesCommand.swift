@@ -17,7 +17,7 @@ struct FilesCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try Store.openForCLI(path: settings.storePath, readOnly: true)
+        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
         let table: ReportTable
         if let rejects {
             let rows = try store.read { db -> [FileLedger.Reject]? in

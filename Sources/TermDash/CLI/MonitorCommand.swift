@@ -13,7 +13,7 @@ struct MonitorCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try Store.openForCLI(path: settings.storePath, readOnly: true)
+        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
         try runMonitor(engine: MetricsEngine(store: store, retention: settings.config.retention), settings: settings, mouse: mouse)
     }
 }

@@ -40,7 +40,7 @@ struct RatesImportCommand: ParsableCommand {
             for error in errors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
             throw CLIError("\(file): \(errors.count) bad line\(errors.count == 1 ? "" : "s"); the card was not loaded")
         }
-        let store = try Store.openForCLI(path: settings.storePath, readOnly: false)
+        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
         let result: (cardID: Int64, replaced: Bool)
         do {
             result = try store.write { db in
@@ -60,7 +60,7 @@ struct RatesListCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try Store.openForCLI(path: settings.storePath, readOnly: true)
+        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
         let rows = try store.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.name, c.direction, c.currency, COUNT(r.prefix),

@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let engine = MetricsEngine(store: try Store.openForCLI(path: settings.storePath, readOnly: true), retention: settings.config.retention)
+        let engine = MetricsEngine(store: try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true), retention: settings.config.retention)
         let now = Date()
         let table = try build(engine: engine, at: Int64(now.timeIntervalSince1970))
         switch format {

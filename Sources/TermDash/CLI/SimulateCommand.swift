@@ -22,7 +22,7 @@ struct SimulateCommand: ParsableCommand {
         let settings = try options.settings()
         let (simulatorOptions, days) = try simulation.resolve(settings.config.simulator, retention: settings.config.retention)
 
-        let store = try Store.openForCLI(path: settings.storePath, readOnly: false)
+        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
         let hasHistory = try store.read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cdrs WHERE source = ?)",
                               arguments: [simulatorOptions.source]) ?? false

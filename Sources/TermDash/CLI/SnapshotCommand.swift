@@ -28,7 +28,7 @@ struct SnapshotCommand: ParsableCommand {
             throw CLIError("--width and --height must be between 0 and 1000")
         }
         let settings = try options.settings()
-        let store = try Store.openForCLI(path: settings.storePath, readOnly: true)
+        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
         let now = Date()
         let capabilities = TerminalCapabilities.detect(
             environment: ProcessInfo.processInfo.environment, codeset: ascii ? "ANSI_X3.4-1968" : currentCodeset(),

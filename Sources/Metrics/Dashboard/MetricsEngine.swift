@@ -4,11 +4,11 @@ import GRDB
 /// The engine's read side: turns the store into the figures the views show. Every query is bounded by an index
 /// range or a small live table, so the cost of a snapshot does not grow with the number of stored CDRs.
 public final class MetricsEngine: Sendable {
-    public let store: Store
+    public let store: SQLiteStore
     /// What the aggregates keep: figures never read a level beyond its horizon.
     public let retention: Retention
 
-    public init(store: Store, retention: Retention = .standard) {
+    public init(store: SQLiteStore, retention: Retention = .standard) {
         self.store = store
         self.retention = retention
     }

@@ -184,7 +184,7 @@ extension MetricsEngine {
         let step = range.step
         let count = range.bucketCount
         var counts = [RollupCounts](repeating: RollupCounts(), count: count)
-        var peaks = [NetworkRollup.Peak](repeating: .none, count: count)
+        var peaks = [BusiestSecond](repeating: .none, count: count)
         var occupancy = [Int64](repeating: 0, count: count)
         let counters = RollupTable.counterColumns.joined(separator: ", ")
         try FastRows.forEach(db, sql: """
@@ -194,7 +194,7 @@ extension MetricsEngine {
             let index = Int((row.int(0) - from) / step)
             counts[index] += row.counts(from: 1)
             let attempts = row.int(14)
-            if attempts > 0 { peaks[index].merge(NetworkRollup.Peak(attempts: attempts, second: row.int(15))) }
+            if attempts > 0 { peaks[index].merge(BusiestSecond(attempts: attempts, second: row.int(15))) }
             occupancy[index] += row.int(16)
         }
         // A call in progress holds a channel over [start, now).

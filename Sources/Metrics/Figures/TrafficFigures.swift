@@ -38,24 +38,3 @@ public struct TrafficFigures: Sendable, Equatable {
     public static func += (lhs: inout TrafficFigures, rhs: TrafficFigures) { lhs = lhs + rhs }
 }
 
-extension RollupCounts {
-    public static func + (lhs: RollupCounts, rhs: RollupCounts) -> RollupCounts {
-        var sum = RollupCounts()
-        sum.attempts = lhs.attempts + rhs.attempts
-        sum.answered = lhs.answered + rhs.answered
-        sum.busy = lhs.busy + rhs.busy
-        sum.noAnswer = lhs.noAnswer + rhs.noAnswer
-        sum.failed = lhs.failed + rhs.failed
-        sum.billsec = lhs.billsec + rhs.billsec
-        sum.dtmfKnown = lhs.dtmfKnown + rhs.dtmfKnown
-        sum.dtmfCalls = lhs.dtmfCalls + rhs.dtmfCalls
-        sum.dtmfDigits = lhs.dtmfDigits + rhs.dtmfDigits
-        sum.sellMicros = lhs.sellMicros + rhs.sellMicros
-        sum.buyMicros = lhs.buyMicros + rhs.buyMicros
-        sum.unratedSell = lhs.unratedSell + rhs.unratedSell
-        sum.unratedBuy = lhs.unratedBuy + rhs.unratedBuy
-        return sum
-    }
-
-    public static func += (lhs: inout RollupCounts, rhs: RollupCounts) { lhs = lhs + rhs }
-}

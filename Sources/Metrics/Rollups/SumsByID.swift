@@ -37,24 +37,3 @@ struct SumsByID<Value: AdditiveArithmetic> {
     }
 }
 
-extension RollupCounts: AdditiveArithmetic {
-    public static var zero: RollupCounts { RollupCounts() }
-
-    public static func - (lhs: RollupCounts, rhs: RollupCounts) -> RollupCounts {
-        var difference = RollupCounts()
-        difference.attempts = lhs.attempts - rhs.attempts
-        difference.answered = lhs.answered - rhs.answered
-        difference.busy = lhs.busy - rhs.busy
-        difference.noAnswer = lhs.noAnswer - rhs.noAnswer
-        difference.failed = lhs.failed - rhs.failed
-        difference.billsec = lhs.billsec - rhs.billsec
-        difference.dtmfKnown = lhs.dtmfKnown - rhs.dtmfKnown
-        difference.dtmfCalls = lhs.dtmfCalls - rhs.dtmfCalls
-        difference.dtmfDigits = lhs.dtmfDigits - rhs.dtmfDigits
-        difference.sellMicros = lhs.sellMicros - rhs.sellMicros
-        difference.buyMicros = lhs.buyMicros - rhs.buyMicros
-        difference.unratedSell = lhs.unratedSell - rhs.unratedSell
-        difference.unratedBuy = lhs.unratedBuy - rhs.unratedBuy
-        return difference
-    }
-}

@@ -1,29 +1,5 @@
 import GRDB
 
-/// What the aggregates keep and for how long, and how to recompute them from the CDRs.
-public struct Retention: Sendable, Equatable {
-    /// Days of minute rollups, attempts per second and minute occupancy (the 1 h / 24 h / 7 d graphs).
-    public var minuteDays: Int
-    /// Days of hour rollups; 0 keeps them for ever. Day and month rollups are always kept.
-    public var hourDays: Int
-
-    public init(minuteDays: Int = 7, hourDays: Int = 400) {
-        self.minuteDays = minuteDays
-        self.hourDays = hourDays
-    }
-
-    public static let standard = Retention()
-
-    /// The first second whose minute-level aggregates are kept at `now`: whole hours, so it moves once an hour.
-    public func minuteHorizon(at now: Int64) -> Int64 {
-        TimeBucket.hour.start(of: now) - Int64(minuteDays) * 86_400
-    }
-
-    public func hourHorizon(at now: Int64) -> Int64? {
-        hourDays > 0 ? TimeBucket.day.start(of: now) - Int64(hourDays) * 86_400 : nil
-    }
-}
-
 public enum Aggregates {
     /// Drops aggregates older than the retention allows. CDRs are never pruned here.
     public static func prune(_ retention: Retention, at now: Int64, in db: Database) throws {
@@ -31,7 +7,7 @@ public enum Aggregates {
         try db.execute(sql: "DELETE FROM \(RollupTable.carrier(.minute).name) WHERE bucket < ?", arguments: [minute])
         try db.execute(sql: "DELETE FROM attempts_per_second WHERE second < ?", arguments: [minute])
         try db.execute(sql: "DELETE FROM channel_seconds_per_minute WHERE minute < ?", arguments: [minute])
-        if try NetworkRollup.exists(in: db) { try NetworkRollup.prune(before: minute, in: db) }
+        try NetworkRollup.prune(before: minute, in: db)
         if let hour = retention.hourHorizon(at: now) {
             for table in RollupTable.all where table.level == .hour {
                 try db.execute(sql: "DELETE FROM \(table.name) WHERE bucket < ?", arguments: [hour])
@@ -46,9 +22,7 @@ public enum Aggregates {
         for table in RollupTable.all.map(\.name) + ["attempts_per_second", "channel_seconds_per_minute"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
-        if try NetworkRollup.exists(in: db) {
-            for table in NetworkRollup.tableNames { try db.execute(sql: "DELETE FROM \(table)") }
-        }
+        for table in NetworkRollup.tableNames { try db.execute(sql: "DELETE FROM \(table)") }
         var read = 0
         var lastID: Int64 = 0
         // In chunks by row id: bounded memory on any store, and no read cursor open across the flush's writes.

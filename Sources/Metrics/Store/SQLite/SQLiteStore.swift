@@ -1,16 +1,17 @@
 import Foundation
 import GRDB
 
-/// The embedded SQLite store: one file in WAL mode so the monitor reads while importers and the simulator write.
+/// The embedded store: one SQLite file in WAL mode so the monitor reads while importers and the simulator write.
 ///
-/// Everything dialect-specific (SQLite SQL, pragmas) stays inside Metrics, behind this type, so another backend
-/// is an addition rather than a rewrite.
-public final class Store: Sendable {
+/// Everything dialect-specific (SQL, pragmas, GRDB) stays in this folder; callers ask for figures and hand over
+/// records through the protocols in `Store/`, never a `Database`.
+public final class SQLiteStore: Sendable {
     public let path: String
-    let pool: DatabasePool
+    private let pool: DatabasePool
 
     /// Opens (creating if needed) the store at `path` and brings its schema to the current version.
-    public init(path: String, readOnly: Bool = false) throws {
+    /// Queued upkeep (see `StoreUpkeep`) runs at `now`.
+    public init(path: String, readOnly: Bool = false, now: Int64 = Int64(Date().timeIntervalSince1970)) throws {
         self.path = path
         var config = Configuration()
         config.readonly = readOnly
@@ -41,6 +42,7 @@ public final class Store: Sendable {
             try pool.read { db in try Schema.requireCurrent(db, path: path) }
         } else {
             try Schema.migrator.migrate(pool)
+            try pool.write { db in try StoreUpkeep.run(in: db, at: now) }
         }
     }
 
@@ -49,31 +51,19 @@ public final class Store: Sendable {
         try pool.read { db in try Schema.migrator.appliedMigrations(db) }
     }
 
-    /// Runs `body` in one write transaction.
+    /// Runs `body` in one write transaction. Only code in this folder (and tests) reaches the `Database`.
     @discardableResult
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.write(body)
     }
 
-    /// Runs `body` on a read-only snapshot of the store.
+    /// Runs `body` on a read-only snapshot of the store. Only code in this folder (and tests) reaches the `Database`.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
     }
-}
 
-public enum StoreError: Error, CustomStringConvertible, Equatable {
-    case missing(path: String)
-    case cannotOpen(path: String, reason: String)
-    case outdatedSchema(path: String, missing: [String])
-
-    public var description: String {
-        switch self {
-        case .missing(let path):
-            return "\(path): no store here (run `termdash simulate --db \(path)` to create one)"
-        case .cannotOpen(let path, let reason):
-            return "\(path): cannot open the store: \(reason)"
-        case .outdatedSchema(let path, let missing):
-            return "\(path): the store's schema is older than this build (missing \(missing.joined(separator: ", "))); open it once read-write to migrate"
-        }
+    /// Runs `body` on the writer connection outside any transaction (an import opens and commits its own).
+    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction(body)
     }
 }

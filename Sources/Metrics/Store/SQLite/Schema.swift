@@ -1,0 +1,532 @@
+import Foundation
+import GRDB
+
+/// The versioned schema of the store. docs/schema.md is its contract for switch integrations: change both together,
+/// and only ever by adding a migration. Each migration is literal SQL, frozen once released: it never calls
+/// application code, so what it does cannot change when that code does. Work that needs code (recomputing the
+/// aggregates, hashing old keys) is queued in `store_upkeep` and done by `StoreUpkeep` after migrating.
+enum Schema {
+    /// The migrations in order, by identifier: the identifiers are recorded in each store and never change.
+    static let migrations: [(identifier: String, sql: String)] = [
+        ("v1 accounts, rating, cdrs, live state, rollups", accountsRatingCDRsLiveStateRollups),
+        ("v2 rollups by carrier and by customer", rollupsByCarrierAndCustomer),
+        ("v3 covering index for the live-channels window", coveringIndexForLiveChannels),
+        ("v4 CDR files, rejected rows, accounts first seen in a file", filesRejectsFirstSeen),
+        ("v5 network rollups by minute and hour", networkRollups),
+        ("v6 integer row keys, unique with the start time", integerRowKeys),
+    ]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in migrations {
+            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+        }
+        return migrator
+    }
+
+    static func requireCurrent(_ db: Database, path: String) throws {
+        let applied = Set(try migrator.appliedIdentifiers(db))
+        let missing = migrator.migrations.filter { !applied.contains($0) }
+        if !missing.isEmpty { throw StoreError.outdatedSchema(path: path, missing: missing) }
+        // Migrated, but a process died before the work the migrations queued was done.
+        if try db.tableExists("store_upkeep") {
+            throw StoreError.outdatedSchema(path: path, missing: try String.fetchAll(db, sql: "SELECT task FROM store_upkeep"))
+        }
+    }
+
+    static let accountsRatingCDRsLiveStateRollups = """
+        CREATE TABLE rate_cards (
+            id          INTEGER PRIMARY KEY,
+            name        TEXT NOT NULL UNIQUE,
+            direction   TEXT NOT NULL CHECK (direction IN ('sell', 'buy')),
+            currency    TEXT NOT NULL DEFAULT 'USD'
+        );
+        CREATE TABLE rates (
+            rate_card_id            INTEGER NOT NULL REFERENCES rate_cards(id) ON DELETE CASCADE,
+            prefix                  TEXT NOT NULL CHECK (prefix GLOB '[0-9]*' AND prefix NOT GLOB '*[^0-9]*'),
+            description             TEXT NOT NULL DEFAULT '',
+            rate_micros_per_minute  INTEGER NOT NULL CHECK (rate_micros_per_minute >= 0),
+            initial_seconds         INTEGER NOT NULL DEFAULT 60 CHECK (initial_seconds >= 1),
+            increment_seconds       INTEGER NOT NULL DEFAULT 60 CHECK (increment_seconds >= 1),
+            minimum_micros          INTEGER NOT NULL DEFAULT 0 CHECK (minimum_micros >= 0),
+            connection_fee_micros   INTEGER NOT NULL DEFAULT 0 CHECK (connection_fee_micros >= 0),
+            PRIMARY KEY (rate_card_id, prefix)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE customers (
+            id                   INTEGER PRIMARY KEY,
+            account_code         TEXT NOT NULL UNIQUE,
+            name                 TEXT NOT NULL,
+            status               TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended')),
+            channels_configured  INTEGER NOT NULL DEFAULT 0 CHECK (channels_configured >= 0),
+            currency             TEXT NOT NULL DEFAULT 'USD',
+            balance_micros       INTEGER NOT NULL DEFAULT 0,
+            debit_limit_micros   INTEGER NOT NULL DEFAULT 0,
+            rate_card_id         INTEGER REFERENCES rate_cards(id) ON DELETE SET NULL,
+            created_at           INTEGER NOT NULL
+        );
+        CREATE TABLE carriers (
+            id                   INTEGER PRIMARY KEY,
+            name                 TEXT NOT NULL UNIQUE,
+            status               TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
+            channels_configured  INTEGER NOT NULL DEFAULT 0 CHECK (channels_configured >= 0),
+            rate_card_id         INTEGER REFERENCES rate_cards(id) ON DELETE SET NULL
+        );
+        CREATE TABLE dids (
+            id           INTEGER PRIMARY KEY,
+            number       TEXT NOT NULL UNIQUE,
+            customer_id  INTEGER REFERENCES customers(id) ON DELETE SET NULL
+        );
+        CREATE INDEX dids_by_customer ON dids(customer_id);
+
+        -- One row per CDR (per leg). Times are UTC Unix seconds. dtmf_digits NULL means the source does not
+        -- record DTMF ("unknown"); sell_micros/buy_micros NULL means no rate matched ("unrated").
+        CREATE TABLE cdrs (
+            id            INTEGER PRIMARY KEY,
+            source        TEXT NOT NULL,
+            row_key       TEXT NOT NULL UNIQUE,
+            call_key      TEXT,
+            leg_id        TEXT,
+            start_at      INTEGER NOT NULL,
+            answer_at     INTEGER,
+            end_at        INTEGER NOT NULL CHECK (end_at >= start_at),
+            duration      INTEGER NOT NULL CHECK (duration >= 0),
+            billsec       INTEGER NOT NULL CHECK (billsec >= 0),
+            disposition   TEXT NOT NULL CHECK (disposition IN ('answered', 'no_answer', 'busy', 'failed', 'congestion')),
+            hangup_cause  TEXT,
+            customer_id   INTEGER REFERENCES customers(id),
+            carrier_id    INTEGER REFERENCES carriers(id),
+            did_id        INTEGER REFERENCES dids(id),
+            src           TEXT NOT NULL DEFAULT '',
+            dst           TEXT NOT NULL DEFAULT '',
+            caller_name   TEXT NOT NULL DEFAULT '',
+            dtmf_digits   INTEGER CHECK (dtmf_digits >= 0),
+            sell_micros   INTEGER,
+            buy_micros    INTEGER,
+            file_id       INTEGER,
+            line          INTEGER
+        );
+        CREATE INDEX cdrs_by_start ON cdrs(start_at);
+        CREATE INDEX cdrs_by_end ON cdrs(end_at);
+
+        -- Calls in progress: a writer inserts the row when the call starts, sets answer_at when it is answered,
+        -- and deletes it in the same transaction as it inserts the call's CDR.
+        CREATE TABLE calls_in_progress (
+            call_key     TEXT PRIMARY KEY,
+            source       TEXT NOT NULL,
+            start_at     INTEGER NOT NULL,
+            answer_at    INTEGER,
+            customer_id  INTEGER REFERENCES customers(id),
+            carrier_id   INTEGER REFERENCES carriers(id),
+            did_id       INTEGER REFERENCES dids(id),
+            src          TEXT NOT NULL DEFAULT '',
+            dst          TEXT NOT NULL DEFAULT '',
+            caller_name  TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID;
+        CREATE INDEX calls_in_progress_by_customer ON calls_in_progress(customer_id);
+
+        -- SIP registrations currently held, one row per registered contact.
+        CREATE TABLE registrations (
+            endpoint       TEXT PRIMARY KEY,
+            customer_id    INTEGER REFERENCES customers(id),
+            contact        TEXT NOT NULL DEFAULT '',
+            registered_at  INTEGER NOT NULL,
+            expires_at     INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        -- The registration count sampled once a minute by the writer that owns registrations.
+        CREATE TABLE registration_samples (
+            minute         INTEGER PRIMARY KEY,
+            registrations  INTEGER NOT NULL
+        );
+
+        -- Rollups, kept current in the same transaction as the CDRs they count. customer_id/carrier_id 0 stands
+        -- for "unknown" so that the key stays unique. dtmf_known counts answered calls whose source records DTMF.
+        CREATE TABLE rollup_minute (
+            bucket        INTEGER NOT NULL,
+            customer_id   INTEGER NOT NULL,
+            carrier_id    INTEGER NOT NULL,
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            answered      INTEGER NOT NULL DEFAULT 0,
+            busy          INTEGER NOT NULL DEFAULT 0,
+            no_answer     INTEGER NOT NULL DEFAULT 0,
+            failed        INTEGER NOT NULL DEFAULT 0,
+            billsec       INTEGER NOT NULL DEFAULT 0,
+            dtmf_known    INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls    INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits   INTEGER NOT NULL DEFAULT 0,
+            sell_micros   INTEGER NOT NULL DEFAULT 0,
+            buy_micros    INTEGER NOT NULL DEFAULT 0,
+            unrated_sell  INTEGER NOT NULL DEFAULT 0,
+            unrated_buy   INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, customer_id, carrier_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_hour (
+            bucket        INTEGER NOT NULL,
+            customer_id   INTEGER NOT NULL,
+            carrier_id    INTEGER NOT NULL,
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            answered      INTEGER NOT NULL DEFAULT 0,
+            busy          INTEGER NOT NULL DEFAULT 0,
+            no_answer     INTEGER NOT NULL DEFAULT 0,
+            failed        INTEGER NOT NULL DEFAULT 0,
+            billsec       INTEGER NOT NULL DEFAULT 0,
+            dtmf_known    INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls    INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits   INTEGER NOT NULL DEFAULT 0,
+            sell_micros   INTEGER NOT NULL DEFAULT 0,
+            buy_micros    INTEGER NOT NULL DEFAULT 0,
+            unrated_sell  INTEGER NOT NULL DEFAULT 0,
+            unrated_buy   INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, customer_id, carrier_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_day (
+            bucket        INTEGER NOT NULL,
+            customer_id   INTEGER NOT NULL,
+            carrier_id    INTEGER NOT NULL,
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            answered      INTEGER NOT NULL DEFAULT 0,
+            busy          INTEGER NOT NULL DEFAULT 0,
+            no_answer     INTEGER NOT NULL DEFAULT 0,
+            failed        INTEGER NOT NULL DEFAULT 0,
+            billsec       INTEGER NOT NULL DEFAULT 0,
+            dtmf_known    INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls    INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits   INTEGER NOT NULL DEFAULT 0,
+            sell_micros   INTEGER NOT NULL DEFAULT 0,
+            buy_micros    INTEGER NOT NULL DEFAULT 0,
+            unrated_sell  INTEGER NOT NULL DEFAULT 0,
+            unrated_buy   INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, customer_id, carrier_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_month (
+            bucket        INTEGER NOT NULL,
+            customer_id   INTEGER NOT NULL,
+            carrier_id    INTEGER NOT NULL,
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            answered      INTEGER NOT NULL DEFAULT 0,
+            busy          INTEGER NOT NULL DEFAULT 0,
+            no_answer     INTEGER NOT NULL DEFAULT 0,
+            failed        INTEGER NOT NULL DEFAULT 0,
+            billsec       INTEGER NOT NULL DEFAULT 0,
+            dtmf_known    INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls    INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits   INTEGER NOT NULL DEFAULT 0,
+            sell_micros   INTEGER NOT NULL DEFAULT 0,
+            buy_micros    INTEGER NOT NULL DEFAULT 0,
+            unrated_sell  INTEGER NOT NULL DEFAULT 0,
+            unrated_buy   INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, customer_id, carrier_id)
+        ) WITHOUT ROWID;
+
+        -- Attempts per second, for the peak-second CPS figure (kept for as long as the minute rollup).
+        CREATE TABLE attempts_per_second (
+            second    INTEGER PRIMARY KEY,
+            attempts  INTEGER NOT NULL
+        );
+        -- Channel occupancy: the seconds of every finished call that fall in each minute ([start, end) split at
+        -- minute boundaries). Average channels in a minute = channel_seconds / 60.
+        CREATE TABLE channel_seconds_per_minute (
+            minute           INTEGER PRIMARY KEY,
+            channel_seconds  INTEGER NOT NULL
+        );
+        """
+
+    /// v1 crossed customer × carrier at every level, which made summaries and totals read a row per pair: the rollups
+    /// by carrier and by customer replace them. Refilled from the CDRs by the upkeep that follows the migrations.
+    static let rollupsByCarrierAndCustomer = """
+        DROP TABLE rollup_minute;
+        DROP TABLE rollup_hour;
+        DROP TABLE rollup_day;
+        DROP TABLE rollup_month;
+        CREATE TABLE rollup_carrier_minute (
+            bucket INTEGER NOT NULL,
+            carrier_id INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            busy INTEGER NOT NULL DEFAULT 0,
+            no_answer INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            billsec INTEGER NOT NULL DEFAULT 0,
+            dtmf_known INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits INTEGER NOT NULL DEFAULT 0,
+            sell_micros INTEGER NOT NULL DEFAULT 0,
+            buy_micros INTEGER NOT NULL DEFAULT 0,
+            unrated_sell INTEGER NOT NULL DEFAULT 0,
+            unrated_buy INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, carrier_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_carrier_hour (
+            bucket INTEGER NOT NULL,
+            carrier_id INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            busy INTEGER NOT NULL DEFAULT 0,
+            no_answer INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            billsec INTEGER NOT NULL DEFAULT 0,
+            dtmf_known INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits INTEGER NOT NULL DEFAULT 0,
+            sell_micros INTEGER NOT NULL DEFAULT 0,
+            buy_micros INTEGER NOT NULL DEFAULT 0,
+            unrated_sell INTEGER NOT NULL DEFAULT 0,
+            unrated_buy INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, carrier_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_carrier_day (
+            bucket INTEGER NOT NULL,
+            carrier_id INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            busy INTEGER NOT NULL DEFAULT 0,
+            no_answer INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            billsec INTEGER NOT NULL DEFAULT 0,
+            dtmf_known INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits INTEGER NOT NULL DEFAULT 0,
+            sell_micros INTEGER NOT NULL DEFAULT 0,
+            buy_micros INTEGER NOT NULL DEFAULT 0,
+            unrated_sell INTEGER NOT NULL DEFAULT 0,
+            unrated_buy INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, carrier_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_carrier_month (
+            bucket INTEGER NOT NULL,
+            carrier_id INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            busy INTEGER NOT NULL DEFAULT 0,
+            no_answer INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            billsec INTEGER NOT NULL DEFAULT 0,
+            dtmf_known INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits INTEGER NOT NULL DEFAULT 0,
+            sell_micros INTEGER NOT NULL DEFAULT 0,
+            buy_micros INTEGER NOT NULL DEFAULT 0,
+            unrated_sell INTEGER NOT NULL DEFAULT 0,
+            unrated_buy INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, carrier_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_customer_hour (
+            bucket INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            busy INTEGER NOT NULL DEFAULT 0,
+            no_answer INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            billsec INTEGER NOT NULL DEFAULT 0,
+            dtmf_known INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits INTEGER NOT NULL DEFAULT 0,
+            sell_micros INTEGER NOT NULL DEFAULT 0,
+            buy_micros INTEGER NOT NULL DEFAULT 0,
+            unrated_sell INTEGER NOT NULL DEFAULT 0,
+            unrated_buy INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, customer_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_customer_day (
+            bucket INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            busy INTEGER NOT NULL DEFAULT 0,
+            no_answer INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            billsec INTEGER NOT NULL DEFAULT 0,
+            dtmf_known INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits INTEGER NOT NULL DEFAULT 0,
+            sell_micros INTEGER NOT NULL DEFAULT 0,
+            buy_micros INTEGER NOT NULL DEFAULT 0,
+            unrated_sell INTEGER NOT NULL DEFAULT 0,
+            unrated_buy INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, customer_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_customer_month (
+            bucket INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            busy INTEGER NOT NULL DEFAULT 0,
+            no_answer INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            billsec INTEGER NOT NULL DEFAULT 0,
+            dtmf_known INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits INTEGER NOT NULL DEFAULT 0,
+            sell_micros INTEGER NOT NULL DEFAULT 0,
+            buy_micros INTEGER NOT NULL DEFAULT 0,
+            unrated_sell INTEGER NOT NULL DEFAULT 0,
+            unrated_buy INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (bucket, customer_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE rollup_customer_carrier_hour (
+            customer_id INTEGER NOT NULL,
+            bucket INTEGER NOT NULL,
+            carrier_id INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            busy INTEGER NOT NULL DEFAULT 0,
+            no_answer INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            billsec INTEGER NOT NULL DEFAULT 0,
+            dtmf_known INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits INTEGER NOT NULL DEFAULT 0,
+            sell_micros INTEGER NOT NULL DEFAULT 0,
+            buy_micros INTEGER NOT NULL DEFAULT 0,
+            unrated_sell INTEGER NOT NULL DEFAULT 0,
+            unrated_buy INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (customer_id, bucket, carrier_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS store_upkeep (task TEXT PRIMARY KEY);
+        INSERT OR IGNORE INTO store_upkeep (task) VALUES ('rebuild aggregates');
+        """
+
+    /// The live-channels window reads (start, end) of the calls that ended in the last minutes: covered by the
+    /// index, it needs no table lookup per call.
+    static let coveringIndexForLiveChannels = """
+        DROP INDEX cdrs_by_end;
+        CREATE INDEX cdrs_by_end_start ON cdrs(end_at, start_at);
+        """
+
+    /// Every CDR file an import has seen, and each row it could not use. Accounts an import creates remember the
+    /// file that named them first and start unverified, so the checklist can list them.
+    static let filesRejectsFirstSeen = """
+        CREATE TABLE cdr_files (
+            id             INTEGER PRIMARY KEY,
+            source         TEXT NOT NULL,
+            path           TEXT NOT NULL,
+            name           TEXT NOT NULL,
+            size           INTEGER NOT NULL CHECK (size >= 0),
+            content_hash   TEXT,
+            format         TEXT,
+            status         TEXT NOT NULL CHECK (status IN ('waiting', 'processing', 'success', 'error')),
+            rows_read      INTEGER NOT NULL DEFAULT 0,
+            rows_accepted  INTEGER NOT NULL DEFAULT 0,
+            rows_rejected  INTEGER NOT NULL DEFAULT 0,
+            rows_new       INTEGER NOT NULL DEFAULT 0,
+            first_error    TEXT,
+            discovered_at  INTEGER NOT NULL,
+            started_at     INTEGER,
+            finished_at    INTEGER
+        );
+        CREATE UNIQUE INDEX cdr_files_by_content ON cdr_files(source, content_hash);
+        CREATE INDEX cdr_files_by_status ON cdr_files(status);
+
+        CREATE TABLE cdr_rejects (
+            file_id  INTEGER NOT NULL REFERENCES cdr_files(id) ON DELETE CASCADE,
+            line     INTEGER NOT NULL,
+            raw      TEXT NOT NULL,
+            reason   TEXT NOT NULL,
+            PRIMARY KEY (file_id, line)
+        ) WITHOUT ROWID;
+
+        ALTER TABLE customers ADD COLUMN profile_verified INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE customers ADD COLUMN first_seen_file_id INTEGER REFERENCES cdr_files(id);
+        ALTER TABLE carriers ADD COLUMN first_seen_file_id INTEGER REFERENCES cdr_files(id);
+        """
+
+    /// The history graphs read one row per minute or hour for the whole network (with the busiest second and the
+    /// channel occupancy) instead of one per carrier, and never scan the per-second table. Filled by the upkeep.
+    static let networkRollups = """
+        CREATE TABLE rollup_network_minute (
+            bucket INTEGER PRIMARY KEY,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            busy INTEGER NOT NULL DEFAULT 0,
+            no_answer INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            billsec INTEGER NOT NULL DEFAULT 0,
+            dtmf_known INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits INTEGER NOT NULL DEFAULT 0,
+            sell_micros INTEGER NOT NULL DEFAULT 0,
+            buy_micros INTEGER NOT NULL DEFAULT 0,
+            unrated_sell INTEGER NOT NULL DEFAULT 0,
+            unrated_buy INTEGER NOT NULL DEFAULT 0,
+            peak_attempts INTEGER NOT NULL DEFAULT 0,
+            peak_second INTEGER,
+            channel_seconds INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE rollup_network_hour (
+            bucket INTEGER PRIMARY KEY,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            busy INTEGER NOT NULL DEFAULT 0,
+            no_answer INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            billsec INTEGER NOT NULL DEFAULT 0,
+            dtmf_known INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits INTEGER NOT NULL DEFAULT 0,
+            sell_micros INTEGER NOT NULL DEFAULT 0,
+            buy_micros INTEGER NOT NULL DEFAULT 0,
+            unrated_sell INTEGER NOT NULL DEFAULT 0,
+            unrated_buy INTEGER NOT NULL DEFAULT 0,
+            peak_attempts INTEGER NOT NULL DEFAULT 0,
+            peak_second INTEGER,
+            channel_seconds INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE IF NOT EXISTS store_upkeep (task TEXT PRIMARY KEY);
+        INSERT OR IGNORE INTO store_upkeep (task) VALUES ('rebuild aggregates');
+        """
+
+    /// Imports spent most of their time keeping a random text key unique (and building a b-tree per row for the
+    /// disposition check's IN list): the row key becomes two integers (`RowKey`, a 128-bit hash of the old text),
+    /// unique together with the start time in the index that already ordered the CDRs by start. Every row keeps its
+    /// id; the text keys wait in `upkeep_text_keys` for the upkeep to hash them (a placeholder key, -id, holds the
+    /// place until then), and each file's first row is noted by the upkeep too.
+    static let integerRowKeys = """
+        CREATE TABLE cdrs_rekeyed (
+            id            INTEGER PRIMARY KEY,
+            source        TEXT NOT NULL,
+            row_key       INTEGER NOT NULL,
+            row_check     INTEGER NOT NULL,
+            call_key      TEXT,
+            leg_id        TEXT,
+            start_at      INTEGER NOT NULL,
+            answer_at     INTEGER,
+            end_at        INTEGER NOT NULL CHECK (end_at >= start_at),
+            duration      INTEGER NOT NULL CHECK (duration >= 0),
+            billsec       INTEGER NOT NULL CHECK (billsec >= 0),
+            disposition   TEXT NOT NULL CHECK (disposition = 'answered' OR disposition = 'no_answer'
+                              OR disposition = 'busy' OR disposition = 'failed' OR disposition = 'congestion'),
+            hangup_cause  TEXT,
+            customer_id   INTEGER REFERENCES customers(id),
+            carrier_id    INTEGER REFERENCES carriers(id),
+            did_id        INTEGER REFERENCES dids(id),
+            src           TEXT NOT NULL DEFAULT '',
+            dst           TEXT NOT NULL DEFAULT '',
+            caller_name   TEXT NOT NULL DEFAULT '',
+            dtmf_digits   INTEGER CHECK (dtmf_digits >= 0),
+            sell_micros   INTEGER,
+            buy_micros    INTEGER,
+            file_id       INTEGER,
+            line          INTEGER
+        );
+        INSERT INTO cdrs_rekeyed (id, source, row_key, row_check,
+            call_key, leg_id, start_at, answer_at, end_at, duration, billsec, disposition, hangup_cause, customer_id,
+            carrier_id, did_id, src, dst, caller_name, dtmf_digits, sell_micros, buy_micros, file_id, line)
+        SELECT id, source, -id, 0,
+            call_key, leg_id, start_at, answer_at, end_at, duration, billsec, disposition, hangup_cause, customer_id,
+            carrier_id, did_id, src, dst, caller_name, dtmf_digits, sell_micros, buy_micros, file_id, line
+        FROM cdrs ORDER BY id;
+        CREATE TABLE upkeep_text_keys (id INTEGER PRIMARY KEY, row_key TEXT NOT NULL);
+        INSERT INTO upkeep_text_keys (id, row_key) SELECT id, row_key FROM cdrs ORDER BY id;
+        DROP TABLE cdrs;
+        ALTER TABLE cdrs_rekeyed RENAME TO cdrs;
+        CREATE UNIQUE INDEX cdrs_by_start_key ON cdrs(start_at, row_key);
+        CREATE INDEX cdrs_by_end_start ON cdrs(end_at, start_at);
+        ALTER TABLE cdr_files ADD COLUMN first_row_key INTEGER;
+        ALTER TABLE cdr_files ADD COLUMN first_row_check INTEGER;
+        ALTER TABLE cdr_files ADD COLUMN first_row_start INTEGER;
+        CREATE INDEX cdr_files_by_first_row ON cdr_files(first_row_key) WHERE first_row_key IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS store_upkeep (task TEXT PRIMARY KEY);
+        INSERT OR IGNORE INTO store_upkeep (task) VALUES ('hash text row keys');
+        """
+}
