@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A traffic generator that writes into the store the way a switch integration would: a row in
 /// `calls_in_progress` when a call starts, its answer time when answered, and on hang-up the CDR (with its rollups)
@@ -41,9 +40,9 @@ public final class Simulator {
         random = RandomSource(seed: options.seed ^ UInt64(bitPattern: now))
         runID = UUID().uuidString.prefix(8).lowercased()
         cursor = now
+        try store.write { (session: any StoreWriteSession) in try session.dropCallsInProgress(source: options.source) }
         let network = try store.write { db in
-            try db.execute(sql: "DELETE FROM calls_in_progress WHERE source = ?", arguments: [options.source])
-            return try SimulatedNetwork.loadOrCreate(
+            try SimulatedNetwork.loadOrCreate(
                 in: db, seed: options.seed, customers: options.customers, carriers: options.carriers,
                 dids: options.dids, now: now)
         }
@@ -51,14 +50,14 @@ public final class Simulator {
         for customer in network.customers {
             let count = max(1, Int((customer.weight * 20).rounded()))
             for index in 0..<count {
-                endpoints.append(("sip:\(customer.id)-\(index + 1)@pbx.example", customer.id))
+                endpoints.append(("sip:\(customer.id)-\(index + 1)\(Self.endpointDomain)", customer.id))
             }
         }
         // Registrations start from a typical share of endpoints registered.
         registered = Set((0..<endpoints.count).filter { _ in random.chance(historicShare(at: now)) })
-        try store.write { db in
-            try db.execute(sql: "DELETE FROM registrations WHERE endpoint LIKE 'sip:%@pbx.example'")
-            try self.writeRegistrations((added: Array(self.registered), removed: []), now: now, in: db)
+        try store.write { (session: any StoreWriteSession) in
+            try session.removeRegistrations(endpointSuffix: Self.endpointDomain)
+            try self.writeRegistrations((added: Array(self.registered), removed: []), now: now, in: session)
         }
     }
 
@@ -72,7 +71,7 @@ public final class Simulator {
         batch.reserveCapacity(50_000)
         var written = 0
         var second = from
-        var samples: [(Int64, Int)] = []
+        var samples: [(minute: Int64, registrations: Int)] = []
         while second < now {
             let chunkEnd = min(now, second + 3_600 * 6)
             while second < chunkEnd {
@@ -89,16 +88,16 @@ public final class Simulator {
             }
             let records = batch
             let minuteSamples = samples
-            written += try store.write { db in
-                try Self.writeSamples(minuteSamples, in: db)
-                return try CDRWriter.insert(records, in: db)
+            written += try store.write { (session: any StoreWriteSession) in
+                try session.sampleRegistrations(minuteSamples)
+                return try session.insertCDRs(records)
             }
             batch.removeAll(keepingCapacity: true)
             samples.removeAll(keepingCapacity: true)
             progress?(second - from, now - from)
         }
         cursor = now
-        try store.write { db in try self.writeOpenCalls(now: now, in: db) }
+        try store.write { (session: any StoreWriteSession) in try self.writeOpenCalls(now: now, in: session) }
         return written
     }
 
@@ -126,22 +125,18 @@ public final class Simulator {
             }
         }
         let churn = churnRegistrations(now: now)
-        try store.write { db in
-            try self.insertLive(started, now: now, in: db)
+        try store.write { (session: any StoreWriteSession) in
+            try self.insertLive(started, now: now, in: session)
             for call in answered {
-                try db.execute(
-                    sql: "UPDATE calls_in_progress SET answer_at = ? WHERE call_key = ?",
-                    arguments: [call.answerAt, call.callKey])
+                if let answerAt = call.answerAt { try session.answerCall(call.callKey, at: answerAt) }
             }
-            for call in ended {
-                try db.execute(sql: "DELETE FROM calls_in_progress WHERE call_key = ?", arguments: [call.callKey])
-            }
-            try CDRWriter.insert(ended.map { $0.record(source: self.options.source) }, in: db)
-            try self.writeRegistrations(churn, now: now, in: db)
+            try session.endCalls(ended.map(\.callKey))
+            try session.insertCDRs(ended.map { $0.record(source: self.options.source) })
+            try self.writeRegistrations(churn, now: now, in: session)
             // The retention horizon moves once an hour: prune when it does.
             let horizon = self.options.retention.minuteHorizon(at: now)
             if horizon != self.prunedHorizon {
-                try Aggregates.prune(self.options.retention, at: now, in: db)
+                try session.pruneAggregates(self.options.retention, at: now)
                 self.prunedHorizon = horizon
             }
         }
@@ -152,11 +147,9 @@ public final class Simulator {
     public func stop(at now: Int64) throws {
         let ended = open.values.map { model.cutOff($0.call, at: now) }
         open.removeAll()
-        try store.write { db in
-            for call in ended {
-                try db.execute(sql: "DELETE FROM calls_in_progress WHERE call_key = ?", arguments: [call.callKey])
-            }
-            try CDRWriter.insert(ended.map { $0.record(source: self.options.source) }, in: db)
+        try store.write { (session: any StoreWriteSession) in
+            try session.endCalls(ended.map(\.callKey))
+            try session.insertCDRs(ended.map { $0.record(source: self.options.source) })
         }
     }
 
@@ -172,24 +165,18 @@ public final class Simulator {
         return "\(options.source)-\(runID)-" + String(repeating: "0", count: max(0, 10 - number.count)) + number
     }
 
-    private func writeOpenCalls(now: Int64, in db: Database) throws {
-        try insertLive(open.values.map(\.call), now: now, in: db)
+    private func writeOpenCalls(now: Int64, in session: any StoreWriteSession) throws {
+        try insertLive(open.values.map(\.call), now: now, in: session)
         for key in open.keys where (open[key]?.call.answerAt ?? .max) <= now { open[key]?.answerWritten = true }
     }
 
-    private func insertLive(_ calls: [SimulatedCall], now: Int64, in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO calls_in_progress (call_key, source, start_at, answer_at, customer_id, carrier_id, did_id,
-                src, dst, caller_name)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for call in calls {
-            let answer = call.answerAt.flatMap { $0 <= now ? $0 : nil }
-            try statement.execute(arguments: [
-                call.callKey, options.source, call.startAt, answer, call.customerID, call.carrierID, call.didID,
-                call.src, call.dst, call.callerName,
-            ])
-        }
+    private func insertLive(_ calls: [SimulatedCall], now: Int64, in session: any StoreWriteSession) throws {
+        try session.startCalls(calls.map { call in
+            CallInProgress(
+                callKey: call.callKey, source: options.source, startAt: call.startAt,
+                answerAt: call.answerAt.flatMap { $0 <= now ? $0 : nil }, customerID: call.customerID,
+                carrierID: call.carrierID, didID: call.didID, src: call.src, dst: call.dst, callerName: call.callerName)
+        })
     }
 
     /// The share of endpoints registered at a time of day: more phones are up during business hours.
@@ -221,30 +208,23 @@ public final class Simulator {
         return (added, removed)
     }
 
-    private func writeRegistrations(_ change: (added: [Int], removed: [Int]), now: Int64, in db: Database) throws {
-        for index in change.removed {
-            try db.execute(sql: "DELETE FROM registrations WHERE endpoint = ?", arguments: [endpoints[index].endpoint])
-        }
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO registrations (endpoint, customer_id, contact, registered_at, expires_at)
-            VALUES (?, ?, ?, ?, ?)
-            """)
-        for index in change.added {
-            let endpoint = endpoints[index]
-            try insert.execute(arguments: [
-                endpoint.endpoint, endpoint.customerID, "sip:198.51.100.\(index % 250 + 1):5060", now, now + 3_600,
-            ])
-        }
+    private func writeRegistrations(
+        _ change: (added: [Int], removed: [Int]), now: Int64, in session: any StoreWriteSession
+    ) throws {
+        try session.updateRegistrations(
+            adding: change.added.map { index in
+                Registration(
+                    endpoint: endpoints[index].endpoint, customerID: endpoints[index].customerID,
+                    contact: "sip:198.51.100.\(index % 250 + 1):5060", registeredAt: now, expiresAt: now + 3_600)
+            },
+            removing: change.removed.map { endpoints[$0].endpoint })
         let minute = TimeBucket.minute.start(of: now)
         if minute != lastSampledMinute {
             lastSampledMinute = minute
-            try Self.writeSamples([(minute, registered.count)], in: db)
+            try session.sampleRegistrations([(minute, registered.count)])
         }
     }
 
-    private static func writeSamples(_ samples: [(Int64, Int)], in db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO registration_samples (minute, registrations) VALUES (?, ?)")
-        for (minute, count) in samples { try statement.execute(arguments: [minute, count]) }
-    }
+    /// The domain of the simulated endpoints: a run removes what an earlier one left registered.
+    private static let endpointDomain = "@pbx.example"
 }

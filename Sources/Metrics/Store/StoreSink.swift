@@ -1,5 +1,48 @@
-/// The writers' side of the store. Every write is idempotent where a writer may repeat it: a CDR batch stores each
-/// record once (same start and `RowKey`) and updates the rollups in the same transaction, so a reader never sees a
-/// CDR without its aggregates or the other way round.
+/// The writers' side of the store: what a switch integration, the simulator and a rebuild hand over. Every write
+/// happens inside `write`, one transaction: a reader never sees a CDR without its aggregates, or a call both in
+/// progress and finished, and a killed writer leaves none of its transaction behind.
 public protocol StoreSink: AnyObject, Sendable {
+    /// Runs `body` in one write transaction.
+    @discardableResult
+    func write<T>(_ body: (any StoreWriteSession) throws -> T) throws -> T
+
+    /// Whether any CDR of `source` is stored: a writer that resumes (the simulator) skips what it wrote before.
+    func hasCDRs(source: String) throws -> Bool
+
+    /// Recomputes every aggregate from the CDRs, then prunes as `retention` says; the result is identical to what
+    /// incremental writes kept. Returns the number of CDRs read.
+    @discardableResult
+    func rebuildAggregates(_ retention: Retention, at now: Int64) throws -> Int
+}
+
+/// What one write transaction may do.
+public protocol StoreWriteSession {
+    /// Stores `records` with their rollup updates; a record already stored (same start and `RowKey`) is skipped, so a
+    /// writer may repeat a batch. Returns how many were new.
+    @discardableResult
+    func insertCDRs(_ records: [CallRecord]) throws -> Int
+
+    /// Adds calls that started.
+    func startCalls(_ calls: [CallInProgress]) throws
+
+    /// Notes the answer of a call in progress.
+    func answerCall(_ callKey: String, at: Int64) throws
+
+    /// Removes calls from the live table (their CDRs go through `insertCDRs` in the same transaction).
+    func endCalls(_ callKeys: [String]) throws
+
+    /// Removes every call in progress a writer of `source` left behind (they will never end).
+    func dropCallsInProgress(source: String) throws
+
+    /// Adds or replaces registrations, and removes those of `removedEndpoints`.
+    func updateRegistrations(adding added: [Registration], removing removedEndpoints: [String]) throws
+
+    /// Removes every registration whose endpoint ends with `suffix` (a writer's own, left from an earlier run).
+    func removeRegistrations(endpointSuffix suffix: String) throws
+
+    /// Records the network's registration count at the start of each minute (the registrations graph).
+    func sampleRegistrations(_ samples: [(minute: Int64, registrations: Int)]) throws
+
+    /// Drops aggregates older than `retention` allows at `now`; CDRs are never pruned.
+    func pruneAggregates(_ retention: Retention, at now: Int64) throws
 }

@@ -18,7 +18,7 @@ struct RebuildCommand: ParsableCommand {
         let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
         let started = Date()
         let now = Int64(started.timeIntervalSince1970)
-        let read = try store.write { try Aggregates.rebuild(settings.config.retention, at: now, in: $0) }
+        let read = try store.rebuildAggregates(settings.config.retention, at: now)
         print(String(format: "Rebuilt the aggregates of %d CDRs in %.1f s", read, Date().timeIntervalSince(started)))
     }
 }

@@ -23,10 +23,7 @@ struct SimulateCommand: ParsableCommand {
         let (simulatorOptions, days) = try simulation.resolve(settings.config.simulator, retention: settings.config.retention)
 
         let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
-        let hasHistory = try store.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cdrs WHERE source = ?)",
-                              arguments: [simulatorOptions.source]) ?? false
-        }
+        let hasHistory = try store.hasCDRs(source: simulatorOptions.source)
         SignalTrap.install()
         let now = Int64(Date().timeIntervalSince1970)
         let simulator = try Simulator(store: store, options: simulatorOptions, now: now)

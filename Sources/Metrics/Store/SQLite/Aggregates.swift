@@ -1,8 +1,8 @@
 import GRDB
 
-public enum Aggregates {
+enum Aggregates {
     /// Drops aggregates older than the retention allows. CDRs are never pruned here.
-    public static func prune(_ retention: Retention, at now: Int64, in db: Database) throws {
+    static func prune(_ retention: Retention, at now: Int64, in db: Database) throws {
         let minute = retention.minuteHorizon(at: now)
         try db.execute(sql: "DELETE FROM \(RollupTable.carrier(.minute).name) WHERE bucket < ?", arguments: [minute])
         try db.execute(sql: "DELETE FROM attempts_per_second WHERE second < ?", arguments: [minute])
@@ -18,7 +18,7 @@ public enum Aggregates {
     /// Recomputes every aggregate from the CDRs, inside the caller's transaction, then prunes as the retention
     /// says; the result is identical to what incremental writes kept. Returns the number of CDRs read.
     @discardableResult
-    public static func rebuild(_ retention: Retention, at now: Int64, in db: Database) throws -> Int {
+    static func rebuild(_ retention: Retention, at now: Int64, in db: Database) throws -> Int {
         for table in RollupTable.all.map(\.name) + ["attempts_per_second", "channel_seconds_per_minute"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }

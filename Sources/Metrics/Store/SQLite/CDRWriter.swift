@@ -3,11 +3,11 @@ import GRDBSQLite
 
 /// Writes CDRs and keeps every aggregate current in the same transaction, so a reader never sees a CDR without
 /// its rollups or the other way round, and a killed writer leaves neither.
-public enum CDRWriter {
+enum CDRWriter {
     /// Inserts `records` inside the caller's transaction; records already stored (same start and row key, see
     /// `RowKey`) are skipped. Returns how many were new.
     @discardableResult
-    public static func insert(_ records: [CallRecord], in db: Database) throws -> Int {
+    static func insert(_ records: [CallRecord], in db: Database) throws -> Int {
         let inserter = try Inserter(db)
         var rollups = RollupAccumulator()
         var inserted = 0
