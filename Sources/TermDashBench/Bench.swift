@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import SQLiteReference
 
 /// `termdash-bench`: the DESIGN.md bar "Snapshot of every pane from a store of 10 M CDRs: ≤ 20 ms, and ≥ 100×
 /// faster than the same figures computed by plain SQL over the raw CDR table in the same run", measured.

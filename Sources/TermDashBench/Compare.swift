@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import SQLiteReference
 
 /// Where the engine's figures and plain SQL's differ, one line per difference; empty when they agree.
 enum Comparison {

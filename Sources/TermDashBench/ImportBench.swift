@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import SQLiteReference
 import Metrics
 
 /// `termdash-bench import [--rows N] [--runs K]`: the DESIGN.md bar "Import of Asterisk CSV with rating and rollups:
@@ -69,7 +69,7 @@ enum ImportBench {
             else {
                 throw BenchmarkError("import \(run): \(report.read) read, \(report.accepted) accepted, \(report.rejected) rejected; expected \(options.rows) read with \(expectedBad) bad; first error: \(report.firstError ?? "none")")
             }
-            let stored = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM cdrs") ?? 0 }
+            let stored = try PlainSQL(path: path).storedRows().cdrs
             guard stored == report.accepted else {
                 throw BenchmarkError("import \(run): \(stored) CDRs stored for \(report.accepted) accepted")
             }

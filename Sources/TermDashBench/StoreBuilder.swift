@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import Metrics
+import SQLiteReference
 
 /// The instant a new benchmark store's history ends at and every pane is read at: the latest weekday 14:37:23 UTC
 /// before `wall` — near the daily peak, so that many calls are live, and not aligned to a minute, so the interval
@@ -164,10 +164,7 @@ enum StoreBuilder {
     }
 
     private static func counts(in store: SQLiteStore) throws -> (cdrs: Int, live: Int) {
-        try store.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cdrs") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM calls_in_progress") ?? 0)
-        }
+        try PlainSQL(path: store.path).storedRows()
     }
 
     /// The peak CPS at which `days` of back-fill ending at `now` write a little over `target` CDRs: the expected
