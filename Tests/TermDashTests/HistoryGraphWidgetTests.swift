@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import TermDashTestSupport
 import XCTest
 
 @testable import TermDash
@@ -206,27 +207,13 @@ final class HistoryGraphWidgetTests: XCTestCase {
 
     // MARK: The dashboard's graphs from a history snapshot
 
-    private func figures(_ attempts: Int64, _ answered: Int64, billsec: Int64 = 0, known: Int64 = 0, withDigits: Int64 = 0,
-                         digits: Int64 = 0, sell: Int64 = 0, buy: Int64 = 0) -> TrafficFigures {
-        var counts = RollupCounts()
-        counts.attempts = attempts
-        counts.answered = answered
-        counts.billsec = billsec
-        counts.dtmfKnown = known
-        counts.dtmfCalls = withDigits
-        counts.dtmfDigits = digits
-        counts.sellMicros = sell
-        counts.buyMicros = buy
-        return TrafficFigures(counts)
-    }
-
     /// Three minutes, the last one 30 s old at `now`; the middle one idle.
     private var history: HistorySnapshot {
         HistorySnapshot(
             range: .oneHour, now: start + 150, from: start, step: 60,
-            figures: [figures(120, 60, billsec: 3_600, known: 40, withDigits: 10, digits: 25, sell: 1_500_000, buy: 1_000_000),
-                      figures(0, 0),
-                      figures(60, 30, billsec: 900, sell: 250_000, buy: 400_000)],
+            figures: [Figures.traffic(120, 60, billsec: 3_600, dtmfKnown: 40, dtmfCalls: 10, dtmfDigits: 25, sell: 1_500_000, buy: 1_000_000),
+                      Figures.traffic(0, 0),
+                      Figures.traffic(60, 30, billsec: 900, sell: 250_000, buy: 400_000)],
             channelSeconds: [600, 0, 300], peakAttempts: [5, 0, 7], peakSeconds: [start + 17, nil, start + 129],
             registrations: [10, 12, 11],
             daily: (0..<7).map { MoneyPoint(bucket: 1_794_700_800 + Int64($0) * 86_400, spend: Money(micros: 1_000_000 * Int64($0)),

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Metrics
+import TermDashTestSupport
 import XCTest
 
 @testable import TermDash
@@ -11,46 +12,24 @@ final class MonitorScreenTests: XCTestCase {
     /// 2026-11-21 15:30:05 UTC.
     static let now: Int64 = 1_795_361_405
 
-    static func figures(_ attempts: Int64, _ answered: Int64, billsec: Int64 = 0, known: Int64 = 0, withDigits: Int64 = 0,
-                        digits: Int64 = 0, sell: Int64 = 0, buy: Int64 = 0) -> TrafficFigures {
-        var counts = RollupCounts()
-        counts.attempts = attempts
-        counts.answered = answered
-        counts.billsec = billsec
-        counts.dtmfKnown = known
-        counts.dtmfCalls = withDigits
-        counts.dtmfDigits = digits
-        counts.sellMicros = sell
-        counts.buyMicros = buy
-        return TrafficFigures(counts)
-    }
-
-    static func quality(_ attempts: Int64, _ answered: Int64, billsec: Int64) -> QualityCounts {
-        var counts = QualityCounts()
-        counts.attempts = attempts
-        counts.answered = answered
-        counts.billsec = billsec
-        return counts
-    }
-
     /// Four minutes of history ending at `now`, three carriers (the hostile one among them), carrier and DID tables,
     /// three checklist items and a balance past its limit.
     static let snapshot: DashboardSnapshot = {
         let from = now - now % 60 - 180
         let history = HistorySnapshot(
             range: .oneHour, now: now, from: from, step: 60,
-            figures: [figures(120, 60, billsec: 3_600, known: 40, withDigits: 10, digits: 25, sell: 1_500_000, buy: 1_000_000),
-                      figures(0, 0),
-                      figures(60, 30, billsec: 900, sell: 250_000, buy: 400_000),
-                      figures(30, 20, billsec: 600, sell: 100_000, buy: 50_000)],
+            figures: [Figures.traffic(120, 60, billsec: 3_600, dtmfKnown: 40, dtmfCalls: 10, dtmfDigits: 25, sell: 1_500_000, buy: 1_000_000),
+                      Figures.traffic(0, 0),
+                      Figures.traffic(60, 30, billsec: 900, sell: 250_000, buy: 400_000),
+                      Figures.traffic(30, 20, billsec: 600, sell: 100_000, buy: 50_000)],
             channelSeconds: [600, 0, 300, 100], peakAttempts: [5, 0, 7, 2], peakSeconds: [from + 17, nil, from + 129, from + 190],
             registrations: [10, 12, 11, 11],
             daily: (0..<7).map { MoneyPoint(bucket: now - now % 86_400 - Int64(6 - $0) * 86_400,
                                             spend: Money(micros: 1_000_000 * Int64($0)), cost: Money(micros: 2_500_000)) })
         let carriers = [
-            CarrierQuality(id: 1, name: "Alpha Telecom", active: true, counts: quality(1_234, 558, billsec: 84_258)),
-            CarrierQuality(id: 2, name: hostile, active: true, counts: quality(80, 10, billsec: 650)),
-            CarrierQuality(id: 3, name: "Idle", active: true, counts: quality(0, 0, billsec: 0)),
+            CarrierQuality(id: 1, name: "Alpha Telecom", active: true, counts: Figures.quality(1_234, 558, billsec: 84_258)),
+            CarrierQuality(id: 2, name: hostile, active: true, counts: Figures.quality(80, 10, billsec: 650)),
+            CarrierQuality(id: 3, name: "Idle", active: true, counts: Figures.quality(0, 0, billsec: 0)),
         ]
         return DashboardSnapshot(
             takenAt: Date(timeIntervalSince1970: TimeInterval(now)),
@@ -624,7 +603,7 @@ final class MonitorScreenTests: XCTestCase {
     func testQualityPageIsTheRowsTheTableShows() {
         var many = Self.snapshot
         many.quality!.carriers = (1...60).map {
-            CarrierQuality(id: Int64($0), name: "K\($0)", active: true, counts: Self.quality(100, 50, billsec: 3_000))
+            CarrierQuality(id: Int64($0), name: "K\($0)", active: true, counts: Figures.quality(100, 50, billsec: 3_000))
         }
         for (width, height) in [(80, 24), (80, 30), (100, 40), (80, 50), (119, 60), (120, 30), (200, 50)] {
             var model = model(.quality)

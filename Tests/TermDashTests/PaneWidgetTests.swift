@@ -1,4 +1,5 @@
 import Metrics
+import TermDashTestSupport
 import XCTest
 
 @testable import TermDash
@@ -19,27 +20,15 @@ final class PaneWidgetTests: XCTestCase {
 
     // MARK: Quality table
 
-    private func counts(_ attempts: Int64, _ answered: Int64, billsec: Int64, known: Int64 = 0, withDigits: Int64 = 0,
-                        digits: Int64 = 0) -> QualityCounts {
-        var counts = QualityCounts()
-        counts.attempts = attempts
-        counts.answered = answered
-        counts.billsec = billsec
-        counts.dtmfKnown = known
-        counts.dtmfCalls = withDigits
-        counts.dtmfDigits = digits
-        return counts
-    }
-
     /// Alpha: 45.2 %, ACD 2:31, DTMF 12 of 100 known with 345 digits. The hostile one: 12.5 % over 80 calls, DTMF
     /// unknown, toggled out, under the cursor. Idle: no calls, N/A everywhere.
     private var quality: QualityTableModel {
         QualityTableModel(
             quality: QualitySnapshot(range: .oneHour, from: 0, to: 3_600, carriers: [
                 CarrierQuality(id: 1, name: "Alpha Telecom", active: true,
-                               counts: counts(1_234, 558, billsec: 84_258, known: 100, withDigits: 12, digits: 345)),
-                CarrierQuality(id: 2, name: hostile, active: true, counts: counts(80, 10, billsec: 650)),
-                CarrierQuality(id: 3, name: "Idle", active: false, counts: counts(0, 0, billsec: 0)),
+                               counts: Figures.quality(1_234, 558, billsec: 84_258, dtmfKnown: 100, dtmfCalls: 12, dtmfDigits: 345)),
+                CarrierQuality(id: 2, name: hostile, active: true, counts: Figures.quality(80, 10, billsec: 650)),
+                CarrierQuality(id: 3, name: "Idle", active: false, counts: Figures.quality(0, 0, billsec: 0)),
             ]),
             excluded: [2], cursor: 1, lowASR: 20, minimumAttempts: 10)
     }
@@ -106,7 +95,7 @@ final class PaneWidgetTests: XCTestCase {
         var rows: [CarrierQuality] = []
         for index in 1...9 {
             rows.append(CarrierQuality(id: Int64(index), name: "K\(index)", active: true,
-                                       counts: counts(Int64(100 - index), Int64(50 - index * 5), billsec: 6_000)))
+                                       counts: Figures.quality(Int64(100 - index), Int64(50 - index * 5), billsec: 6_000)))
         }
         let snapshot = QualitySnapshot(range: .oneHour, from: 0, to: 3_600, carriers: rows)
         XCTAssertEqual(quality(40, 6, QualityTableModel(quality: snapshot, cursor: 7, lowASR: 20, minimumAttempts: 10), ascii), [
