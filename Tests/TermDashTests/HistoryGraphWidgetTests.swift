@@ -14,7 +14,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
 
     private func lines(_ width: Int, _ height: Int, _ model: HistoryGraphModel?, _ glyphs: GlyphSet) -> [String] {
         var buffer = CellBuffer(width: width, height: height)
-        HistoryGraphWidget.render(model, in: buffer.bounds, glyphs: glyphs, into: &buffer)
+        HistoryGraphWidget(model: model, glyphs: glyphs).render(buffer.bounds, into: &buffer)
         return buffer.lines()
     }
 
@@ -37,34 +37,34 @@ final class HistoryGraphWidgetTests: XCTestCase {
     }
 
     func testAtZeroAndOne() {
-        XCTAssertEqual(lines(0, 0, cps, braille), [])
+        assertScreen(lines(0, 0, cps, braille), [])
         // One cell holds the two halves of the series as two braille columns (3 and 8 of 12, in four dots)…
-        XCTAssertEqual(lines(1, 1, cps, braille), ["⣰"])
+        assertScreen(lines(1, 1, cps, braille), ["⣰"])
         // …or the largest value in view in block or ASCII; no point drawn over a single row.
-        XCTAssertEqual(lines(1, 1, cps, ascii), ["+"])
-        XCTAssertEqual(lines(1, 1, nil, block), ["l"])
+        assertScreen(lines(1, 1, cps, ascii), ["+"])
+        assertScreen(lines(1, 1, nil, block), ["l"])
     }
 
     func testLoadingAndNoData() {
-        XCTAssertEqual(lines(12, 2, nil, block), ["loading…    ", "            "])
-        XCTAssertEqual(lines(12, 1, nil, ascii), ["loading...  "])
+        assertScreen(lines(12, 2, nil, block), ["loading…    ", "            "])
+        assertScreen(lines(12, 1, nil, ascii), ["loading...  "])
         var empty = cps
         empty.primary.values = []
         empty.secondary = nil
-        XCTAssertEqual(lines(9, 2, empty, block), ["no data  ", "         "])
+        assertScreen(lines(9, 2, empty, block), ["no data  ", "         "])
         empty.primary.values = [nil, nil]
-        XCTAssertEqual(lines(9, 1, empty, ascii), ["no data  "], "gaps only: nothing to draw, not a zero line")
+        assertScreen(lines(9, 1, empty, ascii), ["no data  "], "gaps only: nothing to draw, not a zero line")
     }
 
     /// Narrow: no room for the y-axis; the legend comes first in the caption, cut segments are left out.
     func testSmallInBrailleAndAscii() {
-        XCTAssertEqual(lines(12, 4, cps, braille), [
+        assertScreen(lines(12, 4, cps, braille), [
             "        ••••",
             "•••••• ⢰⣶⣿⣿⣿",
             "15:00  15:05",
             "⣿ cps       ",
         ])
-        XCTAssertEqual(lines(12, 4, cps, ascii), [
+        assertScreen(lines(12, 4, cps, ascii), [
             "        oooo",
             "oooooo  *###",
             "15:00  15:05",
@@ -75,7 +75,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
     /// The scale (12.0 for the highest peak, 0.0), bars stretched over the width, a gap for the missing minute,
     /// points for the second series, times every two minutes at UTC+1.
     func testWideInBrailleAndAscii() {
-        XCTAssertEqual(lines(40, 6, cps, braille), [
+        assertScreen(lines(40, 6, cps, braille), [
             "12.0                                ••••",
             "                           •••••••••⣶⣶⣶⣶",
             "              •••••••••    ⣶⣶⣶⣶⣾⣿⣿⣿⣿⣿⣿⣿⣿",
@@ -83,7 +83,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             "     15:00   15:02    15:04    15:06    ",
             "⣿ cps  • peak  now 8.0/s                ",
         ])
-        XCTAssertEqual(lines(40, 6, cps, ascii), [
+        assertScreen(lines(40, 6, cps, ascii), [
             "12.0                                oooo",
             "                           ooooooooo++++",
             "              ooooooooo    +++++########",
@@ -97,7 +97,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
     func testTimeLabelsFollowTheDisplayZone() {
         var west = cps
         west.zone = .fixed(-5 * 3_600)
-        XCTAssertEqual(lines(40, 6, west, block), [
+        assertScreen(lines(40, 6, west, block), [
             "12.0                                ••••",
             "                           •••••••••▅▅▅▅",
             "              •••••••••    ▅▅▅▅▅████████",
@@ -109,7 +109,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
 
     /// A loss hangs below the zero line, labelled; the caption's second segment does not fit and is left out whole.
     func testNegativeValuesHangBelowZero() {
-        XCTAssertEqual(lines(30, 7, profit, braille), [
+        assertScreen(lines(30, 7, profit, braille), [
             " 30.00         ⣿⣿⣿⡇           ",
             "               ⣿⣿⣿⡇           ",
             "  0.00 ⣿⣿⣿⣿    ⣿⣿⣿⡇       ⢠⣤⣤⣤",
@@ -118,7 +118,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             "       14:00  16:00   18:00   ",
             "profit 31.25                  ",
         ])
-        XCTAssertEqual(lines(30, 7, profit, block), [
+        assertScreen(lines(30, 7, profit, block), [
             " 30.00         ████           ",
             "       ▁▁▁▁    ████           ",
             "  0.00 ████    ████        ▅▅▅",
@@ -127,7 +127,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             "       14:00  16:00   18:00   ",
             "profit 31.25                  ",
         ])
-        XCTAssertEqual(lines(30, 7, profit, ascii), [
+        assertScreen(lines(30, 7, profit, ascii), [
             " 30.00         ####           ",
             "               ####           ",
             "  0.00 ####    ####        ===",
@@ -144,7 +144,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             start: 1_794_614_400, step: 3_600,
             primary: GraphSeries(label: "channels", values: (0..<168).map { Double($0 % 24) }), secondary: nil,
             format: .count, zone: .fixed(3_600), caption: ["now 23", "max 23"])
-        XCTAssertEqual(lines(50, 5, days, ascii), [
+        assertScreen(lines(50, 5, days, ascii), [
             "23     .=#    :+#    :*#   .-#    :=#    :+#    -#",
             "     .+###  :*###  -#### .=###  :+###  -*###  =###",
             " 0 :+#####-*#####=######+#####-+#####=*#####+#####",
@@ -159,7 +159,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             start: start, step: 3_600, primary: GraphSeries(label: "spend", values: [120, 250.5, 90, 310]),
             secondary: GraphSeries(label: "cost", values: [80, 100, 95, 150]), format: .money, zone: .utc,
             caption: ["spend 770.50", "cost 425.00", "profit 345.50"])
-        XCTAssertEqual(lines(36, 6, money, block), [
+        assertScreen(lines(36, 6, money, block), [
             "310         ▂▂▂▂▂▂▂▂        ████████",
             "            ████████        ████████",
             "    ▄▄▄▄▄▄▄▄••••••••••••••••••••••••",
@@ -167,7 +167,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             "    14:00   15:00   16:00   17:00   ",
             "█ spend  • cost  spend 770.50       ",
         ])
-        XCTAssertEqual(lines(36, 6, money, ascii), [
+        assertScreen(lines(36, 6, money, ascii), [
             "310         ::::::::        ########",
             "            ########        ########",
             "    ========oooooooooooooooooooooooo",
@@ -177,7 +177,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
         ])
         let buffer: CellBuffer = {
             var buffer = CellBuffer(width: 36, height: 6)
-            HistoryGraphWidget.render(money, in: buffer.bounds, glyphs: block, into: &buffer)
+            HistoryGraphWidget(model: money, glyphs: block).render(buffer.bounds, into: &buffer)
             return buffer
         }()
         XCTAssertEqual(buffer[12, 2].style.role, .value, "points")
@@ -261,7 +261,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
         XCTAssertEqual(dtmf.caption, ["DTMF 25.0%", "25 digits"])
 
         // Scaled to the busiest second (7); the idle minute's peak of 0 sits on the zero line.
-        XCTAssertEqual(lines(30, 5, cps, ascii), [
+        assertScreen(lines(30, 5, cps, ascii), [
             "7.0 ooooooooo         oooooooo",
             "                              ",
             "0.0 *********ooooooooo********",

@@ -174,7 +174,7 @@ final class MonitorScreenTests: XCTestCase {
 
     func testOverviewAtEightyByTwentyFour() {
         let buffer = render(model(.overview), 80, 24)
-        XCTAssertEqual(buffer.lines(), [
+        assertScreen(buffer.lines(), [
             " [1 Overview]  2 Channels   3 History   4 Quality   5 Summary   6 Checklist     ",
             " Live channels 1,234  Active customers 87  Carriers 12  Rate cards 5            ",
             "+ Live channels ---------------------------------------------------------------+",
@@ -408,9 +408,9 @@ final class MonitorScreenTests: XCTestCase {
     // MARK: Small screens
 
     func testTinyScreensSayWhatTheyNeed() {
-        XCTAssertEqual(render(model(.overview), 0, 0).lines(), [])
-        XCTAssertEqual(render(model(.summary), 1, 1).lines(), ["T"])
-        XCTAssertEqual(render(model(.checklist), 20, 5).lines(), [
+        assertScreen(render(model(.overview), 0, 0).lines(), [])
+        assertScreen(render(model(.summary), 1, 1).lines(), ["T"])
+        assertScreen(render(model(.checklist), 20, 5).lines(), [
             sp(20),
             "TermDash needs 40x10",
             "     (now 20x5)     ",
@@ -432,7 +432,7 @@ final class MonitorScreenTests: XCTestCase {
     func testHelpInTheSummaryViewFitsEightyByTwentyFourInTwoColumns() {
         var help = model(.summary)
         help.state.showHelp = true
-        XCTAssertEqual(render(help, 80, 24).lines(), [
+        assertScreen(render(help, 80, 24).lines(), [
             "+ Keys -----------------------------------------------------------------------+ ",
             "|                                                                             |+",
             "| Summary view                           p             Live, daily, monthl... ||",
@@ -463,7 +463,7 @@ final class MonitorScreenTests: XCTestCase {
     func testHelpInTheChecklistViewIsOneColumn() {
         var help = model(.checklist)
         help.state.showHelp = true
-        XCTAssertEqual(render(help, 80, 24).lines(), [
+        assertScreen(render(help, 80, 24).lines(), [
             "  1 Ove+ Keys ---------------------------------------------------------+ist]    ",
             "+ Check| Checklist view                                                |-------+",
             "| ! ALE| Up k      Cursor up                                           |       |",
