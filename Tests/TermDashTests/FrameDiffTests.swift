@@ -54,4 +54,21 @@ final class FrameDiffTests: XCTestCase {
             FrameDiff.Change(x: 2, y: 0, cell: Cell("", isContinuation: true)),
         ])
     }
+
+    /// Frames drawn one after another, each sent as its diff from the one before: the terminal ends up showing exactly
+    /// the last frame.
+    func testDiffsAppliedInTurnShowEachFrame() {
+        let terminal = TestBackend(width: 12, height: 3)
+        var shown: CellBuffer?
+        var texts = ["Live 1,234", "Live  1,235", "中文 ok", "", "x"]
+        for step in 0..<20 {
+            var buffer = CellBuffer(width: 12, height: 3)
+            buffer.put(texts[step % texts.count], x: step % 5, y: step % 3)
+            buffer.put(texts[(step * 7) % texts.count], x: 0, y: (step + 1) % 3, style: Style(step % 2 == 0 ? .dim : .value))
+            terminal.draw(buffer.diff(from: shown))
+            shown = buffer
+            XCTAssertEqual(terminal.screen, buffer, "frame \(step)")
+            texts.swapAt(step % texts.count, (step + 2) % texts.count)
+        }
+    }
 }
