@@ -8,6 +8,16 @@ enum DashboardFixtures {
     /// 2026-11-22 15:30:05 UTC.
     static let now: Int64 = 1_795_361_405
 
+    /// Two alerts (one naming the hostile customer) and a warning.
+    static let checklist = [
+        ChecklistItem(kind: .cdrFileError, severity: .alert, title: "CDR file in error",
+                      reason: "Master.csv: line 3: broken quote", subjectID: 1),
+        ChecklistItem(kind: .balancePastLimit, severity: .alert, title: "Balance past debit limit",
+                      reason: hostile + ": balance -600.00 USD, limit -500.00 USD", subjectID: 2),
+        ChecklistItem(kind: .profileNotVerified, severity: .warning, title: "Profile not verified",
+                      reason: "New Co (X9) was created by importing Master-2026-11.csv", subjectID: 3),
+    ]
+
     /// Four minutes of history ending at `now`, three carriers (the hostile one among them), carrier and DID tables,
     /// three checklist items and a balance past its limit.
     static let snapshot: DashboardSnapshot = {
@@ -46,14 +56,7 @@ enum DashboardFixtures {
                 bottomCarriers: [ChannelUsage(name: "Telia", inUse: 3, configured: 120)],
                 topDIDs: [ChannelUsage(name: "+41220000002", inUse: 2, configured: nil)],
                 bottomDIDs: [ChannelUsage(name: "+41220000009", inUse: 0, configured: nil)]),
-            checklist: [
-                ChecklistItem(kind: .cdrFileError, severity: .alert, title: "CDR file in error",
-                              reason: "Master.csv: line 3: broken quote", subjectID: 1),
-                ChecklistItem(kind: .balancePastLimit, severity: .alert, title: "Balance past debit limit",
-                              reason: hostile + ": balance -600.00 USD, limit -500.00 USD", subjectID: 2),
-                ChecklistItem(kind: .profileNotVerified, severity: .warning, title: "Profile not verified",
-                              reason: "New Co (X9) was created by importing Master-2026-11.csv", subjectID: 3),
-            ],
+            checklist: checklist,
             balance: AccountBalance(accounts: 1, balance: Money(micros: -612_000_000), floor: Money(micros: -500_000_000),
                                     currency: "USD", accountsPastLimit: 1))
     }()

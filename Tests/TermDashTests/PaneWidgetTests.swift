@@ -129,16 +129,7 @@ final class PaneWidgetTests: XCTestCase {
 
     // MARK: Checklist
 
-    private var items: [ChecklistItem] {
-        [
-            ChecklistItem(kind: .cdrFileError, severity: .alert, title: "CDR file in error",
-                          reason: "Master.csv: line 3: broken quote", subjectID: 1),
-            ChecklistItem(kind: .balancePastLimit, severity: .alert, title: "Balance past debit limit",
-                          reason: hostile + ": balance -600.00 USD, limit -500.00 USD", subjectID: 2),
-            ChecklistItem(kind: .profileNotVerified, severity: .warning, title: "Profile not verified",
-                          reason: "New Co (X9) was created by importing Master-2026-11.csv", subjectID: 3),
-        ]
-    }
+    private let items = DashboardFixtures.checklist
 
     private func checklist(_ width: Int, _ height: Int, offset: Int = 0, _ glyphs: GlyphSet,
                            _ items: [ChecklistItem]? = nil) -> [String] {
