@@ -53,7 +53,10 @@ let package = Package(
             name: "TermDashBench",
             dependencies: ["Metrics", "SQLiteReference"]
         ),
+        // What the test targets share: screens compared line by line, figures built by hand. It cannot see TermDash (an
+        // executable), so helpers that need TermDash's types stay in TermDashTests.
+        .target(name: "TermDashTestSupport", dependencies: ["Metrics"], path: "Tests/TestSupport"),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
-        .testTarget(name: "TermDashTests", dependencies: ["TermDash", "Metrics"]),
+        .testTarget(name: "TermDashTests", dependencies: ["TermDash", "Metrics", "TermDashTestSupport"]),
     ]
 )

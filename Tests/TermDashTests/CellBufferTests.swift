@@ -1,3 +1,4 @@
+import TermDashTestSupport
 import XCTest
 
 @testable import TermDash
@@ -5,7 +6,7 @@ import XCTest
 final class CellBufferTests: XCTestCase {
     func testNewBufferIsBlank() {
         let buffer = CellBuffer(width: 3, height: 2)
-        XCTAssertEqual(buffer.lines(), ["   ", "   "])
+        assertScreen(buffer.lines(), ["   ", "   "])
         XCTAssertEqual(buffer[1, 1], Cell.blank)
     }
 
@@ -15,7 +16,7 @@ final class CellBufferTests: XCTestCase {
         buffer.fill(Rect(x: 0, y: 0, width: 10, height: 10), style: Style(.alarm))
         buffer[0, 0] = Cell("x")
         XCTAssertEqual(buffer[0, 0], Cell.blank)
-        XCTAssertEqual(buffer.lines(), [])
+        assertScreen(buffer.lines(), [])
     }
 
     func testNegativeSizesBecomeEmpty() {
@@ -27,19 +28,19 @@ final class CellBufferTests: XCTestCase {
     func testPutClipsAtTheRightEdge() {
         var buffer = CellBuffer(width: 5, height: 1)
         XCTAssertEqual(buffer.put("abcdefg", x: 2, y: 0), 3)
-        XCTAssertEqual(buffer.lines(), ["  abc"])
+        assertScreen(buffer.lines(), ["  abc"])
     }
 
     func testPutHonoursMaxWidth() {
         var buffer = CellBuffer(width: 6, height: 1)
         XCTAssertEqual(buffer.put("abcdef", x: 1, y: 0, maxWidth: 3), 3)
-        XCTAssertEqual(buffer.lines(), [" abc  "])
+        assertScreen(buffer.lines(), [" abc  "])
     }
 
     func testPutLeftOfTheBufferShowsOnlyTheVisiblePart() {
         var buffer = CellBuffer(width: 4, height: 1)
         XCTAssertEqual(buffer.put("abcd", x: -2, y: 0), 2)
-        XCTAssertEqual(buffer.lines(), ["cd  "])
+        assertScreen(buffer.lines(), ["cd  "])
     }
 
     func testPutOutsideTheRowsWritesNothing() {
@@ -47,7 +48,7 @@ final class CellBufferTests: XCTestCase {
         XCTAssertEqual(buffer.put("abcd", x: 0, y: 1), 0)
         XCTAssertEqual(buffer.put("abcd", x: 0, y: -1), 0)
         XCTAssertEqual(buffer.put("abcd", x: 4, y: 0), 0)
-        XCTAssertEqual(buffer.lines(), ["    "])
+        assertScreen(buffer.lines(), ["    "])
     }
 
     func testPutKeepsTheStyle() {
@@ -65,7 +66,7 @@ final class CellBufferTests: XCTestCase {
         XCTAssertFalse(buffer[0, 0].isContinuation)
         XCTAssertTrue(buffer[1, 0].isContinuation)
         XCTAssertEqual(buffer[2, 0].text, "a")
-        XCTAssertEqual(buffer.lines(), ["中a "])
+        assertScreen(buffer.lines(), ["中a "])
     }
 
     func testEmojiIsWide() {
@@ -77,14 +78,14 @@ final class CellBufferTests: XCTestCase {
     func testWideCharacterIsDroppedRatherThanSplitAtTheEdge() {
         var buffer = CellBuffer(width: 3, height: 1)
         XCTAssertEqual(buffer.put("ab中", x: 0, y: 0), 2)
-        XCTAssertEqual(buffer.lines(), ["ab "])
+        assertScreen(buffer.lines(), ["ab "])
         XCTAssertFalse(buffer[2, 0].isContinuation)
     }
 
     func testWideCharacterIsDroppedAtMaxWidth() {
         var buffer = CellBuffer(width: 6, height: 1)
         XCTAssertEqual(buffer.put("a中b", x: 0, y: 0, maxWidth: 2), 1)
-        XCTAssertEqual(buffer.lines(), ["a     "])
+        assertScreen(buffer.lines(), ["a     "])
     }
 
     func testCombiningMarksStayWithTheirCharacter() {
@@ -97,33 +98,33 @@ final class CellBufferTests: XCTestCase {
     func testLeadingCombiningMarkIsDropped() {
         var buffer = CellBuffer(width: 2, height: 1)
         XCTAssertEqual(buffer.put("\u{301}a", x: 0, y: 0), 1)
-        XCTAssertEqual(buffer.lines(), ["a "])
+        assertScreen(buffer.lines(), ["a "])
     }
 
     func testOverwritingHalfAWideCharacterBlanksTheOtherHalf() {
         var buffer = CellBuffer(width: 4, height: 1)
         buffer.put("中中", x: 0, y: 0)
         buffer.put("x", x: 1, y: 0)
-        XCTAssertEqual(buffer.lines(), [" x中"])
+        assertScreen(buffer.lines(), [" x中"])
         XCTAssertFalse(buffer[0, 0].isContinuation)
         XCTAssertFalse(buffer[1, 0].isContinuation)
 
         buffer.put("y", x: 2, y: 0)  // the left half of the second one
-        XCTAssertEqual(buffer.lines(), [" xy "])
+        assertScreen(buffer.lines(), [" xy "])
         XCTAssertFalse(buffer[3, 0].isContinuation)
     }
 
     func testControlCharactersNeverReachACell() {
         var buffer = CellBuffer(width: 6, height: 1)
         buffer.put("a\u{1b}[2Jb\u{07}\u{80}c", x: 0, y: 0)
-        XCTAssertEqual(buffer.lines(), ["abc   "])
+        assertScreen(buffer.lines(), ["abc   "])
     }
 
     func testFillIsClippedToTheBuffer() {
         var buffer = CellBuffer(width: 3, height: 3)
         buffer.put("abc", x: 0, y: 0)
         buffer.fill(Rect(x: -1, y: -1, width: 3, height: 3), style: Style(.selection))
-        XCTAssertEqual(buffer.lines(), ["  c", "   ", "   "])
+        assertScreen(buffer.lines(), ["  c", "   ", "   "])
         XCTAssertEqual(buffer[1, 1].style, Style(.selection))
         XCTAssertEqual(buffer[2, 1].style, .normal)
         XCTAssertEqual(buffer[2, 0].style, .normal)
@@ -133,7 +134,7 @@ final class CellBufferTests: XCTestCase {
         var buffer = CellBuffer(width: 4, height: 1)
         buffer.put("中中", x: 0, y: 0)
         buffer.fill(Rect(x: 1, y: 0, width: 2, height: 1))
-        XCTAssertEqual(buffer.lines(), ["    "])
+        assertScreen(buffer.lines(), ["    "])
         XCTAssertTrue((0..<4).allSatisfy { !buffer[$0, 0].isContinuation })
     }
 
@@ -141,7 +142,7 @@ final class CellBufferTests: XCTestCase {
         var buffer = CellBuffer(width: 3, height: 1)
         buffer.put("abc", x: 0, y: 0)
         buffer.restyle(Rect(x: 1, y: 0, width: 5, height: 1), style: Style(.selection))
-        XCTAssertEqual(buffer.lines(), ["abc"])
+        assertScreen(buffer.lines(), ["abc"])
         XCTAssertEqual(buffer[0, 0].style, .normal)
         XCTAssertEqual(buffer[2, 0].style, Style(.selection))
     }

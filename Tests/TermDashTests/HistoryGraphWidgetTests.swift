@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import TermDashTestSupport
 import XCTest
 
 @testable import TermDash
@@ -13,7 +14,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
 
     private func lines(_ width: Int, _ height: Int, _ model: HistoryGraphModel?, _ glyphs: GlyphSet) -> [String] {
         var buffer = CellBuffer(width: width, height: height)
-        HistoryGraphWidget.render(model, in: buffer.bounds, glyphs: glyphs, into: &buffer)
+        HistoryGraphWidget(model: model, glyphs: glyphs).render(buffer.bounds, into: &buffer)
         return buffer.lines()
     }
 
@@ -36,34 +37,34 @@ final class HistoryGraphWidgetTests: XCTestCase {
     }
 
     func testAtZeroAndOne() {
-        XCTAssertEqual(lines(0, 0, cps, braille), [])
+        assertScreen(lines(0, 0, cps, braille), [])
         // One cell holds the two halves of the series as two braille columns (3 and 8 of 12, in four dots)…
-        XCTAssertEqual(lines(1, 1, cps, braille), ["⣰"])
+        assertScreen(lines(1, 1, cps, braille), ["⣰"])
         // …or the largest value in view in block or ASCII; no point drawn over a single row.
-        XCTAssertEqual(lines(1, 1, cps, ascii), ["+"])
-        XCTAssertEqual(lines(1, 1, nil, block), ["l"])
+        assertScreen(lines(1, 1, cps, ascii), ["+"])
+        assertScreen(lines(1, 1, nil, block), ["l"])
     }
 
     func testLoadingAndNoData() {
-        XCTAssertEqual(lines(12, 2, nil, block), ["loading…    ", "            "])
-        XCTAssertEqual(lines(12, 1, nil, ascii), ["loading...  "])
+        assertScreen(lines(12, 2, nil, block), ["loading…    ", "            "])
+        assertScreen(lines(12, 1, nil, ascii), ["loading...  "])
         var empty = cps
         empty.primary.values = []
         empty.secondary = nil
-        XCTAssertEqual(lines(9, 2, empty, block), ["no data  ", "         "])
+        assertScreen(lines(9, 2, empty, block), ["no data  ", "         "])
         empty.primary.values = [nil, nil]
-        XCTAssertEqual(lines(9, 1, empty, ascii), ["no data  "], "gaps only: nothing to draw, not a zero line")
+        assertScreen(lines(9, 1, empty, ascii), ["no data  "], "gaps only: nothing to draw, not a zero line")
     }
 
     /// Narrow: no room for the y-axis; the legend comes first in the caption, cut segments are left out.
     func testSmallInBrailleAndAscii() {
-        XCTAssertEqual(lines(12, 4, cps, braille), [
+        assertScreen(lines(12, 4, cps, braille), [
             "        ••••",
             "•••••• ⢰⣶⣿⣿⣿",
             "15:00  15:05",
             "⣿ cps       ",
         ])
-        XCTAssertEqual(lines(12, 4, cps, ascii), [
+        assertScreen(lines(12, 4, cps, ascii), [
             "        oooo",
             "oooooo  *###",
             "15:00  15:05",
@@ -74,7 +75,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
     /// The scale (12.0 for the highest peak, 0.0), bars stretched over the width, a gap for the missing minute,
     /// points for the second series, times every two minutes at UTC+1.
     func testWideInBrailleAndAscii() {
-        XCTAssertEqual(lines(40, 6, cps, braille), [
+        assertScreen(lines(40, 6, cps, braille), [
             "12.0                                ••••",
             "                           •••••••••⣶⣶⣶⣶",
             "              •••••••••    ⣶⣶⣶⣶⣾⣿⣿⣿⣿⣿⣿⣿⣿",
@@ -82,7 +83,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             "     15:00   15:02    15:04    15:06    ",
             "⣿ cps  • peak  now 8.0/s                ",
         ])
-        XCTAssertEqual(lines(40, 6, cps, ascii), [
+        assertScreen(lines(40, 6, cps, ascii), [
             "12.0                                oooo",
             "                           ooooooooo++++",
             "              ooooooooo    +++++########",
@@ -96,7 +97,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
     func testTimeLabelsFollowTheDisplayZone() {
         var west = cps
         west.zone = .fixed(-5 * 3_600)
-        XCTAssertEqual(lines(40, 6, west, block), [
+        assertScreen(lines(40, 6, west, block), [
             "12.0                                ••••",
             "                           •••••••••▅▅▅▅",
             "              •••••••••    ▅▅▅▅▅████████",
@@ -108,7 +109,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
 
     /// A loss hangs below the zero line, labelled; the caption's second segment does not fit and is left out whole.
     func testNegativeValuesHangBelowZero() {
-        XCTAssertEqual(lines(30, 7, profit, braille), [
+        assertScreen(lines(30, 7, profit, braille), [
             " 30.00         ⣿⣿⣿⡇           ",
             "               ⣿⣿⣿⡇           ",
             "  0.00 ⣿⣿⣿⣿    ⣿⣿⣿⡇       ⢠⣤⣤⣤",
@@ -117,7 +118,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             "       14:00  16:00   18:00   ",
             "profit 31.25                  ",
         ])
-        XCTAssertEqual(lines(30, 7, profit, block), [
+        assertScreen(lines(30, 7, profit, block), [
             " 30.00         ████           ",
             "       ▁▁▁▁    ████           ",
             "  0.00 ████    ████        ▅▅▅",
@@ -126,7 +127,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             "       14:00  16:00   18:00   ",
             "profit 31.25                  ",
         ])
-        XCTAssertEqual(lines(30, 7, profit, ascii), [
+        assertScreen(lines(30, 7, profit, ascii), [
             " 30.00         ####           ",
             "               ####           ",
             "  0.00 ####    ####        ===",
@@ -143,7 +144,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             start: 1_794_614_400, step: 3_600,
             primary: GraphSeries(label: "channels", values: (0..<168).map { Double($0 % 24) }), secondary: nil,
             format: .count, zone: .fixed(3_600), caption: ["now 23", "max 23"])
-        XCTAssertEqual(lines(50, 5, days, ascii), [
+        assertScreen(lines(50, 5, days, ascii), [
             "23     .=#    :+#    :*#   .-#    :=#    :+#    -#",
             "     .+###  :*###  -#### .=###  :+###  -*###  =###",
             " 0 :+#####-*#####=######+#####-+#####=*#####+#####",
@@ -158,7 +159,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             start: start, step: 3_600, primary: GraphSeries(label: "spend", values: [120, 250.5, 90, 310]),
             secondary: GraphSeries(label: "cost", values: [80, 100, 95, 150]), format: .money, zone: .utc,
             caption: ["spend 770.50", "cost 425.00", "profit 345.50"])
-        XCTAssertEqual(lines(36, 6, money, block), [
+        assertScreen(lines(36, 6, money, block), [
             "310         ▂▂▂▂▂▂▂▂        ████████",
             "            ████████        ████████",
             "    ▄▄▄▄▄▄▄▄••••••••••••••••••••••••",
@@ -166,7 +167,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
             "    14:00   15:00   16:00   17:00   ",
             "█ spend  • cost  spend 770.50       ",
         ])
-        XCTAssertEqual(lines(36, 6, money, ascii), [
+        assertScreen(lines(36, 6, money, ascii), [
             "310         ::::::::        ########",
             "            ########        ########",
             "    ========oooooooooooooooooooooooo",
@@ -176,7 +177,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
         ])
         let buffer: CellBuffer = {
             var buffer = CellBuffer(width: 36, height: 6)
-            HistoryGraphWidget.render(money, in: buffer.bounds, glyphs: block, into: &buffer)
+            HistoryGraphWidget(model: money, glyphs: block).render(buffer.bounds, into: &buffer)
             return buffer
         }()
         XCTAssertEqual(buffer[12, 2].style.role, .value, "points")
@@ -206,27 +207,13 @@ final class HistoryGraphWidgetTests: XCTestCase {
 
     // MARK: The dashboard's graphs from a history snapshot
 
-    private func figures(_ attempts: Int64, _ answered: Int64, billsec: Int64 = 0, known: Int64 = 0, withDigits: Int64 = 0,
-                         digits: Int64 = 0, sell: Int64 = 0, buy: Int64 = 0) -> TrafficFigures {
-        var counts = RollupCounts()
-        counts.attempts = attempts
-        counts.answered = answered
-        counts.billsec = billsec
-        counts.dtmfKnown = known
-        counts.dtmfCalls = withDigits
-        counts.dtmfDigits = digits
-        counts.sellMicros = sell
-        counts.buyMicros = buy
-        return TrafficFigures(counts)
-    }
-
     /// Three minutes, the last one 30 s old at `now`; the middle one idle.
     private var history: HistorySnapshot {
         HistorySnapshot(
             range: .oneHour, now: start + 150, from: start, step: 60,
-            figures: [figures(120, 60, billsec: 3_600, known: 40, withDigits: 10, digits: 25, sell: 1_500_000, buy: 1_000_000),
-                      figures(0, 0),
-                      figures(60, 30, billsec: 900, sell: 250_000, buy: 400_000)],
+            figures: [Figures.traffic(120, 60, billsec: 3_600, dtmfKnown: 40, dtmfCalls: 10, dtmfDigits: 25, sell: 1_500_000, buy: 1_000_000),
+                      Figures.traffic(0, 0),
+                      Figures.traffic(60, 30, billsec: 900, sell: 250_000, buy: 400_000)],
             channelSeconds: [600, 0, 300], peakAttempts: [5, 0, 7], peakSeconds: [start + 17, nil, start + 129],
             registrations: [10, 12, 11],
             daily: (0..<7).map { MoneyPoint(bucket: 1_794_700_800 + Int64($0) * 86_400, spend: Money(micros: 1_000_000 * Int64($0)),
@@ -274,7 +261,7 @@ final class HistoryGraphWidgetTests: XCTestCase {
         XCTAssertEqual(dtmf.caption, ["DTMF 25.0%", "25 digits"])
 
         // Scaled to the busiest second (7); the idle minute's peak of 0 sits on the zero line.
-        XCTAssertEqual(lines(30, 5, cps, ascii), [
+        assertScreen(lines(30, 5, cps, ascii), [
             "7.0 ooooooooo         oooooooo",
             "                              ",
             "0.0 *********ooooooooo********",

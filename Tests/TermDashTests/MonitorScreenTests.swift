@@ -1,5 +1,6 @@
 import Foundation
 @testable import Metrics
+import TermDashTestSupport
 import XCTest
 
 @testable import TermDash
@@ -7,89 +8,13 @@ import XCTest
 /// The monitor's frame drawn from a hand-built snapshot: the tab line, each of the six views, the status bar and the
 /// help overlay, at the sizes people use, in ASCII so the text is stable.
 final class MonitorScreenTests: XCTestCase {
-    static let hostile = "\u{1B}[31mEvil\u{7}"
-    /// 2026-11-21 15:30:05 UTC.
-    static let now: Int64 = 1_795_361_405
-
-    static func figures(_ attempts: Int64, _ answered: Int64, billsec: Int64 = 0, known: Int64 = 0, withDigits: Int64 = 0,
-                        digits: Int64 = 0, sell: Int64 = 0, buy: Int64 = 0) -> TrafficFigures {
-        var counts = RollupCounts()
-        counts.attempts = attempts
-        counts.answered = answered
-        counts.billsec = billsec
-        counts.dtmfKnown = known
-        counts.dtmfCalls = withDigits
-        counts.dtmfDigits = digits
-        counts.sellMicros = sell
-        counts.buyMicros = buy
-        return TrafficFigures(counts)
-    }
-
-    static func quality(_ attempts: Int64, _ answered: Int64, billsec: Int64) -> QualityCounts {
-        var counts = QualityCounts()
-        counts.attempts = attempts
-        counts.answered = answered
-        counts.billsec = billsec
-        return counts
-    }
-
-    /// Four minutes of history ending at `now`, three carriers (the hostile one among them), carrier and DID tables,
-    /// three checklist items and a balance past its limit.
-    static let snapshot: DashboardSnapshot = {
-        let from = now - now % 60 - 180
-        let history = HistorySnapshot(
-            range: .oneHour, now: now, from: from, step: 60,
-            figures: [figures(120, 60, billsec: 3_600, known: 40, withDigits: 10, digits: 25, sell: 1_500_000, buy: 1_000_000),
-                      figures(0, 0),
-                      figures(60, 30, billsec: 900, sell: 250_000, buy: 400_000),
-                      figures(30, 20, billsec: 600, sell: 100_000, buy: 50_000)],
-            channelSeconds: [600, 0, 300, 100], peakAttempts: [5, 0, 7, 2], peakSeconds: [from + 17, nil, from + 129, from + 190],
-            registrations: [10, 12, 11, 11],
-            daily: (0..<7).map { MoneyPoint(bucket: now - now % 86_400 - Int64(6 - $0) * 86_400,
-                                            spend: Money(micros: 1_000_000 * Int64($0)), cost: Money(micros: 2_500_000)) })
-        let carriers = [
-            CarrierQuality(id: 1, name: "Alpha Telecom", active: true, counts: quality(1_234, 558, billsec: 84_258)),
-            CarrierQuality(id: 2, name: hostile, active: true, counts: quality(80, 10, billsec: 650)),
-            CarrierQuality(id: 3, name: "Idle", active: true, counts: quality(0, 0, billsec: 0)),
-        ]
-        return DashboardSnapshot(
-            takenAt: Date(timeIntervalSince1970: TimeInterval(now)),
-            counters: Counters(liveChannels: 1_234, configuredChannels: 4_000, activeCustomers: 87, carriers: 12, rateCards: 5),
-            liveChannels: [0, 3, 6, 9, 12, 15, 18, 21, 24],
-            topCustomers: [
-                ChannelUsage(name: "Acme Telecom", inUse: 120, configured: 150),
-                ChannelUsage(name: hostile, inUse: 98, configured: 100),
-                ChannelUsage(name: "Initech", inUse: 40, configured: nil),
-            ],
-            bottomCustomers: [ChannelUsage(name: "Tiny", inUse: 0, configured: 10)],
-            storePath: "/var/lib/termdash/store.sqlite",
-            history: history,
-            quality: QualitySnapshot(range: .oneHour, from: from, to: from + 240, carriers: carriers),
-            channelTables: ChannelTables(
-                topCarriers: [ChannelUsage(name: hostile + " Carrier", inUse: 57, configured: 60),
-                              ChannelUsage(name: "Telia", inUse: 3, configured: 120)],
-                bottomCarriers: [ChannelUsage(name: "Telia", inUse: 3, configured: 120)],
-                topDIDs: [ChannelUsage(name: "+41220000002", inUse: 2, configured: nil)],
-                bottomDIDs: [ChannelUsage(name: "+41220000009", inUse: 0, configured: nil)]),
-            checklist: [
-                ChecklistItem(kind: .cdrFileError, severity: .alert, title: "CDR file in error",
-                              reason: "Master.csv: line 3: broken quote", subjectID: 1),
-                ChecklistItem(kind: .balancePastLimit, severity: .alert, title: "Balance past debit limit",
-                              reason: hostile + ": balance -600.00 USD, limit -500.00 USD", subjectID: 2),
-                ChecklistItem(kind: .profileNotVerified, severity: .warning, title: "Profile not verified",
-                              reason: "New Co (X9) was created by importing Master-2026-11.csv", subjectID: 3),
-            ],
-            balance: AccountBalance(accounts: 1, balance: Money(micros: -612_000_000), floor: Money(micros: -500_000_000),
-                                    currency: "USD", accountsPastLimit: 1))
-    }()
-
     private let context = ViewContext(version: "0.1.0+abc123", zone: "UTC", clock: "2026-11-21 15:30:05 UTC", glyphs: .ascii)
 
     private func model(_ view: MonitorView, keys: [KeyBinding] = KeyBinding.defaults) -> ScreenModel {
         var state = MonitorState()
         state.view = view
         if view == .summary { state.grid = SummaryGridFixtures.state(for: SummaryGridFixtures.small) }
-        return ScreenModel(snapshot: Self.snapshot, summary: view == .summary ? SummaryGridFixtures.small : nil,
+        return ScreenModel(snapshot: DashboardFixtures.snapshot, summary: view == .summary ? SummaryGridFixtures.small : nil,
                            state: state, context: context, lowASR: 20, minimumAttempts: 10, keys: keys)
     }
 
@@ -195,7 +120,7 @@ final class MonitorScreenTests: XCTestCase {
 
     func testOverviewAtEightyByTwentyFour() {
         let buffer = render(model(.overview), 80, 24)
-        XCTAssertEqual(buffer.lines(), [
+        assertScreen(buffer.lines(), [
             " [1 Overview]  2 Channels   3 History   4 Quality   5 Summary   6 Checklist     ",
             " Live channels 1,234  Active customers 87  Carriers 12  Rate cards 5            ",
             "+ Live channels ---------------------------------------------------------------+",
@@ -429,9 +354,9 @@ final class MonitorScreenTests: XCTestCase {
     // MARK: Small screens
 
     func testTinyScreensSayWhatTheyNeed() {
-        XCTAssertEqual(render(model(.overview), 0, 0).lines(), [])
-        XCTAssertEqual(render(model(.summary), 1, 1).lines(), ["T"])
-        XCTAssertEqual(render(model(.checklist), 20, 5).lines(), [
+        assertScreen(render(model(.overview), 0, 0).lines(), [])
+        assertScreen(render(model(.summary), 1, 1).lines(), ["T"])
+        assertScreen(render(model(.checklist), 20, 5).lines(), [
             sp(20),
             "TermDash needs 40x10",
             "     (now 20x5)     ",
@@ -453,7 +378,7 @@ final class MonitorScreenTests: XCTestCase {
     func testHelpInTheSummaryViewFitsEightyByTwentyFourInTwoColumns() {
         var help = model(.summary)
         help.state.showHelp = true
-        XCTAssertEqual(render(help, 80, 24).lines(), [
+        assertScreen(render(help, 80, 24).lines(), [
             "+ Keys -----------------------------------------------------------------------+ ",
             "|                                                                             |+",
             "| Summary view                           p             Live, daily, monthl... ||",
@@ -484,7 +409,7 @@ final class MonitorScreenTests: XCTestCase {
     func testHelpInTheChecklistViewIsOneColumn() {
         var help = model(.checklist)
         help.state.showHelp = true
-        XCTAssertEqual(render(help, 80, 24).lines(), [
+        assertScreen(render(help, 80, 24).lines(), [
             "  1 Ove+ Keys ---------------------------------------------------------+ist]    ",
             "+ Check| Checklist view                                                |-------+",
             "| ! ALE| Up k      Cursor up                                           |       |",
@@ -597,7 +522,7 @@ final class MonitorScreenTests: XCTestCase {
 
     func testQualitySpaceMarksTheCarrierOutAndTheTotalCountsTheRest() {
         var model = model(.quality)
-        let lists = MonitorState.Lists(carriers: Self.snapshot.quality!.carriers.map(\.id), checklistItems: 3,
+        let lists = MonitorState.Lists(carriers: DashboardFixtures.snapshot.quality!.carriers.map(\.id), checklistItems: 3,
                                        pageRows: MonitorScreen.listRows(.quality, width: 80, height: 24))
         XCTAssertEqual(model.state.apply(.list(.down), zoneCount: 1, lists: lists), MonitorState.Effect.none)
         XCTAssertEqual(model.state.apply(.list(.toggle), zoneCount: 1, lists: lists), .refresh)
@@ -622,9 +547,9 @@ final class MonitorScreenTests: XCTestCase {
 
     /// With more carriers than the table shows, a page is exactly the rows on screen, at every size.
     func testQualityPageIsTheRowsTheTableShows() {
-        var many = Self.snapshot
+        var many = DashboardFixtures.snapshot
         many.quality!.carriers = (1...60).map {
-            CarrierQuality(id: Int64($0), name: "K\($0)", active: true, counts: Self.quality(100, 50, billsec: 3_000))
+            CarrierQuality(id: Int64($0), name: "K\($0)", active: true, counts: Figures.quality(100, 50, billsec: 3_000))
         }
         for (width, height) in [(80, 24), (80, 30), (100, 40), (80, 50), (119, 60), (120, 30), (200, 50)] {
             var model = model(.quality)
@@ -638,7 +563,7 @@ final class MonitorScreenTests: XCTestCase {
 
     /// End in the checklist brings its last item into view, above the line counting the items before it.
     func testChecklistEndShowsTheLastItem() {
-        var many = Self.snapshot
+        var many = DashboardFixtures.snapshot
         many.checklist = (1...30).map {
             ChecklistItem(kind: .lowASR, severity: .alert, title: "Low ASR", reason: "Carrier \($0)", subjectID: Int64($0))
         }

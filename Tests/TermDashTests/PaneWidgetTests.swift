@@ -1,4 +1,5 @@
 import Metrics
+import TermDashTestSupport
 import XCTest
 
 @testable import TermDash
@@ -11,25 +12,7 @@ final class PaneWidgetTests: XCTestCase {
     private let ascii = GlyphSet.ascii
     private let hostile = "\u{1B}[31mEvil\u{7}"
 
-    private func draw(_ width: Int, _ height: Int, _ body: (inout CellBuffer, Rect) -> Void) -> CellBuffer {
-        var buffer = CellBuffer(width: width, height: height)
-        body(&buffer, buffer.bounds)
-        return buffer
-    }
-
     // MARK: Quality table
-
-    private func counts(_ attempts: Int64, _ answered: Int64, billsec: Int64, known: Int64 = 0, withDigits: Int64 = 0,
-                        digits: Int64 = 0) -> QualityCounts {
-        var counts = QualityCounts()
-        counts.attempts = attempts
-        counts.answered = answered
-        counts.billsec = billsec
-        counts.dtmfKnown = known
-        counts.dtmfCalls = withDigits
-        counts.dtmfDigits = digits
-        return counts
-    }
 
     /// Alpha: 45.2 %, ACD 2:31, DTMF 12 of 100 known with 345 digits. The hostile one: 12.5 % over 80 calls, DTMF
     /// unknown, toggled out, under the cursor. Idle: no calls, N/A everywhere.
@@ -37,35 +20,35 @@ final class PaneWidgetTests: XCTestCase {
         QualityTableModel(
             quality: QualitySnapshot(range: .oneHour, from: 0, to: 3_600, carriers: [
                 CarrierQuality(id: 1, name: "Alpha Telecom", active: true,
-                               counts: counts(1_234, 558, billsec: 84_258, known: 100, withDigits: 12, digits: 345)),
-                CarrierQuality(id: 2, name: hostile, active: true, counts: counts(80, 10, billsec: 650)),
-                CarrierQuality(id: 3, name: "Idle", active: false, counts: counts(0, 0, billsec: 0)),
+                               counts: Figures.quality(1_234, 558, billsec: 84_258, dtmfKnown: 100, dtmfCalls: 12, dtmfDigits: 345)),
+                CarrierQuality(id: 2, name: hostile, active: true, counts: Figures.quality(80, 10, billsec: 650)),
+                CarrierQuality(id: 3, name: "Idle", active: false, counts: Figures.quality(0, 0, billsec: 0)),
             ]),
             excluded: [2], cursor: 1, lowASR: 20, minimumAttempts: 10)
     }
 
     private func quality(_ width: Int, _ height: Int, _ model: QualityTableModel?, _ glyphs: GlyphSet) -> [String] {
-        draw(width, height) { b, r in QualityTableWidget.render(model, in: r, glyphs: glyphs, into: &b) }.lines()
+        QualityTableWidget(model: model, glyphs: glyphs).rendered(width: width, height: height).lines()
     }
 
     func testQualityTableAtZeroAndOne() {
-        XCTAssertEqual(quality(0, 0, quality, block), [])
+        assertScreen(quality(0, 0, quality, block), [])
         // One row: the cursor's row, its cursor mark first.
-        XCTAssertEqual(quality(1, 1, quality, block), ["›"])
-        XCTAssertEqual(quality(1, 1, quality, ascii), [">"])
+        assertScreen(quality(1, 1, quality, block), ["›"])
+        assertScreen(quality(1, 1, quality, ascii), [">"])
     }
 
     /// Every column; the toggled-out row marked and left out of the total (2 of 3), N/A for empty denominators,
     /// LOW under the threshold, the hostile name without its escapes.
     func testQualityTableWide() {
-        XCTAssertEqual(quality(66, 5, quality, block), [
+        assertScreen(quality(66, 5, quality, block), [
             "   Carrier                 Calls     ASR       ACD    DTMF  Digits",
             " ✓ Alpha Telecom           1,234   45.2%      2:31   12.0%     345",
             "›· Evil                       80   12.5% LOW  1:05     N/A     N/A",
             " ✓ Idle                        0     N/A       N/A     N/A     N/A",
             "   Total (2 of 3)          1,234   45.2%      2:31   12.0%     345",
         ])
-        XCTAssertEqual(quality(66, 5, quality, ascii), [
+        assertScreen(quality(66, 5, quality, ascii), [
             "   Carrier                 Calls     ASR       ACD    DTMF  Digits",
             " x Alpha Telecom           1,234   45.2%      2:31   12.0%     345",
             ">. Evil                       80   12.5% LOW  1:05     N/A     N/A",
@@ -73,27 +56,27 @@ final class PaneWidgetTests: XCTestCase {
             "   Total (2 of 3)          1,234   45.2%      2:31   12.0%     345",
         ])
         XCTAssertEqual(quality(66, 5, quality, braille), quality(66, 5, quality, block), "no graph: braille reads as Unicode")
-        let buffer = draw(66, 5) { b, r in QualityTableWidget.render(quality, in: r, glyphs: block, into: &b) }
+        let buffer = QualityTableWidget(model: quality, glyphs: block).rendered(width: 66, height: 5)
         XCTAssertEqual(buffer[0, 2].style.role, .selection, "the cursor row is in reverse video")
         XCTAssertEqual(buffer[0, 1].style.role, .accent)
         XCTAssertEqual(buffer[4, 3].style.role, .normal)
         var outOfCursor = quality
         outOfCursor.cursor = nil
-        let plain = draw(66, 5) { b, r in QualityTableWidget.render(outOfCursor, in: r, glyphs: block, into: &b) }
+        let plain = QualityTableWidget(model: outOfCursor, glyphs: block).rendered(width: 66, height: 5)
         XCTAssertEqual(plain[40, 2].style.role, .alarm, "LOW")
         XCTAssertEqual(plain[4, 2].style.role, .dim, "toggled out")
     }
 
     /// Narrower: digits, DTMF, then ACD and calls give way; ASR and LOW stay.
     func testQualityTableNarrow() {
-        XCTAssertEqual(quality(40, 5, quality, block), [
+        assertScreen(quality(40, 5, quality, block), [
             "   Carrier       Calls     ASR       ACD",
             " ✓ Alpha Telec…  1,234   45.2%      2:31",
             "›· Evil             80   12.5% LOW  1:05",
             " ✓ Idle              0     N/A       N/A",
             "   Total (2 of…  1,234   45.2%      2:31",
         ])
-        XCTAssertEqual(quality(24, 4, quality, ascii), [
+        assertScreen(quality(24, 4, quality, ascii), [
             "   Carrier       ASR    ",
             " x Alpha ...   45.2%    ",
             ">. Evil        12.5% LOW",
@@ -106,10 +89,10 @@ final class PaneWidgetTests: XCTestCase {
         var rows: [CarrierQuality] = []
         for index in 1...9 {
             rows.append(CarrierQuality(id: Int64(index), name: "K\(index)", active: true,
-                                       counts: counts(Int64(100 - index), Int64(50 - index * 5), billsec: 6_000)))
+                                       counts: Figures.quality(Int64(100 - index), Int64(50 - index * 5), billsec: 6_000)))
         }
         let snapshot = QualitySnapshot(range: .oneHour, from: 0, to: 3_600, carriers: rows)
-        XCTAssertEqual(quality(40, 6, QualityTableModel(quality: snapshot, cursor: 7, lowASR: 20, minimumAttempts: 10), ascii), [
+        assertScreen(quality(40, 6, QualityTableModel(quality: snapshot, cursor: 7, lowASR: 20, minimumAttempts: 10), ascii), [
             "   Carrier      Calls     ASR        ACD",
             " x K6              94   21.3%       5:00",
             " x K7              93   16.1% LOW   6:40",
@@ -117,7 +100,7 @@ final class PaneWidgetTests: XCTestCase {
             " x K9              91    5.5% LOW  20:00",
             "   Total          855   26.3%       4:00",
         ])
-        XCTAssertEqual(quality(40, 4, QualityTableModel(quality: snapshot), block), [
+        assertScreen(quality(40, 4, QualityTableModel(quality: snapshot), block), [
             "   Carrier          Calls     ASR    ACD",
             " ✓ K1                  99   45.5%   2:13",
             " ✓ K2                  98   40.8%   2:30",
@@ -134,11 +117,11 @@ final class PaneWidgetTests: XCTestCase {
 
     func testQualityTableEmptyAndLoading() {
         let none = QualityTableModel(quality: QualitySnapshot(range: .oneHour, from: 0, to: 3_600, carriers: []))
-        XCTAssertEqual(quality(20, 2, none, block), [
+        assertScreen(quality(20, 2, none, block), [
             "no carriers         ",
             "                    ",
         ])
-        XCTAssertEqual(quality(20, 2, nil, block), [
+        assertScreen(quality(20, 2, nil, block), [
             "loading…            ",
             "                    ",
         ])
@@ -146,74 +129,65 @@ final class PaneWidgetTests: XCTestCase {
 
     // MARK: Checklist
 
-    private var items: [ChecklistItem] {
-        [
-            ChecklistItem(kind: .cdrFileError, severity: .alert, title: "CDR file in error",
-                          reason: "Master.csv: line 3: broken quote", subjectID: 1),
-            ChecklistItem(kind: .balancePastLimit, severity: .alert, title: "Balance past debit limit",
-                          reason: hostile + ": balance -600.00 USD, limit -500.00 USD", subjectID: 2),
-            ChecklistItem(kind: .profileNotVerified, severity: .warning, title: "Profile not verified",
-                          reason: "New Co (X9) was created by importing Master-2026-11.csv", subjectID: 3),
-        ]
-    }
+    private let items = DashboardFixtures.checklist
 
     private func checklist(_ width: Int, _ height: Int, offset: Int = 0, _ glyphs: GlyphSet,
                            _ items: [ChecklistItem]? = nil) -> [String] {
         let list = items ?? self.items
-        return draw(width, height) { b, r in ChecklistWidget.render(list, offset: offset, in: r, glyphs: glyphs, into: &b) }
+        return ChecklistWidget(items: list, offset: offset, glyphs: glyphs).rendered(width: width, height: height)
             .lines()
     }
 
     func testChecklistAtZeroAndOne() {
-        XCTAssertEqual(checklist(0, 0, block), [])
-        XCTAssertEqual(checklist(1, 1, block), [
+        assertScreen(checklist(0, 0, block), [])
+        assertScreen(checklist(1, 1, block), [
             "▲",
         ])
-        XCTAssertEqual(checklist(1, 1, ascii), [
+        assertScreen(checklist(1, 1, ascii), [
             "!",
         ])
     }
 
     /// Severity as a glyph and a word, titles in a column, reasons cut with an ellipsis, the hostile name clean.
     func testChecklistWide() {
-        XCTAssertEqual(checklist(80, 3, block), [
+        assertScreen(checklist(80, 3, block), [
             "▲ ALERT  CDR file in error         Master.csv: line 3: broken quote             ",
             "▲ ALERT  Balance past debit limit  Evil: balance -600.00 USD, limit -500.00 USD ",
             "◆ WARN   Profile not verified      New Co (X9) was created by importing Master-…",
         ])
-        XCTAssertEqual(checklist(80, 3, ascii), [
+        assertScreen(checklist(80, 3, ascii), [
             "! ALERT  CDR file in error         Master.csv: line 3: broken quote             ",
             "! ALERT  Balance past debit limit  Evil: balance -600.00 USD, limit -500.00 USD ",
             "* WARN   Profile not verified      New Co (X9) was created by importing Maste...",
         ])
         XCTAssertEqual(checklist(80, 3, braille), checklist(80, 3, block))
-        let buffer = draw(80, 3) { b, r in ChecklistWidget.render(items, offset: 0, in: r, glyphs: block, into: &b) }
+        let buffer = ChecklistWidget(items: items, offset: 0, glyphs: block).rendered(width: 80, height: 3)
         XCTAssertEqual(buffer[2, 0].style.role, .alarm)
         XCTAssertEqual(buffer[2, 2].style.role, .warning)
     }
 
     /// More items than rows: the last row counts the rest; the offset scrolls and is clamped.
     func testChecklistScrolls() {
-        XCTAssertEqual(checklist(60, 2, block), [
+        assertScreen(checklist(60, 2, block), [
             "▲ ALERT  CDR file in error  Master.csv: line 3: broken quote",
             "… 2 more                                                    ",
         ])
-        XCTAssertEqual(checklist(60, 2, ascii), [
+        assertScreen(checklist(60, 2, ascii), [
             "! ALERT  CDR file in error  Master.csv: line 3: broken quote",
             "... 2 more                                                  ",
         ])
-        XCTAssertEqual(checklist(60, 2, offset: 5, block), [
+        assertScreen(checklist(60, 2, offset: 5, block), [
             "◆ WARN   Profile not verified  New Co (X9) was created by i…",
             "2 above                                                     ",
         ])
-        XCTAssertEqual(checklist(60, 2, offset: 5, ascii), [
+        assertScreen(checklist(60, 2, offset: 5, ascii), [
             "* WARN   Profile not verified  New Co (X9) was created by...",
             "2 above                                                     ",
         ])
-        XCTAssertEqual(checklist(40, 1, offset: 1, block), [
+        assertScreen(checklist(40, 1, offset: 1, block), [
             "▲ ALERT  Balance past…  Evil: balance -…",
         ])
-        XCTAssertEqual(checklist(40, 1, offset: 1, ascii), [
+        assertScreen(checklist(40, 1, offset: 1, ascii), [
             "! ALERT  Balance pa...  Evil: balance...",
         ])
         XCTAssertEqual(ChecklistWidget.maximumOffset(count: 3, height: 2), 2)
@@ -224,36 +198,36 @@ final class PaneWidgetTests: XCTestCase {
 
     /// Narrow: the reason goes before it is cut to a stub; then the word, leaving the glyph and the title.
     func testChecklistNarrow() {
-        XCTAssertEqual(checklist(30, 3, block), [
+        assertScreen(checklist(30, 3, block), [
             "▲ ALERT  CDR file in error    ",
             "▲ ALERT  Balance past debit l…",
             "◆ WARN   Profile not verified ",
         ])
-        XCTAssertEqual(checklist(30, 3, ascii), [
+        assertScreen(checklist(30, 3, ascii), [
             "! ALERT  CDR file in error    ",
             "! ALERT  Balance past debit...",
             "* WARN   Profile not verified ",
         ])
-        XCTAssertEqual(checklist(10, 2, block), [
+        assertScreen(checklist(10, 2, block), [
             "▲ CDR fil…",
             "… 2 more  ",
         ])
-        XCTAssertEqual(checklist(10, 2, ascii), [
+        assertScreen(checklist(10, 2, ascii), [
             "! CDR f...",
             "... 2 more",
         ])
     }
 
     func testChecklistEmptyAndLoading() {
-        XCTAssertEqual(checklist(24, 2, block, []), [
+        assertScreen(checklist(24, 2, block, []), [
             "● Nothing outstanding   ",
             "                        ",
         ])
-        XCTAssertEqual(checklist(24, 2, ascii, []), [
+        assertScreen(checklist(24, 2, ascii, []), [
             "o Nothing outstanding   ",
             "                        ",
         ])
-        XCTAssertEqual(draw(12, 1) { b, r in ChecklistWidget.render(nil, offset: 0, in: r, glyphs: ascii, into: &b) }.lines(),
+        assertScreen(ChecklistWidget(items: nil, offset: 0, glyphs: ascii).rendered(width: 12, height: 1).lines(),
                        ["loading...  "])
     }
 
@@ -263,24 +237,22 @@ final class PaneWidgetTests: XCTestCase {
         let carriers = [ChannelUsage(name: hostile + " Carrier", inUse: 57, configured: 60),
                         ChannelUsage(name: "Telia", inUse: 3, configured: 120)]
         func table(_ rows: [ChannelUsage], _ header: String, _ width: Int, _ height: Int, _ glyphs: GlyphSet) -> [String] {
-            draw(width, height) { b, r in
-                ChannelTableWidget.render(rows, nameHeader: header, in: r, glyphs: glyphs, into: &b)
-            }.lines()
+            ChannelTableWidget(rows: rows, nameHeader: header, glyphs: glyphs).rendered(width: width, height: height).lines()
         }
-        XCTAssertEqual(table(carriers, "Carrier", 0, 0, block), [])
-        XCTAssertEqual(table(carriers, "Carrier", 1, 1, block), ["E"])
-        XCTAssertEqual(table(carriers, "Carrier", 50, 3, block), [
+        assertScreen(table(carriers, "Carrier", 0, 0, block), [])
+        assertScreen(table(carriers, "Carrier", 1, 1, block), ["E"])
+        assertScreen(table(carriers, "Carrier", 50, 3, block), [
             "#  Carrier        In use  Limit  Use              ",
             "1  Evil Carrier       57     60  ██████████  95% ▲",
             "2  Telia               3    120  ░░░░░░░░░░   3%  ",
         ])
-        XCTAssertEqual(table(carriers, "Carrier", 50, 3, ascii), [
+        assertScreen(table(carriers, "Carrier", 50, 3, ascii), [
             "#  Carrier        In use  Limit  Use              ",
             "1  Evil Carrier       57     60  ##########  95% !",
             "2  Telia               3    120  ..........   3%  ",
         ])
         let dids = [ChannelUsage(name: "+41220000002", inUse: 2, configured: nil)]
-        XCTAssertEqual(table(dids, "DID", 40, 3, block), [
+        assertScreen(table(dids, "DID", 40, 3, block), [
             "#  DID" + String(repeating: " ", count: 28) + "In use",
             "1  +41220000002" + String(repeating: " ", count: 24) + "2",
             String(repeating: " ", count: 40),
@@ -296,19 +268,19 @@ final class PaneWidgetTests: XCTestCase {
             balance: AccountBalance(accounts: 1, balance: Money(micros: -612_000_000), floor: Money(micros: -500_000_000),
                                     currency: "USD", accountsPastLimit: 1))
         func bar(_ width: Int) -> [String] {
-            draw(width, 1) { b, r in StatusBarWidget.render(status, in: r, glyphs: block, into: &b) }.lines()
+            StatusBarWidget(model: status, glyphs: block).rendered(width: width, height: 1).lines()
         }
-        XCTAssertEqual(bar(150), [
+        assertScreen(bar(150), [
             " Version 0.1.0+abc123 │ Zone Europe/Zurich │ 2026-11-21 17:30:05 CET │ Ch 123/4,000 │ Bal -612.00 USD limit -500.00 OVER               ? help  q quit ",
         ])
         // The channel count goes first, then the balance.
-        XCTAssertEqual(bar(120), [
+        assertScreen(bar(120), [
             " Version 0.1.0+abc123 │ Zone Europe/Zurich │ 2026-11-21 17:30:05 CET │ Bal -612.00 USD limit -500.00 OVER        ? help ",
         ])
-        XCTAssertEqual(bar(100), [
+        assertScreen(bar(100), [
             " Version 0.1.0+abc123 │ Zone Europe/Zurich │ 2026-11-21 17:30:05 CET                         ? help ",
         ])
-        XCTAssertEqual(bar(0), [""])
+        assertScreen(bar(0), [""])
         status.balance = AccountBalance(accounts: 192, balance: Money(micros: 512_345_670_000), floor: Money(micros: -60_000_000_000),
                                         currency: nil, accountsPastLimit: 3)
         XCTAssertEqual(StatusBarWidget.balanceText(status.balance!), "Bal 512,345.67 limit -60,000.00",

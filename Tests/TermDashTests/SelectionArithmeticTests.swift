@@ -1,4 +1,5 @@
 @testable import Metrics
+import TermDashTestSupport
 import XCTest
 
 @testable import TermDash
@@ -121,10 +122,10 @@ final class SelectionArithmeticTests: XCTestCase {
 
     func testMoneySumsComeFromMicrosNotDoubles() {
         // 2 × 4,503,599,627.370497: the exact sum needs 16 significant digits, more than a double keeps.
-        let cell = SummaryGridFixtures.figures(sell: 4_503_599_627_370_497)
+        let cell = Figures.traffic(sell: 4_503_599_627_370_497)
         XCTAssertEqual(SelectionLine.text([cell, cell], metric: .spend, glyphs: .unicodeBlock, moneyDecimals: 6),
                        "n 2 · Σ 9,007,199,254.740994 · avg 4,503,599,627.370497 · weighted N/A")
-        let tenths = Array(repeating: SummaryGridFixtures.figures(sell: 100_000), count: 3)
+        let tenths = Array(repeating: Figures.traffic(sell: 100_000), count: 3)
         XCTAssertEqual(SelectionLine.text(tenths, metric: .spend, glyphs: .ascii, moneyDecimals: 6),
                        "n 3 | sum 0.300000 | avg 0.100000 | weighted N/A")
     }

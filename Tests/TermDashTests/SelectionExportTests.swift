@@ -1,4 +1,5 @@
 @testable import Metrics
+import TermDashTestSupport
 import XCTest
 
 @testable import TermDash
@@ -46,15 +47,50 @@ final class SelectionExportTests: XCTestCase {
                        "25.00\tN/A\tN/A\t28.57")
     }
 
-    func testRatiosRoundHalfAwayFromZeroInIntegers() {
+    /// The ratio of every count up to 300 calls, on screen and in exports, is the fraction rounded half away from
+    /// zero, worked out here in integers: never a digit off for being held in a double on the way.
+    func testRatiosRoundAsTheirExactFractions() {
+        func exact(_ numerator: Int64, _ denominator: Int64, places: Int) -> String {
+            let scale: Int64 = places == 1 ? 10 : 100
+            let rounded = (numerator * scale * 2 + denominator) / (denominator * 2)
+            let fraction = String(rounded % scale)
+            return "\(rounded / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        for calls in Int64(1)...300 {
+            for answered in 0...calls {
+                let asr = Figures.traffic(calls, answered)
+                XCTAssertEqual(FigureText.exact(asr, metric: .asr), exact(answered * 100, calls, places: 2), "\(answered)/\(calls)")
+                XCTAssertEqual(FigureText.cell(asr, metric: .asr), exact(answered * 100, calls, places: 1) + "%")
+                let acd = Figures.traffic(calls, calls, billsec: answered * 37)
+                XCTAssertEqual(FigureText.exact(acd, metric: .acd), exact(answered * 37, calls, places: 2), "\(answered * 37) s/\(calls)")
+            }
+        }
+    }
+
+    func testRatiosRoundHalfAwayFromZero() {
         // 0.125 is exact in binary; printf's "%.2f" would give 0.12.
-        XCTAssertEqual(FigureText.ratio(1, 8, decimals: 2, grouped: false), "0.13")
-        XCTAssertEqual(FigureText.ratio(-1, 8, decimals: 2, grouped: false), "-0.13")
-        XCTAssertEqual(FigureText.ratio(1, 3, decimals: 2, grouped: false), "0.33")
-        XCTAssertEqual(FigureText.ratio(2, 3, decimals: 0, grouped: false), "1")
-        XCTAssertEqual(FigureText.ratio(123_456_700, 100, decimals: 1, grouped: true), "1,234,567.0")
-        XCTAssertNil(FigureText.ratio(1, 0, decimals: 2, grouped: false))
         XCTAssertEqual(FigureText.fixed(0.125, decimals: 2, grouped: false), "0.13")
+        XCTAssertEqual(FigureText.fixed(-0.125, decimals: 2, grouped: false), "-0.13")
+        XCTAssertEqual(FigureText.fixed(1.0 / 3, decimals: 2, grouped: false), "0.33")
+        XCTAssertEqual(FigureText.fixed(2.0 / 3, decimals: 0, grouped: false), "1")
+        XCTAssertEqual(FigureText.fixed(1_234_567, decimals: 1, grouped: true), "1,234,567.0")
+        // The figures' own ratios, rounded: ASR 1 of 32 calls is 3.125 %, 1 of 16 is 6.25 %; ACD 1 s over 8 calls.
+        XCTAssertEqual(FigureText.exact(Figures.traffic(32, 1), metric: .asr), "3.13")
+        XCTAssertEqual(FigureText.cell(Figures.traffic(16, 1), metric: .asr), "6.3%")
+        XCTAssertEqual(FigureText.exact(Figures.traffic(8, 8, billsec: 1), metric: .acd), "0.13")
+        // 189 s over 40 calls is 4.725 s, a double just under it: rounded as the decimal it stands for.
+        XCTAssertEqual(FigureText.exact(Figures.traffic(40, 40, billsec: 189), metric: .acd), "4.73")
+        XCTAssertEqual(FigureText.fixed(4.725, decimals: 2, grouped: false), "4.73")
+        XCTAssertEqual(FigureText.fixed(0.00005, decimals: 4, grouped: false), "0.0001")
+        XCTAssertEqual(FigureText.fixed(0.000049, decimals: 4, grouped: false), "0.0000")
+        XCTAssertEqual(FigureText.fixed(-0.004, decimals: 2, grouped: false), "0.00")
+        XCTAssertEqual(FigureText.fixed(1.5e15, decimals: 0, grouped: true), "1,500,000,000,000,000")
+        XCTAssertEqual(FigureText.fixed(1.2e16, decimals: 1, grouped: false), "12000000000000000.0")
+        XCTAssertEqual(FigureText.fixed(99.995, decimals: 2, grouped: false), "100.00")
+        XCTAssertEqual(FigureText.cell(Figures.traffic(8, 8, billsec: 1_000), metric: .acd), "125.0")
+        XCTAssertEqual(FigureText.cell(Figures.traffic(9, 8, dtmfKnown: 8, dtmfCalls: 1), metric: .dtmfShare), "12.5%")
+        XCTAssertNil(FigureText.exact(Figures.traffic(), metric: .asr), "no attempts: N/A, never 0 %")
+        XCTAssertNil(FigureText.cell(Figures.traffic(3), metric: .acd), "nothing answered: N/A")
         XCTAssertEqual(FigureText.fixed(-1234.5, decimals: 0, grouped: true), "-1,235")
         XCTAssertEqual(FigureText.money(micros: -1_234_567_890, decimals: 2, grouped: true), "-1,234.57")
         XCTAssertEqual(FigureText.money(micros: -4_000, decimals: 2, grouped: true), "0.00")

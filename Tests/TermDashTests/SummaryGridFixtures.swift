@@ -1,4 +1,5 @@
 @testable import Metrics
+import TermDashTestSupport
 
 @testable import TermDash
 
@@ -7,21 +8,6 @@ enum SummaryGridFixtures {
     /// 2026-11-21 00:00 UTC.
     static let day: Int64 = CivilDate(year: 2026, month: 11, day: 21).unixDay * 86_400
 
-    static func figures(
-        attempts: Int64 = 0, answered: Int64 = 0, billsec: Int64 = 0, dtmfKnown: Int64 = 0, dtmfCalls: Int64 = 0,
-        sell: Int64 = 0, buy: Int64 = 0
-    ) -> TrafficFigures {
-        var counts = RollupCounts()
-        counts.attempts = attempts
-        counts.answered = answered
-        counts.billsec = billsec
-        counts.dtmfKnown = dtmfKnown
-        counts.dtmfCalls = dtmfCalls
-        counts.sellMicros = sell
-        counts.buyMicros = buy
-        return TrafficFigures(counts)
-    }
-
     /// Live hours 10:00–13:00 UTC for three customers. Acme has an empty hour (ASR N/A) and a loss at 11:00;
     /// Initech's stored name carries an escape sequence and a tab.
     static let small = SummaryGrid(
@@ -29,22 +15,22 @@ enum SummaryGridFixtures {
         buckets: (10...13).map { day + Int64($0) * 3_600 },
         rows: [
             SummaryGrid.Row(customerID: 1, name: "Acme Telecom", cells: [
-                figures(attempts: 120, answered: 60, billsec: 5_400, dtmfKnown: 60, dtmfCalls: 15, sell: 12_345_678, buy: 10_000_000),
-                figures(attempts: 130, answered: 52, billsec: 4_160, sell: 8_500_000, buy: 9_000_000),
-                figures(),
-                figures(attempts: 7, answered: 7, billsec: 700, dtmfKnown: 7, dtmfCalls: 2, sell: 1_000_000, buy: 500_000),
+                Figures.traffic(120, 60, billsec: 5_400, dtmfKnown: 60, dtmfCalls: 15, sell: 12_345_678, buy: 10_000_000),
+                Figures.traffic(130, 52, billsec: 4_160, sell: 8_500_000, buy: 9_000_000),
+                Figures.traffic(),
+                Figures.traffic(7, 7, billsec: 700, dtmfKnown: 7, dtmfCalls: 2, sell: 1_000_000, buy: 500_000),
             ]),
             SummaryGrid.Row(customerID: 2, name: "Globex", cells: [
-                figures(attempts: 7),
-                figures(attempts: 9, answered: 3, billsec: 100, sell: 250_000, buy: 200_000),
-                figures(attempts: 12, answered: 6, billsec: 600, sell: 600_000, buy: 400_000),
-                figures(attempts: 14, answered: 14, billsec: 1_400, sell: 1_400_000, buy: 1_000_000),
+                Figures.traffic(7),
+                Figures.traffic(9, 3, billsec: 100, sell: 250_000, buy: 200_000),
+                Figures.traffic(12, 6, billsec: 600, sell: 600_000, buy: 400_000),
+                Figures.traffic(14, 14, billsec: 1_400, sell: 1_400_000, buy: 1_000_000),
             ]),
             SummaryGrid.Row(customerID: 3, name: "Ini\u{1b}[31mtech\tLtd", cells: [
-                figures(attempts: 1_000, answered: 999, billsec: 99_900, sell: 99_900_000, buy: 50_000_000),
-                figures(attempts: 1, answered: 1, billsec: 30, sell: 5_000, buy: 1_000),
-                figures(attempts: 2, answered: 1, billsec: 30, sell: 5_000, buy: 1_000),
-                figures(attempts: 3, answered: 1, billsec: 30, sell: 5_000, buy: 1_000),
+                Figures.traffic(1_000, 999, billsec: 99_900, sell: 99_900_000, buy: 50_000_000),
+                Figures.traffic(1, 1, billsec: 30, sell: 5_000, buy: 1_000),
+                Figures.traffic(2, 1, billsec: 30, sell: 5_000, buy: 1_000),
+                Figures.traffic(3, 1, billsec: 30, sell: 5_000, buy: 1_000),
             ]),
         ])
 
@@ -58,9 +44,9 @@ enum SummaryGridFixtures {
                 SummaryGrid.Row(customerID: Int64(100 + r), name: "Customer \(r)", cells: (0..<columns).map { c in
                     let attempts = Int64((r * 7 + c * 13) % 50)
                     let answered = attempts * Int64((r + c) % 4) / 4
-                    return figures(attempts: attempts, answered: answered, billsec: answered * Int64(30 + (r * c) % 90),
-                                   dtmfKnown: answered / 2, dtmfCalls: answered / 5,
-                                   sell: answered * 123_457, buy: answered * 100_003 + Int64(c % 3) * 7)
+                    return Figures.traffic(attempts, answered, billsec: answered * Int64(30 + (r * c) % 90),
+                                           dtmfKnown: answered / 2, dtmfCalls: answered / 5,
+                                           sell: answered * 123_457, buy: answered * 100_003 + Int64(c % 3) * 7)
                 })
             })
     }

@@ -1,4 +1,5 @@
 @testable import Metrics
+import TermDashTestSupport
 import XCTest
 
 @testable import TermDash
@@ -12,7 +13,7 @@ final class SummaryGridWidgetTests: XCTestCase {
         glyphs: GlyphSet = .unicodeBlock, options: SummaryGridWidget.Options = .init()
     ) -> CellBuffer {
         var buffer = CellBuffer(width: width, height: height)
-        SummaryGridWidget.render(grid, state: state, in: buffer.bounds, glyphs: glyphs, into: &buffer, options: options)
+        SummaryGridWidget(grid: grid, state: state, glyphs: glyphs, options: options).render(buffer.bounds, into: &buffer)
         return buffer
     }
 
@@ -47,16 +48,16 @@ final class SummaryGridWidgetTests: XCTestCase {
 
     func testZeroAndOne() {
         let state = rectangleState()
-        XCTAssertEqual(render(grid, state, 0, 0).lines(), [])
-        XCTAssertEqual(render(grid, state, 1, 1).lines(), ["A"])
-        XCTAssertEqual(render(grid, state, 1, 4).lines(), ["A", "A", "G", "n"])
-        XCTAssertEqual(render(grid, state, 6, 1).lines(), ["Attem…"])
-        XCTAssertEqual(render(nil, state, 1, 1).lines(), ["l"])
+        assertScreen(render(grid, state, 0, 0).lines(), [])
+        assertScreen(render(grid, state, 1, 1).lines(), ["A"])
+        assertScreen(render(grid, state, 1, 4).lines(), ["A", "A", "G", "n"])
+        assertScreen(render(grid, state, 6, 1).lines(), ["Attem…"])
+        assertScreen(render(nil, state, 1, 1).lines(), ["l"])
     }
 
     func testTwentyByFive() {
         let buffer = render(grid, rectangleState(), 20, 5)
-        XCTAssertEqual(buffer.lines(), [
+        assertScreen(buffer.lines(), [
             "Attempts     12:00  ",
             "Acme Telecom     0  ",
             "Globex          12  ",
@@ -74,7 +75,7 @@ final class SummaryGridWidgetTests: XCTestCase {
 
     func testFortyBySevenWithARectangle() {
         let buffer = render(grid, rectangleState(), 40, 7)
-        XCTAssertEqual(buffer.lines(), [
+        assertScreen(buffer.lines(), [
             "Attempts     10:00 11:00 12:00 13:00    ",
             "Acme Telecom   120   130     0     7    ",
             "Globex           7     9    12    14    ",
@@ -119,7 +120,7 @@ final class SummaryGridWidgetTests: XCTestCase {
 
     func testRatiosMoneyAndNA() {
         let asr = render(grid, rectangleState(.asr), 40, 7)
-        XCTAssertEqual(asr.lines(), [
+        assertScreen(asr.lines(), [
             "ASR %         10:00  11:00  12:00  13:00",
             "Acme Telecom  50.0%  40.0%    N/A 100.0%",
             "Globex         0.0%  33.3%  50.0% 100.0%",
@@ -129,7 +130,7 @@ final class SummaryGridWidgetTests: XCTestCase {
             "n 4 (1 N/A) · Σ N/A · avg 83.33% · weig…",
         ])
         let profit = render(grid, rectangleState(.profit), 44, 7)
-        XCTAssertEqual(profit.lines(), [
+        assertScreen(profit.lines(), [
             "Profit       10:00 11:00 12:00 13:00        ",
             "Acme Telecom  2.35 -0.50  0.00  0.50        ",
             "Globex        0.00  0.05  0.20  0.40        ",
@@ -141,7 +142,7 @@ final class SummaryGridWidgetTests: XCTestCase {
         XCTAssertEqual(marks(profit, 1), "...................!!!!!.sssssssssss........", "a loss in the alarm role")
         XCTAssertEqual(marks(profit, 4), "lllll........vvvvv.!!!!!.vvvvv.vvvvv........")
         let acd = render(grid, rectangleState(.acd), 40, 5, glyphs: .ascii, options: .init(showsSelectionLine: false))
-        XCTAssertEqual(acd.lines(), [
+        assertScreen(acd.lines(), [
             "ACD s        10:00 11:00 12:00 13:00    ",
             "Acme Telecom  90.0  80.0   N/A 100.0    ",
             "Globex         N/A  33.3 100.0 100.0    ",
@@ -155,7 +156,7 @@ final class SummaryGridWidgetTests: XCTestCase {
         let buffer = render(grid, rectangleState(.spend), 80, 24)
         let blank = String(repeating: " ", count: 80)
         func pad(_ s: String) -> String { s + String(repeating: " ", count: 80 - s.count) }
-        XCTAssertEqual(buffer.lines(), [
+        assertScreen(buffer.lines(), [
             pad("Spend         10:00  11:00  12:00  13:00"),
             pad("Acme Telecom  12.35   8.50   0.00   1.00"),
             pad("Globex         0.00   0.25   0.60   1.40"),
@@ -231,11 +232,11 @@ final class SummaryGridWidgetTests: XCTestCase {
 
     func testLoadingAndNoCustomers() {
         let state = SummaryGridViewState()
-        XCTAssertEqual(render(nil, state, 12, 2).lines(), ["loading…    ", "            "])
+        assertScreen(render(nil, state, 12, 2).lines(), ["loading…    ", "            "])
         let empty = SummaryGrid(period: .daily, buckets: [SummaryGridFixtures.day], rows: [])
         var emptyState = SummaryGridViewState(period: .daily)
         emptyState.update(to: empty)
-        XCTAssertEqual(render(empty, emptyState, 30, 4).lines(), [
+        assertScreen(render(empty, emptyState, 30, 4).lines(), [
             "Attempts 11-21                ",
             "no customers in this period   ",
             "                              ",
@@ -248,7 +249,7 @@ final class SummaryGridWidgetTests: XCTestCase {
         let layout = SummaryGridWidget.layout(grid, metric: .attempts, in: buffer.bounds)
         XCTAssertEqual(layout.visibleColumns, 1)
         XCTAssertEqual(layout.nameWidth, 8)
-        XCTAssertEqual(buffer.lines(), [
+        assertScreen(buffer.lines(), [
             "Attempts 13:00",
             "Acme Te…     7",
             "Globex      14",
@@ -264,7 +265,7 @@ final class SummaryGridWidgetTests: XCTestCase {
         let buffer = render(wide, SummaryGridFixtures.state(for: wide), 21, 5)
         // The name column gets what one bucket leaves (15); the cut keeps whole wide characters; the bidi
         // override is gone.
-        XCTAssertEqual(buffer.lines(), [
+        assertScreen(buffer.lines(), [
             "Attempts        13:00",
             "中文客户有限公…     7",
             "ZürichTelecom      14",

@@ -1,4 +1,5 @@
 import Metrics
+import TermDashTestSupport
 import XCTest
 
 @testable import TermDash
@@ -8,53 +9,41 @@ final class WidgetSnapshotTests: XCTestCase {
     private let unicode = GlyphSet.unicodeBlock
     private let ascii = GlyphSet.ascii
 
-    /// Draws into a fresh buffer of the given size, the widget given the whole buffer.
-    private func draw(_ width: Int, _ height: Int, _ body: (inout CellBuffer, Rect) -> Void) -> CellBuffer {
-        var buffer = CellBuffer(width: width, height: height)
-        body(&buffer, buffer.bounds)
-        return buffer
-    }
-
-    private func lines(_ width: Int, _ height: Int, _ body: (inout CellBuffer, Rect) -> Void) -> [String] {
-        draw(width, height, body).lines()
-    }
-
     private func sp(_ n: Int) -> String { String(repeating: " ", count: n) }
 
     // MARK: Panel
 
     func testPanelAtZeroAndOne() {
-        var inner = Rect(x: 9, y: 9, width: 9, height: 9)
-        XCTAssertEqual(lines(0, 0) { b, r in inner = Panel.render(title: "Live", in: r, glyphs: unicode, into: &b) }, [])
-        XCTAssertEqual(inner, .zero)
-        XCTAssertEqual(lines(1, 1) { b, r in inner = Panel.render(title: "Live", in: r, glyphs: unicode, into: &b) }, [" "])
-        XCTAssertEqual(inner, Rect(x: 0, y: 0, width: 1, height: 1))
-        XCTAssertEqual(lines(5, 1) { b, r in inner = Panel.render(title: "Live", in: r, glyphs: unicode, into: &b) }, ["     "])
-        XCTAssertEqual(inner, Rect(x: 0, y: 0, width: 5, height: 1))
+        let panel = Panel(title: "Live", glyphs: unicode)
+        assertScreen(panel.lines(width: 0, height: 0), [])
+        XCTAssertEqual(panel.inner(.zero), .zero)
+        assertScreen(panel.lines(width: 1, height: 1), [" "])
+        XCTAssertEqual(panel.inner(Rect(x: 0, y: 0, width: 1, height: 1)), Rect(x: 0, y: 0, width: 1, height: 1))
+        assertScreen(panel.lines(width: 5, height: 1), ["     "])
+        XCTAssertEqual(panel.inner(Rect(x: 0, y: 0, width: 5, height: 1)), Rect(x: 0, y: 0, width: 5, height: 1))
     }
 
     func testPanelAtTwoByTwoIsJustCorners() {
-        var inner = Rect.zero
-        XCTAssertEqual(lines(2, 2) { b, r in inner = Panel.render(title: "Live", in: r, glyphs: unicode, into: &b) },
-                       ["┌┐", "└┘"])
-        XCTAssertEqual(inner, Rect(x: 1, y: 1, width: 0, height: 0))
+        let panel = Panel(title: "Live", glyphs: unicode)
+        assertScreen(panel.lines(width: 2, height: 2), ["┌┐", "└┘"])
+        XCTAssertEqual(panel.inner(Rect(x: 0, y: 0, width: 2, height: 2)), Rect(x: 1, y: 1, width: 0, height: 0))
     }
 
     func testPanelWithTitle() {
-        var inner = Rect.zero
-        let result = draw(8, 3) { b, r in inner = Panel.render(title: "Live", in: r, glyphs: unicode, into: &b) }
-        XCTAssertEqual(result.lines(), [
+        let panel = Panel(title: "Live", glyphs: unicode)
+        let result = panel.rendered(width: 8, height: 3)
+        assertScreen(result.lines(), [
             "┌ Live ┐",
             "│      │",
             "└──────┘",
         ])
-        XCTAssertEqual(inner, Rect(x: 1, y: 1, width: 6, height: 1))
+        XCTAssertEqual(panel.inner(result.bounds), Rect(x: 1, y: 1, width: 6, height: 1))
         XCTAssertEqual(result[2, 0].style.role, .title)
         XCTAssertEqual(result[0, 0].style.role, .dim)
     }
 
     func testPanelCutsALongTitle() {
-        XCTAssertEqual(lines(8, 3) { b, r in _ = Panel.render(title: "Live channels", in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(Panel(title: "Live channels", glyphs: unicode).lines(width: 8, height: 3), [
             "┌ Liv… ┐",
             "│      │",
             "└──────┘",
@@ -62,7 +51,7 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testPanelLeavesOutATitleWithNoRoom() {
-        XCTAssertEqual(lines(5, 3) { b, r in _ = Panel.render(title: "Live", in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(Panel(title: "Live", glyphs: unicode).lines(width: 5, height: 3), [
             "┌───┐",
             "│   │",
             "└───┘",
@@ -70,7 +59,7 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testPanelInAscii() {
-        XCTAssertEqual(lines(12, 4) { b, r in _ = Panel.render(title: "Top", in: r, glyphs: ascii, into: &b) }, [
+        assertScreen(Panel(title: "Top", glyphs: ascii).lines(width: 12, height: 4), [
             "+ Top -----+",
             "|          |",
             "|          |",
@@ -79,7 +68,7 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testPanelTitleIsSanitised() {
-        XCTAssertEqual(lines(10, 2) { b, r in _ = Panel.render(title: "A\u{1b}[2JB", in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(Panel(title: "A\u{1b}[2JB", glyphs: unicode).lines(width: 10, height: 2), [
             "┌ AB ────┐",
             "└────────┘",
         ])
@@ -90,20 +79,20 @@ final class WidgetSnapshotTests: XCTestCase {
     private let counters = Counters(liveChannels: 1_234, configuredChannels: 4_000, activeCustomers: 87, carriers: 12, rateCards: 5)
 
     func testCountersAtZeroAndOne() {
-        XCTAssertEqual(lines(0, 0) { b, r in CountersWidget.render(counters, in: r, glyphs: unicode, into: &b) }, [])
-        XCTAssertEqual(lines(1, 1) { b, r in CountersWidget.render(counters, in: r, glyphs: unicode, into: &b) }, ["L"])
+        assertScreen(CountersWidget(counters: counters, glyphs: unicode).lines(width: 0, height: 0), [])
+        assertScreen(CountersWidget(counters: counters, glyphs: unicode).lines(width: 1, height: 1), ["L"])
     }
 
     func testCountersInFourColumns() {
-        XCTAssertEqual(lines(80, 2) { b, r in CountersWidget.render(counters, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(CountersWidget(counters: counters, glyphs: unicode).lines(width: 80, height: 2), [
             "Live channels       Active customers    Carriers            Rate cards          ",
             "1,234               87                  12                  5                   ",
         ])
     }
 
     func testCountersInFourColumnsWithBigFigures() {
-        let result = draw(100, 4) { b, r in CountersWidget.render(counters, in: r, glyphs: unicode, into: &b) }
-        XCTAssertEqual(result.lines(), [
+        let result = CountersWidget(counters: counters, glyphs: unicode).rendered(width: 100, height: 4)
+        assertScreen(result.lines(), [
             "Live channels" + sp(12) + "Active customers" + sp(9) + "Carriers" + sp(17) + "Rate cards" + sp(15),
             "▀█  ▀▀█ ▀▀█ █ █" + sp(10) + "█▀█ ▀▀█" + sp(18) + "▀█  ▀▀█" + sp(18) + "█▀▀" + sp(22),
             " █  █▀▀  ▀█ ▀▀█" + sp(10) + "█▀█   █" + sp(18) + " █  █▀▀" + sp(18) + "▀▀█" + sp(22),
@@ -113,7 +102,7 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testCountersBigFiguresInAscii() {
-        XCTAssertEqual(lines(100, 4) { b, r in CountersWidget.render(counters, in: r, glyphs: ascii, into: &b) }, [
+        assertScreen(CountersWidget(counters: counters, glyphs: ascii).lines(width: 100, height: 4), [
             "Live channels" + sp(12) + "Active customers" + sp(9) + "Carriers" + sp(17) + "Rate cards" + sp(15),
             "     _   _     " + sp(10) + " _   _ " + sp(18) + "     _ " + sp(18) + " _ " + sp(22),
             "  |  _|  _| |_|" + sp(10) + "|_|   |" + sp(18) + "  |  _|" + sp(18) + "|_ " + sp(22),
@@ -122,14 +111,14 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testCountersInAGrid() {
-        XCTAssertEqual(lines(60, 2) { b, r in CountersWidget.render(counters, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(CountersWidget(counters: counters, glyphs: unicode).lines(width: 60, height: 2), [
             "Live channels           1,234 │ Active customers          87",
             "Carriers                   12 │ Rate cards                 5",
         ])
     }
 
     func testCountersOnePerRowWhenNarrowAndTall() {
-        XCTAssertEqual(lines(24, 4) { b, r in CountersWidget.render(counters, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(CountersWidget(counters: counters, glyphs: unicode).lines(width: 24, height: 4), [
             "Live channels      1,234",
             "Active customers      87",
             "Carriers              12",
@@ -138,26 +127,26 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testCountersInAGridWithShortLabels() {
-        XCTAssertEqual(lines(40, 2) { b, r in CountersWidget.render(counters, in: r, glyphs: ascii, into: &b) }, [
+        assertScreen(CountersWidget(counters: counters, glyphs: ascii).lines(width: 40, height: 2), [
             "Live          1,234 | Customers       87",
             "Carriers         12 | Cards            5",
         ])
     }
 
     func testCountersOnOneLine() {
-        XCTAssertEqual(lines(70, 1) { b, r in CountersWidget.render(counters, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(CountersWidget(counters: counters, glyphs: unicode).lines(width: 70, height: 1), [
             "Live channels 1,234  Active customers 87  Carriers 12  Rate cards 5   ",
         ])
-        XCTAssertEqual(lines(30, 1) { b, r in CountersWidget.render(counters, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(CountersWidget(counters: counters, glyphs: unicode).lines(width: 30, height: 1), [
             "Live 1,234  Customers 87      ",
         ])
-        XCTAssertEqual(lines(8, 1) { b, r in CountersWidget.render(counters, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(CountersWidget(counters: counters, glyphs: unicode).lines(width: 8, height: 1), [
             "Live 1,2",
         ])
     }
 
     func testCountersWhileLoading() {
-        XCTAssertEqual(lines(12, 2) { b, r in CountersWidget.render(nil, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(CountersWidget(counters: nil, glyphs: unicode).lines(width: 12, height: 2), [
             "loading…    ",
             "            ",
         ])
@@ -166,35 +155,35 @@ final class WidgetSnapshotTests: XCTestCase {
     // MARK: Sparkline
 
     func testSparklineAtZeroAndOne() {
-        XCTAssertEqual(lines(0, 0) { b, r in SparklineWidget.render([1, 2, 3], in: r, glyphs: unicode, into: &b) }, [])
-        XCTAssertEqual(lines(1, 1) { b, r in SparklineWidget.render([1, 2, 3], in: r, glyphs: unicode, into: &b) }, ["█"])
-        XCTAssertEqual(lines(1, 1) { b, r in SparklineWidget.render([], in: r, glyphs: unicode, into: &b) }, ["n"])
+        assertScreen(SparklineWidget([1, 2, 3], glyphs: unicode).lines(width: 0, height: 0), [])
+        assertScreen(SparklineWidget([1, 2, 3], glyphs: unicode).lines(width: 1, height: 1), ["█"])
+        assertScreen(SparklineWidget([], glyphs: unicode).lines(width: 1, height: 1), ["n"])
     }
 
     func testSparklineEightLevels() {
         let series = Array(0...8)
-        XCTAssertEqual(lines(9, 1) { b, r in SparklineWidget.render(series, in: r, glyphs: unicode, into: &b) }, [" ▁▂▃▄▅▆▇█"])
+        assertScreen(SparklineWidget(series, glyphs: unicode).lines(width: 9, height: 1), [" ▁▂▃▄▅▆▇█"])
     }
 
     func testSparklineCaptionKeepsOnlyWholeSegments() {
-        XCTAssertEqual(lines(9, 2) { b, r in SparklineWidget.render(Array(0...8), in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(SparklineWidget(Array(0...8), glyphs: unicode).lines(width: 9, height: 2), [
             " ▁▂▃▄▅▆▇█",
             "now 8    ",
         ])
-        XCTAssertEqual(lines(24, 2) { b, r in SparklineWidget.render([80, 150, 123], in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(SparklineWidget([80, 150, 123], glyphs: unicode).lines(width: 24, height: 2), [
             "                     ▄█▇",
             "now 123  max 150  min 80",
         ])
     }
 
     func testSparklineRightAlignsTheNewestSamples() {
-        XCTAssertEqual(lines(5, 1) { b, r in SparklineWidget.render([8, 8], in: r, glyphs: unicode, into: &b) }, ["   ██"])
+        assertScreen(SparklineWidget([8, 8], glyphs: unicode).lines(width: 5, height: 1), ["   ██"])
         // Only the two newest fit; they are scaled to their own maximum, not to the hidden 80.
-        XCTAssertEqual(lines(2, 1) { b, r in SparklineWidget.render([80, 0, 4, 8], in: r, glyphs: unicode, into: &b) }, ["▄█"])
+        assertScreen(SparklineWidget([80, 0, 4, 8], glyphs: unicode).lines(width: 2, height: 1), ["▄█"])
     }
 
     func testSparklineOverSeveralRows() {
-        XCTAssertEqual(lines(12, 3) { b, r in SparklineWidget.render([16, 8, 4, 1], in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(SparklineWidget([16, 8, 4, 1], glyphs: unicode).lines(width: 12, height: 3), [
             "        █   ",
             "        ██▄▁",
             "now 1       ",
@@ -202,42 +191,42 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testSparklineShowsATrickleAsAtLeastOneStep() {
-        XCTAssertEqual(lines(3, 1) { b, r in SparklineWidget.render([1, 1_000, 0], in: r, glyphs: unicode, into: &b) }, ["▁█ "])
+        assertScreen(SparklineWidget([1, 1_000, 0], glyphs: unicode).lines(width: 3, height: 1), ["▁█ "])
     }
 
     func testSparklineAllZero() {
-        XCTAssertEqual(lines(5, 2) { b, r in SparklineWidget.render([0, 0, 0], in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(SparklineWidget([0, 0, 0], glyphs: unicode).lines(width: 5, height: 2), [
             "     ",
             "now 0",
         ])
     }
 
     func testSparklineNegativeSamplesAreZero() {
-        XCTAssertEqual(lines(3, 1) { b, r in SparklineWidget.render([-5, 8, -1], in: r, glyphs: unicode, into: &b) }, [" █ "])
+        assertScreen(SparklineWidget([-5, 8, -1], glyphs: unicode).lines(width: 3, height: 1), [" █ "])
     }
 
     func testSparklineEmptyAndLoading() {
-        XCTAssertEqual(lines(9, 2) { b, r in SparklineWidget.render([], in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(SparklineWidget([], glyphs: unicode).lines(width: 9, height: 2), [
             "no data  ",
             "         ",
         ])
-        XCTAssertEqual(lines(9, 1) { b, r in SparklineWidget.render(nil, in: r, glyphs: unicode, into: &b) }, ["loading… "])
-        XCTAssertEqual(lines(11, 1) { b, r in SparklineWidget.render(nil, in: r, glyphs: ascii, into: &b) }, ["loading... "])
+        assertScreen(SparklineWidget(nil, glyphs: unicode).lines(width: 9, height: 1), ["loading… "])
+        assertScreen(SparklineWidget(nil, glyphs: ascii).lines(width: 11, height: 1), ["loading... "])
     }
 
     func testSparklineInAscii() {
-        XCTAssertEqual(lines(8, 1) { b, r in SparklineWidget.render(Array(0...7), in: r, glyphs: ascii, into: &b) }, [" .:-=+*#"])
+        assertScreen(SparklineWidget(Array(0...7), glyphs: ascii).lines(width: 8, height: 1), [" .:-=+*#"])
     }
 
     func testSparklineInBraille() {
         let braille = GlyphSet.unicodeBraille
         // Two samples a cell: [4, 4] fills the first cell, [2, 0] is a half-height left column.
-        XCTAssertEqual(lines(2, 1) { b, r in SparklineWidget.render([4, 4, 2, 0], in: r, glyphs: braille, into: &b) }, ["⣿⡄"])
+        assertScreen(SparklineWidget([4, 4, 2, 0], glyphs: braille).lines(width: 2, height: 1), ["⣿⡄"])
         // One sample goes in the right half of the last cell.
-        XCTAssertEqual(lines(2, 1) { b, r in SparklineWidget.render([4], in: r, glyphs: braille, into: &b) }, [" ⢸"])
+        assertScreen(SparklineWidget([4], glyphs: braille).lines(width: 2, height: 1), [" ⢸"])
         // Width 1 holds the two newest samples.
         // Width 1 holds the two newest samples: 1 of 4 (one dot, left) and 4 of 4 (full right column).
-        XCTAssertEqual(lines(1, 1) { b, r in SparklineWidget.render([9, 1, 4], in: r, glyphs: braille, into: &b) }, ["⣸"])
+        assertScreen(SparklineWidget([9, 1, 4], glyphs: braille).lines(width: 1, height: 1), ["⣸"])
     }
 
     // MARK: Live graph
@@ -272,9 +261,7 @@ final class WidgetSnapshotTests: XCTestCase {
         // Three columns of 60 s (the shortest period that spans 15 minutes), a window one period longer.
         func frame(endingAt last: Int64, _ value: (Int64) -> Int) -> [String] {
             let seconds = (last - 239)...last
-            return lines(3, 1) { b, r in
-                SparklineWidget.render(live: seconds.map(value), endingAt: last, in: r, glyphs: unicode, into: &b)
-            }
+            return SparklineWidget(live: seconds.map(value), endingAt: last, glyphs: unicode).lines(width: 3, height: 1)
         }
         let steps: (Int64) -> Int = { second in [9, 2, 4, 8, 1][Int(second / 60)] }
         XCTAssertEqual(frame(endingAt: 238, steps), ["▂▄█"])  // 120-179, 180-239 whole; 60-119 running
@@ -290,17 +277,13 @@ final class WidgetSnapshotTests: XCTestCase {
     func testLiveGraphCaptionTellsTheSpan() {
         // 40 columns of 30 s: 20 minutes. Seconds 0-89 hold 5, then 7 in the last second.
         let series = Array(repeating: 5, count: 89) + [7]
-        XCTAssertEqual(lines(40, 2) { b, r in
-            SparklineWidget.render(live: series, endingAt: 89, in: r, glyphs: unicode, into: &b)
-        }, [
+        assertScreen(SparklineWidget(live: series, endingAt: 89, glyphs: unicode).lines(width: 40, height: 2), [
             sp(37) + "▆▆█",
             "now 7  max 7  min 5  last 20 min" + sp(8),
         ])
         // Without room for it the span is left out, whole.
-        XCTAssertEqual(lines(24, 2) { b, r in
-            SparklineWidget.render(live: series, endingAt: 89, in: r, glyphs: unicode, into: &b)
-        }[1], "now 7  max 7  min 5" + sp(5))
-        XCTAssertEqual(lines(9, 1) { b, r in SparklineWidget.render(live: nil, endingAt: 0, in: r, glyphs: unicode, into: &b) },
+        XCTAssertEqual(SparklineWidget(live: series, endingAt: 89, glyphs: unicode).lines(width: 24, height: 2)[1], "now 7  max 7  min 5" + sp(5))
+        assertScreen(SparklineWidget(live: nil, endingAt: 0, glyphs: unicode).lines(width: 9, height: 1),
                        ["loading… "])
         XCTAssertEqual(SparklineWidget.duration(45), "45 s")
         XCTAssertEqual(SparklineWidget.duration(980), "16 min")
@@ -310,9 +293,7 @@ final class WidgetSnapshotTests: XCTestCase {
     func testLiveGraphInBraille() {
         // One cell holds two columns, here of 60 s: seconds 0-59 at 4 on the left, 60-119 at 2 on the right.
         let series = Array(repeating: 4, count: 60) + Array(repeating: 2, count: 60)
-        XCTAssertEqual(lines(1, 1) { b, r in
-            SparklineWidget.render(live: series, endingAt: 119, in: r, glyphs: .unicodeBraille, into: &b)
-        }, ["⣧"])
+        assertScreen(SparklineWidget(live: series, endingAt: 119, glyphs: .unicodeBraille).lines(width: 1, height: 1), ["⣧"])
         XCTAssertEqual(GlyphSet.braille(left: 4, right: 2), "⣧")
     }
 
@@ -325,13 +306,13 @@ final class WidgetSnapshotTests: XCTestCase {
     ]
 
     func testTableAtZeroAndOne() {
-        XCTAssertEqual(lines(0, 0) { b, r in ChannelTableWidget.render(rows, in: r, glyphs: unicode, into: &b) }, [])
+        assertScreen(ChannelTableWidget(rows: rows, glyphs: unicode).lines(width: 0, height: 0), [])
         // One cell: the first letter of the top row, no header.
-        XCTAssertEqual(lines(1, 1) { b, r in ChannelTableWidget.render(rows, in: r, glyphs: unicode, into: &b) }, ["A"])
+        assertScreen(ChannelTableWidget(rows: rows, glyphs: unicode).lines(width: 1, height: 1), ["A"])
     }
 
     func testTableWithoutBar() {
-        XCTAssertEqual(lines(40, 4) { b, r in ChannelTableWidget.render(rows, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(ChannelTableWidget(rows: rows, glyphs: unicode).lines(width: 40, height: 4), [
             "#  Customer" + sp(16) + "In use  Limit",
             "1  Acme Telecom" + sp(15) + "120" + sp(4) + "150",
             "2  Globex" + sp(22) + "98" + sp(4) + "100",
@@ -340,8 +321,8 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testTableWithUtilisationBar() {
-        let result = draw(64, 4) { b, r in ChannelTableWidget.render(rows, in: r, glyphs: unicode, into: &b) }
-        XCTAssertEqual(result.lines(), [
+        let result = ChannelTableWidget(rows: rows, glyphs: unicode).rendered(width: 64, height: 4)
+        assertScreen(result.lines(), [
             "#  Customer" + sp(21) + "In use  Limit  Use" + sp(14),
             "1  Acme Telecom" + sp(20) + "120" + sp(4) + "150  ████████░░  80% ◆",
             "2  Globex" + sp(27) + "98" + sp(4) + "100  ██████████  98% ▲",
@@ -355,7 +336,7 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testTableBarInAscii() {
-        XCTAssertEqual(lines(64, 3) { b, r in ChannelTableWidget.render(rows, in: r, glyphs: ascii, into: &b) }, [
+        assertScreen(ChannelTableWidget(rows: rows, glyphs: ascii).lines(width: 64, height: 3), [
             "#  Customer" + sp(21) + "In use  Limit  Use" + sp(14),
             "1  Acme Telecom" + sp(20) + "120" + sp(4) + "150  ########..  80% *",
             "2  Globex" + sp(27) + "98" + sp(4) + "100  ##########  98% !",
@@ -363,13 +344,13 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testNarrowTableDropsLimitThenRank() {
-        XCTAssertEqual(lines(20, 3) { b, r in ChannelTableWidget.render(rows, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(ChannelTableWidget(rows: rows, glyphs: unicode).lines(width: 20, height: 3), [
             "#  Customer   In use",
             "1  Acme Tel…     120",
             "2  Globex         98",
         ])
         // 12 columns: "In use" (6) and a gap leave 4 for names.
-        XCTAssertEqual(lines(12, 2) { b, r in ChannelTableWidget.render(rows, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(ChannelTableWidget(rows: rows, glyphs: unicode).lines(width: 12, height: 2), [
             "Cus…  In use",
             "Acm…     120",
         ])
@@ -377,7 +358,7 @@ final class WidgetSnapshotTests: XCTestCase {
 
     func testTableNamesAreSanitisedAndCut() {
         let evil = [ChannelUsage(name: "Globex \u{1b}[31mEVIL\u{07} Corporation International", inUse: 7, configured: 10)]
-        XCTAssertEqual(lines(40, 2) { b, r in ChannelTableWidget.render(evil, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(ChannelTableWidget(rows: evil, glyphs: unicode).lines(width: 40, height: 2), [
             "#  Customer" + sp(16) + "In use  Limit",
             "1  Globex EVIL Corporati…" + sp(7) + "7" + sp(5) + "10",
         ])
@@ -385,7 +366,7 @@ final class WidgetSnapshotTests: XCTestCase {
 
     func testTableAlignsWideNames() {
         let wide = [ChannelUsage(name: "中文客户", inUse: 12, configured: 30)]
-        XCTAssertEqual(lines(40, 2) { b, r in ChannelTableWidget.render(wide, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(ChannelTableWidget(rows: wide, glyphs: unicode).lines(width: 40, height: 2), [
             "#  Customer" + sp(16) + "In use  Limit",
             "1  中文客户" + sp(20) + "12" + sp(5) + "30",  // the name takes 8 of its 22 columns
         ])
@@ -393,7 +374,7 @@ final class WidgetSnapshotTests: XCTestCase {
 
     func testTableShowsAsManyRowsAsFit() {
         let many = (1...10).map { ChannelUsage(name: "C\($0)", inUse: 100 - $0, configured: 100) }
-        let result = lines(30, 4) { b, r in ChannelTableWidget.render(many, in: r, glyphs: unicode, into: &b) }
+        let result = ChannelTableWidget(rows: many, glyphs: unicode).lines(width: 30, height: 4)
         XCTAssertEqual(result, [
             " #  Customer     In use  Limit",
             " 1  C1               99    100",
@@ -403,11 +384,11 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testTableEmptyAndLoading() {
-        XCTAssertEqual(lines(10, 2) { b, r in ChannelTableWidget.render([], in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(ChannelTableWidget(rows: [], glyphs: unicode).lines(width: 10, height: 2), [
             "no data   ",
             "          ",
         ])
-        XCTAssertEqual(lines(10, 1) { b, r in ChannelTableWidget.render(nil, in: r, glyphs: unicode, into: &b) }, ["loading…  "])
+        assertScreen(ChannelTableWidget(rows: nil, glyphs: unicode).lines(width: 10, height: 1), ["loading…  "])
     }
 
     // MARK: Status bar
@@ -417,15 +398,15 @@ final class WidgetSnapshotTests: XCTestCase {
     private let everything = " Version 0.1.0+abc123 │ Zone Europe/Zurich │ 2026-11-21 17:30:05 CET │ Ch 123/4,000"
 
     func testStatusBarAtZeroAndOne() {
-        XCTAssertEqual(lines(0, 0) { b, r in StatusBarWidget.render(status, in: r, glyphs: unicode, into: &b) }, [])
-        let one = draw(1, 1) { b, r in StatusBarWidget.render(status, in: r, glyphs: unicode, into: &b) }
-        XCTAssertEqual(one.lines(), [" "])
+        assertScreen(StatusBarWidget(model: status, glyphs: unicode).lines(width: 0, height: 0), [])
+        let one = StatusBarWidget(model: status, glyphs: unicode).rendered(width: 1, height: 1)
+        assertScreen(one.lines(), [" "])
         XCTAssertEqual(one[0, 0].style.role, .statusBar)
     }
 
     func testStatusBarWithRoomForEverything() {
-        let result = draw(120, 1) { b, r in StatusBarWidget.render(status, in: r, glyphs: unicode, into: &b) }
-        XCTAssertEqual(result.lines(), [everything + sp(22) + "? help  q quit "])
+        let result = StatusBarWidget(model: status, glyphs: unicode).rendered(width: 120, height: 1)
+        assertScreen(result.lines(), [everything + sp(22) + "? help  q quit "])
         XCTAssertEqual(result[105, 0].style.role, .statusKey)  // "?"
         XCTAssertEqual(result[106, 0].style.role, .statusBar)
         XCTAssertEqual(result[113, 0].style.role, .statusKey)  // "q"
@@ -433,23 +414,23 @@ final class WidgetSnapshotTests: XCTestCase {
     }
 
     func testStatusBarExactFit() {
-        XCTAssertEqual(lines(100, 1) { b, r in StatusBarWidget.render(status, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(StatusBarWidget(model: status, glyphs: unicode).lines(width: 100, height: 1), [
             everything + "  ? help  q quit ",
         ])
     }
 
     func testStatusBarDropsSegmentsByPriority() {
         let versionZoneClock = " Version 0.1.0+abc123 │ Zone Europe/Zurich │ 2026-11-21 17:30:05 CET"
-        XCTAssertEqual(lines(80, 1) { b, r in StatusBarWidget.render(status, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(StatusBarWidget(model: status, glyphs: unicode).lines(width: 80, height: 1), [
             versionZoneClock + sp(5) + "? help ",
         ])
-        XCTAssertEqual(lines(60, 1) { b, r in StatusBarWidget.render(status, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(StatusBarWidget(model: status, glyphs: unicode).lines(width: 60, height: 1), [
             " Version 0.1.0+abc123 │ 2026-11-21 17:30:05 CET" + sp(6) + "? help ",
         ])
-        XCTAssertEqual(lines(30, 1) { b, r in StatusBarWidget.render(status, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(StatusBarWidget(model: status, glyphs: unicode).lines(width: 30, height: 1), [
             " 2026-11-21 17:30:05 CET" + sp(6),
         ])
-        XCTAssertEqual(lines(12, 1) { b, r in StatusBarWidget.render(status, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(StatusBarWidget(model: status, glyphs: unicode).lines(width: 12, height: 1), [
             " 2026-11-21…",
         ])
     }
@@ -457,11 +438,11 @@ final class WidgetSnapshotTests: XCTestCase {
     func testStatusBarMessage() {
         var model = status
         model.message = "Copied Version and Zone"
-        XCTAssertEqual(lines(120, 1) { b, r in StatusBarWidget.render(model, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(StatusBarWidget(model: model, glyphs: unicode).lines(width: 120, height: 1), [
             everything + " │ Copied Version and Zone" + sp(4) + "? help ",
         ])
         // At 80 columns the channel count and the help give way; the message is cut rather than lost.
-        XCTAssertEqual(lines(80, 1) { b, r in StatusBarWidget.render(model, in: r, glyphs: unicode, into: &b) }, [
+        assertScreen(StatusBarWidget(model: model, glyphs: unicode).lines(width: 80, height: 1), [
             " Version 0.1.0+abc123 │ Zone Europe/Zurich │ 2026-11-21 17:30:05 CET │ Copied … ",
         ])
     }
@@ -470,7 +451,7 @@ final class WidgetSnapshotTests: XCTestCase {
         var model = status
         model.zone = "Europe/\u{1b}[2JZurich"
         model.channels = nil
-        XCTAssertEqual(lines(90, 1) { b, r in StatusBarWidget.render(model, in: r, glyphs: ascii, into: &b) }, [
+        assertScreen(StatusBarWidget(model: model, glyphs: ascii).lines(width: 90, height: 1), [
             " Version 0.1.0+abc123 | Zone Europe/Zurich | 2026-11-21 17:30:05 CET" + sp(7) + "? help  q quit ",
         ])
     }

@@ -17,10 +17,11 @@ struct MonitorFrame: Sendable {
 
 /// Reads the store on its own thread, once per refresh, and hands the event loop the newest immutable snapshot.
 /// The draw path never waits on SQLite.
-final class SnapshotFeed: @unchecked Sendable {
+final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
     private let engine: MetricsEngine
     private let interval: Double
-    private let request: @Sendable () -> FeedRequest
+    /// Set by `start`, before the thread that reads it exists.
+    private var request: (@Sendable () -> FeedRequest)?
     private let lock = NSLock()
     private var latest: MonitorFrame?
     private var latestError: String?
@@ -29,14 +30,13 @@ final class SnapshotFeed: @unchecked Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
-    /// - Parameter request: asked before each read, so the sizes follow the terminal.
-    init(engine: MetricsEngine, interval: Double, request: @escaping @Sendable () -> FeedRequest) {
+    init(engine: MetricsEngine, interval: Double) {
         self.engine = engine
         self.interval = interval
-        self.request = request
     }
 
-    func start() {
+    func start(request: @escaping @Sendable () -> FeedRequest) {
+        self.request = request
         let thread = Thread { [self] in
             run()
             finished.signal()
@@ -61,6 +61,7 @@ final class SnapshotFeed: @unchecked Sendable {
     }
 
     private func run() {
+        guard let request else { return }
         while !lock.withLock({ stopped }) {
             let wanted = request()
             let now = Int64(Date().timeIntervalSince1970)

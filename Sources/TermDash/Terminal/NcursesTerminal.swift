@@ -17,9 +17,9 @@ enum TerminalError: Error, CustomStringConvertible {
     }
 }
 
-/// The only place that talks to ncurses. Views draw into a `CellBuffer`; `draw` compares it with the
-/// previous frame and hands ncurses only the cells that changed, then one `doupdate()` sends the difference.
-final class NcursesTerminal {
+/// The only place that talks to ncurses. Views draw into a `CellBuffer`, which diffs itself against the frame shown
+/// before; `draw` hands ncurses the cells of that diff, then one `doupdate()` sends them.
+final class NcursesTerminal: TerminalBackend {
     let capabilities: TerminalCapabilities
 
     private let screen: OpaquePointer
@@ -28,7 +28,6 @@ final class NcursesTerminal {
     private let localeIsUTF8: Bool
     /// ncurses attributes and colour pair per role, indexed by `StyleRole.rawValue`.
     private let looks: [(attributes: attr_t, pair: Int16)]
-    private var previous: CellBuffer?
     private var active = true
 
     init(mouse: Bool, theme: Theme) throws {
@@ -85,28 +84,15 @@ final class NcursesTerminal {
         return (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
-    /// Makes the next `draw` repaint every cell (after something else wrote to the screen, or on Ctrl-L).
-    func invalidate() {
-        previous = nil
-        guard active else { return }
-        clearok(window, true)
-    }
-
-    /// Shows `buffer`: only cells that differ from the last frame are given to ncurses, then one update.
-    func draw(_ buffer: CellBuffer) {
+    /// Gives ncurses the diff's cells (those on the screen: a frame drawn for the size before a resize is clipped),
+    /// then one update.
+    func draw(_ diff: FrameDiff) {
         guard active else { return }
         let (columns, rows) = size
-        let repaint = previous.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
-        if repaint { werase(window) }
-        let width = min(columns, buffer.width), height = min(rows, buffer.height)
-        for y in 0..<max(0, height) {
-            for x in 0..<max(0, width) {
-                let cell = buffer[x, y]
-                if !repaint, let previous, previous[x, y] == cell { continue }
-                put(cell, x: x, y: y, columns: columns)
-            }
+        if diff.repaint { werase(window) }
+        for change in diff.changes where change.x < columns && change.y < rows {
+            put(change.cell, x: change.x, y: change.y, columns: columns)
         }
-        previous = buffer
         wnoutrefresh(window)
         doupdate()
     }
@@ -146,7 +132,6 @@ final class NcursesTerminal {
         case KEY_CODE_YES:
             let value = Int32(bitPattern: code)
             if value == KEY_RESIZE {
-                previous = nil  // the screen was resized under us: repaint everything
                 let (width, height) = size
                 return .resize(width: width, height: height)
             }

@@ -15,8 +15,8 @@ struct Cell: Equatable, Hashable, Sendable {
     static let blank = Cell()
 }
 
-/// The frame views draw into. It is plain data: the backend diffs two of them and sends only what changed,
-/// and tests compare `lines()` with literal text.
+/// The frame views draw into. It is plain data: it diffs itself against the frame shown before (`diff(from:)`) so
+/// the backend sends only what changed, and tests compare `lines()` with literal text.
 struct CellBuffer: Equatable, Sendable {
     let width: Int
     let height: Int
@@ -151,6 +151,19 @@ struct CellBuffer: Equatable, Sendable {
             }
             return line
         }
+    }
+
+    /// What a terminal showing `previous` must change to show this frame; with nothing known of the screen (nil) or
+    /// a frame of another size, a repaint of every cell.
+    func diff(from previous: CellBuffer?) -> FrameDiff {
+        func change(_ index: Int) -> FrameDiff.Change {
+            FrameDiff.Change(x: index % width, y: index / width, cell: cells[index])
+        }
+        guard let previous, previous.width == width, previous.height == height else {
+            return FrameDiff(width: width, height: height, repaint: true, changes: cells.indices.map(change))
+        }
+        let changed = cells.indices.filter { cells[$0] != previous.cells[$0] }
+        return FrameDiff(width: width, height: height, repaint: false, changes: changed.map(change))
     }
 
     /// Before a cell is overwritten, blanks the other half of any wide character it belongs to, so no

@@ -1,8 +1,8 @@
 import Metrics
 
 /// Summary figures as text, for the screen (grouped, rounded to what a glance needs) and for exports (exact:
-/// integers as integers, money from micros, ratios rounded from their integer numerators — never through a
-/// binary floating-point sum).
+/// integers as integers, money from micros — never through a binary floating-point sum). Ratios are the ones
+/// `TrafficFigures` computes, only rounded here: a view formats figures, it does not work them out again.
 enum FigureText {
     /// What a cell with no value (ASR without attempts, ACD without answered calls) shows.
     static let notApplicable = "N/A"
@@ -18,14 +18,10 @@ enum FigureText {
         switch metric {
         case .attempts: return integer(figures.attempts, grouped: true)
         case .answered: return integer(figures.answered, grouped: true)
-        case .asr:
-            return ratio(figures.counts.answered * 100, figures.counts.attempts,
-                         decimals: screenRatioDecimals, grouped: true).map { $0 + "%" }
+        case .asr, .dtmfShare:
+            return ratio(figures, metric, decimals: screenRatioDecimals, grouped: true).map { $0 + "%" }
         case .acd:
-            return ratio(figures.counts.billsec, figures.counts.answered, decimals: screenRatioDecimals, grouped: true)
-        case .dtmfShare:
-            return ratio(figures.counts.dtmfCalls * 100, figures.counts.dtmfKnown,
-                         decimals: screenRatioDecimals, grouped: true).map { $0 + "%" }
+            return ratio(figures, metric, decimals: screenRatioDecimals, grouped: true)
         case .spend, .providerCost, .profit:
             return money(micros: micros(of: figures, metric), decimals: moneyDecimals, grouped: true)
         }
@@ -37,13 +33,8 @@ enum FigureText {
         switch metric {
         case .attempts: return integer(figures.attempts, grouped: false)
         case .answered: return integer(figures.answered, grouped: false)
-        case .asr:
-            return ratio(figures.counts.answered * 100, figures.counts.attempts, decimals: exportRatioDecimals, grouped: false)
-        case .acd:
-            return ratio(figures.counts.billsec, figures.counts.answered, decimals: exportRatioDecimals, grouped: false)
-        case .dtmfShare:
-            return ratio(figures.counts.dtmfCalls * 100, figures.counts.dtmfKnown,
-                         decimals: exportRatioDecimals, grouped: false)
+        case .asr, .acd, .dtmfShare:
+            return ratio(figures, metric, decimals: exportRatioDecimals, grouped: false)
         case .spend, .providerCost, .profit:
             return money(micros: micros(of: figures, metric), decimals: moneyDecimals, grouped: false)
         }
@@ -79,34 +70,41 @@ enum FigureText {
         return parts.count == 2 ? whole + "." + parts[1] : whole
     }
 
-    /// `numerator / denominator` with `decimals` places, rounded half away from zero in integer arithmetic;
-    /// nil when the denominator is 0.
-    static func ratio(_ numerator: Int64, _ denominator: Int64, decimals: Int, grouped: Bool) -> String? {
-        guard denominator != 0 else { return nil }
-        let places = max(0, min(6, decimals))
-        var scale: Int64 = 1
-        for _ in 0..<places { scale *= 10 }
-        let (scaled, overflow) = numerator.magnitude.multipliedReportingOverflow(by: UInt64(scale))
-        let negative = (numerator < 0) != (denominator < 0)
-        if overflow {
-            return fixed(Double(numerator) / Double(denominator), decimals: places, grouped: grouped)
-        }
-        let divisor = denominator.magnitude
-        let rounded = (scaled + divisor / 2) / divisor  // half away from zero on the magnitude
-        return scaledText(rounded, scale: UInt64(scale), places: places, negative: negative && rounded != 0, grouped: grouped)
+    /// The ratio `metric` reads from `figures` (ASR, ACD, DTMF share) with `decimals` places; nil where it is N/A.
+    private static func ratio(_ figures: TrafficFigures, _ metric: CellMetric, decimals: Int, grouped: Bool) -> String? {
+        metric.value(of: figures).map { fixed($0, decimals: decimals, grouped: grouped) }
     }
 
-    /// A double with `decimals` places (0...6), rounded half away from zero: for averages of averages, which are
-    /// means of doubles by definition.
+    /// A double with `decimals` places (0...6), rounded half away from zero: the ratios of `TrafficFigures` and the
+    /// averages of averages (means of doubles by definition).
     static func fixed(_ value: Double, decimals: Int, grouped: Bool) -> String {
         let places = max(0, min(6, decimals))
         guard value.isFinite else { return notApplicable }
         var scale: UInt64 = 1
         for _ in 0..<places { scale *= 10 }
-        let magnitude = (value.magnitude * Double(scale)).rounded(.toNearestOrAwayFromZero)
-        guard magnitude < 9.0e18 else { return notApplicable }
-        let rounded = UInt64(magnitude)
+        guard (value.magnitude * Double(scale)).rounded(.toNearestOrAwayFromZero) < 9.0e18 else { return notApplicable }
+        let rounded = decimalRounded(value.magnitude, places: places)
         return scaledText(rounded, scale: scale, places: places, negative: value < 0 && rounded != 0, grouped: grouped)
+    }
+
+    /// `magnitude` × 10^places rounded half away from zero, from the shortest decimal that reads back as the double
+    /// (its `description`), not from its binary expansion: an ACD of 189 s over 40 calls is stored as 4.72499…, and
+    /// must round as the 4.725 it is, to 4.73.
+    private static func decimalRounded(_ magnitude: Double, places: Int) -> UInt64 {
+        var text = Substring(magnitude.description)  // "4.725", "5e-05", "1.2e+16"
+        var exponent = 0
+        if let e = text.firstIndex(of: "e") {
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+            text = text[..<e]
+        }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        var digits = parts.joined().compactMap(\.wholeNumberValue)
+        // How many of the digits are left of the point once the value is scaled by 10^places.
+        let kept = parts[0].count + exponent + places
+        guard kept >= 0 else { return 0 }  // under a tenth of the last place
+        if digits.count <= kept { digits += Array(repeating: 0, count: kept + 1 - digits.count) }
+        let whole = digits[..<kept].reduce(UInt64(0)) { $0 * 10 + UInt64($1) }
+        return digits[kept] >= 5 ? whole + 1 : whole
     }
 
     private static func scaledText(_ rounded: UInt64, scale: UInt64, places: Int, negative: Bool, grouped: Bool) -> String {

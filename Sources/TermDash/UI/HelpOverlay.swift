@@ -62,7 +62,9 @@ enum HelpOverlay {
         let box = Rect(x: (buffer.width - boxWidth) / 2, y: (buffer.height - boxHeight) / 2, width: boxWidth,
                        height: boxHeight)
         buffer.fill(box)
-        let inner = Panel.render(title: "Keys", in: box, glyphs: glyphs, into: &buffer)
+        let panel = Panel(title: "Keys", glyphs: glyphs)
+        panel.render(box, into: &buffer)
+        let inner = panel.inner(box)
         // One column that cannot hold every line: its last row counts the rest.
         let left = slots.count - usedRows * columns
         for (index, slot) in slots.enumerated() {

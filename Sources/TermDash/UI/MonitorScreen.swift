@@ -1,20 +1,5 @@
 import Metrics
 
-/// Everything one frame shows, prepared by the session: the newest snapshot and summary grid, the user's state and
-/// the context. Rendering from it is pure.
-struct ScreenModel {
-    var snapshot: DashboardSnapshot?
-    var summary: SummaryGrid?
-    var state: MonitorState
-    var context: ViewContext
-    /// The zone's offsets over the graphs' window, for axis labels.
-    var graphZone: GraphZone = .utc
-    /// ASR under which the quality table says LOW, and the attempts below which it does not judge.
-    var lowASR: Double? = nil
-    var minimumAttempts: Int64 = 1
-    var keys: [KeyBinding] = KeyBinding.defaults
-}
-
 /// The monitor's frame: a line of view tabs, the current view, and the status bar. Each view gives its space by
 /// priority: what matters most is drawn first and kept longest as the terminal shrinks.
 enum MonitorScreen {
@@ -38,7 +23,7 @@ enum MonitorScreen {
             renderTooSmall(glyphs: glyphs, into: &buffer)
             return
         }
-        ViewTabs.render(current: model.state.view, keys: model.keys, in: frame.tabs, glyphs: glyphs, into: &buffer)
+        ViewTabs(current: model.state.view, keys: model.keys, glyphs: glyphs).render(frame.tabs, into: &buffer)
         switch model.state.view {
         case .overview: renderOverview(model, in: frame.body, into: &buffer)
         case .channels: renderChannels(model, in: frame.body, into: &buffer)
@@ -55,7 +40,7 @@ enum MonitorScreen {
             message: context.message, balance: snapshot?.balance, checklistItems: snapshot?.checklist?.count,
             helpKey: keyLabel(.help, model.keys, unicode: glyphs.unicode) ?? "?",
             quitKey: keyLabel(.quit, model.keys, unicode: glyphs.unicode) ?? "q")
-        StatusBarWidget.render(status, in: frame.status, glyphs: glyphs, into: &buffer)
+        StatusBarWidget(model: status, glyphs: glyphs).render(frame.status, into: &buffer)
         if model.state.showHelp {
             HelpOverlay.render(model.keys, view: model.state.view, glyphs: glyphs, into: &buffer)
         }
@@ -81,55 +66,56 @@ enum MonitorScreen {
         let range = model.state.range.label
         // "ASR · 1h"; the middle dot is not ASCII.
         let dot = glyphs.unicode ? " · " : " - "
-        func box(_ title: String) -> Rect { padded(Panel.render(title: title, in: rect, glyphs: glyphs, into: &buffer)) }
+        func box(_ title: String) -> Rect {
+            let panel = Panel(title: title, glyphs: glyphs)
+            panel.render(rect, into: &buffer)
+            return padded(panel.inner(rect))
+        }
         func graph(_ title: String, _ build: (HistorySnapshot) -> HistoryGraphModel) {
             let inner = box(title + dot + range)
-            HistoryGraphWidget.render(snapshot?.history.map(build), in: inner, glyphs: glyphs, into: &buffer)
+            HistoryGraphWidget(model: snapshot?.history.map(build), glyphs: glyphs).render(inner, into: &buffer)
         }
         let zone = model.graphZone
         switch pane {
         case .counters:
-            if rect.height >= 4 {
-                CountersWidget.render(snapshot?.counters, in: box("Overview"), glyphs: glyphs, into: &buffer)
-            } else {
-                CountersWidget.render(snapshot?.counters, in: rect.inset(horizontal: 1), glyphs: glyphs, into: &buffer)
-            }
+            let counters = CountersWidget(counters: snapshot?.counters, glyphs: glyphs)
+            counters.render(rect.height >= 4 ? box("Overview") : rect.inset(horizontal: 1), into: &buffer)
         case .live:
-            SparklineWidget.render(
-                live: snapshot?.liveChannels, endingAt: Int64(snapshot?.takenAt.timeIntervalSince1970 ?? 0),
-                in: box("Live channels"), glyphs: glyphs, into: &buffer)
+            SparklineWidget(live: snapshot?.liveChannels, endingAt: Int64(snapshot?.takenAt.timeIntervalSince1970 ?? 0),
+                            glyphs: glyphs).render(box("Live channels"), into: &buffer)
         case .topCustomers:
-            ChannelTableWidget.render(snapshot?.topCustomers, in: box("Top customers"), glyphs: glyphs, into: &buffer)
+            ChannelTableWidget(rows: snapshot?.topCustomers, glyphs: glyphs).render(box("Top customers"), into: &buffer)
         case .bottomCustomers:
-            ChannelTableWidget.render(snapshot?.bottomCustomers, in: box("Bottom customers"), glyphs: glyphs, into: &buffer)
+            ChannelTableWidget(rows: snapshot?.bottomCustomers, glyphs: glyphs)
+                .render(box("Bottom customers"), into: &buffer)
         case .topCarriers:
-            ChannelTableWidget.render(snapshot.map { $0.channelTables?.topCarriers ?? [] }, nameHeader: "Carrier",
-                                      in: box("Top carriers"), glyphs: glyphs, into: &buffer)
+            ChannelTableWidget(rows: snapshot.map { $0.channelTables?.topCarriers ?? [] }, nameHeader: "Carrier",
+                               glyphs: glyphs).render(box("Top carriers"), into: &buffer)
         case .bottomCarriers:
-            ChannelTableWidget.render(snapshot.map { $0.channelTables?.bottomCarriers ?? [] }, nameHeader: "Carrier",
-                                      in: box("Bottom carriers"), glyphs: glyphs, into: &buffer)
+            ChannelTableWidget(rows: snapshot.map { $0.channelTables?.bottomCarriers ?? [] }, nameHeader: "Carrier",
+                               glyphs: glyphs).render(box("Bottom carriers"), into: &buffer)
         case .topDIDs:
-            ChannelTableWidget.render(snapshot.map { $0.channelTables?.topDIDs ?? [] }, nameHeader: "DID",
-                                      in: box("Top DIDs"), glyphs: glyphs, into: &buffer)
+            ChannelTableWidget(rows: snapshot.map { $0.channelTables?.topDIDs ?? [] }, nameHeader: "DID",
+                               glyphs: glyphs).render(box("Top DIDs"), into: &buffer)
         case .bottomDIDs:
-            ChannelTableWidget.render(snapshot.map { $0.channelTables?.bottomDIDs ?? [] }, nameHeader: "DID",
-                                      in: box("Bottom DIDs"), glyphs: glyphs, into: &buffer)
+            ChannelTableWidget(rows: snapshot.map { $0.channelTables?.bottomDIDs ?? [] }, nameHeader: "DID",
+                               glyphs: glyphs).render(box("Bottom DIDs"), into: &buffer)
         case .quality:
             let inner = box(["ASR", "ACD", "DTMF by carrier", range].joined(separator: dot))
-            QualityTableWidget.render(qualityModel(model), in: inner, glyphs: glyphs, into: &buffer)
+            QualityTableWidget(model: qualityModel(model), glyphs: glyphs).render(inner, into: &buffer)
         case .checklist:
             let count = snapshot?.checklist?.count
             let inner = box(count.map { "Checklist (\($0))" } ?? "Checklist")
             let offset = model.state.view == .checklist ? model.state.checklist.offset : 0
-            ChecklistWidget.render(snapshot?.checklist, offset: offset, in: inner, glyphs: glyphs, into: &buffer)
+            ChecklistWidget(items: snapshot?.checklist, offset: offset, glyphs: glyphs).render(inner, into: &buffer)
         case .channelsGraph: graph("Channels") { HistoryGraphModel.channels($0, zone: zone) }
         case .cpsGraph: graph("CPS") { HistoryGraphModel.cps($0, zone: zone) }
         case .moneyGraph: graph("Spend vs provider cost") { HistoryGraphModel.spendAndCost($0, zone: zone) }
         case .profitGraph: graph("Profit") { HistoryGraphModel.profit($0, zone: zone) }
         case .dailyProfitGraph:
             let inner = box("Daily profit and loss (UTC)")
-            HistoryGraphWidget.render(snapshot?.history.map(HistoryGraphModel.dailyProfit), in: inner, glyphs: glyphs,
-                                      into: &buffer)
+            HistoryGraphWidget(model: snapshot?.history.map(HistoryGraphModel.dailyProfit), glyphs: glyphs)
+                .render(inner, into: &buffer)
         case .registrationsGraph: graph("Registrations") { HistoryGraphModel.registrations($0, zone: zone) }
         case .asrGraph, .acdGraph, .dtmfGraph:
             // With carriers toggled out, the graphs follow the table's total: the carriers still in.
@@ -146,7 +132,7 @@ enum MonitorScreen {
             let build: (HistorySnapshot) -> HistoryGraphModel = pane == .asrGraph
                 ? { HistoryGraphModel.asr($0, zone: zone) }
                 : pane == .acdGraph ? { HistoryGraphModel.acd($0, zone: zone) } : { HistoryGraphModel.dtmf($0, zone: zone) }
-            HistoryGraphWidget.render(history.map(build), in: inner, glyphs: glyphs, into: &buffer)
+            HistoryGraphWidget(model: history.map(build), glyphs: glyphs).render(inner, into: &buffer)
         }
     }
 
@@ -247,9 +233,10 @@ enum MonitorScreen {
 
     static func renderSummary(_ model: ScreenModel, in body: Rect, into buffer: inout CellBuffer) {
         let glyphs = model.context.glyphs
-        let inner = padded(Panel.render(title: SummaryGridWidget.title(model.state.grid, glyphs: glyphs), in: body,
-                                        glyphs: glyphs, into: &buffer))
-        SummaryGridWidget.render(model.summary, state: model.state.grid, in: inner, glyphs: glyphs, into: &buffer)
+        let panel = Panel(title: SummaryGridWidget.title(model.state.grid, glyphs: glyphs), glyphs: glyphs)
+        panel.render(body, into: &buffer)
+        SummaryGridWidget(grid: model.summary, state: model.state.grid, glyphs: glyphs)
+            .render(padded(panel.inner(body)), into: &buffer)
     }
 
     /// Where the grid sits on screen, for the session's mouse and page keys.
@@ -293,47 +280,5 @@ enum MonitorScreen {
     /// One blank column each side inside a box, so text does not touch the border.
     private static func padded(_ inner: Rect) -> Rect {
         inner.width >= 10 ? inner.inset(horizontal: 1) : inner
-    }
-}
-
-/// The line of views at the top: ` 1 Overview  2 Channels  [3 History]  4 Quality …`; the current one is in
-/// brackets and reverse video, so it reads without colour.
-enum ViewTabs {
-    /// Each view's label and where it starts, as drawn in a line of `width`.
-    static func labels(current: MonitorView, keys: [KeyBinding], width: Int,
-                       unicode: Bool = true) -> [(view: MonitorView, x: Int, text: String)] {
-        let named = MonitorView.allCases.map { view in
-            (view, keys.first { $0.action == .show(view) }?.keys.first.map { KeyBinding.label($0, unicode: unicode) } ?? "")
-        }
-        let fullWidth = named.reduce(1) { $0 + DisplayWidth.of("\($1.1) \($1.0.title)") + 3 }
-        var x = 1
-        var result: [(MonitorView, Int, String)] = []
-        for (view, key) in named {
-            let full = "\(key) \(view.title)"
-            // Narrow terminals get the current view's name and the others' keys only.
-            let text = fullWidth <= width || view == current ? full : key
-            let label = view == current ? "[\(text)]" : " \(text) "
-            guard x + DisplayWidth.of(label) <= width else { break }
-            result.append((view, x, label))
-            x += DisplayWidth.of(label) + 1
-        }
-        return result
-    }
-
-    static func render(current: MonitorView, keys: [KeyBinding], in rect: Rect, glyphs: GlyphSet,
-                       into buffer: inout CellBuffer) {
-        guard !rect.isEmpty else { return }
-        buffer.fill(rect, style: Style(.dim))
-        for label in labels(current: current, keys: keys, width: rect.width, unicode: glyphs.unicode) {
-            let style = label.view == current ? Style(.selection, bold: true) : Style(.label)
-            buffer.put(label.text, x: rect.x + label.x, y: rect.y, style: style)
-        }
-    }
-
-    /// The view whose label is at column `x` of the tab line.
-    static func view(at x: Int, current: MonitorView, keys: [KeyBinding], width: Int,
-                     unicode: Bool = true) -> MonitorView? {
-        labels(current: current, keys: keys, width: width, unicode: unicode)
-            .first { x >= $0.x && x < $0.x + DisplayWidth.of($0.text) }?.view
     }
 }

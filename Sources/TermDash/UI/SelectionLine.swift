@@ -8,8 +8,8 @@ import Metrics
 /// ```
 ///
 /// `avg` is the mean of the cells' values, N/A cells left out (the average of averages the portal shows);
-/// `weighted` recomputes the ratio from the cells' numerators and denominators. Sums of counts and money come
-/// from exact integer totals.
+/// `weighted` is the ratio of the cells' summed numerators and denominators. Both come from `SelectionSummary`; sums of
+/// counts and money are the cells' exact integer totals, added here because the summary's sum is a double.
 enum SelectionLine {
     static func text(_ cells: [TrafficFigures], metric: CellMetric, glyphs: GlyphSet, moneyDecimals: Int = 2) -> String {
         let summary = SelectionSummary(cells, metric: metric)
@@ -35,21 +35,10 @@ enum SelectionLine {
             let unit = metric == .acd ? " s" : "%"
             sum = na
             average = summary.averageOfAverages.map { FigureText.fixed($0, decimals: 2, grouped: true) + unit } ?? na
-            weighted = exactRatio(total, metric: metric).map { $0 + unit } ?? na
+            weighted = summary.weighted.map { FigureText.fixed($0, decimals: 2, grouped: true) + unit } ?? na
         }
         let separator = glyphs.unicode ? " · " : " | "
         let sigma = glyphs.unicode ? "Σ " : "sum "
         return [count, sigma + sum, "avg " + average, "weighted " + weighted].joined(separator: separator)
-    }
-
-    /// The ratio recomputed from summed numerators and denominators, two decimals, in integer arithmetic.
-    private static func exactRatio(_ total: TrafficFigures, metric: CellMetric) -> String? {
-        let c = total.counts
-        switch metric {
-        case .asr: return FigureText.ratio(c.answered * 100, c.attempts, decimals: 2, grouped: true)
-        case .acd: return FigureText.ratio(c.billsec, c.answered, decimals: 2, grouped: true)
-        case .dtmfShare: return FigureText.ratio(c.dtmfCalls * 100, c.dtmfKnown, decimals: 2, grouped: true)
-        default: return nil
-        }
     }
 }

@@ -10,7 +10,12 @@ import Metrics
 /// Columns are given up from the right as the rect narrows (bar, limit, rank); names are cut with an ellipsis.
 /// The name column's header is given (Customer, Carrier, DID); rows without any limit (DIDs) have no Limit column.
 /// The utilisation state is carried by the percentage and a glyph as well as by colour.
-enum ChannelTableWidget {
+struct ChannelTableWidget: Widget {
+    /// Nil until the first snapshot: "loading…".
+    var rows: [ChannelUsage]?
+    var nameHeader = "Customer"
+    var glyphs: GlyphSet
+
     static let barWidth = 10
     /// Bar, space, "100%", space, glyph.
     static let useWidth = barWidth + 1 + 4 + 1 + 1
@@ -55,10 +60,7 @@ enum ChannelTableWidget {
         return Plan(rankWidth: 0, nameWidth: width, inUseWidth: 0, limitWidth: 0, showsUse: false)
     }
 
-    static func render(
-        _ rows: [ChannelUsage]?, nameHeader: String = "Customer", in rect: Rect, glyphs: GlyphSet,
-        into buffer: inout CellBuffer
-    ) {
+    func render(_ rect: Rect, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         guard let rows else {
             buffer.put("loading" + glyphs.ellipsis, x: rect.x, y: rect.y, style: Style(.dim), maxWidth: rect.width)
@@ -68,15 +70,15 @@ enum ChannelTableWidget {
             buffer.put("no data", x: rect.x, y: rect.y, style: Style(.dim), maxWidth: rect.width)
             return
         }
-        let plan = plan(for: rows, width: rect.width, glyphs: glyphs)
+        let plan = Self.plan(for: rows, width: rect.width, glyphs: glyphs)
         var y = rect.y
         // A header over a single row of data is worth less than the row itself.
         if rect.height >= 2 {
-            drawHeader(plan, nameHeader: nameHeader, x: rect.x, y: y, glyphs: glyphs, into: &buffer)
+            Self.drawHeader(plan, nameHeader: nameHeader, x: rect.x, y: y, glyphs: glyphs, into: &buffer)
             y += 1
         }
         for (index, row) in rows.enumerated() where y < rect.maxY {
-            drawRow(row, rank: index + 1, plan: plan, x: rect.x, y: y, glyphs: glyphs, into: &buffer)
+            Self.drawRow(row, rank: index + 1, plan: plan, x: rect.x, y: y, glyphs: glyphs, into: &buffer)
             y += 1
         }
     }

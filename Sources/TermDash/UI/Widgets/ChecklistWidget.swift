@@ -11,7 +11,13 @@ import Metrics
 /// Severity is a glyph and a word (ALERT, WARN), never colour alone. Titles line up in a column; reasons are cut
 /// with an ellipsis, and dropped when the row is too narrow for a useful part of one. Everything from the store is
 /// sanitised. The list scrolls by an offset the view keeps; a last row says how many items are out of view.
-enum ChecklistWidget {
+struct ChecklistWidget: Widget {
+    /// Nil until the first snapshot: "loading…".
+    var items: [ChecklistItem]?
+    /// The first item shown (the view's scroll position).
+    var offset = 0
+    var glyphs: GlyphSet
+
     /// "▲ ALERT" and "◆ WARN " are this wide.
     static let severityWidth = 7
     static let gap = 2
@@ -24,8 +30,7 @@ enum ChecklistWidget {
         return height == 1 ? count - 1 : count - (height - 1)
     }
 
-    static func render(_ items: [ChecklistItem]?, offset: Int, in rect: Rect, glyphs: GlyphSet,
-                       into buffer: inout CellBuffer) {
+    func render(_ rect: Rect, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         guard let items else {
             buffer.put("loading" + glyphs.ellipsis, x: rect.x, y: rect.y, style: Style(.dim), maxWidth: rect.width)
@@ -35,13 +40,13 @@ enum ChecklistWidget {
             buffer.put(glyphs.ok + " Nothing outstanding", x: rect.x, y: rect.y, style: Style(.good), maxWidth: rect.width)
             return
         }
-        let first = min(max(0, offset), maximumOffset(count: items.count, height: rect.height))
+        let first = min(max(0, offset), Self.maximumOffset(count: items.count, height: rect.height))
         // When the items do not all fit (and there are two rows or more), the last row counts the rest.
         let rowsForItems = items.count > rect.height && rect.height >= 2 ? rect.height - 1 : rect.height
         let shown = Array(items.dropFirst(first).prefix(rowsForItems))
         let titleWidth = min(shown.map { DisplayWidth.of(Sanitizer.clean($0.title)) }.max() ?? 0, max(10, rect.width / 3))
         for (index, item) in shown.enumerated() {
-            drawItem(item, titleWidth: titleWidth, x: rect.x, y: rect.y + index, width: rect.width, glyphs: glyphs,
+            Self.drawItem(item, titleWidth: titleWidth, x: rect.x, y: rect.y + index, width: rect.width, glyphs: glyphs,
                      into: &buffer)
         }
         if rowsForItems < rect.height {

@@ -8,7 +8,11 @@ import Metrics
 /// - one counter per row (tall and narrow);
 /// - the same grid with short labels;
 /// - a single line, counters dropped from the right when even that is too wide.
-enum CountersWidget {
+struct CountersWidget: Widget {
+    /// Nil until the first snapshot: "loading…".
+    var counters: Counters?
+    var glyphs: GlyphSet
+
     struct Item: Equatable {
         var label: String
         var shortLabel: String
@@ -24,13 +28,13 @@ enum CountersWidget {
         ]
     }
 
-    static func render(_ counters: Counters?, in rect: Rect, glyphs: GlyphSet, into buffer: inout CellBuffer) {
+    func render(_ rect: Rect, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         guard let counters else {
             buffer.put("loading" + glyphs.ellipsis, x: rect.x, y: rect.y, style: Style(.dim), maxWidth: rect.width)
             return
         }
-        let items = items(counters)
+        let items = Self.items(counters)
         let valueWidth = items.map { $0.value.count }.max() ?? 0
         let labelWidth = items.map { $0.label.count }.max() ?? 0
         let shortWidth = items.map { $0.shortLabel.count }.max() ?? 0
@@ -38,17 +42,17 @@ enum CountersWidget {
 
         let bigWidth = items.map { BigNumber.width(of: $0.value) }.max() ?? 0
         if rect.height >= 1 + BigNumber.height && rect.width / 4 >= max(labelWidth, bigWidth) + 2 {
-            drawColumns(items, big: true, in: rect, glyphs: glyphs, into: &buffer)
+            Self.drawColumns(items, big: true, in: rect, glyphs: glyphs, into: &buffer)
         } else if rect.height >= 2 && rect.width / 4 >= max(labelWidth, valueWidth) + 2 {
-            drawColumns(items, big: false, in: rect, glyphs: glyphs, into: &buffer)
+            Self.drawColumns(items, big: false, in: rect, glyphs: glyphs, into: &buffer)
         } else if rect.height >= 2 && gridColumn >= labelWidth + 2 + valueWidth {
-            drawGrid(items, short: false, in: rect, glyphs: glyphs, into: &buffer)
+            Self.drawGrid(items, short: false, in: rect, glyphs: glyphs, into: &buffer)
         } else if rect.height >= 4 && rect.width >= labelWidth + 2 + valueWidth {
-            drawList(items, in: rect, into: &buffer)
+            Self.drawList(items, in: rect, into: &buffer)
         } else if rect.height >= 2 && gridColumn >= shortWidth + 2 + valueWidth {
-            drawGrid(items, short: true, in: rect, glyphs: glyphs, into: &buffer)
+            Self.drawGrid(items, short: true, in: rect, glyphs: glyphs, into: &buffer)
         } else {
-            drawLine(items, in: rect, into: &buffer)
+            Self.drawLine(items, in: rect, into: &buffer)
         }
     }
 

@@ -65,8 +65,12 @@ struct HistoryGraphModel: Equatable, Sendable {
 ///
 /// Bars grow up from zero, and down from it for negative values (a loss). A bucket without a value is a gap.
 /// Rows go, as the rect shrinks: the time axis, then the y-axis; the caption goes only below two rows.
-enum HistoryGraphWidget {
-    static func render(_ model: HistoryGraphModel?, in rect: Rect, glyphs: GlyphSet, into buffer: inout CellBuffer) {
+struct HistoryGraphWidget: Widget {
+    /// Nil until the first snapshot: "loading…".
+    var model: HistoryGraphModel?
+    var glyphs: GlyphSet
+
+    func render(_ rect: Rect, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         guard let model else {
             buffer.put("loading" + glyphs.ellipsis, x: rect.x, y: rect.y, style: Style(.dim), maxWidth: rect.width)
@@ -94,15 +98,15 @@ enum HistoryGraphWidget {
         if area.width - axisWidth < 8 || area.height < 2 { axisWidth = 0 }
         let (axis, graph) = area.takeLeft(axisWidth)
         if axisWidth > 0 {
-            drawYAxis(top: topText, bottom: bottomText, scale: scale, format: model.format, in: axis, graph: graph,
+            Self.drawYAxis(top: topText, bottom: bottomText, scale: scale, format: model.format, in: axis, graph: graph,
                       glyphs: glyphs, into: &buffer)
         }
-        drawBars(model, scale: scale, in: graph, glyphs: glyphs, into: &buffer)
+        Self.drawBars(model, scale: scale, in: graph, glyphs: glyphs, into: &buffer)
         if let axisRow {
-            drawTimeAxis(model, in: Rect(x: graph.x, y: axisRow.y, width: graph.width, height: 1), into: &buffer)
+            Self.drawTimeAxis(model, in: Rect(x: graph.x, y: axisRow.y, width: graph.width, height: 1), into: &buffer)
         }
         if let captionRow {
-            drawCaption(legend(model, glyphs: glyphs) + model.caption, in: captionRow, into: &buffer)
+            Self.drawCaption(Self.legend(model, glyphs: glyphs) + model.caption, in: captionRow, into: &buffer)
         }
     }
 

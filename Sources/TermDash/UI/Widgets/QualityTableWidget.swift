@@ -25,7 +25,11 @@ struct QualityTableModel: Equatable, Sendable {
 /// The toggle state is a mark (✓ in, · out; x and . in ASCII) and the cursor a › (>) with reverse video, never
 /// colour alone; N/A where a figure has no denominator. Columns go from the right as the rect narrows (digits, DTMF,
 /// ACD, calls); ASR and its alarm stay. Rows scroll to keep the cursor in view.
-enum QualityTableWidget {
+struct QualityTableWidget: Widget {
+    /// Nil until the first snapshot: "loading…".
+    var model: QualityTableModel?
+    var glyphs: GlyphSet
+
     static let gap = 2
 
     struct Plan: Equatable {
@@ -84,7 +88,7 @@ enum QualityTableWidget {
         return min(max(0, cursor - visible / 2), rows - visible)
     }
 
-    static func render(_ model: QualityTableModel?, in rect: Rect, glyphs: GlyphSet, into buffer: inout CellBuffer) {
+    func render(_ rect: Rect, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         guard let model else {
             buffer.put("loading" + glyphs.ellipsis, x: rect.x, y: rect.y, style: Style(.dim), maxWidth: rect.width)
@@ -95,10 +99,10 @@ enum QualityTableWidget {
             buffer.put("no carriers", x: rect.x, y: rect.y, style: Style(.dim), maxWidth: rect.width)
             return
         }
-        let plan = plan(for: model, width: rect.width)
+        let plan = Self.plan(for: model, width: rect.width)
         var body = rect
         if body.height >= 3 {
-            drawHeader(plan, x: rect.x, y: rect.y, width: rect.width, into: &buffer)
+            Self.drawHeader(plan, x: rect.x, y: rect.y, width: rect.width, into: &buffer)
             body = rect.takeTop(1).rest
         }
         if body.height >= 2 {
@@ -106,17 +110,17 @@ enum QualityTableWidget {
             body = rest
             let included = carriers.filter { !model.excluded.contains($0.id) }.count
             let label = included == carriers.count ? "Total" : "Total (\(included) of \(carriers.count))"
-            drawRow(mark: "  ", name: label, counts: model.quality.total(excluding: model.excluded), plan: plan,
+            Self.drawRow(mark: "  ", name: label, counts: model.quality.total(excluding: model.excluded), plan: plan,
                     model: model, dim: false, x: rect.x, y: totalRow.y, limit: rect.maxX, glyphs: glyphs, into: &buffer)
         }
-        let first = firstVisibleRow(cursor: model.cursor, rows: carriers.count, visible: body.height)
+        let first = Self.firstVisibleRow(cursor: model.cursor, rows: carriers.count, visible: body.height)
         for (offset, carrier) in carriers.dropFirst(first).prefix(body.height).enumerated() {
             let index = first + offset
             let out = model.excluded.contains(carrier.id)
             let cursorMark = index == model.cursor ? (glyphs.unicode ? "›" : ">") : " "
             let toggle = out ? (glyphs.unicode ? "·" : ".") : (glyphs.unicode ? "✓" : "x")
             let y = body.y + offset
-            drawRow(mark: cursorMark + toggle, name: carrier.name, counts: carrier.counts, plan: plan, model: model,
+            Self.drawRow(mark: cursorMark + toggle, name: carrier.name, counts: carrier.counts, plan: plan, model: model,
                     dim: out, x: rect.x, y: y, limit: rect.maxX, glyphs: glyphs, into: &buffer)
             if index == model.cursor {
                 buffer.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selection))

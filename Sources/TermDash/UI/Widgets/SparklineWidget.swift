@@ -2,19 +2,45 @@
 /// to the largest value in view, several rows tall when there is room, and a caption
 /// `now 123  max 150  min 80` on the last row when the rect has two rows or more.
 ///
-/// The live graph (`render(live:endingAt:…)`) gives each column a fixed period of wall-clock time, aligned to
+/// The live graph (`init(live:endingAt:glyphs:)`) gives each column a fixed period of wall-clock time, aligned to
 /// multiples of the period, so the graph shifts left only when a period is complete; in between only its newest
 /// column changes, in place. A monitor redrawing every second then re-sends the graph once per period, not
 /// every second.
-enum SparklineWidget {
+struct SparklineWidget: Widget {
+    /// Nil until the first snapshot: "loading…".
+    var series: [Int]?
+    /// The Unix second of the last sample of a live graph (a sample per second); nil for a bar per sample.
+    var liveEnd: Int64?
+    var glyphs: GlyphSet
+
+    /// One bar per sample.
+    init(_ series: [Int]?, glyphs: GlyphSet) {
+        self.series = series
+        self.glyphs = glyphs
+    }
+
+    /// The live graph: `series` holds a sample per second, the last one for second `last` (Unix time).
+    init(live series: [Int]?, endingAt last: Int64, glyphs: GlyphSet) {
+        self.series = series
+        liveEnd = last
+        self.glyphs = glyphs
+    }
+
     /// The live graph covers at least this much time, when the longest period allows it.
     static let liveSpan = 15 * 60
     /// Seconds a live-graph column may stand for: the shortest one that reaches `liveSpan` is used.
     static let columnPeriods = [1, 2, 5, 10, 15, 30, 60]
 
-    /// One bar per sample.
-    static func render(_ series: [Int]?, in rect: Rect, glyphs: GlyphSet, into buffer: inout CellBuffer) {
-        guard let series = placeholder(for: series, in: rect, glyphs: glyphs, into: &buffer) else { return }
+    func render(_ rect: Rect, into buffer: inout CellBuffer) {
+        guard let series = Self.placeholder(for: series, in: rect, glyphs: glyphs, into: &buffer) else { return }
+        if let liveEnd {
+            Self.renderLive(series, endingAt: liveEnd, in: rect, glyphs: glyphs, into: &buffer)
+        } else {
+            Self.renderBars(series, in: rect, glyphs: glyphs, into: &buffer)
+        }
+    }
+
+    private static func renderBars(_ series: [Int], in rect: Rect, glyphs: GlyphSet, into buffer: inout CellBuffer) {
         let hasCaption = rect.height >= 2
         let (graph, captionRow) = hasCaption ? rect.takeTop(rect.height - 1) : (rect, Rect.zero)
         // Negative counts are not meaningful for a graph of channels; show them as zero.
@@ -26,13 +52,11 @@ enum SparklineWidget {
         }
     }
 
-    /// The live graph: `series` holds a sample per second, the last one for second `last` (Unix time). Each
-    /// column shows the highest sample of its period (`secondsPerColumn(samples:)` for the rect's width); the
+    /// Each column shows the highest sample of its period (`secondsPerColumn(samples:)` for the rect's width); the
     /// newest column is the period still running. The caption's figures are per second, over the seconds
     /// shown, followed by the time the whole graph spans (`last 16 min`).
-    static func render(live series: [Int]?, endingAt last: Int64, in rect: Rect, glyphs: GlyphSet,
-                       into buffer: inout CellBuffer) {
-        guard let series = placeholder(for: series, in: rect, glyphs: glyphs, into: &buffer) else { return }
+    private static func renderLive(_ series: [Int], endingAt last: Int64, in rect: Rect, glyphs: GlyphSet,
+                                   into buffer: inout CellBuffer) {
         let hasCaption = rect.height >= 2
         let (graph, captionRow) = hasCaption ? rect.takeTop(rect.height - 1) : (rect, Rect.zero)
         let samples = graph.width * glyphs.samplesPerCell

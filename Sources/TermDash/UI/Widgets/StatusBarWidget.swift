@@ -31,7 +31,10 @@ struct StatusBarModel: Equatable, Sendable {
 /// When the row is too narrow, segments give way in this order: the help shrinks to `? help`, the channel
 /// count goes, then the balance, then the help, then the message (cut first, dropped when under a few columns), then Zone,
 /// then Version; the clock stays and is cut last. Room left over after a drop goes back to `? help`.
-enum StatusBarWidget {
+struct StatusBarWidget: Widget {
+    var model: StatusBarModel
+    var glyphs: GlyphSet
+
     private struct Segment {
         enum Kind { case version, zone, clock, channels, balance, checklist, message }
         var kind: Kind
@@ -43,7 +46,7 @@ enum StatusBarWidget {
     /// Below this the message is dropped rather than cut to an unreadable stub.
     static let minimumMessageWidth = 8
 
-    static func render(_ model: StatusBarModel, in rect: Rect, glyphs: GlyphSet, into buffer: inout CellBuffer) {
+    func render(_ rect: Rect, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         let row = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
         buffer.fill(row, style: Style(.statusBar))
@@ -60,7 +63,7 @@ enum StatusBarWidget {
             segments.append(Segment(kind: .channels, text: text))
         }
         if let balance = model.balance {
-            segments.append(Segment(kind: .balance, text: balanceText(balance)))
+            segments.append(Segment(kind: .balance, text: Self.balanceText(balance)))
         }
         if let items = model.checklistItems {
             // A glyph and a word, so the state reads without colour: "✓ Check 0", "▲ Check 3".
@@ -94,7 +97,7 @@ enum StatusBarWidget {
         if !fits() { help = .none }
         if !fits(), let index = segments.firstIndex(where: { $0.kind == .message }) {
             let room = row.width - (leftWidth() - DisplayWidth.of(segments[index].text)) - helpWidth()
-            if room >= minimumMessageWidth {
+            if room >= Self.minimumMessageWidth {
                 segments[index].text = TextFit.truncate(segments[index].text, toWidth: room, ellipsis: glyphs.ellipsis)
             } else {
                 drop(.message)

@@ -25,7 +25,13 @@ enum GridHit: Equatable, Sendable {
 /// selection are shown in the selection role (reverse video in monochrome); inside a rectangle of several cells
 /// the cursor's cell is the one left out of the reverse, in bold, as spreadsheets show the active cell. The cursor's
 /// row name and column heading are bold as well, so the position reads without colour.
-enum SummaryGridWidget {
+struct SummaryGridWidget: Widget {
+    /// Nil until the first read: "loading…".
+    var grid: SummaryGrid?
+    var state: SummaryGridViewState
+    var glyphs: GlyphSet
+    var options = Options()
+
     struct Options: Equatable, Sendable {
         /// Places for money (the currency's minor digits).
         var moneyDecimals = 2
@@ -131,18 +137,15 @@ enum SummaryGridWidget {
 
     // MARK: Drawing
 
-    static func render(
-        _ grid: SummaryGrid?, state: SummaryGridViewState, in rect: Rect, glyphs: GlyphSet,
-        into buffer: inout CellBuffer, options: Options = Options()
-    ) {
+    func render(_ rect: Rect, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
         guard let grid else {
             buffer.put("loading" + glyphs.ellipsis, x: rect.x, y: rect.y, style: Style(.dim), maxWidth: rect.width)
             return
         }
         let metric = state.metric
-        let totals = columnTotals(grid)
-        let layout = layout(grid, totals: totals, metric: metric, in: rect, options: options)
+        let totals = Self.columnTotals(grid)
+        let layout = Self.layout(grid, totals: totals, metric: metric, in: rect, options: options)
         // A copy scrolled to the cursor: whatever the caller did, the cursor is never drawn off-screen.
         var selection = state.selection
         if selection.rowCount != grid.rows.count || selection.columnCount != grid.buckets.count {
@@ -178,20 +181,20 @@ enum SummaryGridWidget {
             let nameStyle = r == cursor?.row ? Style(.accent, bold: true) : Style(.normal)
             buffer.put(name, x: rect.x, y: y, style: nameStyle, maxWidth: layout.nameWidth)
             for (index, column) in columns.enumerated() where column < row.cells.count {
-                drawCell(row.cells[column], metric: metric, x: layout.columnX(index), y: y, width: layout.cellWidth,
+                Self.drawCell(row.cells[column], metric: metric, x: layout.columnX(index), y: y, width: layout.cellWidth,
                          emphasis: false, options: options, into: &buffer)
             }
         }
         if let y = layout.totalY {
-            buffer.put(TextFit.truncate(totalLabel, toWidth: layout.nameWidth, ellipsis: glyphs.ellipsis), x: rect.x, y: y,
+            buffer.put(TextFit.truncate(Self.totalLabel, toWidth: layout.nameWidth, ellipsis: glyphs.ellipsis), x: rect.x, y: y,
                        style: Style(.label, bold: true), maxWidth: layout.nameWidth)
             for (index, column) in columns.enumerated() {
-                drawCell(totals[column], metric: metric, x: layout.columnX(index), y: y, width: layout.cellWidth,
+                Self.drawCell(totals[column], metric: metric, x: layout.columnX(index), y: y, width: layout.cellWidth,
                          emphasis: true, options: options, into: &buffer)
             }
         }
         if let cursor, let range = selection.range {
-            markSelection(range, cursor: cursor, rectangle: selection.hasRectangle, rows: rows, columns: columns,
+            Self.markSelection(range, cursor: cursor, rectangle: selection.hasRectangle, rows: rows, columns: columns,
                           layout: layout, into: &buffer)
         }
         if let y = layout.selectionLineY {

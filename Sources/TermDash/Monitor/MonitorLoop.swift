@@ -1,0 +1,182 @@
+import Foundation
+import Metrics
+
+/// The monitor's event loop: one thread, blocking on input until the next tick, drawing only when something visible
+/// changed. Keys and mouse change the state; the state and the newest snapshot make a frame; the frame's diff from
+/// the one shown goes to the terminal. It runs on any `TerminalBackend` and `SnapshotSource` — ncurses and the store
+/// in the program, scripted input and frames built by hand in tests.
+final class MonitorLoop {
+    private let options: MonitorSession.Options
+    /// The time the clock shows and messages expire by (fixed in tests, so frames are stable).
+    private let now: () -> Date
+    private var state = MonitorState()
+    private var message: (text: String, until: Date)?
+
+    init(options: MonitorSession.Options, now: @escaping () -> Date = Date.init) {
+        self.options = options
+        self.now = now
+    }
+
+    private var zoneChoice: (name: String, zone: TimeZone) { options.zones[state.zoneIndex % max(1, options.zones.count)] }
+    private var zone: TimeZone { zoneChoice.zone }
+
+    /// Runs until the user quits (nil) or `interrupted` gives a signal number other than 0 (returned).
+    func run(on terminal: some TerminalBackend, snapshots: some SnapshotSource, interrupted: () -> Int32) -> Int32? {
+        let glyphs = GlyphSet.choose(options.graphs, capabilities: terminal.capabilities)
+        let wanted = RequestBox(request(for: terminal.size, glyphs: glyphs))
+        snapshots.start { wanted.value }
+        defer { snapshots.stop() }
+        // Give the first read a moment so the first frame shows figures rather than "loading…" (real time: it waits
+        // for the reading thread, whatever the clock shows).
+        let firstReadDeadline = Date().addingTimeInterval(0.5)
+        while snapshots.current().generation == 0, Date() < firstReadDeadline { usleep(10_000) }
+
+        var clockFormatter = ClockFormat.formatter(for: zone)
+        var drawnGeneration = -1
+        var drawnClock = ""
+        var needsDraw = true
+        var summary: SummaryGrid?
+        // What the terminal shows; nil when that is unknown (before the first frame, after a resize).
+        var shown: CellBuffer?
+        while interrupted() == 0 {
+            let (frame, error, generation) = snapshots.current()
+            // A grid read for another period than the one now chosen is not shown (the cursor would be wrong).
+            if let grid = frame?.summary, grid.period == state.grid.period {
+                if summary != grid { state.grid.update(to: grid) }
+                summary = grid
+            }
+            let clock = clockFormatter.string(from: now())
+            if let until = message?.until, until < now() {
+                message = nil
+                needsDraw = true
+            }
+            if needsDraw || generation != drawnGeneration || clock != drawnClock {
+                let (width, height) = terminal.size
+                if state.view == .summary, let summary, let rect = MonitorScreen.summaryRect(width: width, height: height) {
+                    SummaryGridWidget.reveal(&state.grid, grid: summary, in: rect)
+                }
+                clampLists(frame?.dashboard, width: width, height: height)
+                var buffer = CellBuffer(width: width, height: height)
+                let snapshot = frame?.dashboard
+                var model = ScreenModel(
+                    snapshot: snapshot, summary: state.view == .summary ? summary : nil, state: state,
+                    context: ViewContext(
+                        version: options.identity.version, zone: zoneChoice.name, clock: clock, glyphs: glyphs,
+                        message: error ?? message?.text),
+                    lowASR: options.checklist.minimumASR, minimumAttempts: options.checklist.minimumAttempts,
+                    keys: options.keys)
+                if let history = snapshot?.history {
+                    model.graphZone = GraphZone.of(zone, from: history.from, to: history.to)
+                }
+                MonitorScreen.render(model, into: &buffer)
+                terminal.draw(buffer.diff(from: shown))
+                shown = buffer
+                drawnGeneration = generation
+                drawnClock = clock
+                needsDraw = false
+            }
+            // Block until a key or the next whole second, whichever comes first: no CPU between ticks.
+            let seconds = now().timeIntervalSince1970
+            let untilNextSecond = Int32(((seconds.rounded(.down) + 1.03 - seconds) * 1_000).rounded(.up))
+            guard let event = terminal.nextEvent(timeoutMilliseconds: max(10, untilNextSecond)) else { continue }
+            needsDraw = true
+            switch event {
+            case .resize(let width, let height):
+                shown = nil  // the terminal's screen is not the frame drawn for the old size: repaint every cell
+                wanted.value = request(for: (width, height), glyphs: glyphs)
+                snapshots.refreshNow()
+            case .key(let key):
+                if key == .escape, state.showHelp {
+                    state.showHelp = false
+                    continue
+                }
+                guard let action = KeyBinding.action(for: key, in: state.view, table: options.keys) else { continue }
+                let (width, height) = terminal.size
+                var lists = MonitorState.Lists(
+                    carriers: frame?.dashboard.quality?.carriers.map(\.id) ?? [],
+                    checklistItems: frame?.dashboard.checklist?.count ?? 0,
+                    pageRows: MonitorScreen.listRows(state.view, width: width, height: height))
+                if state.view == .summary, let summary, let rect = MonitorScreen.summaryRect(width: width, height: height) {
+                    lists.pageRows = SummaryGridWidget.layout(summary, metric: state.grid.metric, in: rect).visibleRows
+                }
+                let before = request(for: terminal.size, glyphs: glyphs)
+                switch state.apply(action, zoneCount: options.zones.count, lists: lists) {
+                case .none: break
+                case .quit: return nil
+                case .refresh, .reloadGrid: snapshots.refreshNow()
+                case .zoneChanged:
+                    clockFormatter = ClockFormat.formatter(for: zone)
+                    say("Zone \(zoneChoice.name) for the clock and graphs (summaries stay in UTC)")
+                case .copySelection(let headers):
+                    guard let summary, let copy = state.grid.clipboardText(summary, headers: headers,
+                                                                          moneyDecimals: options.moneyDecimals)
+                    else {
+                        say("Nothing to copy yet")
+                        break
+                    }
+                    say(CopyPipeline.copy(copy.text, what: copy.what, settings: options.copy,
+                                          writeTerminal: { terminal.writeRaw($0) }).message)
+                case .exportSelection:
+                    guard let summary, let export = state.grid.csvExport(
+                        summary, now: Int64(now().timeIntervalSince1970), moneyDecimals: options.moneyDecimals)
+                    else {
+                        say("Nothing to export yet")
+                        break
+                    }
+                    say(CSVExport.export(export.csv, what: export.what, directory: options.exportDirectory,
+                                         fileName: export.fileName).message)
+                case .copySupport:
+                    let block = SupportBlock.text(
+                        identity: options.identity, zone: zoneChoice.name, now: now(),
+                        storePath: frame?.dashboard.storePath ?? "")
+                    say(CopyPipeline.copy(block, what: "the support block", settings: options.copy,
+                                          writeTerminal: { terminal.writeRaw($0) }).message)
+                }
+                let after = request(for: terminal.size, glyphs: glyphs)
+                if after != before || wanted.value != after {
+                    wanted.value = after
+                    snapshots.refreshNow()
+                }
+            case .mouse(let x, let y, let kind):
+                let (width, height) = terminal.size
+                if state.view == .summary, let summary, let rect = MonitorScreen.summaryRect(width: width, height: height) {
+                    SummaryGridWidget.handleMouse(x: x, y: y, kind: kind, grid: summary, state: &state.grid, in: rect)
+                } else if y == 0, kind == .press || kind == .click {
+                    // A click on the tab line picks that view.
+                    if let view = ViewTabs.view(at: x, current: state.view, keys: options.keys, width: width,
+                                                unicode: glyphs.unicode) {
+                        state.view = view
+                        wanted.value = request(for: terminal.size, glyphs: glyphs)
+                        snapshots.refreshNow()
+                    }
+                }
+            }
+        }
+        return interrupted()
+    }
+
+    /// A note in the status bar for a few seconds.
+    private func say(_ text: String) {
+        message = (text, now().addingTimeInterval(6))
+    }
+
+    /// Keeps list cursors on a row and in view after the data or the terminal changed.
+    private func clampLists(_ snapshot: DashboardSnapshot?, width: Int, height: Int) {
+        state.quality.clamp(count: snapshot?.quality?.carriers.count ?? 0,
+                            pageRows: MonitorScreen.listRows(.quality, width: width, height: height))
+        state.checklist.clampScroll(count: snapshot?.checklist?.count ?? 0,
+                                    pageRows: MonitorScreen.listRows(.checklist, width: width, height: height))
+    }
+
+    /// What the feed should read for this terminal size and the current state.
+    private func request(for size: (width: Int, height: Int), glyphs: GlyphSet) -> FeedRequest {
+        let wide = size.width >= MonitorScreen.wideOverview.width && size.height >= MonitorScreen.wideOverview.height
+        let graphWidth = max(10, (wide ? size.width / 2 : size.width) - 4)
+        var snapshot = SnapshotRequest(
+            liveWindow: SparklineWidget.liveWindow(width: graphWidth, glyphs: glyphs),
+            tableRows: min(options.tableRows, max(1, size.height)), history: state.range, channelTables: true,
+            checklist: options.checklist, balance: true)
+        snapshot.excludedCarriers = state.view == .quality ? state.excludedCarriers : []
+        return FeedRequest(snapshot: snapshot, summary: state.view == .summary ? state.grid.period : nil)
+    }
+}
