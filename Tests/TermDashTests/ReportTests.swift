@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Metrics
+@testable import Metrics
 import XCTest
 @testable import TermDash
 
