@@ -8,7 +8,8 @@ import XCTest
 /// generated rows, independently of the engine.
 final class CDRImporterTests: XCTestCase {
     private let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/cdr-samples")
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/cdr-samples")
 
     /// One generated Asterisk row and what it should count as.
     struct GeneratedRow {
