@@ -60,11 +60,11 @@ bench-monitor: bench-deps
 # kept in .build/fuzz/corpus, crashes written to .build/fuzz/crash-*.
 SWIFTC ?= swiftc
 FUZZ_SECONDS ?= 60
-FUZZ_SOURCES := Sources/Metrics/Import/CSVReader.swift Sources/Metrics/Records/CallRecord.swift Sources/Metrics/Rating/Money.swift \
-	Sources/Metrics/Rollups/TimeBuckets.swift Sources/Metrics/Records/RowKey.swift $(addprefix Sources/Metrics/Import/, CDRFileReader.swift \
-	CDRFormat.swift CallerID.swift ColumnLayout.swift DetectionError.swift Dispositions.swift FormatDetection.swift \
-	LocalTime.swift NativeColumns.swift NativeTime.swift RegistrationSample.swift RowError.swift RowParser.swift \
-	SwitchRow.swift ContentHash.swift)
+FUZZ_SOURCES := Sources/Metrics/Records/CallRecord.swift Sources/Metrics/Rating/Money.swift \
+	Sources/Metrics/Rollups/TimeBuckets.swift Sources/Metrics/Records/RowKey.swift $(addprefix Sources/Metrics/Import/, CSVReader.swift \
+	CSVFields.swift CDRFileReader.swift CDRFormat.swift CDRColumns.swift CallerID.swift ColumnLayout.swift DetectionError.swift \
+	Dispositions.swift FormatDetection.swift LocalTimeParser.swift ZoneOffsets.swift NativeColumns.swift NativeTime.swift \
+	RegistrationSample.swift RowError.swift RowParser.swift RowParserCore.swift SwitchRow.swift ContentHash.swift)
 fuzz:
 	@mkdir -p .build/fuzz/corpus
 	$(SWIFTC) -sanitize=fuzzer,address -parse-as-library -O -wmo -module-name CDRFuzz $(FUZZ_SOURCES) Fuzz/CDRFuzz.swift \

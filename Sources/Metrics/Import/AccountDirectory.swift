@@ -1,28 +1,38 @@
-import GRDB
-
 /// Customers, carriers and DIDs by the names files use for them, with their rate cards; decides the ones a file
 /// names first, so the import can create them inside its transaction (a rolled-back import leaves no stray account).
 ///
 /// Lookups never touch the store, so they can run on the thread that reads the file while another writes: an
 /// account first seen gets the next free id at once (the import's transaction holds the write lock, so nobody else
-/// can take it), and is queued in `creations` for the writer to insert before the CDRs that name it — as the id
-/// SQLite would have given it.
-struct AccountDirectory {
-    struct Account {
-        var id: Int64
-        var rateCardID: Int64?
+/// can take it), and is queued in `creations` for the writer to create (`ImportTransaction.createAccounts`) before
+/// the CDRs that name it — as the id the store would have given it.
+public struct AccountDirectory: Sendable {
+    /// An account as an import needs it: its id and its rate card.
+    public struct Account: Sendable, Equatable {
+        public var id: Int64
+        public var rateCardID: Int64?
+
+        public init(id: Int64, rateCardID: Int64?) {
+            self.id = id
+            self.rateCardID = rateCardID
+        }
     }
 
-    /// An account the writer must insert (ids as allocated here).
-    enum Creation: Sendable, Equatable {
+    /// An account the writer must create (ids as allocated here).
+    public enum Creation: Sendable, Equatable {
         case customer(id: Int64, accountCode: String)
         case carrier(id: Int64, name: String)
         case did(id: Int64, number: String, customer: Int64?)
     }
 
-    private var customers: [String: Account] = [:]
-    private var carriers: [String: Account] = [:]
-    private var dids: [String: Int64] = [:]
+    /// Every id of a kind of account is taken.
+    public struct IDsExhausted: Error, CustomStringConvertible {
+        public var last: Int64
+        public var description: String { "no account id left after \(last)" }
+    }
+
+    private var customers: [String: Account]
+    private var carriers: [String: Account]
+    private var dids: [String: Int64]
     private var lastIDs: (customer: Int64, carrier: Int64, did: Int64)
     /// Account codes and carrier names created by this import, in the order first seen.
     private(set) var newCustomers: [String] = []
@@ -30,20 +40,16 @@ struct AccountDirectory {
     /// Accounts decided since the last `takeCreations()`.
     private var creations: [Creation] = []
 
-    init(in db: Database) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT account_code, id, rate_card_id FROM customers") {
-            customers[row[0]] = Account(id: row[1], rateCardID: row[2])
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT name, id, rate_card_id FROM carriers") {
-            carriers[row[0]] = Account(id: row[1], rateCardID: row[2])
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT number, id FROM dids") {
-            dids[row[0]] = row[1]
-        }
-        func last(_ table: String) throws -> Int64 {
-            try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM \(table)") ?? 0
-        }
-        lastIDs = (try last("customers"), try last("carriers"), try last("dids"))
+    /// The accounts as stored: customers by account code, carriers by name, DIDs by number, and the largest id of
+    /// each kind (0 for none).
+    public init(
+        customers: [String: Account], carriers: [String: Account], dids: [String: Int64], lastCustomerID: Int64,
+        lastCarrierID: Int64, lastDIDID: Int64
+    ) {
+        self.customers = customers
+        self.carriers = carriers
+        self.dids = dids
+        lastIDs = (lastCustomerID, lastCarrierID, lastDIDID)
     }
 
     /// The customer with this account code; one the store does not have is created (unverified, no rate card).
@@ -76,38 +82,15 @@ struct AccountDirectory {
         return id
     }
 
-    /// The accounts decided since the last call, for `create(_:file:at:in:)`.
+    /// The accounts decided since the last call, for `ImportTransaction.createAccounts`.
     mutating func takeCreations() -> [Creation] {
         defer { creations.removeAll() }
         return creations
     }
 
-    /// Inserts accounts decided by a directory, inside the import's transaction.
-    static func create(_ creations: [Creation], file: Int64, at now: Int64, in db: Database) throws {
-        for creation in creations {
-            switch creation {
-            case .customer(let id, let accountCode):
-                try db.execute(
-                    sql: """
-                        INSERT INTO customers (id, account_code, name, channels_configured, created_at,
-                            profile_verified, first_seen_file_id)
-                        VALUES (?, ?, ?, 0, ?, 0, ?)
-                        """,
-                    arguments: [id, accountCode, accountCode, now, file])
-            case .carrier(let id, let name):
-                try db.execute(
-                    sql: "INSERT INTO carriers (id, name, channels_configured, first_seen_file_id) VALUES (?, ?, 0, ?)",
-                    arguments: [id, name, file])
-            case .did(let id, let number, let customer):
-                try db.execute(
-                    sql: "INSERT INTO dids (id, number, customer_id) VALUES (?, ?, ?)", arguments: [id, number, customer])
-            }
-        }
-    }
-
-    /// The id SQLite gives the next row of a table whose largest id is `last`.
+    /// The id the store gives the next account of a kind whose largest id is `last`.
     private static func next(_ last: inout Int64) throws -> Int64 {
-        guard last < Int64.max else { throw DatabaseError(message: "no account id left after \(last)") }
+        guard last < Int64.max else { throw IDsExhausted(last: last) }
         last += 1
         return last
     }

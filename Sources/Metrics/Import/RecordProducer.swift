@@ -1,45 +1,5 @@
 import Foundation
 
-/// What the reading side of an import hands the writing side: the next rows of the file, ready to insert.
-struct ImportBatch: Sendable {
-    var records: [CallRecord] = []
-    var rejects: [FileLedger.Reject] = []
-    /// Accounts first named by these records (or earlier ones): the writer inserts them before the records.
-    var creations: [AccountDirectory.Creation] = []
-    /// The rollup rows of every record since the last batch that carried some, counted as if every record were
-    /// new and derived ready to write; the writer takes out those of records the store already held, then writes
-    /// them after this batch.
-    var rollups: RollupDeltas?
-    /// A native registrations file's samples, with the last batch.
-    var registrations: RegistrationTotals?
-    /// The file's first accepted row, with the batch that holds it.
-    var firstRow: (line: Int, key: RowKey, start: Int64)?
-    /// Where the reading side was when it sent the batch (for the progress bar).
-    var bytesRead = 0
-    var rowsRead = 0
-
-    mutating func clear() {
-        records.removeAll(keepingCapacity: true)
-        rejects.removeAll(keepingCapacity: true)
-        creations = []
-        rollups = nil
-        registrations = nil
-        firstRow = nil
-    }
-}
-
-/// The batches as the writing side sees them.
-struct ImportBatches {
-    fileprivate let full: Handoff<ImportBatch>
-    fileprivate let empty: Handoff<ImportBatch>
-
-    /// The next batch; nil at the end of the file.
-    func take() -> ImportBatch? { full.take() }
-
-    /// Gives a written batch back, so that its buffers are reused and its strings released on the reading side.
-    func recycle(_ batch: ImportBatch) { empty.put(batch) }
-}
-
 /// The reading side of an import: parses the file, maps accounts, rates, keys and counts each row on a thread of
 /// its own, while the caller's thread (the one holding the store's write transaction) inserts what it has made.
 /// Nothing here touches the store: accounts first seen get their ids from `AccountDirectory` and are created by the

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A rate card in CSV, as documented in docs/rate-cards.md: a header row naming the columns (any order), then one
 /// prefix per row. `prefix` and `rate` are required; `initial` and `increment` default to 60, `minimum`,
@@ -15,7 +14,7 @@ public enum RateCardFile {
     static let known = ["prefix", "rate", "initial", "increment", "minimum", "connection_fee", "description"]
 
     /// Every rate of the file and every problem in it; a caller loads the card only when there is no problem
-    /// (a rate card is loaded whole or not at all).
+    /// (a rate card is loaded whole or not at all: `StoreLedger.storeRateCard`).
     public static func parse(_ bytes: [UInt8], path: String) -> (rates: [Rate], errors: [LineError]) {
         var reader = CSVReader(bytes: bytes)
         guard let header = reader.next() else {
@@ -87,35 +86,5 @@ public enum RateCardFile {
             errors.append(LineError(path: path, line: header.line, reason: "no rates after the header"))
         }
         return (rates, errors)
-    }
-
-    /// Stores `rates` as the card `name`, creating it or, with `replace`, replacing its rates in one transaction.
-    @discardableResult
-    public static func store(
-        _ rates: [Rate], card name: String, direction: RateDirection, currency: String, replace: Bool, in db: Database
-    ) throws -> (cardID: Int64, replaced: Bool) {
-        if let existing = try Row.fetchOne(db, sql: "SELECT id, direction FROM rate_cards WHERE name = ?", arguments: [name]) {
-            guard replace else { throw RateCardError.exists(name) }
-            guard existing[1] == direction.rawValue else { throw RateCardError.directionMismatch(name, existing[1]) }
-            let id: Int64 = existing[0]
-            try db.execute(sql: "DELETE FROM rates WHERE rate_card_id = ?", arguments: [id])
-            try db.execute(sql: "UPDATE rate_cards SET currency = ? WHERE id = ?", arguments: [currency, id])
-            try Accounts.addRates(rates, toCard: id, in: db)
-            return (id, true)
-        }
-        return (try Accounts.addRateCard(name: name, direction: direction, currency: currency, rates: rates, in: db), false)
-    }
-}
-
-public enum RateCardError: Error, Equatable, CustomStringConvertible {
-    case exists(String)
-    case directionMismatch(String, String)
-
-    public var description: String {
-        switch self {
-        case .exists(let name): return "rate card \"\(name)\" exists already (use --replace to replace its rates)"
-        case .directionMismatch(let name, let direction):
-            return "rate card \"\(name)\" is a \(direction) card; --direction must match"
-        }
     }
 }

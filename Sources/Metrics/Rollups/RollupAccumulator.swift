@@ -86,8 +86,9 @@ struct RollupAccumulator {
 
 /// What a flush writes: every rollup table's rows, derived from a `RollupAccumulator` and sorted by key, with the
 /// per-second attempts, the occupancy and the network rows (whose peaks are completed when written, from the stored
-/// per-second totals).
-struct RollupDeltas: Sendable {
+/// per-second totals). Public so that a store's import transaction can take them (`ImportTransaction.write`); its
+/// contents are the module's.
+public struct RollupDeltas: Sendable {
     var tables: [(table: RollupTable, rows: [(key: RollupKey, counts: RollupCounts)])]
     var seconds: [(Int64, Int64)]
     var occupancy: [(Int64, Int64)]

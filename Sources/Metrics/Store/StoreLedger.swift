@@ -1,3 +1,77 @@
 /// The books: accounts (customers, carriers, DIDs), rate cards and the CDR files imported, with their rejected rows.
+/// Each requirement is a transaction of its own; ids are the store's.
 public protocol StoreLedger: AnyObject, Sendable {
+    // MARK: Accounts
+
+    /// Adds a customer; returns its id.
+    @discardableResult
+    func addCustomer(_ customer: Accounts.NewCustomer, createdAt: Int64) throws -> Int64
+
+    /// Adds a carrier; returns its id.
+    @discardableResult
+    func addCarrier(name: String, channelsConfigured: Int, rateCardID: Int64?) throws -> Int64
+
+    /// Adds a DID, owned by `customerID` when given; returns its id.
+    @discardableResult
+    func addDID(number: String, customerID: Int64?) throws -> Int64
+
+    // MARK: Rate cards
+
+    /// Adds a rate card with its rates; returns its id.
+    @discardableResult
+    func addRateCard(name: String, direction: RateDirection, currency: String, rates: [Rate]) throws -> Int64
+
+    /// Stores `rates` as the card `name`, whole: creates the card or, with `replace`, replaces its rates and currency.
+    /// Throws `RateCardError.exists` for an existing card without `replace`, `.directionMismatch` when the card
+    /// exists with the other direction; either way the store is left as it was.
+    func storeRateCard(_ rates: [Rate], card name: String, direction: RateDirection, currency: String, replace: Bool)
+        throws -> (cardID: Int64, replaced: Bool)
+
+    /// Every rate card, indexed for rating, by id: what calls are priced against.
+    func rateTables() throws -> [Int64: RateTable]
+
+    /// Every rate card with how many prefixes it has and how many accounts use it: sell cards first, then by name.
+    func rateCards() throws -> [RateCardSummary]
+
+    // MARK: CDR files
+
+    /// The entry of the file of `source` with this content (`ContentHash` of the whole file), if any.
+    func fileEntry(source: String, contentHash: String) throws -> FileLedger.Entry?
+
+    func fileEntry(id: Int64) throws -> FileLedger.Entry?
+
+    /// The files, newest first.
+    func fileEntries(limit: Int) throws -> [FileLedger.Entry]
+
+    /// A file's rejected rows, by line.
+    func rejects(ofFile file: Int64, limit: Int) throws -> [FileLedger.Reject]
+
+    /// Records that processing of a file's content starts now and returns the file's id. The entry of an earlier
+    /// attempt at the same content (a killed or failed run) is reused, so a file has one entry however often it is
+    /// retried; a `waiting` entry of the same path becomes the processing one.
+    func beginFile(source: String, path: String, name: String, size: Int64, contentHash: String, at now: Int64)
+        throws -> Int64
+
+    /// Notes a spool file that is still being written (`waiting`), or its new size when noted before.
+    func noteWaiting(source: String, path: String, name: String, size: Int64, at now: Int64) throws
+
+    /// Records how processing of the file ended.
+    func finishFile(_ file: Int64, _ outcome: FileLedger.Outcome, at now: Int64) throws
+
+    /// The file now lives at `path` (a spool moved it to processed/ or failed/).
+    func noteMoved(_ file: Int64, to path: String) throws
+}
+
+extension StoreLedger {
+    /// Adds a rate card in USD.
+    @discardableResult
+    public func addRateCard(name: String, direction: RateDirection, rates: [Rate]) throws -> Int64 {
+        try addRateCard(name: name, direction: direction, currency: "USD", rates: rates)
+    }
+
+    /// The newest 1,000 files.
+    public func fileEntries() throws -> [FileLedger.Entry] { try fileEntries(limit: 1_000) }
+
+    /// A file's first 1,000 rejected rows.
+    public func rejects(ofFile file: Int64) throws -> [FileLedger.Reject] { try rejects(ofFile: file, limit: 1_000) }
 }

@@ -49,6 +49,14 @@ struct Settings {
     var timeZone: TimeZone { TimeZone(identifier: config.zone) ?? TimeZone(identifier: "UTC")! }
 }
 
+extension Settings {
+    /// The store these settings name, for a command that goes through the store's protocols only (whichever backend
+    /// that is); failures are one readable line.
+    func openStore(readOnly: Bool) throws -> any MetricStore {
+        try SQLiteStore.openForCLI(path: storePath, readOnly: readOnly)
+    }
+}
+
 extension SQLiteStore {
     /// Opens a store for the CLI, turning failures into one readable line.
     static func openForCLI(path: String, readOnly: Bool) throws -> SQLiteStore {

@@ -17,19 +17,18 @@ struct FilesCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
+        let store = try settings.openStore(readOnly: true)
         let table: ReportTable
         if let rejects {
-            let rows = try store.read { db -> [FileLedger.Reject]? in
-                guard try FileLedger.entry(id: rejects, in: db) != nil else { return nil }
-                return try FileLedger.rejects(file: rejects, in: db, limit: 1_000_000)
+            guard try store.fileEntry(id: rejects) != nil else {
+                throw CLIError("--rejects \(rejects): no file with that id (see termdash files)")
             }
-            guard let rows else { throw CLIError("--rejects \(rejects): no file with that id (see termdash files)") }
+            let rows = try store.rejects(ofFile: rejects, limit: 1_000_000)
             table = ReportTable(
                 report: "rejects", period: nil, columns: ["line", "reason", "raw"],
                 rows: rows.map { [.integer(Int64($0.line)), .text(Sanitizer.clean($0.reason)), .text(Sanitizer.clean($0.raw))] })
         } else {
-            let entries = try store.read { try FileLedger.entries(in: $0, limit: 100_000) }
+            let entries = try store.fileEntries(limit: 100_000)
             let formatter = ISO8601DateFormatter()
             func time(_ seconds: Int64?) -> ReportTable.Value {
                 .text(seconds.map { formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "")

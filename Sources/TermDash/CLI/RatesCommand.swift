@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import Metrics
 
 struct RatesCommand: ParsableCommand {
@@ -40,12 +39,10 @@ struct RatesImportCommand: ParsableCommand {
             for error in errors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
             throw CLIError("\(file): \(errors.count) bad line\(errors.count == 1 ? "" : "s"); the card was not loaded")
         }
-        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
+        let store = try settings.openStore(readOnly: false)
         let result: (cardID: Int64, replaced: Bool)
         do {
-            result = try store.write { db in
-                try RateCardFile.store(rates, card: card, direction: direction, currency: currency, replace: replace, in: db)
-            }
+            result = try store.storeRateCard(rates, card: card, direction: direction, currency: currency, replace: replace)
         } catch let error as RateCardError {
             throw CLIError(error.description)
         }
@@ -60,19 +57,14 @@ struct RatesListCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
-        let rows = try store.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.name, c.direction, c.currency, COUNT(r.prefix),
-                    (SELECT COUNT(*) FROM customers WHERE rate_card_id = c.id) +
-                    (SELECT COUNT(*) FROM carriers WHERE rate_card_id = c.id)
-                FROM rate_cards c LEFT JOIN rates r ON r.rate_card_id = c.id
-                GROUP BY c.id ORDER BY c.direction DESC, c.name
-                """)
-        }
+        let store = try settings.openStore(readOnly: true)
+        let cards = try store.rateCards()
         let table = ReportTable(
             report: "rates", period: nil, columns: ["card", "direction", "currency", "prefixes", "used_by"],
-            rows: rows.map { [.text($0[0]), .text($0[1]), .text($0[2]), .integer($0[3]), .integer($0[4])] })
+            rows: cards.map { card in
+                [.text(card.name), .text(card.direction.rawValue), .text(card.currency), .integer(Int64(card.prefixes)),
+                 .integer(Int64(card.usedBy))]
+            })
         print(table.table(), terminator: "")
     }
 }

@@ -38,11 +38,9 @@ struct SpoolWatcher {
                     totals.add(report)
                     if moveWhenDone { try move(path, failed: report == nil || report?.status == .error, fileID: report?.fileID) }
                 } else if previous[path] == nil {
-                    try importer.store.write { db in
-                        try FileLedger.noteWaiting(
-                            source: source.name, path: path, name: (path as NSString).lastPathComponent,
-                            size: seen.size, at: Int64(Date().timeIntervalSince1970), in: db)
-                    }
+                    try importer.store.noteWaiting(
+                        source: source.name, path: path, name: (path as NSString).lastPathComponent,
+                        size: seen.size, at: Int64(Date().timeIntervalSince1970))
                 }
             }
             previous = current
@@ -80,7 +78,7 @@ struct SpoolWatcher {
         }
         try FileManager.default.moveItem(atPath: path, toPath: target)
         if let fileID {
-            try importer.store.write { db in try FileLedger.moved(fileID, to: target, in: db) }
+            try importer.store.noteMoved(fileID, to: target)
         }
     }
 }

@@ -38,8 +38,9 @@ enum StoreUpkeep {
                 attempt += 1
             }
         }
-        // Each file remembers the key and start of its first row (`FileLedger.earlierStart`): a file whose rows were
-        // imported before at other start times (its source's zone changed) is refused rather than stored twice.
+        // Each file remembers the key and start of its first row (`ImportTransaction.earlierStart`): a file whose
+        // rows were imported before at other start times (its source's zone changed) is refused rather than stored
+        // twice.
         try db.execute(sql: """
             CREATE TEMP TABLE upkeep_first_lines AS
                 SELECT file_id, MIN(line) AS line FROM cdrs WHERE file_id IS NOT NULL GROUP BY file_id;

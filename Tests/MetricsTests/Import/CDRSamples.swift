@@ -5,7 +5,8 @@ import XCTest
 /// The real CDR files of shared/cdr-samples (beside the checkout), and helpers to read CDR text in tests.
 enum CDRSamples {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/cdr-samples")
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/cdr-samples")
 
     /// The bytes of a sample file; skips the test when shared/cdr-samples is not beside the checkout.
     static func bytes(_ name: String) throws -> [UInt8] {

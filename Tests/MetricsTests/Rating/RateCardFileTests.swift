@@ -43,21 +43,22 @@ final class RateCardFileTests: XCTestCase {
         let temporary = try TemporaryStore()
         let first = [Rate(prefix: "41", perMinute: Money(micros: 1)), Rate(prefix: "44", perMinute: Money(micros: 2))]
         let second = [Rate(prefix: "49", perMinute: Money(micros: 3))]
-        try temporary.store.write { db in
-            try RateCardFile.store(first, card: "Retail", direction: .sell, currency: "EUR", replace: false, in: db)
-        }
-        XCTAssertThrowsError(try temporary.store.write { db in
-            try RateCardFile.store(second, card: "Retail", direction: .sell, currency: "EUR", replace: false, in: db)
-        }) { XCTAssertEqual($0 as? RateCardError, .exists("Retail")) }
-        XCTAssertThrowsError(try temporary.store.write { db in
-            try RateCardFile.store(second, card: "Retail", direction: .buy, currency: "EUR", replace: true, in: db)
-        }) { XCTAssertEqual($0 as? RateCardError, .directionMismatch("Retail", "sell")) }
-        let result = try temporary.store.write { db in
-            try RateCardFile.store(second, card: "Retail", direction: .sell, currency: "CHF", replace: true, in: db)
-        }
+        let store = temporary.store
+        let created = try store.storeRateCard(first, card: "Retail", direction: .sell, currency: "EUR", replace: false)
+        XCTAssertFalse(created.replaced)
+        XCTAssertThrowsError(
+            try store.storeRateCard(second, card: "Retail", direction: .sell, currency: "EUR", replace: false)
+        ) { XCTAssertEqual($0 as? RateCardError, .exists("Retail")) }
+        XCTAssertThrowsError(
+            try store.storeRateCard(second, card: "Retail", direction: .buy, currency: "EUR", replace: true)
+        ) { XCTAssertEqual($0 as? RateCardError, .directionMismatch("Retail", "sell")) }
+        XCTAssertEqual(try store.rateCards().map(\.prefixes), [2], "a refused card leaves the stored one whole")
+        let result = try store.storeRateCard(second, card: "Retail", direction: .sell, currency: "CHF", replace: true)
         XCTAssertTrue(result.replaced)
-        let prefixes = try temporary.store.read { try String.fetchAll($0, sql: "SELECT prefix FROM rates ORDER BY prefix") }
+        XCTAssertEqual(result.cardID, created.cardID)
+        let prefixes = try store.read { try String.fetchAll($0, sql: "SELECT prefix FROM rates ORDER BY prefix") }
         XCTAssertEqual(prefixes, ["49"])
-        XCTAssertEqual(try temporary.store.read { try Accounts.rateTables(in: $0)[result.cardID]?.match("+4930123")?.perMinute }, Money(micros: 3))
+        XCTAssertEqual(try store.rateTables()[result.cardID]?.match("+4930123")?.perMinute, Money(micros: 3))
+        XCTAssertEqual(try store.rateCards().map(\.currency), ["CHF"])
     }
 }

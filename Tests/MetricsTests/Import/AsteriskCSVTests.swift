@@ -4,7 +4,8 @@ import XCTest
 
 final class AsteriskCSVTests: XCTestCase {
     private let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/cdr-samples")
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/cdr-samples")
     private let utc = LocalTimeParser(zone: TimeZone(identifier: "UTC")!)
 
     private func rows(_ file: String, time: LocalTimeParser? = nil) throws -> [Result<SwitchRow, RowError>] {

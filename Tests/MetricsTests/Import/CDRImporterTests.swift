@@ -8,7 +8,8 @@ import XCTest
 /// generated rows, independently of the engine.
 final class CDRImporterTests: XCTestCase {
     private let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/cdr-samples")
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/cdr-samples")
 
     /// One generated Asterisk row and what it should count as.
     struct GeneratedRow {
@@ -75,7 +76,7 @@ final class CDRImporterTests: XCTestCase {
         XCTAssertEqual(try count("SELECT COUNT(DISTINCT leg_id) FROM cdrs", temporary.store), 1)
         XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs WHERE answer_at IS NOT NULL AND billsec > 0", temporary.store), 2)
 
-        let entry = try temporary.store.read { try FileLedger.entry(id: first.fileID!, in: $0) }
+        let entry = try temporary.store.fileEntry(id: first.fileID!)
         XCTAssertEqual(entry?.name, "asterisk-18col-good.csv")
         XCTAssertEqual(entry?.size, 990)
         XCTAssertEqual(entry?.status, .success)
@@ -95,21 +96,19 @@ final class CDRImporterTests: XCTestCase {
         let temporary = try TemporaryStore()
         // acct0 and acct1 exist on a card of 1.20/min billed 60/60 for "44" and 0.60/min 1/1 for "4179"; the
         // carriers' buy card charges 0.30/min 1/1 on "44" only. acct2 and acct3 are new to the store.
-        try temporary.store.write { db in
-            let sell = try Accounts.addRateCard(name: "retail", direction: .sell, rates: [
-                Rate(prefix: "44", perMinute: Money(micros: 1_200_000)),
-                Rate(prefix: "4179", perMinute: Money(micros: 600_000), initialSeconds: 1, incrementSeconds: 1),
-            ], in: db)
-            let buy = try Accounts.addRateCard(name: "wholesale", direction: .buy, rates: [
-                Rate(prefix: "44", perMinute: Money(micros: 300_000), initialSeconds: 1, incrementSeconds: 1),
-            ], in: db)
-            for code in ["acct0", "acct1"] {
-                try Accounts.addCustomer(.init(accountCode: code, name: code, channelsConfigured: 10, rateCardID: sell),
-                                         createdAt: 0, in: db)
-            }
-            for name in ["carrierA", "carrierB"] {
-                try Accounts.addCarrier(name: name, channelsConfigured: 10, rateCardID: buy, in: db)
-            }
+        let store = temporary.store
+        let sell = try store.addRateCard(name: "retail", direction: .sell, rates: [
+            Rate(prefix: "44", perMinute: Money(micros: 1_200_000)),
+            Rate(prefix: "4179", perMinute: Money(micros: 600_000), initialSeconds: 1, incrementSeconds: 1),
+        ])
+        let buy = try store.addRateCard(name: "wholesale", direction: .buy, rates: [
+            Rate(prefix: "44", perMinute: Money(micros: 300_000), initialSeconds: 1, incrementSeconds: 1),
+        ])
+        for code in ["acct0", "acct1"] {
+            try store.addCustomer(.init(accountCode: code, name: code, channelsConfigured: 10, rateCardID: sell), createdAt: 0)
+        }
+        for name in ["carrierA", "carrierB"] {
+            try store.addCarrier(name: name, channelsConfigured: 10, rateCardID: buy)
         }
         let rows = generatedRows(300, random: &random)
         var lines = rows.map(\.text)
@@ -125,7 +124,7 @@ final class CDRImporterTests: XCTestCase {
         XCTAssertEqual(report.rejected, 3)
         XCTAssertEqual(report.accepted + report.rejected, report.read)
         XCTAssertEqual(report.status, .success)
-        let rejects = try temporary.store.read { try FileLedger.rejects(file: report.fileID!, in: $0) }
+        let rejects = try temporary.store.rejects(ofFile: report.fileID!)
         XCTAssertEqual(rejects.map(\.line), [10, 100, 200])
         XCTAssertTrue(rejects[0].reason.contains("billsec \"abc\""), rejects[0].reason)
         XCTAssertTrue(rejects[1].reason.contains("3 columns"), rejects[1].reason)

@@ -1,0 +1,147 @@
+import GRDB
+
+/// The SQL of the `cdr_files` and `cdr_rejects` tables, inside the caller's transaction.
+enum SQLiteFileLedger {
+    private static let columns = """
+        id, source, path, name, size, content_hash, format, status, rows_read, rows_accepted, rows_rejected, rows_new,
+        first_error, discovered_at, started_at, finished_at
+        """
+
+    static func entry(source: String, contentHash: String, in db: Database) throws -> FileLedger.Entry? {
+        try Row.fetchOne(
+            db, sql: "SELECT \(columns) FROM cdr_files WHERE source = ? AND content_hash = ?",
+            arguments: [source, contentHash]
+        ).map(entry(from:))
+    }
+
+    static func entry(id: Int64, in db: Database) throws -> FileLedger.Entry? {
+        try Row.fetchOne(db, sql: "SELECT \(columns) FROM cdr_files WHERE id = ?", arguments: [id]).map(entry(from:))
+    }
+
+    /// Every file, newest first.
+    static func entries(limit: Int, in db: Database) throws -> [FileLedger.Entry] {
+        try Row.fetchAll(db, sql: "SELECT \(columns) FROM cdr_files ORDER BY id DESC LIMIT ?", arguments: [limit])
+            .map(entry(from:))
+    }
+
+    /// `StoreLedger.beginFile`.
+    static func begin(
+        source: String, path: String, name: String, size: Int64, contentHash: String, at now: Int64, in db: Database
+    ) throws -> Int64 {
+        if let existing = try entry(source: source, contentHash: contentHash, in: db) {
+            try db.execute(
+                sql: """
+                    UPDATE cdr_files SET path = ?, name = ?, size = ?, status = 'processing', started_at = ?,
+                        finished_at = NULL
+                    WHERE id = ?
+                    """,
+                arguments: [path, name, size, now, existing.id])
+            return existing.id
+        }
+        // A waiting entry for this path (from the spool watcher) becomes the processing one.
+        if let waiting = try Int64.fetchOne(
+            db, sql: "SELECT id FROM cdr_files WHERE source = ? AND path = ? AND status = 'waiting'",
+            arguments: [source, path])
+        {
+            try db.execute(
+                sql: """
+                    UPDATE cdr_files SET name = ?, size = ?, content_hash = ?, status = 'processing', started_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [name, size, contentHash, now, waiting])
+            return waiting
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO cdr_files (source, path, name, size, content_hash, status, discovered_at, started_at)
+                VALUES (?, ?, ?, ?, ?, 'processing', ?, ?)
+                """,
+            arguments: [source, path, name, size, contentHash, now, now])
+        return db.lastInsertedRowID
+    }
+
+    /// Notes a spool file that is still being written.
+    static func noteWaiting(source: String, path: String, name: String, size: Int64, at now: Int64, in db: Database)
+        throws
+    {
+        let updated = try Int64.fetchOne(
+            db, sql: "SELECT id FROM cdr_files WHERE source = ? AND path = ? AND status = 'waiting'",
+            arguments: [source, path])
+        if let updated {
+            try db.execute(sql: "UPDATE cdr_files SET size = ? WHERE id = ?", arguments: [size, updated])
+        } else {
+            try db.execute(
+                sql: """
+                    INSERT INTO cdr_files (source, path, name, size, status, discovered_at)
+                    VALUES (?, ?, ?, ?, 'waiting', ?)
+                    """,
+                arguments: [source, path, name, size, now])
+        }
+    }
+
+    /// Stores rejected rows; a retried file replaces its earlier report of the same line.
+    static func addRejects(_ rejects: [FileLedger.Reject], file: Int64, in db: Database) throws {
+        guard !rejects.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO cdr_rejects (file_id, line, raw, reason) VALUES (?, ?, ?, ?)")
+        for reject in rejects {
+            try statement.execute(arguments: [file, reject.line, reject.raw, reject.reason])
+        }
+    }
+
+    static func rejects(file: Int64, limit: Int, in db: Database) throws -> [FileLedger.Reject] {
+        try Row.fetchAll(
+            db, sql: "SELECT line, raw, reason FROM cdr_rejects WHERE file_id = ? ORDER BY line LIMIT ?",
+            arguments: [file, limit]
+        ).map { FileLedger.Reject(line: $0[0], raw: $0[1], reason: $0[2]) }
+    }
+
+    static func finish(_ file: Int64, _ outcome: FileLedger.Outcome, at now: Int64, in db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE cdr_files SET format = ?, status = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?,
+                    rows_new = ?, first_error = ?, finished_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                outcome.format, outcome.status.rawValue, outcome.read, outcome.accepted, outcome.rejected, outcome.new,
+                outcome.firstError, now, file,
+            ])
+    }
+
+    /// Remembers the key and start of the file's first row (v6).
+    static func noteFirstRow(_ file: Int64, key: RowKey, start: Int64, in db: Database) throws {
+        try db.execute(
+            sql: "UPDATE cdr_files SET first_row_key = ?, first_row_check = ?, first_row_start = ? WHERE id = ?",
+            arguments: [key.key, key.check, start, file])
+    }
+
+    /// `ImportTransaction.earlierStart`.
+    static func earlierStart(of key: RowKey, start: Int64, excluding file: Int64, in db: Database) throws
+        -> (name: String, start: Int64)?
+    {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT name, first_row_start FROM cdr_files
+                WHERE first_row_key = ? AND first_row_check = ? AND first_row_start <> ? AND status = 'success'
+                    AND id <> ?
+                ORDER BY id LIMIT 1
+                """,
+            arguments: [key.key, key.check, start, file]
+        ).map { ($0[0], $0[1]) }
+    }
+
+    /// The file now lives at `path`.
+    static func moved(_ file: Int64, to path: String, in db: Database) throws {
+        try db.execute(sql: "UPDATE cdr_files SET path = ? WHERE id = ?", arguments: [path, file])
+    }
+
+    private static func entry(from row: Row) -> FileLedger.Entry {
+        FileLedger.Entry(
+            id: row[0], source: row[1], path: row[2], name: row[3], size: row[4], contentHash: row[5], format: row[6],
+            status: FileLedger.Status(rawValue: row[7]) ?? .error, rowsRead: row[8], rowsAccepted: row[9],
+            rowsRejected: row[10], rowsNew: row[11], firstError: row[12], discoveredAt: row[13], startedAt: row[14],
+            finishedAt: row[15])
+    }
+}
