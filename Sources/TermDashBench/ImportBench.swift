@@ -142,24 +142,20 @@ enum MasterCSV {
 
     /// Customers c0…c199 on one sell card and carriers carrier0…carrier39 on one buy card, as a billing admin would
     /// have set them up before importing.
-    static func prepareAccounts(in store: SQLiteStore) throws {
-        try store.write { db in
-            let sell = try Accounts.addRateCard(
-                name: "retail", direction: .sell,
-                rates: prefixes.map { Rate(prefix: $0, perMinute: Money(micros: 20_000 + Int64($0.count) * 3_000), initialSeconds: 30, incrementSeconds: 6) },
-                in: db)
-            let buy = try Accounts.addRateCard(
-                name: "wholesale", direction: .buy,
-                rates: prefixes.map { Rate(prefix: $0, perMinute: Money(micros: 12_000 + Int64($0.count) * 2_000), initialSeconds: 1, incrementSeconds: 1) },
-                in: db)
-            for customer in 0..<customers {
-                try Accounts.addCustomer(
-                    Accounts.NewCustomer(accountCode: "c\(customer)", name: "Customer \(customer)", channelsConfigured: 30, rateCardID: sell),
-                    createdAt: 1_763_000_000, in: db)
-            }
-            for carrier in 0..<carriers {
-                try Accounts.addCarrier(name: "carrier\(carrier)", channelsConfigured: 100, rateCardID: buy, in: db)
-            }
+    static func prepareAccounts(in store: any StoreLedger) throws {
+        let sell = try store.addRateCard(
+            name: "retail", direction: .sell,
+            rates: prefixes.map { Rate(prefix: $0, perMinute: Money(micros: 20_000 + Int64($0.count) * 3_000), initialSeconds: 30, incrementSeconds: 6) })
+        let buy = try store.addRateCard(
+            name: "wholesale", direction: .buy,
+            rates: prefixes.map { Rate(prefix: $0, perMinute: Money(micros: 12_000 + Int64($0.count) * 2_000), initialSeconds: 1, incrementSeconds: 1) })
+        for customer in 0..<customers {
+            try store.addCustomer(
+                Accounts.NewCustomer(accountCode: "c\(customer)", name: "Customer \(customer)", channelsConfigured: 30, rateCardID: sell),
+                createdAt: 1_763_000_000)
+        }
+        for carrier in 0..<carriers {
+            try store.addCarrier(name: "carrier\(carrier)", channelsConfigured: 100, rateCardID: buy)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The simulated operator: customers, carriers, DIDs and rate cards, generated from a seed and written once.
 /// Later runs against the same store load what is there instead of creating it again.
@@ -48,19 +47,19 @@ struct SimulatedNetwork {
     /// Dialled now and then, priced by no card: the simulator's source of unrated calls.
     static let unratedPrefix = "882"
 
-    static func loadOrCreate(in db: Database, seed: UInt64, customers: Int, carriers: Int, dids: Int, now: Int64)
-        throws -> SimulatedNetwork
-    {
-        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customers") ?? 0 == 0 {
-            try create(in: db, seed: seed, customers: customers, carriers: carriers, dids: dids, now: now)
+    static func loadOrCreate(
+        in ledger: any StoreLedger, seed: UInt64, customers: Int, carriers: Int, dids: Int, now: Int64
+    ) throws -> SimulatedNetwork {
+        if try ledger.accounts().customers.isEmpty {
+            try create(in: ledger, seed: seed, customers: customers, carriers: carriers, dids: dids, now: now)
         }
-        return try load(from: db, seed: seed)
+        return try load(from: ledger, seed: seed)
     }
 
     private static func customerWeight(rank: Int) -> Double { 1 / pow(Double(rank + 1), 0.8) }
 
     private static func create(
-        in db: Database, seed: UInt64, customers customerCount: Int, carriers carrierCount: Int, dids didCount: Int,
+        in ledger: any StoreLedger, seed: UInt64, customers customerCount: Int, carriers carrierCount: Int, dids didCount: Int,
         now: Int64
     ) throws {
         var random = RandomSource(seed: seed ^ 0x5EED)
@@ -77,7 +76,7 @@ struct SimulatedNetwork {
                     initialSeconds: card.initial, incrementSeconds: card.increment,
                     connectionFee: Money(micros: card.fee))
             }
-            sellCardIDs.append(try Accounts.addRateCard(name: card.name, direction: .sell, rates: rates, in: db))
+            sellCardIDs.append(try ledger.addRateCard(name: card.name, direction: .sell, rates: rates))
         }
         let names = NameMaker(seed: seed)
         for index in 0..<carrierCount {
@@ -90,8 +89,8 @@ struct SimulatedNetwork {
                     perMinute: Money(micros: roundTo100(Double(plan.costMicros) * factor)),
                     initialSeconds: billing.0, incrementSeconds: billing.1)
             }
-            let cardID = try Accounts.addRateCard(name: "\(name) buy", direction: .buy, rates: rates, in: db)
-            try Accounts.addCarrier(name: name, channelsConfigured: 30 * random.int(in: 2...20), rateCardID: cardID, in: db)
+            let cardID = try ledger.addRateCard(name: "\(name) buy", direction: .buy, rates: rates)
+            try ledger.addCarrier(name: name, channelsConfigured: 30 * random.int(in: 2...20), rateCardID: cardID)
         }
         // Configured channels follow each customer's share of traffic, with headroom.
         let totalWeight = (0..<customerCount).reduce(0.0) { $0 + customerWeight(rank: $1) }
@@ -107,41 +106,37 @@ struct SimulatedNetwork {
                 active: index % 23 != 22, channelsConfigured: channels, balance: balance,
                 debitLimit: Money(micros: -Int64(random.int(in: 1...5) * 100) * Money.microsPerUnit),
                 rateCardID: cardID)
-            customerIDs.append(try Accounts.addCustomer(customer, createdAt: now - 86_400 * 400, in: db))
+            customerIDs.append(try ledger.addCustomer(customer, createdAt: now - 86_400 * 400))
         }
         for index in 0..<didCount {
             // DIDs are spread over customers, busier customers holding more numbers.
             let owner = customerIDs.isEmpty ? nil : customerIDs[(index * 7 + index / 3) % customerIDs.count]
-            try Accounts.addDID(number: String(format: "+4122%07d", 1_000_000 + index * 37), customerID: owner, in: db)
+            try ledger.addDID(number: String(format: "+4122%07d", 1_000_000 + index * 37), customerID: owner)
         }
     }
 
-    private static func load(from db: Database, seed: UInt64) throws -> SimulatedNetwork {
+    private static func load(from ledger: any StoreLedger, seed: UInt64) throws -> SimulatedNetwork {
         var random = RandomSource(seed: seed ^ 0xCA11)
+        let book = try ledger.accounts()
         var didsByCustomer: [Int64: [(Int64, String)]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, number, customer_id FROM dids WHERE customer_id IS NOT NULL") {
-            didsByCustomer[row[2], default: []].append((row[0], row[1]))
+        for did in book.dids {
+            if let owner = did.customerID { didsByCustomer[owner, default: []].append((did.id, did.number)) }
         }
-        let customerRows = try Row.fetchAll(
-            db, sql: "SELECT id, rate_card_id FROM customers WHERE status = 'active' ORDER BY id")
-        let customers = customerRows.enumerated().map { rank, row in
-            let id: Int64 = row[0]
-            return Customer(
-                id: id, weight: customerWeight(rank: rank), rateTableID: row[1],
-                dids: (didsByCustomer[id] ?? []).map { (id: $0.0, number: $0.1) })
+        let customers = book.customers.filter(\.active).enumerated().map { rank, customer in
+            Customer(
+                id: customer.id, weight: customerWeight(rank: rank), rateTableID: customer.rateCardID,
+                dids: (didsByCustomer[customer.id] ?? []).map { (id: $0.0, number: $0.1) })
         }
-        let carrierRows = try Row.fetchAll(
-            db, sql: "SELECT id, name, rate_card_id FROM carriers WHERE status = 'active' ORDER BY id")
-        let carriers = carrierRows.enumerated().map { rank, row in
+        let carriers = book.carriers.filter(\.active).enumerated().map { rank, carrier in
             Carrier(
-                id: row[0], name: row[1], weight: 1 / pow(Double(rank + 1), 0.5), rateTableID: row[2],
-                baseASR: 0.30 + random.unit() * 0.40)
+                id: carrier.id, name: carrier.name, weight: 1 / pow(Double(rank + 1), 0.5),
+                rateTableID: carrier.rateCardID, baseASR: 0.30 + random.unit() * 0.40)
         }
         let destinations =
             destinationPlan.map { Destination(prefix: $0.prefix, weight: $0.weight, numberLength: $0.length) }
             + [Destination(prefix: unratedPrefix, weight: 0.4, numberLength: 12)]
         return SimulatedNetwork(
-            customers: customers, carriers: carriers, rateTables: try Accounts.rateTables(in: db),
+            customers: customers, carriers: carriers, rateTables: try ledger.rateTables(),
             destinations: destinations)
     }
 

@@ -17,7 +17,7 @@ public final class Simulator {
         public init() {}
     }
 
-    private let store: SQLiteStore
+    private let store: any MetricStore
     private let options: Options
     private let model: TrafficModel
     private var random: RandomSource
@@ -34,18 +34,16 @@ public final class Simulator {
 
     /// Creates (or loads) the simulated network in `store`. Live rows a previous simulator run left behind are
     /// dropped: those calls will never end.
-    public init(store: SQLiteStore, options: Options = Options(), now: Int64) throws {
+    public init(store: any MetricStore, options: Options = Options(), now: Int64) throws {
         self.store = store
         self.options = options
         random = RandomSource(seed: options.seed ^ UInt64(bitPattern: now))
         runID = UUID().uuidString.prefix(8).lowercased()
         cursor = now
-        try store.write { (session: any StoreWriteSession) in try session.dropCallsInProgress(source: options.source) }
-        let network = try store.write { db in
-            try SimulatedNetwork.loadOrCreate(
-                in: db, seed: options.seed, customers: options.customers, carriers: options.carriers,
-                dids: options.dids, now: now)
-        }
+        try store.write { session in try session.dropCallsInProgress(source: options.source) }
+        let network = try SimulatedNetwork.loadOrCreate(
+            in: store, seed: options.seed, customers: options.customers, carriers: options.carriers,
+            dids: options.dids, now: now)
         model = TrafficModel(network: network, peakCPS: options.peakCPS, seed: options.seed)
         for customer in network.customers {
             let count = max(1, Int((customer.weight * 20).rounded()))
@@ -55,7 +53,7 @@ public final class Simulator {
         }
         // Registrations start from a typical share of endpoints registered.
         registered = Set((0..<endpoints.count).filter { _ in random.chance(historicShare(at: now)) })
-        try store.write { (session: any StoreWriteSession) in
+        try store.write { session in
             try session.removeRegistrations(endpointSuffix: Self.endpointDomain)
             try self.writeRegistrations((added: Array(self.registered), removed: []), now: now, in: session)
         }
@@ -88,7 +86,7 @@ public final class Simulator {
             }
             let records = batch
             let minuteSamples = samples
-            written += try store.write { (session: any StoreWriteSession) in
+            written += try store.write { session in
                 try session.sampleRegistrations(minuteSamples)
                 return try session.insertCDRs(records)
             }
@@ -97,7 +95,7 @@ public final class Simulator {
             progress?(second - from, now - from)
         }
         cursor = now
-        try store.write { (session: any StoreWriteSession) in try self.writeOpenCalls(now: now, in: session) }
+        try store.write { session in try self.writeOpenCalls(now: now, in: session) }
         return written
     }
 
@@ -125,7 +123,7 @@ public final class Simulator {
             }
         }
         let churn = churnRegistrations(now: now)
-        try store.write { (session: any StoreWriteSession) in
+        try store.write { session in
             try self.insertLive(started, now: now, in: session)
             for call in answered {
                 if let answerAt = call.answerAt { try session.answerCall(call.callKey, at: answerAt) }
@@ -147,7 +145,7 @@ public final class Simulator {
     public func stop(at now: Int64) throws {
         let ended = open.values.map { model.cutOff($0.call, at: now) }
         open.removeAll()
-        try store.write { (session: any StoreWriteSession) in
+        try store.write { session in
             try session.endCalls(ended.map(\.callKey))
             try session.insertCDRs(ended.map { $0.record(source: self.options.source) })
         }

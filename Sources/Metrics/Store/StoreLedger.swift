@@ -15,6 +15,9 @@ public protocol StoreLedger: AnyObject, Sendable {
     @discardableResult
     func addDID(number: String, customerID: Int64?) throws -> Int64
 
+    /// Every customer, carrier and DID, each by id.
+    func accounts() throws -> AccountBook
+
     // MARK: Rate cards
 
     /// Adds a rate card with its rates; returns its id.

@@ -19,6 +19,27 @@ extension SQLiteStore: StoreLedger {
         try write { (db: Database) in try SQLiteAccounts.addDID(number: number, customerID: customerID, in: db) }
     }
 
+    public func accounts() throws -> AccountBook {
+        try read { (db: Database) in
+            AccountBook(
+                customers: try Row.fetchAll(db, sql: """
+                    SELECT id, account_code, name, status, channels_configured, rate_card_id FROM customers ORDER BY id
+                    """).map {
+                    CustomerAccount(id: $0[0], accountCode: $0[1], name: $0[2], active: ($0[3] as String) == "active",
+                                    channelsConfigured: $0[4], rateCardID: $0[5])
+                },
+                carriers: try Row.fetchAll(db, sql: """
+                    SELECT id, name, status, channels_configured, rate_card_id FROM carriers ORDER BY id
+                    """).map {
+                    CarrierAccount(id: $0[0], name: $0[1], active: ($0[2] as String) == "active",
+                                   channelsConfigured: $0[3], rateCardID: $0[4])
+                },
+                dids: try Row.fetchAll(db, sql: "SELECT id, number, customer_id FROM dids ORDER BY id").map {
+                    DIDAccount(id: $0[0], number: $0[1], customerID: $0[2])
+                })
+        }
+    }
+
     @discardableResult
     public func addRateCard(name: String, direction: RateDirection, currency: String, rates: [Rate]) throws -> Int64 {
         try write { (db: Database) in

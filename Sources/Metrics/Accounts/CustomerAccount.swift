@@ -1,0 +1,18 @@
+/// A customer as stored.
+public struct CustomerAccount: Sendable, Equatable {
+    public var id: Int64
+    public var accountCode: String
+    public var name: String
+    public var active: Bool
+    public var channelsConfigured: Int
+    public var rateCardID: Int64?
+
+    public init(id: Int64, accountCode: String, name: String, active: Bool, channelsConfigured: Int, rateCardID: Int64?) {
+        self.id = id
+        self.accountCode = accountCode
+        self.name = name
+        self.active = active
+        self.channelsConfigured = channelsConfigured
+        self.rateCardID = rateCardID
+    }
+}
