@@ -23,10 +23,16 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "History and quality range: 1h, 24h or 7d.")
     var range: HistoryRange = .oneHour
 
-    func run() throws {
+    func validate() throws {
         guard (0...1_000).contains(width), (0...1_000).contains(height) else {
-            throw CLIError("--width and --height must be between 0 and 1000")
+            throw ValidationError("--width and --height must be between 0 and 1000")
         }
+        if ascii, let graphs = options.graphs, graphs != .ascii {
+            throw ValidationError("--ascii draws ASCII graphs; leave out --graphs \(graphs.rawValue)")
+        }
+    }
+
+    func run() throws {
         let settings = try options.settings()
         let store = try Store.openForCLI(path: settings.storePath, readOnly: true)
         let now = Date()
