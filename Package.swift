@@ -43,7 +43,11 @@ let package = Package(
         // `make bench`: the snapshot-vs-plain-SQL bar of DESIGN.md on a simulated store of 10 M CDRs.
         .executableTarget(
             name: "TermDashBench",
-            dependencies: ["Metrics", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Metrics",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "TermDashTests", dependencies: ["TermDash", "Metrics"]),
