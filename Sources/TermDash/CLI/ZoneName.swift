@@ -13,6 +13,7 @@ struct ZoneName: ExpressibleByArgument, Equatable {
 
     var defaultValueDescription: String { identifier }
 
-    // Too many to list in the help or an error; shells can still complete them.
-    static var defaultCompletionKind: CompletionKind { .list(TimeZone.knownTimeZoneIdentifiers) }
+    // Too many to list in the help or an error; shells can still complete them. A closure, so the list (some
+    // milliseconds to build) is made only when a shell asks, not at every start.
+    static var defaultCompletionKind: CompletionKind { .custom { _, _, _ in TimeZone.knownTimeZoneIdentifiers } }
 }
