@@ -1,7 +1,6 @@
 import ArgumentParser
 
-/// `rates import --currency`: an ISO 4217 code, three capital letters such as USD or EUR, as the monitor shows it
-/// beside balances.
+/// `rates import --currency`: an ISO 4217 code, three capital letters such as USD or EUR.
 struct CurrencyCode: ExpressibleByArgument, Equatable {
     let code: String
 

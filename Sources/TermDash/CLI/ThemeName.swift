@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `--theme`: the themes by the names `--help` lists. Looked up as `Theme.named` does (case and punctuation
-/// ignored), so `--theme High-Contrast` still works; the config's `theme` is checked against the same names.
+/// ignored), so `--theme High-Contrast` works as it does in the config, whose `theme` is checked against these.
 enum ThemeName: String, ExpressibleByArgument, CaseIterable {
     case `default`
     case highContrast = "high-contrast"
