@@ -51,7 +51,11 @@ let package = Package(
         // `make bench`: the snapshot-vs-plain-SQL bar of DESIGN.md on a simulated store of 10 M CDRs.
         .executableTarget(
             name: "TermDashBench",
-            dependencies: ["Metrics", "SQLiteReference"]
+            dependencies: [
+                "Metrics",
+                "SQLiteReference",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // What the test targets share: screens compared line by line, figures built by hand. It cannot see TermDash (an
         // executable), so helpers that need TermDash's types stay in TermDashTests.

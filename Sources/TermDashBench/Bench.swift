@@ -1,40 +1,62 @@
+import ArgumentParser
 import Foundation
 import Metrics
 import SQLiteReference
 
-/// `termdash-bench`: the DESIGN.md bar "Snapshot of every pane from a store of 10 M CDRs: ≤ 20 ms, and ≥ 100×
-/// faster than the same figures computed by plain SQL over the raw CDR table in the same run", measured.
+/// `termdash-bench panes`, the default: the DESIGN.md bar "Snapshot of every pane from a store of 10 M CDRs: ≤ 20 ms,
+/// and ≥ 100× faster than the same figures computed by plain SQL over the raw CDR table in the same run", measured.
 ///
 /// Exit status: 0 when the measurement was made (whether or not a bar is met), 1 on an error, 3 when the engine
-/// and plain SQL disagree on a figure (a comparison of different figures would be worthless).
-@main
-enum Bench {
+/// and plain SQL disagree on a figure (a comparison of different figures would be worthless), 64 bad usage.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "panes",
+        abstract: "Times a snapshot of every pane the metrics engine serves against the same figures by plain SQL.",
+        discussion: """
+            On a store of about N CDRs, checks that the engine and plain SQL over the raw cdrs table give the same \
+            figures, then times both. Exit status: 0 when the measurement was made (whether or not a bar is met), \
+            1 on an error, 3 when the engine and plain SQL disagree on a figure, 64 bad usage.
+            """)
+
     static let snapshotBar = 20.0
     static let ratioBar = 100.0
 
-    static func main() {
-        do {
-            try run()
-        } catch {
-            note("termdash-bench: \(error)")
-            exit(1)
+    @Option(help: ArgumentHelp("CDRs in the store (at least 1000).", valueName: "N"))
+    var cdrs: WholeNumber = 10_000_000
+
+    @Option(help: ArgumentHelp("Timed snapshot runs, after one warm-up.", valueName: "K"))
+    var runs: WholeNumber = 15
+
+    @Option(help: ArgumentHelp("Timed plain-SQL runs, after one checking run.", valueName: "K"))
+    var baselineRuns: WholeNumber = 5
+
+    @Option(help: ArgumentHelp("Days of simulated history holding the CDRs (1 to 400).", valueName: "D"))
+    var days: WholeNumber = 7
+
+    @Option(name: .customLong("store"), help: ArgumentHelp("""
+        The store; reused when an earlier run built it for about N CDRs less than 5 days ago (its history ends at \
+        the latest weekday 14:37:23 UTC before the build, and the engine's retention runs from the wall clock); \
+        otherwise rebuilt (default: a temporary directory, removed at the end unless --keep).
+        """, valueName: "path"))
+    var storePath: String?
+
+    @Flag(help: "Keep the temporary store and print its path.")
+    var keep = false
+
+    func validate() throws {
+        for (option, number, minimum) in [("--cdrs", cdrs, 1_000), ("--runs", runs, 1), ("--baseline-runs", baselineRuns, 1),
+                                          ("--days", days, 1)] where number.value < minimum {
+            throw ValidationError("\(option) takes a whole number of at least \(minimum), not '\(number.value)'")
         }
+        guard days.value <= 400 else { throw ValidationError("--days must be at most 400") }
     }
 
-    static func run() throws {
-        #if DEBUG
-            let build = "DEBUG build: the bars are for release builds (swift build -c release)"
-        #else
-            let build = "release build"
-        #endif
-        if CommandLine.arguments.dropFirst().first == "import" {
-            try ImportBench.run(CommandLine.arguments.dropFirst(2), build: build)
-            return
-        }
-        let arguments = try Arguments.parse(Array(CommandLine.arguments.dropFirst()))
+    func run() throws { try BenchCommand.reportingErrors(measure) }
+
+    private func measure() throws {
         var temporary: URL?
         let path: String
-        if let given = arguments.storePath {
+        if let given = storePath {
             path = given
         } else {
             let directory = FileManager.default.temporaryDirectory
@@ -44,7 +66,7 @@ enum Bench {
         }
         defer {
             if let temporary {
-                if arguments.keep {
+                if keep {
                     note("The store is kept at \(path)")
                 } else {
                     try? FileManager.default.removeItem(at: temporary)
@@ -52,7 +74,7 @@ enum Bench {
             }
         }
 
-        let bench = try StoreBuilder.prepare(path: path, target: arguments.cdrs, days: arguments.days)
+        let bench = try StoreBuilder.prepare(path: path, target: cdrs.value, days: days.value)
         let now = bench.now
 
         // Check first: plain SQL once, then the engine's warm-up pass; both outside the timings.
@@ -64,32 +86,32 @@ enum Bench {
         guard differences.isEmpty else {
             print("FIGURES DIFFER between the engine and plain SQL over the raw CDRs:")
             for line in differences { print("  \(line)") }
-            exit(3)
+            Foundation.exit(3)
         }
         guard (figures.last24Hours[0]?.attempts ?? 0) > 0, !figures.liveSummary.rows.isEmpty else {
             throw BenchmarkError("the store has no calls in the last 24 hours before \(now): nothing was compared")
         }
 
-        note("timing \(arguments.runs) snapshots…")
+        note("timing \(runs.value) snapshots…")
         var snapshots: [PassTiming] = []
-        for _ in 0..<arguments.runs {
+        for _ in 0..<runs.value {
             let (result, timing) = try EngineSnapshot.take(store: bench.store, at: now)
             guard EngineSnapshot.figures(of: result) == figures else {
                 throw BenchmarkError("a snapshot differs from the first one on a store nobody writes to")
             }
             snapshots.append(timing)
         }
-        note(String(format: "timing %d plain-SQL passes (the checking pass took %.0f ms)…", arguments.baselineRuns,
+        note(String(format: "timing %d plain-SQL passes (the checking pass took %.0f ms)…", baselineRuns.value,
                     checkTiming.totalMilliseconds))
         var baselines: [PassTiming] = []
-        for _ in 0..<arguments.baselineRuns {
+        for _ in 0..<baselineRuns.value {
             let (result, timing) = try PlainSQL.compute(store: bench.store, at: now)
             guard result == expected else { throw BenchmarkError("a plain-SQL pass differs from the first one") }
             baselines.append(timing)
         }
 
-        Report(bench: bench, build: build, extent: Comparison.extent(of: figures), snapshots: snapshots,
-               baselines: baselines, snapshotBar: snapshotBar, ratioBar: ratioBar).print()
+        Report(bench: bench, build: BenchCommand.build, extent: Comparison.extent(of: figures), snapshots: snapshots,
+               baselines: baselines, snapshotBar: Self.snapshotBar, ratioBar: Self.ratioBar).print()
     }
 }
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SQLiteReference
 import Metrics
@@ -7,42 +8,29 @@ import Metrics
 /// carrier trunks, rated prefixes,
 /// 16–21 columns, one bad row in a thousand) is imported K times, each into a fresh store holding the accounts and
 /// rate cards; the median rows/s over the runs is the figure.
-enum ImportBench {
+struct ImportBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Times the import of a generated Asterisk Master.csv with rating and rollups, in rows per second.")
+
     static let bar = 200_000.0
 
-    struct Options {
-        var rows = 1_000_000
-        var runs = 3
+    @Option(help: ArgumentHelp("Rows in the generated Asterisk file.", valueName: "N"))
+    var rows: WholeNumber = 1_000_000
 
-        static let usage = """
-            usage: termdash-bench import [--rows N] [--runs K]
+    @Option(help: ArgumentHelp("Timed imports, each into a fresh store.", valueName: "K"))
+    var runs: WholeNumber = 3
 
-              --rows N   rows in the generated Asterisk file (default 1000000)
-              --runs K   timed imports, each into a fresh store (default 3)
-            """
-
-        static func parse(_ arguments: ArraySlice<String>) throws -> Options {
-            var options = Options()
-            var rest = arguments
-            while let argument = rest.popFirst() {
-                switch argument {
-                case "--rows", "--runs":
-                    guard let text = rest.popFirst(), let value = Int(text.replacingOccurrences(of: "_", with: "")),
-                        value >= 1
-                    else { throw Arguments.Invalid(description: "\(argument) takes a whole number of at least 1") }
-                    if argument == "--rows" { options.rows = value } else { options.runs = value }
-                case "-h", "--help":
-                    print(usage)
-                    exit(0)
-                default: throw Arguments.Invalid(description: "unknown argument '\(argument)'\n\(usage)")
-                }
-            }
-            return options
+    func validate() throws {
+        for (option, number) in [("--rows", rows), ("--runs", runs)] where number.value < 1 {
+            throw ValidationError("\(option) takes a whole number of at least 1, not '\(number.value)'")
         }
     }
 
-    static func run(_ arguments: ArraySlice<String>, build: String) throws {
-        let options = try Options.parse(arguments)
+    func run() throws { try BenchCommand.reportingErrors(measure) }
+
+    private func measure() throws {
+        let options = (rows: rows.value, runs: runs.value)
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("termdash-import-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -79,12 +67,12 @@ enum ImportBench {
         let stats = Stats(seconds)
         let rate = Double(options.rows) / stats.median
         let lines = [
-            "termdash-bench import: Asterisk cdr_csv with rating and rollups (\(build))",
+            "termdash-bench import: Asterisk cdr_csv with rating and rollups (\(BenchCommand.build))",
             "file        \(options.rows) rows, \(size / 1_000_000) MB; \(last?.rejected ?? 0) bad rows rejected",
             String(format: "import      median %.2f s (min %.2f, max %.2f; %d runs, each into a fresh store)",
                    stats.median, stats.min, stats.max, seconds.count),
             String(format: "rate        %.0f rows/s (median)", rate),
-            String(format: "bar         >= %.0f rows/s: %.0f rows/s  %@", bar, rate, rate >= bar ? "PASS" : "FAIL"),
+            String(format: "bar         >= %.0f rows/s: %.0f rows/s  %@", Self.bar, rate, rate >= Self.bar ? "PASS" : "FAIL"),
         ]
         print(lines.joined(separator: "\n"))
     }

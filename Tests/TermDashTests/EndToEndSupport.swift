@@ -12,6 +12,11 @@ enum EndToEnd {
         return packageRoot.appendingPathComponent(".build/debug/termdash").path
     }
 
+    /// `termdash-bench`, built beside `termdash`.
+    static var benchBinary: String {
+        URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("termdash-bench").path
+    }
+
     struct Result {
         var status: Int32
         var stdout: String

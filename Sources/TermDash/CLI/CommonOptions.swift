@@ -12,11 +12,15 @@ struct CommonOptions: ParsableArguments {
     var config: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Time zone for the clock and graph axes, e.g. Europe/Zurich (summaries stay in UTC).", valueName: "zone"))
-    var tz: String?
+        "IANA time zone for the clock and graph axes, e.g. Europe/Zurich or UTC (summaries stay in UTC).",
+        valueName: "zone"))
+    var tz: ZoneName?
 
-    @Option(name: .long, help: ArgumentHelp("default, high-contrast or monochrome.", valueName: "name"))
-    var theme: String?
+    @Option(name: .long, help: ArgumentHelp("Colour theme.", valueName: "name"))
+    var theme: ThemeName?
+
+    @Option(name: .long, help: ArgumentHelp("Graph glyphs (auto: block, or ASCII without UTF-8).", valueName: "glyphs"))
+    var graphs: GraphsMode?
 
     /// The config file merged with the command line; command-line options win.
     func settings() throws -> Settings {
@@ -25,18 +29,9 @@ struct CommonOptions: ParsableArguments {
         if let path = Config.locate(explicit: self.config, environment: environment) {
             do { config = try Config.load(path: path) } catch let error as ConfigError { throw CLIError(error.description) }
         }
-        if let tz {
-            guard TimeZone(identifier: tz) != nil else {
-                throw CLIError("--tz \(tz): unknown time zone (use an IANA name such as Europe/Zurich or UTC)")
-            }
-            config.zone = tz
-        }
-        if let theme {
-            guard Theme.named(theme) != nil else {
-                throw CLIError("--theme \(theme): unknown theme (default, high-contrast, monochrome)")
-            }
-            config.theme = theme
-        }
+        if let tz { config.zone = tz.identifier }
+        if let theme { config.theme = theme.rawValue }
+        if let graphs { config.graphs = graphs.rawValue }
         let storePath = db.map { ($0 as NSString).expandingTildeInPath } ?? config.storePath ?? Config.defaultStorePath
         return Settings(config: config, storePath: storePath)
     }

@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         var settings = try options.settings()
-        let (simulatorOptions, days) = try simulation.resolve(settings.config.simulator, retention: settings.config.retention)
+        let (simulatorOptions, days) = simulation.resolve(settings.config.simulator, retention: settings.config.retention)
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("termdash-demo-\(getpid())-\(UUID().uuidString.prefix(6))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

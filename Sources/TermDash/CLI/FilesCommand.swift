@@ -11,7 +11,7 @@ struct FilesCommand: ParsableCommand {
     var rejects: Int64?
 
     @Option(help: "table, csv or json.")
-    var format: ReportCommand.Format = .table
+    var format: OutputFormat = .table
 
     @OptionGroup var options: CommonOptions
 

@@ -21,8 +21,8 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("CDR files.", valueName: "file"))
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("auto, asterisk, asterisk-custom, freeswitch or native (default: the source's, else auto).", valueName: "format"))
-    var format: String?
+    @Option(help: ArgumentHelp("The files' CDR format (default: the source's, else auto).", valueName: "format"))
+    var format: ImportFormat?
 
     @Option(help: ArgumentHelp("The [sources.NAME] of the config these files come from (mapping, time zone).", valueName: "name"))
     var source: String?
@@ -49,9 +49,6 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         if watch == nil, files.isEmpty { throw ValidationError("Name at least one CDR file, or --watch DIR.") }
         if watch != nil, !files.isEmpty { throw ValidationError("Give files or --watch DIR, not both.") }
-        if let format, format != "auto", CDRFormat(rawValue: format) == nil {
-            throw ValidationError("--format \(format): use auto, \(CDRFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
         if !(0.1...3_600).contains(interval) { throw ValidationError("--interval must be between 0.1 and 3600 seconds.") }
     }
 
@@ -89,7 +86,7 @@ struct ImportCommand: ParsableCommand {
         } else {
             resolved = ImportSource(name: "import", zone: settings.timeZone)
         }
-        if let format { resolved.format = format == "auto" ? nil : CDRFormat(rawValue: format) }
+        if let format { resolved.format = format.cdrFormat }
         return resolved
     }
 }

@@ -23,8 +23,10 @@ struct RatesImportCommand: ParsableCommand {
     @Option(help: "sell (what customers pay) or buy (what carriers charge).")
     var direction: RateDirection = .sell
 
-    @Option(help: "The card's currency code.")
-    var currency = "USD"
+    @Option(name: .customLong("currency"),
+            help: ArgumentHelp("The card's currency, an ISO 4217 code such as USD or EUR.", valueName: "code"))
+    var currencyCode = CurrencyCode.usd
+    var currency: String { currencyCode.code }
 
     @Flag(help: "Replace the rates of an existing card of that name.")
     var replace = false
@@ -69,4 +71,7 @@ struct RatesListCommand: ParsableCommand {
     }
 }
 
-extension RateDirection: ExpressibleByArgument {}
+extension RateDirection: ExpressibleByArgument {
+    // RateDirection is not CaseIterable, so the choices the help and errors list are named here.
+    public static var allValueStrings: [String] { [RateDirection.sell, .buy].map(\.rawValue) }
+}

@@ -14,7 +14,6 @@ struct ReportCommand: ParsableCommand {
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case summary, customers, carriers, channels }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     @Argument(help: "summary, customers, carriers or channels.")
     var kind: Kind = .summary
@@ -23,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     var period: SummaryPeriod = .live
 
     @Option(help: "table, csv or json.")
-    var format: Format = .table
+    var format: OutputFormat = .table
 
     @OptionGroup var options: CommonOptions
 

@@ -18,9 +18,13 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Stop after this many seconds (default: run until stopped).")
     var duration: Double?
 
+    func validate() throws {
+        if let duration, !(duration >= 0) { throw ValidationError("--duration must be 0 or more seconds") }
+    }
+
     func run() throws {
         let settings = try options.settings()
-        let (simulatorOptions, days) = try simulation.resolve(settings.config.simulator, retention: settings.config.retention)
+        let (simulatorOptions, days) = simulation.resolve(settings.config.simulator, retention: settings.config.retention)
 
         let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
         let hasHistory = try store.hasCDRs(source: simulatorOptions.source)

@@ -13,9 +13,15 @@ struct SimulatorFlags: ParsableArguments {
     @Option(help: "Random seed for the simulated network and traffic.")
     var seed: Int?
 
-    func resolve(_ config: Config.SimulatorSettings, retention: Retention) throws
-        -> (options: Simulator.Options, historyDays: Int)
-    {
+    // The config's values are checked where it is read, with their line; these are the command line's.
+    func validate() throws {
+        if let cps, !(cps > 0 && cps <= 10_000) { throw ValidationError("--cps must be above 0 and at most 10000") }
+        if let historyDays, !(0...400).contains(historyDays) {
+            throw ValidationError("--history-days must be between 0 and 400")
+        }
+    }
+
+    func resolve(_ config: Config.SimulatorSettings, retention: Retention) -> (options: Simulator.Options, historyDays: Int) {
         var options = Simulator.Options()
         options.retention = retention
         options.peakCPS = cps ?? config.peakCPS
@@ -23,10 +29,7 @@ struct SimulatorFlags: ParsableArguments {
         options.carriers = config.carriers
         options.dids = config.dids
         options.seed = UInt64(truncatingIfNeeded: seed ?? config.seed)
-        guard options.peakCPS > 0, options.peakCPS <= 10_000 else { throw CLIError("--cps must be above 0 and at most 10000") }
-        let days = historyDays ?? config.historyDays
-        guard (0...400).contains(days) else { throw CLIError("--history-days must be between 0 and 400") }
-        return (options, days)
+        return (options, historyDays ?? config.historyDays)
     }
 }
 

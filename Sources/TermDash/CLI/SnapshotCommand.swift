@@ -17,16 +17,23 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII only (no box-drawing or block characters).")
     var ascii = false
 
-    @Option(help: "The view: overview, channels, history, quality, summary or checklist.")
-    var view: MonitorView = .overview
+    // Optional so that the help names the default: ArgumentParser would show an enum's raw value, 1.
+    @Option(help: "The view; overview if not given.")
+    var view: MonitorView?
 
     @Option(help: "History and quality range: 1h, 24h or 7d.")
     var range: HistoryRange = .oneHour
 
-    func run() throws {
+    func validate() throws {
         guard (0...1_000).contains(width), (0...1_000).contains(height) else {
-            throw CLIError("--width and --height must be between 0 and 1000")
+            throw ValidationError("--width and --height must be between 0 and 1000")
         }
+        if ascii, let graphs = options.graphs, graphs != .ascii {
+            throw ValidationError("--ascii draws ASCII graphs; leave out --graphs \(graphs.rawValue)")
+        }
+    }
+
+    func run() throws {
         let settings = try options.settings()
         let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
         let now = Date()
@@ -43,9 +50,9 @@ struct SnapshotCommand: ParsableCommand {
             checklist: settings.config.checklist, balance: true)
         let snapshot = try engine.dashboard(at: seconds, request: request)
         var state = MonitorState()
-        state.view = view
+        state.view = view ?? .overview
         state.range = range
-        let summary = view == .summary ? try engine.summary(state.grid.period, at: seconds) : nil
+        let summary = state.view == .summary ? try engine.summary(state.grid.period, at: seconds) : nil
         if let summary {
             state.grid.update(to: summary)
             if let rect = MonitorScreen.summaryRect(width: width, height: height) {

@@ -131,10 +131,11 @@ struct Config: Equatable {
         }
         if !(0...100).contains(checklist.minimumASR) { throw reader.error("checklist", "minimum_asr", "must be a percentage, 0 to 100") }
         if checklist.minimumAttempts < 1 { throw reader.error("checklist", "minimum_attempts", "must be 1 or more") }
-        if Theme.named(theme) == nil {
-            throw reader.error("display", "theme", "unknown theme \"\(theme)\" (default, high-contrast, monochrome)")
+        if ThemeName(argument: theme) == nil {
+            let names = ThemeName.allValueStrings.joined(separator: ", ")
+            throw reader.error("display", "theme", "unknown theme \"\(theme)\" (\(names))")
         }
-        if !["auto", "braille", "block", "ascii"].contains(graphs) {
+        if GraphsMode(rawValue: graphs) == nil {
             throw reader.error("display", "graphs", "must be auto, braille, block or ascii")
         }
         if !(0.2...60).contains(refreshSeconds) {

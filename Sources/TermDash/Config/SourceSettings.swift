@@ -26,11 +26,11 @@ extension ConfigReader {
                 return string
             }
             var source = ImportSource(name: name)
-            if let format = try string("format"), format != "auto" {
-                guard let known = CDRFormat(rawValue: format) else {
-                    throw error(section, "format", "unknown format \"\(format)\" (auto, \(CDRFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            if let format = try string("format") {
+                guard let known = ImportFormat(rawValue: format) else {
+                    throw error(section, "format", "unknown format \"\(format)\" (\(ImportFormat.allValueStrings.joined(separator: ", ")))")
                 }
-                source.format = known
+                source.format = known.cdrFormat
             }
             if let zone = try string("zone") {
                 guard let known = TimeZone(identifier: zone) else {

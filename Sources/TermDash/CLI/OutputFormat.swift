@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// `--format` of `report` and `files`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// A count on the bench's command line, where `_` may group the digits as in Swift: `--cdrs 10_000_000`.
+struct WholeNumber: ExpressibleByArgument, ExpressibleByIntegerLiteral, Equatable {
+    var value: Int
+
+    init(integerLiteral value: Int) { self.value = value }
+
+    init?(argument: String) {
+        guard let value = Int(argument.replacingOccurrences(of: "_", with: "")) else { return nil }
+        self.value = value
+    }
+
+    var defaultValueDescription: String { String(value) }
+}
