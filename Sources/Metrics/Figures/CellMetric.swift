@@ -11,11 +11,14 @@ public enum CellMetric: String, Sendable, CaseIterable {
         case .asr: return figures.asr
         case .acd: return figures.acd
         case .dtmfShare: return figures.dtmfShare
-        case .spend: return Double(figures.spend.micros) / Double(Money.microsPerUnit)
-        case .providerCost: return Double(figures.providerCost.micros) / Double(Money.microsPerUnit)
-        case .profit: return Double(figures.profit.micros) / Double(Money.microsPerUnit)
+        case .spend: return Self.units(figures.spend)
+        case .providerCost: return Self.units(figures.providerCost)
+        case .profit: return Self.units(figures.profit)
         }
     }
+
+    /// Money in currency units, for display and averaging.
+    private static func units(_ money: Money) -> Double { Double(money.micros) / Double(Money.microsPerUnit) }
 
     /// Whether adding cells' values means anything (counts and money do; ratios do not).
     public var isAdditive: Bool { ![.asr, .acd, .dtmfShare].contains(self) }
