@@ -89,11 +89,8 @@ extension MetricsEngine {
         guard from >= retention.minuteHorizon(at: now) else {
             return try carrierQuality(.oneHour, at: now, carriers: carriers, in: session).carriers
         }
-        var counts = SumsByID<QualityCounts>()
-        try session.rollupCounts(.minute, by: .carrier, buckets: from..<to, counters: [.attempts, .answered]) {
-            _, carrier, rollup in counts[carrier] += QualityCounts(rollup)
-        }
-        return Self.carrierRows(counts.dictionary, carriers: carriers)
+        let counts = try session.rollupTotals(.minute, by: .carrier, buckets: from..<to, counters: [.attempts, .answered])
+        return Self.carrierRows(counts.mapValues(QualityCounts.init), carriers: carriers)
     }
 }
 

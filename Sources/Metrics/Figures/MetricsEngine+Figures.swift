@@ -19,7 +19,8 @@ extension MetricsEngine {
         for piece in pieces(from: from, to: to, groupedBy: grouping, at: now) {
             switch piece {
             case .rollup(let level, let start, let end):
-                try session.rollupCounts(level, by: grouping, buckets: start..<end, counters: counters) { _, group, counts in
+                for (group, counts) in try session.rollupTotals(level, by: grouping, buckets: start..<end,
+                                                                counters: counters) {
                     sums[group] += counts
                 }
             case .raw(let start, let end):

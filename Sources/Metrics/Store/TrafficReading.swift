@@ -16,6 +16,12 @@ public protocol TrafficReading {
         _ level: TimeBucket, by grouping: FigureGrouping, buckets: Range<Int64>, counters: [Counter],
         _ visit: (_ bucket: Int64, _ group: Int64, _ counts: RollupCounts) -> Void) throws
 
+    /// The counters of the rollup of `level` by `grouping`, summed per group over the buckets that start in
+    /// `buckets` (a GROUP BY on the group). Only `counters` are read; groups without a row are left out; `.did` has
+    /// no rollup and gives nothing.
+    func rollupTotals(_ level: TimeBucket, by grouping: FigureGrouping, buckets: Range<Int64>, counters: [Counter])
+        throws -> [Int64: RollupCounts]
+
     /// The counters of the finished calls that started in `starts`, per group, counted from the calls themselves
     /// with the definitions of the rollups: the ragged edges of an interval that no whole bucket covers, and DIDs,
     /// which no rollup keeps. Only `counters` are read; groups without a call are left out.

@@ -8,17 +8,31 @@ extension SQLiteReadSession: TrafficReading {
         _ visit: (_ bucket: Int64, _ group: Int64, _ counts: RollupCounts) -> Void
     ) throws {
         guard let (table, column) = grouping.rollup(level) else { return }
-        // Rows are added up by the caller rather than grouped here: the key is (bucket, group), so a GROUP BY on the
-        // group would sort first.
-        var sql = "SELECT bucket, \(column)\(Self.list(counters.map(\.column))) FROM \(table.name) WHERE "
-        var arguments = [buckets.lowerBound, buckets.upperBound]
-        if let customer = grouping.customerFilter {
-            sql += "customer_id = ? AND "
-            arguments.insert(customer, at: 0)
+        let (filter, arguments) = Self.rollupRange(buckets, grouping)
+        let sql = "SELECT bucket, \(column)\(Self.list(counters.map(\.column))) FROM \(table.name) WHERE \(filter)"
+        let all = counters == Counter.allCases
+        try FastRows.forEach(db, sql: sql, arguments: arguments) { row in
+            visit(row.int(0), row.int(1), all ? row.counts(from: 2) : Self.decode(counters, row, from: 2))
         }
-        sql += "bucket >= ? AND bucket < ?"
-        let decode = Self.decoder(counters, from: 2)
-        try FastRows.forEach(db, sql: sql, arguments: arguments) { row in visit(row.int(0), row.int(1), decode(row)) }
+    }
+
+    func rollupTotals(_ level: TimeBucket, by grouping: FigureGrouping, buckets: Range<Int64>, counters: [Counter])
+        throws -> [Int64: RollupCounts]
+    {
+        guard let (table, column) = grouping.rollup(level) else { return [:] }
+        // Rows are added up here rather than grouped in SQL: the key is (bucket, group), so a GROUP BY on the group
+        // would sort first.
+        let (filter, arguments) = Self.rollupRange(buckets, grouping)
+        let sql = "SELECT \(column)\(Self.list(counters.map(\.column))) FROM \(table.name) WHERE \(filter)"
+        var sums = SumsByID<RollupCounts>()
+        if counters == Counter.allCases {
+            try FastRows.forEach(db, sql: sql, arguments: arguments) { row in sums[row.int(0)] += row.counts(from: 1) }
+        } else {
+            try FastRows.forEach(db, sql: sql, arguments: arguments) { row in
+                sums[row.int(0)] += Self.decode(counters, row, from: 1)
+            }
+        }
+        return sums.dictionary
     }
 
     func callCounts(by grouping: FigureGrouping, starts: Range<Int64>, counters: [Counter]) throws
@@ -37,9 +51,11 @@ extension SQLiteReadSession: TrafficReading {
                   WHERE start_at >= ? AND start_at < ?\(filter))
             GROUP BY 1
             """
-        let decode = Self.decoder(counters, from: 1)
+        let all = counters == Counter.allCases
         var result: [Int64: RollupCounts] = [:]
-        try FastRows.forEach(db, sql: sql, arguments: arguments) { row in result[row.int(0), default: .zero] += decode(row) }
+        try FastRows.forEach(db, sql: sql, arguments: arguments) { row in
+            result[row.int(0), default: .zero] += all ? row.counts(from: 1) : Self.decode(counters, row, from: 1)
+        }
         return result
     }
 
@@ -112,19 +128,25 @@ extension SQLiteReadSession: TrafficReading {
         return value
     }
 
+    /// The condition on a rollup's key for the buckets of `range` (and the one customer of a crossed breakdown),
+    /// with its arguments.
+    private static func rollupRange(_ range: Range<Int64>, _ grouping: FigureGrouping) -> (String, [Int64]) {
+        if let customer = grouping.customerFilter {
+            return ("customer_id = ? AND bucket >= ? AND bucket < ?", [customer, range.lowerBound, range.upperBound])
+        }
+        return ("bucket >= ? AND bucket < ?", [range.lowerBound, range.upperBound])
+    }
+
     /// ", a, b, c" (nothing for no column): the columns after a query's key.
     private static func list(_ columns: [String]) -> String {
         columns.map { ", " + $0 }.joined()
     }
 
     /// Reads `counters` from the columns starting at `column`, in their order; the other counters stay 0.
-    private static func decoder(_ counters: [Counter], from column: Int32) -> (FastRows.Cursor) -> RollupCounts {
-        if counters == Counter.allCases { return { $0.counts(from: column) } }
-        return { row in
-            var counts = RollupCounts()
-            for (offset, counter) in counters.enumerated() { counts[counter] = row.int(column + Int32(offset)) }
-            return counts
-        }
+    private static func decode(_ counters: [Counter], _ row: FastRows.Cursor, from column: Int32) -> RollupCounts {
+        var counts = RollupCounts()
+        for (offset, counter) in counters.enumerated() { counts[counter] = row.int(column + Int32(offset)) }
+        return counts
     }
 
     /// Each counter over raw CDRs, with the definitions of `RollupCounts.add` in SQL (`answered` is computed by the
