@@ -47,10 +47,10 @@ extension MetricsEngine {
             add(.customerWithoutRateCard, "\(customer.name) (\(customer.accountCode)) has no sell rate card: "
                 + "its calls stay unrated", subject: customer.id)
         }
-        // Furthest past the limit first (a stable sort keeps the name order among equals).
-        let pastLimit = ownCustomers.filter { $0.active && $0.isPastLimit }
-            .enumerated().sorted { ($0.element.balance - $0.element.floor, $0.offset) < ($1.element.balance - $1.element.floor, $1.offset) }
-            .map(\.element)
+        // Furthest past the limit first; the name order among equals (the index breaks ties).
+        let pastLimit = ownCustomers.filter { $0.active && $0.isPastLimit }.enumerated()
+            .map { (key: ($1.balance - $1.floor, $0), customer: $1) }
+            .sorted { $0.key < $1.key }.map(\.customer)
         for customer in pastLimit {
             add(.balancePastLimit, "\(customer.name): balance \(customer.balance.formatted()) \(customer.currency), "
                 + "limit \(customer.floor.formatted()) \(customer.currency)", subject: customer.id)
