@@ -71,7 +71,7 @@ enum EngineSnapshot {
             daily: try timer.time { try engine.summary(.daily, at: now) },
             carriers: try timer.time { try engine.totals(.carrier, period: .live, at: now) },
             customers: try timer.time { try engine.totals(.customer, period: .live, at: now) },
-            last24Hours: try timer.time { try engine.figures(from: now - 86_400, to: now) })
+            last24Hours: try timer.time { try engine.figures(from: now - 86_400, to: now, at: now) })
         return (result, timer.finish())
     }
 

@@ -90,7 +90,7 @@ extension MigrationTests {
         }
         try queue.close()
         let store = try SQLiteStore(path: path)
-        let figures = try MetricsEngine(store: store).figures(from: hour, to: hour + 7_200)
+        let figures = try MetricsEngine(store: store).figures(from: hour, to: hour + 7_200, at: hour + 7_200)
         XCTAssertEqual(figures[0]?.attempts, 2)
         XCTAssertEqual(figures[0]?.answered, 1)
         XCTAssertEqual(figures[0]?.counts.billsec, 60)

@@ -29,7 +29,10 @@ public struct TrafficFigures: Sendable, Equatable {
 
     public var spend: Money { Money(micros: counts.sellMicros) }
     public var providerCost: Money { Money(micros: counts.buyMicros) }
-    public var profit: Money { spend - providerCost }
+    public var profit: Money { Self.profit(spend: spend, cost: providerCost) }
+
+    /// Profit = what customers were charged − what carriers charge: the one definition (`MoneyPoint` uses it too).
+    static func profit(spend: Money, cost: Money) -> Money { spend - cost }
 
     public static func + (lhs: TrafficFigures, rhs: TrafficFigures) -> TrafficFigures {
         TrafficFigures(lhs.counts + rhs.counts)
@@ -37,4 +40,3 @@ public struct TrafficFigures: Sendable, Equatable {
 
     public static func += (lhs: inout TrafficFigures, rhs: TrafficFigures) { lhs = lhs + rhs }
 }
-

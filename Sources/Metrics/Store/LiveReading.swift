@@ -1,4 +1,15 @@
 /// Calls in progress and concurrency: the live table as it is now, and the (start, end) of finished calls that
-/// overlap a window, for channel occupancy.
+/// overlap a window, for channel occupancy. A call holds a channel over [start, end), answered or not.
 public protocol LiveReading {
+    /// Every call in progress now, in any order.
+    func callsInProgress() throws -> [CallInProgress]
+
+    /// The finished calls that held a channel at some second of `window` (they ended after its start and started
+    /// before its end): `visit` gets each call's group, start and end.
+    func finishedCalls(
+        overlapping window: Range<Int64>, by grouping: FigureGrouping,
+        _ visit: (_ group: Int64, _ start: Int64, _ end: Int64) -> Void) throws
+
+    /// Registrations held now, per customer (0: endpoints of no known customer); customers with none are left out.
+    func registrationsByCustomer() throws -> [Int64: Int]
 }

@@ -10,12 +10,14 @@ final class GroupSeriesTests: XCTestCase {
         var carrier: Int64?
         var did: Int64?
 
-        func group(_ grouping: FigureGrouping) -> Int64 {
+        /// nil: the grouping leaves the call out.
+        func group(_ grouping: FigureGrouping) -> Int64? {
             switch grouping {
             case .total: return 0
             case .customer: return customer ?? 0
             case .carrier: return carrier ?? 0
             case .did: return did ?? 0
+            case .customerCarrier(let only): return (customer ?? 0) == only ? carrier ?? 0 : nil
             }
         }
     }
@@ -62,9 +64,12 @@ final class GroupSeriesTests: XCTestCase {
         }
         let engine = MetricsEngine(store: temporary.store)
         let from = now - 5_400
-        for grouping in [FigureGrouping.total, .customer, .carrier, .did] {
+        let groupings: [FigureGrouping] = [.total, .customer, .carrier, .did, .customerCarrier(customer: 2),
+                                           .customerCarrier(customer: 0)]
+        for grouping in groupings {
             let cps = try engine.cps(from: from, to: now, groupedBy: grouping)
-            let starts = Dictionary(grouping: finished.filter { $0.start >= from && $0.start < now }, by: { $0.group(grouping) })
+            let starts = Dictionary(grouping: finished.filter { $0.start >= from && $0.start < now && $0.group(grouping) != nil },
+                                    by: { $0.group(grouping)! })
             XCTAssertEqual(Set(cps.keys), Set(starts.keys))
             for (group, calls) in starts {
                 let perSecond = Dictionary(grouping: calls, by: \.start).mapValues(\.count)
@@ -86,13 +91,15 @@ final class GroupSeriesTests: XCTestCase {
                 }
             }
             // Every group that held a channel in the window has a series.
-            let holders = Set((finished + running).filter { $0.end > from && $0.start < now && $0.end > $0.start }.map { $0.group(grouping) })
+            let holders = Set((finished + running).filter { $0.end > from && $0.start < now && $0.end > $0.start }
+                .compactMap { $0.group(grouping) })
             XCTAssertEqual(Set(history.keys), holders)
         }
         XCTAssertEqual(try engine.registrationsByCustomer(), [1: 3, 2: 3, 0: 1])
-        for grouping in [FigureGrouping.total, .customer, .carrier, .did] {
+        for grouping in groupings {
             XCTAssertEqual(try engine.channelsInUse(groupedBy: grouping),
-                           Dictionary(grouping: running, by: { $0.group(grouping) }).mapValues(\.count), "\(grouping)")
+                           Dictionary(grouping: running.filter { $0.group(grouping) != nil }, by: { $0.group(grouping)! })
+                               .mapValues(\.count), "\(grouping)")
         }
     }
 }

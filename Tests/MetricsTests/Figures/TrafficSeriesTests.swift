@@ -27,7 +27,7 @@ final class TrafficSeriesTests: XCTestCase {
             intervals.append((from, from + Int64.random(in: 1...4 * 86_400, using: &random)))
         }
         for (from, to) in intervals {
-            let figures = try engine.cps(from: from, to: to)
+            let figures = try engine.cps(from: from, to: to, at: now)
             let inside = starts.filter { $0 >= from && $0 < to }
             let perSecond = Dictionary(grouping: inside, by: { $0 }).mapValues { Int64($0.count) }
             let peak = perSecond.values.max() ?? 0

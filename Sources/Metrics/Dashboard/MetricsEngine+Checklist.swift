@@ -1,0 +1,105 @@
+/// The checklist: what needs the lead's attention, from the accounts, the failed files and the last hour's ASR.
+extension MetricsEngine {
+    /// The outstanding items at `now`, alerts first. With `customerID`, only that customer's own items (rate card,
+    /// balance, profile): carriers, files and carrier ASR describe other accounts.
+    public func checklist(at now: Int64, thresholds: ChecklistThresholds = ChecklistThresholds(),
+                          customerID: Int64? = nil) throws -> [ChecklistItem] {
+        try store.read { session in
+            try checklist(at: now, thresholds: thresholds, customerID: customerID, lastHour: nil,
+                          customers: try session.customers(), carriers: try session.carriers(), in: session)
+        }
+    }
+
+    /// - Parameter lastHour: the 1 h quality table when the caller has it already (it is the ASR window).
+    func checklist(at now: Int64, thresholds: ChecklistThresholds, customerID: Int64?, lastHour: QualitySnapshot?,
+                   customers: [CustomerEntry], carriers: [CarrierEntry], in session: any StoreReadSession)
+        throws -> [ChecklistItem]
+    {
+        var items: [ChecklistItem.Kind: [ChecklistItem]] = [:]
+        func add(_ kind: ChecklistItem.Kind, _ reason: String, subject: Int64?) {
+            items[kind, default: []].append(ChecklistItem(
+                kind: kind, severity: kind.severity, title: kind.title, reason: reason, subjectID: subject))
+        }
+        // Lists come in name order, ties by id.
+        let ownCustomers = customers.filter { customerID == nil || $0.id == customerID }
+
+        if customerID == nil {
+            if carriers.isEmpty {
+                add(.noCarriers, "no carrier is configured: calls cannot be routed or costed", subject: nil)
+            } else if !carriers.contains(where: \.active) {
+                add(.noCarriers, "none of the \(carriers.count) carriers is active", subject: nil)
+            }
+            for file in try session.filesInError() {
+                add(.cdrFileError, "\(file.name): \(file.firstError ?? "import failed")", subject: file.id)
+            }
+            for carrier in carriers where carrier.active && !carrier.hasRateCard {
+                add(.carrierWithoutRateCard, "\(carrier.name) has no buy rate card: its calls have no cost",
+                    subject: carrier.id)
+            }
+            let lastHourCarriers = try lastHour?.carriers ?? lastHourAnswers(at: now, carriers: carriers, in: session)
+            for carrier in lastHourCarriers where carrier.attempts >= max(1, thresholds.minimumAttempts) {
+                guard let asr = carrier.asr, asr < thresholds.minimumASR else { continue }
+                add(.lowASR, "\(carrier.name): ASR \(percent(asr)) over \(carrier.attempts) attempts in the last hour "
+                    + "(threshold \(percent(thresholds.minimumASR)))", subject: carrier.id)
+            }
+        }
+        for customer in ownCustomers where customer.active && !customer.hasRateCard {
+            add(.customerWithoutRateCard, "\(customer.name) (\(customer.accountCode)) has no sell rate card: "
+                + "its calls stay unrated", subject: customer.id)
+        }
+        // Furthest past the limit first; the name order among equals (the index breaks ties).
+        let pastLimit = ownCustomers.filter { $0.active && $0.isPastLimit }.enumerated()
+            .map { (key: ($1.balance - $1.floor, $0), customer: $1) }
+            .sorted { $0.key < $1.key }.map(\.customer)
+        for customer in pastLimit {
+            add(.balancePastLimit, "\(customer.name): balance \(customer.balance.formatted()) \(customer.currency), "
+                + "limit \(customer.floor.formatted()) \(customer.currency)", subject: customer.id)
+        }
+        for customer in ownCustomers where !customer.profileVerified {
+            add(.profileNotVerified, "\(customer.name) (\(customer.accountCode)) was created by "
+                + (customer.firstSeenFile.map { "importing \($0)" } ?? "an import"), subject: customer.id)
+        }
+
+        var result: [ChecklistItem] = []
+        // Alerts first; within a severity, kinds in their declared order.
+        let order = ChecklistItem.Severity.allCases.reversed().flatMap { severity in
+            ChecklistItem.Kind.allCases.filter { $0.severity == severity }
+        }
+        for kind in order {
+            guard let list = items[kind] else { continue }
+            let keep = max(1, thresholds.maximumItemsPerKind)
+            if list.count <= keep {
+                result += list
+            } else {
+                result += list.prefix(keep - 1)
+                result.append(ChecklistItem(kind: kind, severity: kind.severity, title: kind.title,
+                                            reason: "\(list.count - keep + 1) \(kind.more)", subjectID: nil))
+            }
+        }
+        return result
+    }
+
+    /// The carriers of the 1 h quality table with only their attempts and answered calls counted (the rest 0), in its
+    /// order: two counters of the minute rollup instead of thirteen. Past the minute retention at `now`, the
+    /// interval figures.
+    func lastHourAnswers(at now: Int64, carriers: [CarrierEntry], in session: any StoreReadSession) throws
+        -> [CarrierQuality]
+    {
+        let (from, to) = HistoryRange.oneHour.window(at: now)
+        guard from >= retention.minuteHorizon(at: now) else {
+            return try carrierQuality(.oneHour, at: now, carriers: carriers, in: session).carriers
+        }
+        let counts = try session.rollupTotals(.minute, by: .carrier, buckets: from..<to, counters: [.attempts, .answered])
+        return Self.carrierRows(counts.mapValues(QualityCounts.init), carriers: carriers)
+    }
+}
+
+/// "12.5%": one decimal, as the quality table shows it.
+func percent(_ value: Double) -> String {
+    var text = String(Int64((value * 10).rounded(.toNearestOrAwayFromZero)))
+    let negative = text.hasPrefix("-")
+    if negative { text.removeFirst() }
+    if text.count < 2 { text = String(repeating: "0", count: 2 - text.count) + text }
+    text.insert(".", at: text.index(before: text.endIndex))
+    return (negative ? "-" : "") + text + "%"
+}

@@ -1,0 +1,72 @@
+/// Figures of any interval, exact: whole buckets from the coarsest rollups that fit, the ragged edges from the
+/// calls themselves.
+extension MetricsEngine {
+    /// Figures of the calls that started in [from, to), exact for any interval: whole buckets come from the
+    /// coarsest rollups that fit, the ragged edges (less than one finest bucket each) from the CDRs themselves.
+    /// `now` is the present: minute rollups before its retention horizon are not read.
+    public func figures(from: Int64, to: Int64, groupedBy grouping: FigureGrouping = .total, at now: Int64) throws
+        -> [Int64: TrafficFigures]
+    {
+        try store.read { session in try figures(from: from, to: to, groupedBy: grouping, at: now, in: session) }
+    }
+
+    /// - Parameter counters: which counters to read; the others stay 0 (`QualityCounts.counters` reads 6 of the 13,
+    ///   which is most of the cost of a rollup row).
+    func figures(from: Int64, to: Int64, groupedBy grouping: FigureGrouping, counters: [Counter] = Counter.allCases,
+                 at now: Int64, in session: any StoreReadSession) throws -> [Int64: TrafficFigures]
+    {
+        var sums = SumsByID<RollupCounts>()
+        for piece in pieces(from: from, to: to, groupedBy: grouping, at: now) {
+            switch piece {
+            case .rollup(let level, let start, let end):
+                for (group, counts) in try session.rollupTotals(level, by: grouping, buckets: start..<end,
+                                                                counters: counters) {
+                    sums[group] += counts
+                }
+            case .raw(let start, let end):
+                for (group, counts) in try session.callCounts(by: grouping, starts: start..<end, counters: counters) {
+                    sums[group] += counts
+                }
+            }
+        }
+        return sums.dictionary.mapValues(TrafficFigures.init)
+    }
+
+    /// Where the figures of [from, to) by `grouping` come from at `now`: the levels the grouping is kept at, minutes
+    /// only inside their retention (older intervals start at the hour level); everything from the calls for a
+    /// grouping no rollup keeps.
+    func pieces(from: Int64, to: Int64, groupedBy grouping: FigureGrouping, at now: Int64) -> [IntervalPiece] {
+        guard var finest = grouping.levels.first, let coarsest = grouping.levels.last else {
+            return from < to ? [.raw(from: from, to: to)] : []
+        }
+        if finest == .minute && from < retention.minuteHorizon(at: now) { finest = .hour }
+        return Self.pieces(from: from, to: to, finest: finest, coarsest: coarsest)
+    }
+
+    /// Splits [from, to) into raw edges and runs of whole buckets, coarsest level first (up to `coarsest`), so that a
+    /// month is one rollup row per group rather than 44,640 minute rows.
+    static func pieces(from: Int64, to: Int64, finest: TimeBucket, coarsest: TimeBucket = .month) -> [IntervalPiece] {
+        guard from < to else { return [] }
+        let alignedFrom = finest.start(of: from) == from ? from : finest.next(after: from)
+        let alignedTo = finest.start(of: to)
+        // Both ends inside one bucket: no whole bucket between them.
+        guard alignedFrom <= alignedTo else { return [.raw(from: from, to: to)] }
+        var pieces: [IntervalPiece] = []
+        if from < alignedFrom { pieces.append(.raw(from: from, to: alignedFrom)) }
+        let levels = TimeBucket.allCases.reversed().filter { $0.rank >= finest.rank && $0.rank <= coarsest.rank }
+        var cursor = alignedFrom
+        while cursor < alignedTo {
+            // The coarsest bucket that starts here and ends inside the interval; consecutive ones merge.
+            let level = levels.first { $0.start(of: cursor) == cursor && $0.next(after: cursor) <= alignedTo } ?? finest
+            let end = level.next(after: cursor)
+            if case .rollup(let previous, let start, cursor)? = pieces.last, previous == level {
+                pieces[pieces.count - 1] = .rollup(level, from: start, to: end)
+            } else {
+                pieces.append(.rollup(level, from: cursor, to: end))
+            }
+            cursor = end
+        }
+        if alignedTo < to { pieces.append(.raw(from: alignedTo, to: to)) }
+        return pieces
+    }
+}

@@ -1,0 +1,48 @@
+/// The portal's summaries: a grid per customer and bucket, and totals per customer, carrier or DID.
+extension MetricsEngine {
+    /// The summary grid of `period` ending at `now`: every customer that is active or had calls in it.
+    public func summary(_ period: SummaryPeriod, at now: Int64) throws -> SummaryGrid {
+        let buckets = period.buckets(endingAt: now)
+        let end = period.level.next(after: now)
+        return try store.read { session in
+            var cells: [Int64: [Int64: TrafficFigures]] = [:]
+            try session.rollupCounts(period.level, by: .customer, buckets: buckets[0]..<end,
+                                     counters: Counter.allCases) { bucket, customer, counts in
+                cells[customer, default: [:]][bucket, default: TrafficFigures()] += TrafficFigures(counts)
+            }
+            var names: [Int64: String] = [:]
+            for customer in try session.customers() where customer.active || cells[customer.id] != nil {
+                names[customer.id] = customer.name
+            }
+            if cells[0] != nil { names[0] = "(unknown customer)" }
+            let gridRows = names.map { id, name in
+                SummaryGrid.Row(customerID: id, name: name,
+                                cells: buckets.map { cells[id]?[$0] ?? TrafficFigures() })
+            }.sorted { ($0.name, $0.customerID) < ($1.name, $1.customerID) }
+            return SummaryGrid(period: period, buckets: buckets, rows: gridRows)
+        }
+    }
+
+    /// Totals per customer or carrier (or one network total) over the buckets of `period` ending at `now`.
+    public func totals(_ grouping: FigureGrouping, period: SummaryPeriod, at now: Int64) throws -> [FigureRow] {
+        let from = period.buckets(endingAt: now)[0]
+        let to = period.level.next(after: now)
+        return try store.read { session in
+            let figures = try self.figures(from: from, to: to, groupedBy: grouping, at: now, in: session)
+            let names: [Int64: String]
+            switch grouping {
+            case .total: names = [0: "all"]
+            case .customer:
+                names = Dictionary(try session.customers().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            case .carrier, .customerCarrier:
+                names = Dictionary(try session.carriers().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            case .did:
+                names = try session.didNumbers(nil)
+            }
+            return figures.map { id, figures in
+                FigureRow(id: id, name: names[id] ?? (id == 0 ? "(unknown)" : "#\(id)"), figures: figures)
+            // Busiest first; ties by name.
+            }.sorted { ($0.figures.attempts, $1.name) > ($1.figures.attempts, $0.name) }
+        }
+    }
+}
