@@ -9,7 +9,7 @@ extension MetricsEngine {
         }
     }
 
-    func channelTables(rows limit: Int, live: [CallInProgress], carriers: [CarrierEntry],
+    func channelTables(rows limit: Int, live: [LiveCall], carriers: [CarrierEntry],
                        in session: any StoreReadSession) throws -> ChannelTables {
         guard limit > 0 else { return ChannelTables(topCarriers: [], bottomCarriers: [], topDIDs: [], bottomDIDs: []) }
         let byCarrier = Self.channelsInUse(live, groupedBy: .carrier)
@@ -80,7 +80,7 @@ extension MetricsEngine {
     }
 
     /// The calls of `live` per group (0: unknown); only groups holding a channel are present.
-    static func channelsInUse(_ live: [CallInProgress], groupedBy grouping: FigureGrouping) -> SumsByID<Int> {
+    static func channelsInUse(_ live: [LiveCall], groupedBy grouping: FigureGrouping) -> SumsByID<Int> {
         var result = SumsByID<Int>()
         for call in live {
             if let group = grouping.group(of: call) { result[group] += 1 }

@@ -2,7 +2,7 @@
 extension MetricsEngine {
     /// Channels in use at each second of (now - seconds, now]: a call holds a channel over [start, end), from
     /// its start, answered or not. Finished calls come from CDRs, running ones (`live`) from the calls in progress.
-    func liveChannels(endingAt now: Int64, seconds: Int, live: [CallInProgress], in session: any StoreReadSession)
+    func liveChannels(endingAt now: Int64, seconds: Int, live: [LiveCall], in session: any StoreReadSession)
         throws -> [Int]
     {
         guard seconds > 0 else { return [] }

@@ -24,7 +24,7 @@ public enum FigureGrouping: Sendable, Hashable {
     }
 
     /// The group of a call in progress under this breakdown; nil when the breakdown leaves it out.
-    func group(of call: CallInProgress) -> Int64? {
+    func group(of call: LiveCall) -> Int64? {
         switch self {
         case .total: return 0
         case .customer: return call.customer

@@ -29,7 +29,7 @@ extension MetricsEngine {
 
     /// Reads one network rollup row per bucket (60 minutes, 24 or 168 hours), one registration sample per bucket and
     /// seven day rollups per carrier; `live` are the calls in progress.
-    func history(_ range: HistoryRange, at now: Int64, live: [CallInProgress], in session: any StoreReadSession) throws
+    func history(_ range: HistoryRange, at now: Int64, live: [LiveCall], in session: any StoreReadSession) throws
         -> HistorySnapshot
     {
         let (from, to) = range.window(at: now)

@@ -2,7 +2,7 @@
 /// overlap a window, for channel occupancy. A call holds a channel over [start, end), answered or not.
 public protocol LiveReading {
     /// Every call in progress now, in any order.
-    func callsInProgress() throws -> [CallInProgress]
+    func callsInProgress() throws -> [LiveCall]
 
     /// The finished calls that held a channel at some second of `window` (they ended after its start and started
     /// before its end): `visit` gets each call's group, start and end.

@@ -3,12 +3,12 @@ import GRDB
 /// The live tables (`calls_in_progress`, `registrations`) and the CDRs that overlap a window, through
 /// `cdrs_by_end_start`.
 extension SQLiteReadSession: LiveReading {
-    func callsInProgress() throws -> [CallInProgress] {
-        var calls: [CallInProgress] = []
+    func callsInProgress() throws -> [LiveCall] {
+        var calls: [LiveCall] = []
         // NULL reads as 0, which no row id takes.
         try FastRows.forEach(db, sql: "SELECT start_at, customer_id, carrier_id, did_id FROM calls_in_progress",
                              arguments: []) { row in
-            calls.append(CallInProgress(start: row.int(0), customer: row.int(1), carrier: row.int(2), did: row.int(3)))
+            calls.append(LiveCall(start: row.int(0), customer: row.int(1), carrier: row.int(2), did: row.int(3)))
         }
         return calls
     }

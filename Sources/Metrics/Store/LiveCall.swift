@@ -1,5 +1,5 @@
-/// A call in progress as the read side sees it: when it started and whom it involves (0 where unknown).
-public struct CallInProgress: Sendable, Equatable {
+/// A call in progress as the read side sees it (the writers' `CallInProgress` reduced to what figures need): when it started and whom it involves (0 where unknown).
+public struct LiveCall: Sendable, Equatable {
     /// UTC Unix seconds.
     public var start: Int64
     public var customer: Int64
