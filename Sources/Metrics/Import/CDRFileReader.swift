@@ -19,10 +19,12 @@ public struct CDRFileReader: Sequence, IteratorProtocol {
         headerPending = parser.layout.hasHeader
     }
 
-    /// The reader of a file in `format` (detected when nil), or why the file cannot be read at all.
+    /// The reader of a file in `format` (detected when nil), or why the file cannot be read at all: UTF-16 text, or a
+    /// format that cannot be told or does not fit.
     public static func open(bytes: [UInt8], format: CDRFormat? = nil, customColumns: [String]? = nil, zone: TimeZone)
         -> Result<CDRFileReader, DetectionError>
     {
+        if UTF16Detection.isUTF16(bytes) { return .failure(UTF16Detection.error) }
         let sample = FormatDetection.sample(bytes)
         let layout = format.map { FormatDetection.layout(for: $0, sample: sample, customColumns: customColumns) }
             ?? FormatDetection.detect(sample, customColumns: customColumns)

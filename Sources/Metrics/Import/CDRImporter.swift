@@ -80,14 +80,19 @@ public struct CDRImporter: Sendable {
         switch CDRFileReader.open(bytes: bytes, format: source.format, customColumns: source.customColumns, zone: source.zone) {
         case .success(let opened): reader = opened
         case .failure(let error):
-            // A file that cannot be read as any format still has rows: each is read and rejected, with the
-            // reason the format could not be told, so accepted + rejected = read holds for every file.
             report.firstError = error.description
+            // UTF-16 text has no records to speak of: the file is refused as a whole, with the reason.
+            if error.kind == .notUTF8 { return try finish() }
+            // A file that cannot be read as any format still has rows: each is read and rejected, with why that
+            // row fits no format (or why the format could not be told), so accepted + rejected = read holds.
+            let sample = FormatDetection.sample(bytes)
             var rejects: [FileLedger.Reject] = []
             for record in CSVReader(bytes: bytes) {
                 report.read += 1
                 report.rejected += 1
-                let reject = FileLedger.Reject(line: record.line, raw: record.raw, reason: record.error ?? error.description)
+                let reason = FormatDetection.rejection(
+                    of: record, sample: sample, customColumns: source.customColumns, error: error)
+                let reject = FileLedger.Reject(line: record.line, raw: record.raw, reason: reason)
                 if report.rejects.count < reportedRejects { report.rejects.append(reject) }
                 rejects.append(reject)
             }

@@ -11,6 +11,8 @@ public struct DetectionError: Error, Equatable, Sendable, CustomStringConvertibl
         case badHeader
         /// A declared cdr_custom mapping is unusable.
         case badMapping
+        /// The file is not UTF-8 text (UTF-16): none of its records can be read.
+        case notUTF8
     }
 
     public var kind: Kind

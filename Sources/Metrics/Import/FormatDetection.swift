@@ -37,33 +37,41 @@ public enum FormatDetection {
             return .failure(DetectionError(.unknown, "unknown format: none of the first \(sample.count) records can be read (\(reasons)); pass --format to read the file anyway"))
         }
 
-        let widest = clean.map(\.fieldCount).filter(CDRColumns.asteriskCount.contains).max() ?? 21
-        let candidates = [
-            ColumnLayout.asterisk(columnCount: widest), custom, .freeswitch(columnCount: 13), .freeswitch(columnCount: 15),
-        ]
-        let parsers = candidates.map { RowParser(layout: $0, time: utc) }
-        let fitting = parsers.filter { parser in
-            clean.filter { record in (try? parser.parse(record).get()) != nil }.count * 2 > clean.count
-        }
+        let candidates = FormatCandidates(clean: clean, custom: custom)
+        let fits = candidates.fits(clean)
+        // More than half of the clean records decide; when no format has that many, the one format that any of
+        // them reads as does, and the rest of its rows are rejected one by one, as with --format.
+        var fitting = candidates.parsers.indices.filter { fits[$0] * 2 > clean.count }
+        if fitting.isEmpty { fitting = candidates.parsers.indices.filter { fits[$0] > 0 } }
 
-        if fitting.count == 1 { return .success(fitting[0].layout) }
+        if fitting.count == 1 { return .success(candidates.parsers[fitting[0]].layout) }
         let count = firstClean.fieldCount
         if fitting.count > 1 {
-            let names = fitting.map { "\($0.layout.format.rawValue) (\(describe($0.layout, columns: count, declared: customColumns != nil)))" }
+            let names = fitting.map { candidates.parsers[$0].layout }
+                .map { "\($0.format.rawValue) (\(describe($0, columns: count, declared: customColumns != nil)))" }
             let list = names.count == 2 ? "both \(names[0]) and \(names[1])" : names.joined(separator: ", ")
             return .failure(DetectionError(.ambiguous, "ambiguous: \(count) columns fit \(list); pass --format"))
         }
-        // Why not: for each format with this many columns, what in the first clean record does not fit it.
-        var reasons: [String] = []
-        for parser in parsers {
-            guard case .failure(let error) = parser.parse(firstClean), !error.reason.hasPrefix("\(count) columns") else { continue }
-            reasons.append("as \(parser.layout.format.rawValue), \(error.reason)")
+        // No sampled record reads as any format: why the first clean one does not.
+        let why = candidates.whyNot(firstClean) ?? "\(count) columns"
+        let hint = why.contains("does not read") ? "; pass --format if you know it" : ""
+        return .failure(DetectionError(.unknown, "unknown format: line \(firstClean.line) has \(why)\(hint)"))
+    }
+
+    /// Why a record of a file whose format is unknown (`detect` failed with `error`) is rejected, about that record
+    /// and its own line: what in it fits no format, or, for a record that does read as one (past the sampled
+    /// ones), that the file's first records did not.
+    public static func rejection(of record: CSVReader.Record, sample: [CSVReader.Record], customColumns: [String]?,
+                                 error: DetectionError) -> String
+    {
+        if let own = record.error { return own }
+        guard error.kind == .unknown, case .success(let custom) = ColumnLayout.asteriskCustom(customColumns) else {
+            return error.message
         }
-        let known = "asterisk (16 to 21 columns), asterisk-custom (\(custom.columns.count)), freeswitch (13 or 15) and native (a header row)"
-        if reasons.isEmpty {
-            return .failure(DetectionError(.unknown, "unknown format: line \(firstClean.line) has \(count) column\(count == 1 ? "" : "s"); TermDash reads \(known)"))
-        }
-        return .failure(DetectionError(.unknown, "unknown format: line \(firstClean.line) has \(count) columns but does not read \(reasons.joined(separator: "; ")); pass --format if you know it"))
+        let candidates = FormatCandidates(clean: sample.filter { $0.error == nil }, custom: custom)
+        if let why = candidates.whyNot(record) { return "unknown format: \(why)" }
+        return "unknown format: this row reads, but none of the file's first \(sample.count) records does; "
+            + "pass --format if you know it"
     }
 
     /// The layout of a file whose format the user named (`--format`, or the source's config), from its first
@@ -85,9 +93,6 @@ public enum FormatDetection {
             return ColumnLayout.asteriskCustom(customColumns)
         }
     }
-
-    /// Detection asks whether times read, not what they are: any zone does.
-    private static let utc = LocalTimeParser(zone: TimeZone(identifier: "UTC")!)
 
     static let empty = DetectionError(.empty, "empty file: no records to read")
 

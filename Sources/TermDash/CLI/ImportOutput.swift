@@ -54,7 +54,12 @@ final class ImportOutput {
         }
         if report.status == .error {
             let reason = Sanitizer.clean(report.firstError ?? "no good row")
-            printError("\(name): nothing imported (\(report.read) read, 0 accepted, \(report.rejected) rejected): \(reason)")
+            // A file refused as a whole (UTF-16, empty, read in another zone) has no rows to count: the reason first.
+            if report.read == 0 {
+                printError("\(name): \(reason); nothing imported")
+            } else {
+                printError("\(name): nothing imported (\(report.read) read, 0 accepted, \(report.rejected) rejected): \(reason)")
+            }
             return
         }
         let format = report.format.map { "; \($0)" } ?? ""
