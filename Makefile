@@ -64,7 +64,8 @@ FUZZ_SOURCES := Sources/Metrics/Records/CallRecord.swift Sources/Metrics/Rating/
 	Sources/Metrics/Rollups/TimeBuckets.swift Sources/Metrics/Records/RowKey.swift $(addprefix Sources/Metrics/Import/, CSVReader.swift \
 	CSVFields.swift CDRFileReader.swift CDRFormat.swift CDRColumns.swift CallerID.swift ColumnLayout.swift DetectionError.swift \
 	Dispositions.swift FormatDetection.swift LocalTimeParser.swift ZoneOffsets.swift NativeColumns.swift NativeTime.swift \
-	RegistrationSample.swift RowError.swift RowParser.swift RowParserCore.swift SwitchRow.swift ContentHash.swift)
+	RegistrationSample.swift RowError.swift RowParser.swift RowParserCore.swift SwitchRow.swift ContentHash.swift \
+	FormatCandidates.swift UTF16Detection.swift)
 fuzz:
 	@mkdir -p .build/fuzz/corpus
 	$(SWIFTC) -sanitize=fuzzer,address -parse-as-library -O -wmo -module-name CDRFuzz $(FUZZ_SOURCES) Fuzz/CDRFuzz.swift \
