@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// An RFC 4180 reader that survives what real switch files contain: CRLF, LF or CR line ends, quoted fields with
-/// doubled quotes and embedded newlines, bytes that are not UTF-8 (replaced, never fatal), and quotes that never
-/// close (reported for that record, which then ends at the end of its physical line so the rest still reads).
+/// doubled quotes and embedded newlines, bytes that are not UTF-8 (replaced, never fatal), quotes that never
+/// close (reported for that record, which then ends at the end of its physical line so the rest still reads), and
+/// NUL bytes (reported for their record: stored text would end at them).
 ///
 /// It works on bytes: a record keeps a slice of the input and where each field lies in it, and a field becomes a
 /// `String` only when it is asked for, so a parser that needs 8 of 18 columns pays for 8.
@@ -148,6 +149,9 @@ public struct CSVReader: Sequence, IteratorProtocol {
             let start = position
             var bounds: [Int] = []
             bounds.reserveCapacity(48)
+            // The first field (1-based) holding a NUL byte: SQLite's C strings end at one, so such a field could
+            // not be stored as read. The record is then rejected whole.
+            var nulField = 0
             while true {
                 // One field, from `position` to a separator, a line end or the end of the input.
                 let fieldStart = position
@@ -161,6 +165,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     while true {
                         close = Self.nextSpecial(buffer, from: close, target: 0x22)
                         if close == count || buffer[close] == 0x22 { break }
+                        if buffer[close] == 0, nulField == 0 { nulField = bounds.count / 2 + 1 }
                         if Self.endsLine(buffer, close) { lines += 1 }
                         close += 1
                     }
@@ -176,6 +181,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                         var index = contentStart
                         while index < count {
                             let byte = buffer[index]
+                            if byte == 0, nulField == 0 { nulField = bounds.count / 2 + 1 }
                             if quoted {
                                 if byte == 0x22 {
                                     if index + 1 < count, buffer[index + 1] == 0x22 {
@@ -212,6 +218,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                         if scan == count { break }
                         let byte = buffer[scan]
                         if byte == separator || byte == 0x0A || byte == 0x0D { break }
+                        if byte == 0, nulField == 0 { nulField = bounds.count / 2 + 1 }
                         scan += 1
                     }
                     bounds.append(fieldStart - start)
@@ -223,6 +230,10 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     continue
                 }
                 break
+            }
+            if nulField > 0 {
+                return Record(line: startLine, lastLine: line, rawBytes: bytes[start..<position],
+                              error: "field \(nulField) holds a NUL byte, which TermDash does not store", bounds: [])
             }
             return Record(line: startLine, lastLine: line, rawBytes: bytes[start..<position], error: nil, bounds: bounds)
         }

@@ -34,6 +34,20 @@ final class CSVReaderTests: XCTestCase {
 }
 
 final class CSVReaderBytesTests: XCTestCase {
+    /// A NUL byte, quoted or not, spoils its record only, which names the field; the record's bytes stay whole.
+    func testANULByteSpoilsItsRecordNamingTheField() {
+        let records = Array(CSVReader(bytes: Array("a,b\u{0}c,d\n\"x\",\"y\u{0}\"\"z\"\n\"q\u{0}\",r\nok,fine\n".utf8)))
+        XCTAssertEqual(records.map(\.error), [
+            "field 2 holds a NUL byte, which TermDash does not store",
+            "field 2 holds a NUL byte, which TermDash does not store",
+            "field 1 holds a NUL byte, which TermDash does not store",
+            nil,
+        ])
+        XCTAssertEqual(records.map(\.fieldCount), [0, 0, 0, 2])
+        XCTAssertEqual(records.map(\.line), [1, 2, 3, 4])
+        XCTAssertEqual(records[0].raw, "a,b\u{0}c,d")
+    }
+
     /// FreeSWITCH's default template writes `, "${accountcode}"`: the space before the quote is not part of it.
     func testSpacesBeforeAnOpeningQuoteAreDropped() {
         let records = Array(CSVReader(text: "\"a\",\"b\", \"1008\",  \"x,y\"\n"))
@@ -160,7 +174,9 @@ final class CSVReaderReferenceTests: XCTestCase {
                 continue
             }
             fields.append(field)
-            out.append(Expected(line: startLine, lastLine: line, fields: fields, raw: Array(bytes[start..<position]), error: false))
+            // A NUL byte anywhere spoils the record (its text could not be stored as read).
+            let nul = bytes[start..<position].contains(0)
+            out.append(Expected(line: startLine, lastLine: line, fields: nul ? [] : fields, raw: Array(bytes[start..<position]), error: nul))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQL of the `cdr_files` and `cdr_rejects` tables, inside the caller's transaction.
@@ -79,21 +80,30 @@ enum SQLiteFileLedger {
         }
     }
 
-    /// Stores rejected rows; a retried file replaces its earlier report of the same line.
+    /// Stores rejected rows; a retried file replaces its earlier report of the same line. The raw text is bound
+    /// with its length (GRDB binds a String as a C string, which would end it at a NUL byte: a row rejected for
+    /// holding one is kept whole).
     static func addRejects(_ rejects: [FileLedger.Reject], file: Int64, in db: Database) throws {
         guard !rejects.isEmpty else { return }
-        let statement = try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO cdr_rejects (file_id, line, raw, reason) VALUES (?, ?, ?, ?)")
+        var statement = FastStatement(
+            try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO cdr_rejects (file_id, line, raw, reason) VALUES (?, ?, ?, ?)"),
+            in: db)
         for reject in rejects {
-            try statement.execute(arguments: [file, reject.line, reject.raw, reject.reason])
+            statement.bind(file)
+            statement.bind(reject.line)
+            statement.bind(reject.raw)
+            statement.bind(reject.reason)
+            _ = try statement.execute()
         }
     }
 
+    /// The raw text is read as bytes, whole, for the same reason.
     static func rejects(file: Int64, limit: Int, in db: Database) throws -> [FileLedger.Reject] {
         try Row.fetchAll(
-            db, sql: "SELECT line, raw, reason FROM cdr_rejects WHERE file_id = ? ORDER BY line LIMIT ?",
+            db, sql: "SELECT line, CAST(raw AS BLOB), reason FROM cdr_rejects WHERE file_id = ? ORDER BY line LIMIT ?",
             arguments: [file, limit]
-        ).map { FileLedger.Reject(line: $0[0], raw: $0[1], reason: $0[2]) }
+        ).map { FileLedger.Reject(line: $0[0], raw: String(decoding: ($0[1] as Data?) ?? Data(), as: UTF8.self), reason: $0[2]) }
     }
 
     static func finish(_ file: Int64, _ outcome: FileLedger.Outcome, at now: Int64, in db: Database) throws {
