@@ -21,7 +21,8 @@ final class MigrationTests: XCTestCase {
                        ["v1 accounts, rating, cdrs, live state, rollups", "v2 rollups by carrier and by customer",
                         "v3 covering index for the live-channels window",
                         "v4 CDR files, rejected rows, accounts first seen in a file",
-                        "v5 network rollups by minute and hour", "v6 integer row keys, unique with the start time"])
+                        "v5 network rollups by minute and hour", "v6 integer row keys, unique with the start time",
+                        "v7 a ledger entry per import run: copies noted, the importing process recorded"])
         XCTAssertFalse(tables.contains("rollup_hour"), "v2 replaced the crossed v1 rollups")
     }
 
@@ -32,7 +33,7 @@ final class MigrationTests: XCTestCase {
         }
         let reopened = try SQLiteStore(path: temporary.store.path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM carriers") }, 1)
-        XCTAssertEqual(try reopened.schemaVersion().count, 6)
+        XCTAssertEqual(try reopened.schemaVersion().count, 7)
     }
 
     func testReadOnlyOpenOfAMissingStoreSaysWhatToDo() throws {
@@ -135,6 +136,35 @@ extension MigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cdrs' ORDER BY name")
         }
         XCTAssertEqual(indexes, ["cdrs_by_end_start", "cdrs_by_start_key"])
+    }
+
+    /// v7 keeps every file entry: one left `processing` by a process that ended (no owner recorded before v7) reads
+    /// `interrupted` and is retried in place, and a content imported before can have more entries.
+    func testV7KeepsTheFilesAndTellsALeftOverProcessingOneInterrupted() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("td-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("v6.db").path
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v6 integer row keys, unique with the start time")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO cdr_files (id, source, path, name, size, content_hash, status, rows_read, rows_accepted,
+                    rows_new, discovered_at, started_at, finished_at)
+                VALUES (1, 'pbx', '/a.csv', 'a.csv', 9, 'done', 'success', 3, 3, 3, 1, 1, 2),
+                       (2, 'pbx', '/b.csv', 'b.csv', 9, 'killed', 'processing', 0, 0, 0, 3, 3, NULL)
+                """)
+        }
+        try queue.close()
+        let store = try SQLiteStore(path: path)
+        XCTAssertEqual(try store.fileEntries().map(\.status), [.interrupted, .success])
+        let done = try XCTUnwrap(try store.fileEntry(source: "pbx", contentHash: "done"))
+        XCTAssertEqual([done.rowsRead, done.rowsNew], [3, 3])
+        XCTAssertEqual(try store.recordCopy(of: done, path: "/c.csv", name: "c.csv", size: 9, at: 5).id, 3)
+        let retry = try store.beginFile(source: "pbx", path: "/b.csv", name: "b.csv", size: 9, contentHash: "killed", at: 6)
+        XCTAssertEqual(retry.id, 2)
+        XCTAssertEqual(retry.retried?.status, .interrupted)
+        XCTAssertNil(retry.retried?.owner)
     }
 
     /// The v6 table refuses what v1 refused.

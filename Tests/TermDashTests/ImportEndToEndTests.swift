@@ -96,10 +96,12 @@ final class ImportEndToEndTests: XCTestCase {
         let files = try EndToEnd.termdash(["files", "--db", db, "--format", "csv"])
         XCTAssertEqual(files.status, 0, files.stderr)
         let lines = files.stdout.split(separator: "\r\n").map(String.init)
-        XCTAssertEqual(lines.first, "id,name,source,status,format,size,read,accepted,rejected,new,finished_at,first_error")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("2,mixed.csv,import,success,asterisk,") && $0.contains(",30,28,2,28,") }, files.stdout)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("3,bad.csv,import,error,,404,2,0,2,0,") }, files.stdout)
-        let rejects = try EndToEnd.termdash(["files", "--db", db, "--rejects", "2", "--format", "csv"])
+        XCTAssertEqual(lines.first, "id,name,source,status,format,size,read,accepted,rejected,new,finished_at,first_error,duplicate_of")
+        // The second run of good.csv has an entry of its own (2), a duplicate of the first.
+        XCTAssertTrue(lines.contains { $0.hasPrefix("2,good.csv,import,success,asterisk,") && $0.contains(",50,50,0,0,") && $0.hasSuffix(",1") }, files.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("3,mixed.csv,import,success,asterisk,") && $0.contains(",30,28,2,28,") }, files.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("4,bad.csv,import,error,,404,2,0,2,0,") }, files.stdout)
+        let rejects = try EndToEnd.termdash(["files", "--db", db, "--rejects", "3", "--format", "csv"])
         XCTAssertEqual(rejects.stdout.split(separator: "\r\n").map { $0.split(separator: ",").first.map(String.init) ?? "" },
                        ["line", "4", "17"], rejects.stdout)
         XCTAssertTrue(rejects.stdout.contains("17,\"billsec \"\"zz\"\" is not a whole number of seconds\""), rejects.stdout)

@@ -24,27 +24,35 @@ public struct CDRImporter: Sendable {
         let name = (path as NSString).lastPathComponent
         let hash = ContentHash(of: bytes).description
 
-        // An earlier import of this content that finished is the answer; one that was killed or failed is retried.
-        if let done = try store.fileEntry(source: source.name, contentHash: hash), done.status == .success
-        {
+        // Content imported before is not read again: the run is recorded as a copy of the entry that imported it.
+        if let original = try store.fileEntry(source: source.name, contentHash: hash) {
+            let copy = try store.recordCopy(of: original, path: path, name: name, size: Int64(bytes.count), at: now)
             return ImportReport(
-                path: path, fileID: done.id, format: done.format, status: done.status, read: done.rowsRead,
-                accepted: done.rowsAccepted, rejected: done.rowsRejected, new: 0, alreadyImported: true,
-                firstError: done.firstError, rejects: [], newCustomers: [], newCarriers: [])
+                path: path, fileID: copy.id, format: original.format, status: .success, read: original.rowsRead,
+                accepted: original.rowsAccepted, rejected: original.rowsRejected, new: 0, alreadyImported: true,
+                firstError: original.firstError, rejects: [], newCustomers: [], newCarriers: [], original: original,
+                retried: copy.retried)
         }
-        let fileID = try store.beginFile(
+        // A run that failed or was interrupted is retried in its entry; else this run gets one of its own.
+        let attempt = try store.beginFile(
             source: source.name, path: path, name: name, size: Int64(bytes.count), contentHash: hash, at: now)
         do {
-            return try importRows(bytes, path: path, fileID: fileID, source: source, now: now, progress: progress)
-        } catch let error as ImportError {
-            guard case .startsMoved = error else { throw error }
-            // Nothing of the file was kept: it is recorded as failed, with the reason, and no row counted.
-            let outcome = FileLedger.Outcome(
-                format: nil, read: 0, accepted: 0, rejected: 0, new: 0, firstError: error.description)
-            try store.finishFile(fileID, outcome, at: now)
+            var report = try importRows(
+                bytes, path: path, fileID: attempt.id, source: source, now: now, progress: progress)
+            report.retried = attempt.retried
+            return report
+        } catch {
+            // Nothing of the file was kept: it is recorded as failed, with the reason, and no row counted. (When
+            // the store cannot take even that, the entry stays `processing` and reads `interrupted` once this
+            // process has ended.)
+            let reason = (error as? ImportError)?.description ?? "\(error)"
+            let outcome = FileLedger.Outcome(format: nil, read: 0, accepted: 0, rejected: 0, new: 0, firstError: reason)
+            try? store.finishFile(attempt.id, outcome, at: now)
+            guard case ImportError.startsMoved = error else { throw error }
             return ImportReport(
-                path: path, fileID: fileID, format: nil, status: .error, read: 0, accepted: 0, rejected: 0, new: 0,
-                alreadyImported: false, firstError: error.description, rejects: [], newCustomers: [], newCarriers: [])
+                path: path, fileID: attempt.id, format: nil, status: .error, read: 0, accepted: 0, rejected: 0, new: 0,
+                alreadyImported: false, firstError: reason, rejects: [], newCustomers: [], newCarriers: [],
+                retried: attempt.retried)
         }
     }
 
@@ -67,9 +75,14 @@ public struct CDRImporter: Sendable {
             path: path, fileID: fileID, format: nil, status: .error, read: 0, accepted: 0, rejected: 0, new: 0,
             alreadyImported: false, firstError: nil, rejects: [], newCustomers: [], newCarriers: [])
         func finish() throws -> ImportReport {
+            // Good rows, none of them new: stored by the entry that first imported this content (an import of it
+            // that ran at the same time and committed first), whose duplicate this run is.
+            if report.accepted > 0, report.new == 0 {
+                report.original = try transaction.firstImport(ofSameContentAs: fileID)
+            }
             let outcome = FileLedger.Outcome(
                 format: report.format, read: report.read, accepted: report.accepted, rejected: report.rejected,
-                new: report.new, firstError: report.firstError)
+                new: report.new, firstError: report.firstError, duplicateOf: report.original?.id)
             try transaction.finishFile(fileID, outcome, at: now)
             report.status = outcome.status
             if report.read == 0, report.firstError == nil { report.firstError = "the file holds no rows" }

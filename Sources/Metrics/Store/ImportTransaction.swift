@@ -33,6 +33,11 @@ public protocol ImportTransaction {
     /// Stores the network's registrations by minute (UTC start of the minute), replacing what a minute held.
     func storeRegistrations(_ registrationsByMinute: [Int64: Int]) throws
 
+    /// The entry, other than `file`, that first imported the same content of the same source successfully (what
+    /// `StoreLedger.fileEntry(source:contentHash:)` says once this transaction started): a run that finds one and
+    /// stored no row is a duplicate of it (`FileLedger.Outcome.duplicateOf`).
+    func firstImport(ofSameContentAs file: Int64) throws -> FileLedger.Entry?
+
     /// Records how the file's import ended.
     func finishFile(_ file: Int64, _ outcome: FileLedger.Outcome, at now: Int64) throws
 }

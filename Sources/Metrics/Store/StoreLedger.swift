@@ -37,8 +37,13 @@ public protocol StoreLedger: AnyObject, Sendable {
     func rateCards() throws -> [RateCardSummary]
 
     // MARK: CDR files
+    //
+    // Every run of an import has an entry of its own, with its own counts: a copy of a file under another name, a
+    // re-import, two imports of one content at the same time. The rows of a content are stored once, and point to
+    // the entry that stored them (its `rowsNew` counts them); the other runs stored none (`duplicateOf` names it).
 
-    /// The entry of the file of `source` with this content (`ContentHash` of the whole file), if any.
+    /// The entry that first imported this content of `source` (`ContentHash` of the whole file) successfully: the
+    /// one its rows point to. Never a copy (`duplicateOf`).
     func fileEntry(source: String, contentHash: String) throws -> FileLedger.Entry?
 
     func fileEntry(id: Int64) throws -> FileLedger.Entry?
@@ -49,11 +54,22 @@ public protocol StoreLedger: AnyObject, Sendable {
     /// A file's rejected rows, by line.
     func rejects(ofFile file: Int64, limit: Int) throws -> [FileLedger.Reject]
 
-    /// Records that processing of a file's content starts now and returns the file's id. The entry of an earlier
-    /// attempt at the same content (a killed or failed run) is reused, so a file has one entry however often it is
-    /// retried; a `waiting` entry of the same path becomes the processing one.
-    func beginFile(source: String, path: String, name: String, size: Int64, contentHash: String, at now: Int64)
-        throws -> Int64
+    /// Records that `owner` starts processing a file's content now. An earlier attempt at the same content that
+    /// kept nothing — failed (`error`) or `interrupted` — is retried in place: its entry (rejects cleared) becomes
+    /// this run's, so a file that failed or was killed has one entry however often it is retried. Else a `waiting`
+    /// entry of the same path becomes this run's, else the run gets a new entry; an entry still `processing` by a
+    /// running process is never taken.
+    func beginFile(
+        source: String, path: String, name: String, size: Int64, contentHash: String, owner: FileLedger.Owner,
+        at now: Int64
+    ) throws -> FileLedger.Attempt
+
+    /// Records a run of content imported before (`original`, from `fileEntry(source:contentHash:)`) that is not
+    /// read again: an entry of its own, `success`, with the original's format, counts and rejected rows but
+    /// nothing new, noted as a duplicate of it. The entry is a failed or interrupted attempt at the same content
+    /// (which it settles), else a `waiting` one of the same path, else a new one.
+    func recordCopy(of original: FileLedger.Entry, path: String, name: String, size: Int64, at now: Int64) throws
+        -> FileLedger.Attempt
 
     /// Notes a spool file that is still being written (`waiting`), or its new size when noted before.
     func noteWaiting(source: String, path: String, name: String, size: Int64, at now: Int64) throws
@@ -74,6 +90,14 @@ extension StoreLedger {
 
     /// The newest 1,000 files.
     public func fileEntries() throws -> [FileLedger.Entry] { try fileEntries(limit: 1_000) }
+
+    /// Begins a file's processing by this process.
+    public func beginFile(source: String, path: String, name: String, size: Int64, contentHash: String, at now: Int64)
+        throws -> FileLedger.Attempt
+    {
+        try beginFile(
+            source: source, path: path, name: name, size: size, contentHash: contentHash, owner: .current, at: now)
+    }
 
     /// A file's first 1,000 rejected rows.
     public func rejects(ofFile file: Int64) throws -> [FileLedger.Reject] { try rejects(ofFile: file, limit: 1_000) }

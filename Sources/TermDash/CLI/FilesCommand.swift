@@ -5,7 +5,13 @@ import Metrics
 struct FilesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "files",
-        abstract: "List imported CDR files with their status and row counts, or one file's rejected rows.")
+        abstract: "List imported CDR files with their status and row counts, or one file's rejected rows.",
+        discussion: """
+            Every import run has an entry. Status: waiting (a spool file still growing), processing, success, error, \
+            or interrupted (its import process is gone, killed or its machine restarted: nothing of it was kept; \
+            import the file again). duplicate_of: for a run that stored no row of its own (a copy under another \
+            name, a re-import, an import of the same content at the same time), the id of the file that stored them.
+            """)
 
     @Option(help: ArgumentHelp("Show the rejected rows (line, reason, raw text) of the file with this id.", valueName: "id"))
     var rejects: Int64?
@@ -36,13 +42,13 @@ struct FilesCommand: ParsableCommand {
             table = ReportTable(
                 report: "files", period: nil,
                 columns: ["id", "name", "source", "status", "format", "size", "read", "accepted", "rejected", "new",
-                          "finished_at", "first_error"],
+                          "finished_at", "first_error", "duplicate_of"],
                 rows: entries.map { entry in
                     [.integer(entry.id), .text(Sanitizer.clean(entry.name)), .text(Sanitizer.clean(entry.source)),
                      .text(entry.status.rawValue), .text(entry.format ?? ""), .integer(entry.size),
                      .integer(Int64(entry.rowsRead)), .integer(Int64(entry.rowsAccepted)),
                      .integer(Int64(entry.rowsRejected)), .integer(Int64(entry.rowsNew)), time(entry.finishedAt),
-                     .text(Sanitizer.clean(entry.firstError ?? ""))]
+                     .text(Sanitizer.clean(entry.firstError ?? "")), .text(entry.duplicateOf.map(String.init) ?? "")]
                 })
         }
         switch format {

@@ -42,8 +42,15 @@ final class ImportOutput {
 
     func printReport(_ report: ImportReport) {
         let name = report.path
+        if let retried = report.retried, retried.status == .interrupted {
+            let process = retried.owner.map { " (process \($0.pid) ended before it finished)" } ?? ""
+            say("\(name): file #\(retried.id)'s import was interrupted\(process); importing it again")
+        }
         if report.alreadyImported {
-            say("\(name): already imported (\(report.read) read, \(report.accepted) accepted, \(report.rejected) rejected); nothing added")
+            let original = report.original
+            let copy = original.map { $0.path == report.path ? "" : " as \(Sanitizer.clean($0.name))" } ?? ""
+            let entry = report.fileID.map { id in " (file #\(id)" + (original.map { ", a duplicate of #\($0.id))" } ?? ")") } ?? ""
+            say("\(name): already imported\(copy) (\(report.read) read, \(report.accepted) accepted, \(report.rejected) rejected); nothing added\(entry)")
             return
         }
         for reject in report.rejects.prefix(rejectsShown) {
@@ -62,7 +69,8 @@ final class ImportOutput {
             }
             return
         }
-        let format = report.format.map { "; \($0)" } ?? ""
+        let format = (report.format.map { "; \($0)" } ?? "")
+            + (report.original.map { "; a duplicate of file #\($0.id), \(Sanitizer.clean($0.name))" } ?? "")
         say("\(name): \(report.read) read, \(report.accepted) accepted, \(report.rejected) rejected (\(report.new) new\(format))")
         if !report.newCustomers.isEmpty {
             say("  new customers (unverified, on the checklist): \(Self.list(report.newCustomers))")

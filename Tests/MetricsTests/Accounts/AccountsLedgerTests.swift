@@ -61,7 +61,7 @@ final class AccountsLedgerTests: XCTestCase {
                 arguments: [card])
             try db.execute(sql: "INSERT INTO carriers (id, name) VALUES (3, 'K')")
         }
-        let file = try store.beginFile(source: "pbx", path: "/x", name: "x", size: 1, contentHash: "h", at: 1)
+        let file = try store.beginFile(source: "pbx", path: "/x", name: "x", size: 1, contentHash: "h", at: 1).id
         var decided: [AccountDirectory.Creation] = []
         try store.importTransaction { transaction in
             var directory = try transaction.accountDirectory()

@@ -88,7 +88,12 @@ final class CDRImporterTests: XCTestCase {
         XCTAssertTrue(again.alreadyImported)
         XCTAssertEqual(again.new, 0)
         XCTAssertEqual(try count("SELECT COUNT(*) FROM cdrs", temporary.store), 5)
-        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdr_files", temporary.store), 1)
+        XCTAssertEqual(again.original?.id, first.fileID)
+        // The run is recorded: an entry of its own that added nothing, a duplicate of the first.
+        XCTAssertEqual(try count("SELECT COUNT(*) FROM cdr_files", temporary.store), 2)
+        let rerun = try XCTUnwrap(try temporary.store.fileEntry(id: try XCTUnwrap(again.fileID)))
+        XCTAssertEqual([rerun.rowsRead, rerun.rowsAccepted, rerun.rowsNew], [5, 5, 0])
+        XCTAssertEqual(rerun.duplicateOf, first.fileID)
     }
 
     func testBadRowsAreKeptWithReasonsAndGoodRowsAreRatedAndCounted() throws {

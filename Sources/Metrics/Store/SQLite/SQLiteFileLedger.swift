@@ -5,13 +5,33 @@ import GRDB
 enum SQLiteFileLedger {
     private static let columns = """
         id, source, path, name, size, content_hash, format, status, rows_read, rows_accepted, rows_rejected, rows_new,
-        first_error, discovered_at, started_at, finished_at
+        first_error, discovered_at, started_at, finished_at, duplicate_of, owner_pid, owner_start
         """
 
+    /// `StoreLedger.fileEntry(source:contentHash:)`: the first successful entry of the content that is no copy.
     static func entry(source: String, contentHash: String, in db: Database) throws -> FileLedger.Entry? {
         try Row.fetchOne(
-            db, sql: "SELECT \(columns) FROM cdr_files WHERE source = ? AND content_hash = ?",
+            db,
+            sql: """
+                SELECT \(columns) FROM cdr_files
+                WHERE source = ? AND content_hash = ? AND status = 'success' AND duplicate_of IS NULL
+                ORDER BY id LIMIT 1
+                """,
             arguments: [source, contentHash]
+        ).map(entry(from:))
+    }
+
+    /// `ImportTransaction.firstImport(ofSameContentAs:)`.
+    static func firstImport(ofSameContentAs file: Int64, in db: Database) throws -> FileLedger.Entry? {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT \(columns) FROM cdr_files
+                WHERE (source, content_hash) = (SELECT source, content_hash FROM cdr_files WHERE id = ?)
+                    AND id <> ? AND status = 'success' AND duplicate_of IS NULL
+                ORDER BY id LIMIT 1
+                """,
+            arguments: [file, file]
         ).map(entry(from:))
     }
 
@@ -27,37 +47,94 @@ enum SQLiteFileLedger {
 
     /// `StoreLedger.beginFile`.
     static func begin(
-        source: String, path: String, name: String, size: Int64, contentHash: String, at now: Int64, in db: Database
-    ) throws -> Int64 {
-        if let existing = try entry(source: source, contentHash: contentHash, in: db) {
-            try db.execute(
-                sql: """
-                    UPDATE cdr_files SET path = ?, name = ?, size = ?, status = 'processing', started_at = ?,
-                        finished_at = NULL
-                    WHERE id = ?
-                    """,
-                arguments: [path, name, size, now, existing.id])
-            return existing.id
-        }
-        // A waiting entry for this path (from the spool watcher) becomes the processing one.
-        if let waiting = try Int64.fetchOne(
-            db, sql: "SELECT id FROM cdr_files WHERE source = ? AND path = ? AND status = 'waiting'",
-            arguments: [source, path])
-        {
-            try db.execute(
-                sql: """
-                    UPDATE cdr_files SET name = ?, size = ?, content_hash = ?, status = 'processing', started_at = ?
-                    WHERE id = ?
-                    """,
-                arguments: [name, size, contentHash, now, waiting])
-            return waiting
+        source: String, path: String, name: String, size: Int64, contentHash: String, owner: FileLedger.Owner,
+        at now: Int64, in db: Database
+    ) throws -> FileLedger.Attempt {
+        let retried = try retry(source: source, contentHash: contentHash, in: db)
+        let id = try retried?.id ?? claimWaiting(source: source, path: path, in: db)
+            ?? insertEntry(source: source, path: path, name: name, size: size, at: now, in: db)
+        try db.execute(
+            sql: """
+                UPDATE cdr_files SET path = ?, name = ?, size = ?, content_hash = ?, status = 'processing',
+                    started_at = ?, finished_at = NULL, owner_pid = ?, owner_start = ?
+                WHERE id = ?
+                """,
+            arguments: [path, name, size, contentHash, now, owner.pid, owner.start, id])
+        return FileLedger.Attempt(id: id, retried: retried)
+    }
+
+    /// `StoreLedger.recordCopy`.
+    static func recordCopy(
+        of original: FileLedger.Entry, path: String, name: String, size: Int64, at now: Int64, in db: Database
+    ) throws -> FileLedger.Attempt {
+        let retried = try original.contentHash.flatMap { try retry(source: original.source, contentHash: $0, in: db) }
+        let id = try retried?.id ?? claimWaiting(source: original.source, path: path, in: db)
+            ?? insertEntry(source: original.source, path: path, name: name, size: size, at: now, in: db)
+        try db.execute(
+            sql: """
+                UPDATE cdr_files SET path = ?, name = ?, size = ?, content_hash = ?, format = ?, status = 'success',
+                    rows_read = ?, rows_accepted = ?, rows_rejected = ?, rows_new = 0, first_error = ?,
+                    duplicate_of = ?, started_at = ?, finished_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                path, name, size, original.contentHash, original.format, original.rowsRead, original.rowsAccepted,
+                original.rowsRejected, original.firstError, original.id, now, now, id,
+            ])
+        // The same bytes have the same bad rows: copied as stored (raw text whole).
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO cdr_rejects (file_id, line, raw, reason)
+                SELECT ?, line, raw, reason FROM cdr_rejects WHERE file_id = ?
+                """,
+            arguments: [id, original.id])
+        return FileLedger.Attempt(id: id, retried: retried)
+    }
+
+    /// The first earlier attempt at this content that kept nothing — failed, or interrupted (its process is gone;
+    /// one still running is left to finish) — as it was, now cleared for the run that retries it in its place.
+    private static func retry(source: String, contentHash: String, in db: Database) throws -> FileLedger.Entry? {
+        let earlier = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(columns) FROM cdr_files
+                WHERE source = ? AND content_hash = ? AND status IN ('error', 'processing') ORDER BY id
+                """,
+            arguments: [source, contentHash]
+        ).map(entry(from:))
+        guard let retried = earlier.first(where: { $0.status == .error || $0.status == .interrupted }) else {
+            return nil
         }
         try db.execute(
             sql: """
-                INSERT INTO cdr_files (source, path, name, size, content_hash, status, discovered_at, started_at)
-                VALUES (?, ?, ?, ?, ?, 'processing', ?, ?)
+                UPDATE cdr_files SET format = NULL, rows_read = 0, rows_accepted = 0, rows_rejected = 0, rows_new = 0,
+                    first_error = NULL, duplicate_of = NULL, first_row_key = NULL, first_row_check = NULL,
+                    first_row_start = NULL, owner_pid = NULL, owner_start = NULL
+                WHERE id = ?
                 """,
-            arguments: [source, path, name, size, contentHash, now, now])
+            arguments: [retried.id])
+        // Its rejects were the failed run's; the run that retries it reports its own.
+        try db.execute(sql: "DELETE FROM cdr_rejects WHERE file_id = ?", arguments: [retried.id])
+        return retried
+    }
+
+    /// The `waiting` entry the spool watcher noted for this path, if any: it becomes the run's.
+    private static func claimWaiting(source: String, path: String, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db, sql: "SELECT id FROM cdr_files WHERE source = ? AND path = ? AND status = 'waiting' ORDER BY id LIMIT 1",
+            arguments: [source, path])
+    }
+
+    /// A new entry, `processing` until the caller says otherwise.
+    private static func insertEntry(
+        source: String, path: String, name: String, size: Int64, at now: Int64, in db: Database
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO cdr_files (source, path, name, size, status, discovered_at, started_at)
+                VALUES (?, ?, ?, ?, 'processing', ?, ?)
+                """,
+            arguments: [source, path, name, size, now, now])
         return db.lastInsertedRowID
     }
 
@@ -110,12 +187,12 @@ enum SQLiteFileLedger {
         try db.execute(
             sql: """
                 UPDATE cdr_files SET format = ?, status = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?,
-                    rows_new = ?, first_error = ?, finished_at = ?
+                    rows_new = ?, first_error = ?, duplicate_of = ?, finished_at = ?
                 WHERE id = ?
                 """,
             arguments: [
                 outcome.format, outcome.status.rawValue, outcome.read, outcome.accepted, outcome.rejected, outcome.new,
-                outcome.firstError, now, file,
+                outcome.firstError, outcome.duplicateOf, now, file,
             ])
     }
 
@@ -147,11 +224,17 @@ enum SQLiteFileLedger {
         try db.execute(sql: "UPDATE cdr_files SET path = ? WHERE id = ?", arguments: [path, file])
     }
 
+    /// An entry as stored, but `interrupted` when it is `processing` and its process is gone (or not recorded:
+    /// an entry from before v7 that is still `processing` was left by a process that ended).
     private static func entry(from row: Row) -> FileLedger.Entry {
-        FileLedger.Entry(
+        let pid: Int32? = row[17]
+        let owner = pid.map { FileLedger.Owner(pid: $0, start: row[18] ?? "") }
+        var status = FileLedger.Status(rawValue: row[7]) ?? .error
+        if status == .processing, !(owner?.isRunning ?? false) { status = .interrupted }
+        return FileLedger.Entry(
             id: row[0], source: row[1], path: row[2], name: row[3], size: row[4], contentHash: row[5], format: row[6],
-            status: FileLedger.Status(rawValue: row[7]) ?? .error, rowsRead: row[8], rowsAccepted: row[9],
-            rowsRejected: row[10], rowsNew: row[11], firstError: row[12], discoveredAt: row[13], startedAt: row[14],
-            finishedAt: row[15])
+            status: status, rowsRead: row[8], rowsAccepted: row[9], rowsRejected: row[10], rowsNew: row[11],
+            firstError: row[12], discoveredAt: row[13], startedAt: row[14], finishedAt: row[15], duplicateOf: row[16],
+            owner: owner)
     }
 }

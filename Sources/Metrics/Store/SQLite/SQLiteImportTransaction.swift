@@ -73,6 +73,10 @@ final class SQLiteImportTransaction: ImportTransaction {
         }
     }
 
+    func firstImport(ofSameContentAs file: Int64) throws -> FileLedger.Entry? {
+        try SQLiteFileLedger.firstImport(ofSameContentAs: file, in: db)
+    }
+
     func finishFile(_ file: Int64, _ outcome: FileLedger.Outcome, at now: Int64) throws {
         try SQLiteFileLedger.finish(file, outcome, at: now, in: db)
     }

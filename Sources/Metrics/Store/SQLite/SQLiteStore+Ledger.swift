@@ -81,11 +81,21 @@ extension SQLiteStore: StoreLedger {
     }
 
     public func beginFile(
-        source: String, path: String, name: String, size: Int64, contentHash: String, at now: Int64
-    ) throws -> Int64 {
-        try write { (db: Database) in
+        source: String, path: String, name: String, size: Int64, contentHash: String, owner: FileLedger.Owner,
+        at now: Int64
+    ) throws -> FileLedger.Attempt {
+        try importWrite { (db: Database) in
             try SQLiteFileLedger.begin(
-                source: source, path: path, name: name, size: size, contentHash: contentHash, at: now, in: db)
+                source: source, path: path, name: name, size: size, contentHash: contentHash, owner: owner, at: now,
+                in: db)
+        }
+    }
+
+    public func recordCopy(of original: FileLedger.Entry, path: String, name: String, size: Int64, at now: Int64)
+        throws -> FileLedger.Attempt
+    {
+        try importWrite { (db: Database) in
+            try SQLiteFileLedger.recordCopy(of: original, path: path, name: name, size: size, at: now, in: db)
         }
     }
 
@@ -96,7 +106,7 @@ extension SQLiteStore: StoreLedger {
     }
 
     public func finishFile(_ file: Int64, _ outcome: FileLedger.Outcome, at now: Int64) throws {
-        try write { (db: Database) in try SQLiteFileLedger.finish(file, outcome, at: now, in: db) }
+        try importWrite { (db: Database) in try SQLiteFileLedger.finish(file, outcome, at: now, in: db) }
     }
 
     public func noteMoved(_ file: Int64, to path: String) throws {

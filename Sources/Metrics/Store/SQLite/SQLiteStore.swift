@@ -17,7 +17,7 @@ public final class SQLiteStore: Sendable {
         config.readonly = readOnly
         // Writers hold the lock briefly; readers never block in WAL mode. A generous timeout rides out
         // checkpoints and long import transactions instead of surfacing "database is locked".
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(TimeInterval(Self.busyMilliseconds) / 1_000)
         config.label = "termdash"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
@@ -45,6 +45,9 @@ public final class SQLiteStore: Sendable {
             try pool.write { db in try StoreUpkeep.run(in: db, at: now) }
         }
     }
+
+    /// How long a writer waits for another's transaction before "database is locked" (imports wait longer).
+    static let busyMilliseconds: Int32 = 10_000
 
     /// The schema version this store is at (the number of applied migrations).
     public func schemaVersion() throws -> [String] {

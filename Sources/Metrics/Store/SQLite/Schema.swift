@@ -14,6 +14,7 @@ enum Schema {
         ("v4 CDR files, rejected rows, accounts first seen in a file", filesRejectsFirstSeen),
         ("v5 network rollups by minute and hour", networkRollups),
         ("v6 integer row keys, unique with the start time", integerRowKeys),
+        ("v7 a ledger entry per import run: copies noted, the importing process recorded", entryPerRun),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -528,5 +529,17 @@ enum Schema {
         CREATE INDEX cdr_files_by_first_row ON cdr_files(first_row_key) WHERE first_row_key IS NOT NULL;
         CREATE TABLE IF NOT EXISTS store_upkeep (task TEXT PRIMARY KEY);
         INSERT OR IGNORE INTO store_upkeep (task) VALUES ('hash text row keys');
+        """
+
+    /// Every run of an import gets an entry of its own: the entries of one content are no longer unique (a copy
+    /// under another name, a re-import, two imports at once each have theirs, with true counts), and a run that
+    /// stored no row of its own names the entry that did. The process importing a file is recorded on its entry,
+    /// so that one killed is told from one running (`FileLedger.Owner`).
+    static let entryPerRun = """
+        DROP INDEX cdr_files_by_content;
+        CREATE INDEX cdr_files_by_content ON cdr_files(source, content_hash);
+        ALTER TABLE cdr_files ADD COLUMN duplicate_of INTEGER REFERENCES cdr_files(id);
+        ALTER TABLE cdr_files ADD COLUMN owner_pid INTEGER;
+        ALTER TABLE cdr_files ADD COLUMN owner_start TEXT;
         """
 }
