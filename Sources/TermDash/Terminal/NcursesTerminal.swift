@@ -49,17 +49,22 @@ final class NcursesTerminal: TerminalBackend {
         // The cursor is hidden: do not spend bytes moving it back after each update.
         leaveok(window, true)
 
+        capabilities = TerminalCapabilities.detect(
+            environment: ProcessInfo.processInfo.environment, codeset: codeset,
+            terminalColors: has_colors() ? Int(td_terminfo_number("colors")) : 0)
+        localeIsUTF8 = codeset.uppercased().filter { $0.isLetter || $0.isNumber } == "UTF8"
+        // start_color() alone makes ncurses paint every cell white on black: only a theme that has colours, on
+        // a terminal that shows them, starts it, and then on the terminal's own colours.
+        let colorful = theme.usesColor(on: capabilities.colors)
         var colorCount = 0
-        if has_colors() {
+        var defaultsAllowed = false
+        if colorful {
             start_color()
             colorCount = Int(td_colors())
+            defaultsAllowed = use_default_colors() == OK
         }
-        capabilities = TerminalCapabilities.detect(
-            environment: ProcessInfo.processInfo.environment, codeset: codeset, terminalColors: colorCount)
-        localeIsUTF8 = codeset.uppercased().filter { $0.isLetter || $0.isNumber } == "UTF8"
-        let defaultsAllowed = capabilities.colors != .none && use_default_colors() == OK
         looks = NcursesTerminal.prepareLooks(
-            theme.resolved(for: capabilities.colors, colorCount: colorCount), colors: capabilities.colors != .none,
+            theme.resolved(for: colorful ? capabilities.colors : .none, colorCount: colorCount), colors: colorful,
             defaultsAllowed: defaultsAllowed)
 
         if mouse {
