@@ -51,4 +51,17 @@ final class TerminalEndToEndTests: XCTestCase {
         try session.send("q")
         XCTAssertEqual(try session.waitForExit(timeout: 15), 0)
     }
+
+    /// TERM=dumb has no cursor addressing: the monitor refuses it, as it does an unknown TERM, instead of drawing
+    /// frames whose lines overwrite each other.
+    func testATerminalWithoutCursorAddressingIsRefusedByName() throws {
+        // Wide enough that the message is on one line.
+        let session = try TmuxSession(command: "env TERM=dumb \(demoCommand())", width: 250, height: 30)
+        let status = try session.waitForExit(timeout: 60)
+        let screen = try session.capture()
+        XCTAssertEqual(status, 1, "\(session.lastState)\n\(screen)")
+        XCTAssertTrue(screen.contains("Error: terminal type \"dumb\" (TERM) cannot move the cursor: the monitor needs a "
+            + "terminal with cursor addressing (terminfo cup)"), screen)
+        XCTAssertFalse(screen.contains("Overview") || screen.contains("Version "), "no frame is drawn:\n\(screen)")
+    }
 }
