@@ -64,4 +64,18 @@ final class TerminalEndToEndTests: XCTestCase {
             + "terminal with cursor addressing (terminfo cup)"), screen)
         XCTAssertFalse(screen.contains("Overview") || screen.contains("Version "), "no frame is drawn:\n\(screen)")
     }
+
+    /// vt100 and the Linux console have no alternate screen to give the shell's screen back: after `q` the last
+    /// frame is cleared, so no status bar is left where the prompt comes back.
+    func testQuitWithoutAnAlternateScreenLeavesAClearScreen() throws {
+        let session = try TmuxSession(command: "env TERM=vt100 \(demoCommand())", width: 100, height: 30)
+        XCTAssertTrue(isMonitorUp(try session.waitForScreen(timeout: 90, isMonitorUp)))
+        try session.send("q")
+        XCTAssertEqual(try session.waitForExit(timeout: 15), 0)
+        let after = try session.capture()
+        for text in ["Version ", "Zone ", "help", "quit", "Overview", "Live channels"] {
+            XCTAssertFalse(after.contains(text), "\(text) is left on the screen:\n\(after)")
+        }
+        XCTAssertEqual(try session.cursor().x, 0, "the prompt comes back at the start of a line")
+    }
 }

@@ -33,6 +33,8 @@ final class NcursesTerminal: TerminalBackend {
     private let localeIsUTF8: Bool
     /// ncurses attributes and colour pair per role, indexed by `StyleRole.rawValue`.
     private let looks: [(attributes: attr_t, pair: Int16)]
+    /// Whether the terminal has an alternate screen (smcup/rmcup) that gives the shell's screen back on exit.
+    private let alternateScreen: Bool
     private var active = true
 
     init(mouse: Bool, theme: Theme) throws {
@@ -49,6 +51,7 @@ final class NcursesTerminal: TerminalBackend {
         }
         self.screen = screen
         self.window = window
+        alternateScreen = td_has_terminfo_string("smcup") && td_has_terminfo_string("rmcup")
         cbreak()
         noecho()
         nonl()
@@ -203,6 +206,12 @@ final class NcursesTerminal: TerminalBackend {
         guard active else { return }
         if mouseDrag { writeRaw(Array("\u{1B}[?1002l".utf8)) }
         active = false
+        if !alternateScreen {
+            // Nothing restores the shell's screen (TERM=linux, vt100): clear the last frame, so no status bar is
+            // left where the prompt comes back; endwin puts the cursor at the bottom left of the clean screen.
+            wclear(window)
+            wrefresh(window)
+        }
         curs_set(1)
         endwin()
         delscreen(screen)
