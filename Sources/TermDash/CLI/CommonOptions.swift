@@ -52,6 +52,11 @@ struct Settings {
 extension SQLiteStore {
     /// Opens a store for the CLI, turning failures into one readable line.
     static func openForCLI(path: String, readOnly: Bool) throws -> SQLiteStore {
+        // SQLite would only say "disk I/O error".
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CLIError("\(path): is a directory, not a store file")
+        }
         do {
             return try SQLiteStore(path: path, readOnly: readOnly)
         } catch let error as StoreError {
