@@ -37,7 +37,7 @@ struct CommonOptions: ParsableArguments {
             }
             config.theme = theme
         }
-        let storePath = db.map { ($0 as NSString).expandingTildeInPath } ?? config.storePath ?? Config.defaultStorePath
+        let storePath = db.map { HomeDirectory.expandTilde($0) } ?? config.storePath ?? Config.defaultStorePath
         return Settings(config: config, storePath: storePath)
     }
 }

@@ -42,7 +42,7 @@ struct Config: Equatable {
     static var defaultStorePath: String {
         let environment = ProcessInfo.processInfo.environment
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+            ?? (HomeDirectory.current(environment: environment) as NSString).appendingPathComponent(".local/share")
         return (base as NSString).appendingPathComponent("termdash/termdash.db")
     }
 
@@ -50,7 +50,7 @@ struct Config: Equatable {
     static func locate(explicit: String?, environment: [String: String]) -> String? {
         if let explicit { return explicit }
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
+            ?? (HomeDirectory.current(environment: environment) as NSString).appendingPathComponent(".config")
         let candidate = (base as NSString).appendingPathComponent("termdash/config.toml")
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
@@ -86,7 +86,7 @@ struct Config: Equatable {
         read { config.graphs = try reader.string("display", "graphs") ?? config.graphs }
         read { config.refreshSeconds = try reader.number("display", "refresh_seconds") ?? config.refreshSeconds }
         read { config.mouse = try reader.bool("display", "mouse") ?? config.mouse }
-        read { config.storePath = try reader.string("store", "path").map { ($0 as NSString).expandingTildeInPath } }
+        read { config.storePath = try reader.string("store", "path").map { HomeDirectory.expandTilde($0) } }
         read { config.tableRows = try reader.int("monitor", "table_rows") ?? config.tableRows }
         read { config.retention.minuteDays = try reader.int("retention", "minute_days") ?? config.retention.minuteDays }
         read { config.retention.hourDays = try reader.int("retention", "hour_days") ?? config.retention.hourDays }
@@ -107,9 +107,9 @@ struct Config: Equatable {
             }
         }
         read { config.copy.command = try reader.string("copy", "command").flatMap { $0.isEmpty ? nil : $0 } }
-        read { config.copy.file = try reader.string("copy", "file").map { ($0 as NSString).expandingTildeInPath } }
+        read { config.copy.file = try reader.string("copy", "file").map { HomeDirectory.expandTilde($0) } }
         read { config.copy.commandTimeout = try reader.number("copy", "timeout_seconds") ?? config.copy.commandTimeout }
-        read { config.exportDirectory = try reader.string("export", "directory").map { ($0 as NSString).expandingTildeInPath } }
+        read { config.exportDirectory = try reader.string("export", "directory").map { HomeDirectory.expandTilde($0) } }
         read { config.checklist.minimumASR = try reader.number("checklist", "minimum_asr") ?? config.checklist.minimumASR }
         read {
             config.checklist.minimumAttempts = Int64(try reader.int("checklist", "minimum_attempts")
