@@ -38,7 +38,7 @@ struct RatesImportCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("\(file): cannot read the file") }
         let (rates, errors) = RateCardFile.parse(Array(data), path: file)
         guard errors.isEmpty else {
-            for error in errors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+            for error in errors { FileHandle.standardError.write(Data((Sanitizer.clean("\(error)") + "\n").utf8)) }
             throw CLIError("\(file): \(errors.count) bad line\(errors.count == 1 ? "" : "s"); the card was not loaded")
         }
         let store = try settings.openStore(readOnly: false)
@@ -48,7 +48,8 @@ struct RatesImportCommand: ParsableCommand {
         } catch let error as RateCardError {
             throw CLIError(error.description)
         }
-        print("\(result.replaced ? "Replaced" : "Loaded") rate card \"\(card)\" (\(direction.rawValue), \(currency)): \(rates.count) prefixes")
+        print(Sanitizer.clean(
+            "\(result.replaced ? "Replaced" : "Loaded") rate card \"\(card)\" (\(direction.rawValue), \(currency)): \(rates.count) prefixes"))
     }
 }
 

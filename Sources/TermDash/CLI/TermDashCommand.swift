@@ -16,6 +16,24 @@ struct TermDashCommand: ParsableCommand {
                       VersionCommand.self],
         defaultSubcommand: MonitorCommand.self
     )
+
+    /// ArgumentParser's main, with error messages sanitised: they quote paths, names and values from files and
+    /// the store, which must not drive the terminal they are printed on.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if code == .success {
+                if !text.isEmpty { print(text) }
+            } else if !text.isEmpty {
+                FileHandle.standardError.write(Data((Sanitizer.cleanLines(text) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// What identifies this build: the release number and a hash of the sources it was built from.

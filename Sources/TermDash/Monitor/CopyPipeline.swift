@@ -138,7 +138,7 @@ enum CopyPipeline {
             }
         }
         if let command = settings.command { methods.append(.command(command)) }
-        let file = settings.file.map { expandTilde($0, home: home) } ?? defaultFile(environment: environment, home: home)
+        let file = settings.file.map { HomeDirectory.expandTilde($0, home: home) } ?? defaultFile(environment: environment, home: home)
         methods.append(.file(file))
         return CopyPlan(text: text, what: what, methods: methods, osc52Note: note)
     }
@@ -184,7 +184,7 @@ enum CopyPipeline {
     /// `writeTerminal` is the backend's `writeRaw`.
     static func copy(
         _ text: String, what: String, settings: CopySettings,
-        environment: [String: String] = ProcessInfo.processInfo.environment, home: String = NSHomeDirectory(),
+        environment: [String: String] = ProcessInfo.processInfo.environment, home: String = HomeDirectory.current(),
         writeTerminal: ([UInt8]) -> Void
     ) -> CopyOutcome {
         let plan = plan(text: text, what: what, environment: environment, settings: settings, home: home)
@@ -209,12 +209,6 @@ enum CopyPipeline {
         return path.hasPrefix(prefix) ? "~/" + path.dropFirst(prefix.count) : path
     }
 
-    static func expandTilde(_ path: String, home: String) -> String {
-        if path == "~" { return home }
-        if path.hasPrefix("~/") { return (home as NSString).appendingPathComponent(String(path.dropFirst(2))) }
-        return path
-    }
-
     private static func message(_ text: String, _ problems: [String]) -> String {
         problems.isEmpty ? text : text + " (" + problems.joined(separator: "; ") + ")"
     }
@@ -231,9 +225,9 @@ enum CSVExport {
     /// "-2", "-3"… before the extension. Returns the status message ("Exported 6 cells to ~/…/summary-….csv")
     /// and the path written, nil when it failed.
     static func export(
-        _ csv: String, what: String, directory: String, fileName: String, home: String = NSHomeDirectory()
+        _ csv: String, what: String, directory: String, fileName: String, home: String = HomeDirectory.current()
     ) -> (message: String, path: String?) {
-        let directory = CopyPipeline.expandTilde(directory, home: home)
+        let directory = HomeDirectory.expandTilde(directory, home: home)
         if let error = FileOutput.makeDirectory(directory) {
             return ("Export failed: cannot create \(CopyPipeline.displayPath(directory, home: home)): \(error)", nil)
         }

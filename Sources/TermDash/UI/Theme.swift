@@ -159,6 +159,13 @@ struct Theme: Equatable, Sendable {
         .statusKey: ThemeEntry(bold: true, reverse: true),
     ])
 
+    /// Whether the monitor uses colour at all: not on a terminal without colour (or with `NO_COLOR`), and not
+    /// for a theme that names none. Without colour the terminal keeps its own foreground and background:
+    /// colour is never started, so no cell gets a colour code.
+    func usesColor(on depth: ColorDepth) -> Bool {
+        depth != .none && entries.values.contains { $0.fg != .terminalDefault || $0.bg != .terminalDefault }
+    }
+
     /// Every role resolved for a terminal. Without colour the monochrome attributes are used whatever the
     /// theme (a colour-only distinction would vanish); with 8 colours bright foregrounds become bold.
     func resolved(for depth: ColorDepth, colorCount: Int) -> [StyleRole: ResolvedStyle] {

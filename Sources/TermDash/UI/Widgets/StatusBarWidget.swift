@@ -31,6 +31,8 @@ struct StatusBarModel: Equatable, Sendable {
 /// When the row is too narrow, segments give way in this order: the help shrinks to `? help`, the channel
 /// count goes, then the balance, then the help, then the message (cut first, dropped when under a few columns), then Zone,
 /// then Version; the clock stays and is cut last. Room left over after a drop goes back to `? help`.
+/// A message naming a file keeps the file's name: the path's leading directories give way first (`…/name.csv`),
+/// then, for the few seconds the message shows, Zone and Version; only then is it cut.
 struct StatusBarWidget: Widget {
     var model: StatusBarModel
     var glyphs: GlyphSet
@@ -95,8 +97,23 @@ struct StatusBarWidget: Widget {
         if !fits() { drop(.balance) }
         if !fits() { drop(.checklist) }
         if !fits() { help = .none }
+        func messageRoom(_ index: Int) -> Int {
+            row.width - (leftWidth() - DisplayWidth.of(segments[index].text)) - helpWidth()
+        }
+        if !fits(), let index = segments.firstIndex(where: { $0.kind == .message }), TextFit.containsPath(segments[index].text) {
+            let message = segments[index].text
+            func shorten() {
+                guard let index = segments.firstIndex(where: { $0.kind == .message }) else { return }
+                segments[index].text = TextFit.shortenPaths(message, toWidth: messageRoom(index), ellipsis: glyphs.ellipsis)
+            }
+            shorten()
+            for kind in [Segment.Kind.zone, .version] where !fits() {
+                drop(kind)
+                shorten()
+            }
+        }
         if !fits(), let index = segments.firstIndex(where: { $0.kind == .message }) {
-            let room = row.width - (leftWidth() - DisplayWidth.of(segments[index].text)) - helpWidth()
+            let room = messageRoom(index)
             if room >= Self.minimumMessageWidth {
                 segments[index].text = TextFit.truncate(segments[index].text, toWidth: room, ellipsis: glyphs.ellipsis)
             } else {
