@@ -1,6 +1,7 @@
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 /// The ledger's CDR files through `StoreLedger` and an import's transaction: one entry per file however often it is
 /// seen, retried or moved, and rejected rows kept by line.
