@@ -1,32 +1,5 @@
 import Metrics
 
-/// A direction the grid cursor goes.
-enum GridDirection: Equatable, Sendable {
-    case up, down, left, right, pageUp, pageDown, home, end, top, bottom
-}
-
-/// What a key does in the summary grid.
-enum GridCommand: Equatable, Sendable {
-    case move(GridDirection)
-    /// Shift+move: grows the selection.
-    case extend(GridDirection)
-    case toggleAnchor, clearSelection, selectAll
-    case nextMetric, previousMetric, nextPeriod, previousPeriod
-    case copy, copyWithHeaders, export
-}
-
-/// What the session has to do after a grid command, beyond drawing again.
-enum GridEffect: Equatable, Sendable {
-    /// Only the view changed.
-    case redraw
-    /// The period changed: read the grid of `state.period`, then `state.update(to:)`.
-    case reloadGrid
-    /// Copy the selection (`SummaryGridViewState.clipboardText`) through `CopyPipeline.copy`.
-    case copy(headers: Bool)
-    /// Write the CSV (`SummaryGridViewState.csvExport`) through `CSVExport.export`.
-    case export
-}
-
 /// The grid's keys, as data (like `KeyBinding`), so dispatch and help come from one table.
 struct GridKeyBinding: Sendable {
     var command: GridCommand
@@ -71,64 +44,5 @@ struct GridKeyBinding: Sendable {
 
     static func command(for key: Key, in table: [GridKeyBinding] = defaults) -> GridCommand? {
         table.first { $0.keys.contains(key) }?.command
-    }
-}
-
-extension SummaryGridViewState {
-    /// Applies a grid command. `pageRows` is how many customer rows the pane shows
-    /// (`SummaryGridWidget.layout(…).visibleRows`). Returns what the session must do next.
-    mutating func apply(_ command: GridCommand, pageRows: Int) -> GridEffect {
-        func gridMove(_ direction: GridDirection) -> GridMove {
-            switch direction {
-            case .up: return .up
-            case .down: return .down
-            case .left: return .left
-            case .right: return .right
-            case .pageUp: return .pageUp(rows: pageRows)
-            case .pageDown: return .pageDown(rows: pageRows)
-            case .home: return .home
-            case .end: return .end
-            case .top: return .top
-            case .bottom: return .bottom
-            }
-        }
-        switch command {
-        case .move(let direction): selection.move(gridMove(direction))
-        case .extend(let direction): selection.extend(gridMove(direction))
-        case .toggleAnchor: selection.toggleAnchor()
-        case .clearSelection: selection.clearSelection()
-        case .selectAll: selection.selectAll()
-        case .nextMetric: cycleMetric()
-        case .previousMetric: cycleMetric(backwards: true)
-        case .nextPeriod:
-            cyclePeriod()
-            return .reloadGrid
-        case .previousPeriod:
-            cyclePeriod(backwards: true)
-            return .reloadGrid
-        case .copy: return .copy(headers: false)
-        case .copyWithHeaders: return .copy(headers: true)
-        case .export: return .export
-        }
-        return .redraw
-    }
-
-    /// The selection as TSV (with headers for `Y`) and what it is ("6 cells"), for `CopyPipeline.copy`;
-    /// nil when there is nothing to copy (an empty grid, or a grid of another period than the one shown).
-    func clipboardText(_ grid: SummaryGrid, headers: Bool, moneyDecimals: Int = 2) -> (text: String, what: String)? {
-        guard grid.period == period, let range = selection.range else { return nil }
-        let text = SelectionExport.tsv(grid, range: range, metric: metric, headers: headers, moneyDecimals: moneyDecimals)
-        guard !text.isEmpty else { return nil }
-        return (text, SelectionExport.describe(range, in: grid) + (headers ? " with headers" : ""))
-    }
-
-    /// The CSV for `e` (the selection, or the whole grid when nothing is selected), what it holds and a file
-    /// name stamped with `now` (Unix seconds, UTC), for `CSVExport.export`.
-    func csvExport(_ grid: SummaryGrid, now: Int64, moneyDecimals: Int = 2) -> (csv: String, what: String, fileName: String)? {
-        guard grid.period == period, let range = exportRange else { return nil }
-        let csv = SelectionExport.csv(grid, range: range, metric: metric, moneyDecimals: moneyDecimals)
-        guard !csv.isEmpty else { return nil }
-        return (csv, SelectionExport.describe(range, in: grid),
-                SelectionExport.fileName(period: period, metric: metric, at: now))
     }
 }
