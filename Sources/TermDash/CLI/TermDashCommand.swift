@@ -35,15 +35,3 @@ struct TermDashCommand: ParsableCommand {
         }
     }
 }
-
-/// What identifies this build: the release number and a hash of the sources it was built from.
-enum BuildInfo {
-    static let version = "\(BuildStamp.release)+\(BuildStamp.sourceHash)"
-}
-
-/// An error the user can act on: printed as "Error: <message>" with a non-zero exit.
-struct CLIError: Error, CustomStringConvertible {
-    var message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
-}

@@ -1,42 +1,3 @@
-/// The monitor's views, in the order number keys and Tab reach them.
-enum MonitorView: Int, CaseIterable, Sendable {
-    case overview = 1, channels, history, quality, summary, checklist
-
-    var title: String {
-        switch self {
-        case .overview: return "Overview"
-        case .channels: return "Channels"
-        case .history: return "History"
-        case .quality: return "Quality"
-        case .summary: return "Summary"
-        case .checklist: return "Checklist"
-        }
-    }
-}
-
-/// What a key in a list (the quality table's carriers, the checklist) does.
-enum ListCommand: Equatable, Sendable {
-    case up, down, pageUp, pageDown, top, bottom
-    /// Quality: take the carrier under the cursor in or out of the total and the graphs.
-    case toggle
-    /// Quality: every carrier back in.
-    case all
-}
-
-/// What a key press can do in the monitor.
-enum MonitorAction: Equatable, Sendable {
-    case quit, help, refresh, nextView, previousView
-    case show(MonitorView)
-    /// History and quality: 1 h → 24 h → 7 d.
-    case cycleRange
-    /// The clock's zone: the configured one, UTC, the system's, then any in `[display] zones`.
-    case cycleZone
-    /// Copies Version, Zone, the time in UTC and the store path for a ticket.
-    case copySupport
-    case grid(GridCommand)
-    case list(ListCommand)
-}
-
 /// Keys are data: this table drives dispatch, the footer hints and the help screen, so the three never disagree.
 /// Each binding has a stable id (`[keys]` in the config remaps it) and a scope: everywhere, or one view, where
 /// it is looked up first.
@@ -184,16 +145,6 @@ struct KeyBinding: Sendable {
         case .backspace: return "Backspace"
         case .function(let number): return "F\(number)"
         }
-    }
-}
-
-struct KeyMapError: Error, CustomStringConvertible {
-    var description: String
-    /// The bindings the mistake is about, so the config can point at the line that made it.
-    var ids: [String]
-    init(_ description: String, ids: [String] = []) {
-        self.description = description
-        self.ids = ids
     }
 }
 
