@@ -60,7 +60,7 @@ let package = Package(
         // What the test targets share: screens compared line by line, figures built by hand. It cannot see TermDash (an
         // executable), so helpers that need TermDash's types stay in TermDashTests.
         .target(name: "TermDashTestSupport", dependencies: ["Metrics"], path: "Tests/TestSupport"),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TermDashTestSupport"]),
         .testTarget(name: "TermDashTests", dependencies: ["TermDash", "Metrics", "TermDashTestSupport"]),
     ]
 )

@@ -29,4 +29,12 @@ static inline mmask_t td_mouse_buttons(void) { return ALL_MOUSE_EVENTS; }
 /* newterm() rather than initscr(): it returns NULL on an unknown TERM instead of exiting the process. */
 static inline SCREEN *td_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline WINDOW *td_stdscr(void) { return stdscr; }
+/* A terminfo number of the terminal set up by newterm, 0 when it has none: read before start_color(), which is
+   what sets COLORS. */
+static inline int td_terminfo_number(const char *name) { int n = tigetnum((NCURSES_CONST char *)name); return n > 0 ? n : 0; }
+/* Whether the terminal's terminfo has a string capability such as cup (cursor addressing) or smcup. */
+static inline bool td_has_terminfo_string(const char *name) {
+    char *value = tigetstr((NCURSES_CONST char *)name);
+    return value != NULL && value != (char *)-1;
+}
 #endif

@@ -55,13 +55,13 @@ final class ConfigSectionsTests: XCTestCase {
         XCTAssertNil(try parse("[copy]\ncommand = \"\"\n").copy.command, "an empty command is no command")
         XCTAssertEqual(try parse("[copy]\ntimeout_seconds = 0.5\n").copy.commandTimeout, 0.5)
         let home = try parse("[copy]\nfile = \"~/clip.txt\"\n").copy.file
-        XCTAssertEqual(home, (NSHomeDirectory() as NSString).appendingPathComponent("clip.txt"), "~ is the home directory")
+        XCTAssertEqual(home, (HomeDirectory.current() as NSString).appendingPathComponent("clip.txt"), "~ is the home directory")
     }
 
     func testExportDirectory() throws {
         XCTAssertEqual(try parse("[export]\ndirectory = \"/srv/exports\"\n").exportDirectory, "/srv/exports")
         XCTAssertEqual(try parse("[export]\ndirectory = \"~/exports\"\n").exportDirectory,
-                       (NSHomeDirectory() as NSString).appendingPathComponent("exports"))
+                       (HomeDirectory.current() as NSString).appendingPathComponent("exports"))
         XCTAssertNil(try parse("").exportDirectory)
     }
 

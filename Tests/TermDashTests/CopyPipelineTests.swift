@@ -155,6 +155,21 @@ final class CopyPipelineTests: XCTestCase {
         XCTAssertEqual(CopyPipeline.commandName("WAYLAND_DISPLAY=wayland-1 wl-copy"), "wl-copy")
     }
 
+    /// `$HOME` is the home directory (NSHomeDirectory() on Linux reads the account database instead), so files
+    /// land where the status bar's `~/…` says.
+    func testHomeIsTheEnvironmentsHome() {
+        XCTAssertEqual(HomeDirectory.current(environment: ["HOME": "/tmp/elsewhere"]), "/tmp/elsewhere")
+        XCTAssertEqual(HomeDirectory.current(environment: ["HOME": ""]), NSHomeDirectory())
+        XCTAssertEqual(HomeDirectory.current(environment: ["HOME": "relative"]), NSHomeDirectory())
+        XCTAssertEqual(HomeDirectory.expandTilde("~/clip.txt", home: "/tmp/elsewhere"), "/tmp/elsewhere/clip.txt")
+        XCTAssertEqual(HomeDirectory.expandTilde("~", home: "/tmp/elsewhere"), "/tmp/elsewhere")
+        XCTAssertEqual(HomeDirectory.expandTilde("/abs/~/x", home: "/tmp/elsewhere"), "/abs/~/x")
+        let environment = ["HOME": "/tmp/elsewhere"]
+        XCTAssertEqual(CopyPipeline.plan(text: "x", what: "1 cell", environment: environment, settings: CopySettings(osc52: .off),
+                                         home: HomeDirectory.current(environment: environment)).methods,
+                       [.file("/tmp/elsewhere/.local/state/termdash/clipboard.txt")])
+    }
+
     // MARK: Executing, with the effects faked
 
     private enum Effect: Equatable { case terminal([UInt8]), command(String, [UInt8]), file(String, [UInt8]) }

@@ -138,6 +138,13 @@ final class TmuxSession {
 
     func captureWithColours() throws -> String { try tmux(["-L", socket, "capture-pane", "-p", "-e", "-t", name]).stdout }
 
+    /// Where the pane's cursor is, zero-based.
+    func cursor() throws -> (x: Int, y: Int) {
+        let text = try tmux(["-L", socket, "display-message", "-p", "-t", name, "#{cursor_x} #{cursor_y}"]).stdout
+        let parts = text.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : (-1, -1)
+    }
+
     func send(_ keys: String...) throws { try tmux(["-L", socket, "send-keys", "-t", name] + keys) }
 
     func resize(width: Int, height: Int) throws {

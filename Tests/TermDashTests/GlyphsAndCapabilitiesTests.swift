@@ -144,6 +144,22 @@ final class GlyphsAndCapabilitiesTests: XCTestCase {
         XCTAssertEqual(resolved[.alarm]?.fg, -1)
     }
 
+    /// NO_COLOR, a terminal without colours or the monochrome theme: colour is never started, so the terminal
+    /// keeps its own foreground and background.
+    func testColourIsUsedOnlyByAColourThemeOnAColourTerminal() {
+        func depth(_ environment: [String: String], colors: Int = 256) -> ColorDepth {
+            TerminalCapabilities.detect(environment: environment, codeset: "UTF-8", terminalColors: colors).colors
+        }
+        XCTAssertFalse(Theme.default.usesColor(on: depth(["TERM": "xterm-256color", "NO_COLOR": "1"])))
+        XCTAssertFalse(Theme.highContrast.usesColor(on: depth(["TERM": "xterm-256color", "NO_COLOR": "1"])))
+        XCTAssertFalse(Theme.default.usesColor(on: depth(["TERM": "xterm"], colors: 0)))
+        XCTAssertFalse(Theme.default.usesColor(on: depth(["TERM": "vt100"], colors: 8)))
+        XCTAssertFalse(Theme.monochrome.usesColor(on: depth(["TERM": "xterm-256color"])))
+        XCTAssertTrue(Theme.default.usesColor(on: depth(["TERM": "xterm-256color"])))
+        XCTAssertTrue(Theme.highContrast.usesColor(on: depth(["TERM": "xterm"], colors: 8)))
+        XCTAssertTrue(Theme.default.usesColor(on: depth(["TERM": "xterm-256color", "NO_COLOR": ""])), "an empty NO_COLOR does not count")
+    }
+
     func testBrightColoursBecomeBoldOnEightColourTerminals() {
         let eight = Theme.highContrast.resolved(for: .basic16, colorCount: 8)
         XCTAssertEqual(eight[.normal]?.fg, 7)  // bright white -> white

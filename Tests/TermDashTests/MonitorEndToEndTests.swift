@@ -91,6 +91,43 @@ final class MonitorEndToEndTests: XCTestCase {
         XCTAssertEqual(try session.waitForExit(timeout: 15), 0)
     }
 
+    /// The copy fallback and `e` write under `$HOME` (not the account's home from the password database), where
+    /// the status bar's `~/…` says, and at 120 columns the status bar shows the file's name.
+    func testCopyFileAndExportGoUnderHOMEAndTheStatusBarNamesTheFile() throws {
+        let home = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let config = home.appendingPathComponent("config.toml")
+        try "[copy]\nosc52 = \"off\"\n".write(to: config, atomically: true, encoding: .utf8)
+        let session = try TmuxSession(
+            command: "env -u XDG_STATE_HOME HOME=\(home.path) \(EndToEnd.binary) demo --history-days 1 --cps 4 --config \(config.path)",
+            width: 120, height: 30)
+        XCTAssertTrue(isMonitorUp(try session.waitForScreen(timeout: 90, isMonitorUp)))
+        let state = home.appendingPathComponent(".local/state/termdash")
+
+        try session.send("c")
+        let copied = try session.waitForScreen(timeout: 10) { $0.contains("Copied the support block") }
+        // At 120 columns the path gives up its first directories: "~/.local/state/termdash/clipboard.txt" as
+        // "…/termdash/clipboard.txt".
+        XCTAssertTrue(copied.contains("Copied the support block to ") && copied.contains("/termdash/clipboard.txt"), copied)
+        let block = try? String(contentsOfFile: state.appendingPathComponent("clipboard.txt").path, encoding: .utf8)
+        XCTAssertTrue(block?.hasPrefix("Version ") ?? false, "the copy is in $HOME/.local/state/termdash/clipboard.txt")
+
+        try session.send("5")
+        XCTAssertTrue(try session.waitForScreen(timeout: 10) { $0.contains("Summary · Live") && $0.contains("Total") }
+            .contains("[5 Summary]"))
+        try session.send("e")
+        let exported = try session.waitForScreen(timeout: 10) { $0.contains("Exported") || $0.contains("Export failed") }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("exports").path)) ?? []
+        XCTAssertEqual(files.count, 1, "the export is in $HOME/.local/state/termdash/exports:\n\(exported)")
+        let statusLine = lines(exported).last { $0.contains("Exported") } ?? ""
+        for name in files {
+            XCTAssertTrue(name.hasPrefix("summary-live-") && name.hasSuffix(".csv"), name)
+            XCTAssertTrue(statusLine.contains("/" + name), "the status bar shows the file's name:\n\(statusLine)")
+        }
+        try session.send("q")
+        XCTAssertEqual(try session.waitForExit(timeout: 15), 0)
+    }
+
     func testQualityToggleRangeZoneAndSupportCopy() throws {
         let directory = try EndToEnd.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

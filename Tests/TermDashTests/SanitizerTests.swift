@@ -82,6 +82,26 @@ final class SanitizerTests: XCTestCase {
         XCTAssertEqual(Sanitizer.clean("a\u{200F}b\u{200E}c"), "abc")
     }
 
+    func testZeroWidthAndOtherInvisibleCharactersAreRemoved() {
+        XCTAssertEqual(Sanitizer.clean("Ac\u{200B}me\u{200C}\u{200D}\u{2060}\u{FEFF}\u{AD}"), "Acme")
+        XCTAssertEqual(Sanitizer.clean("a\u{E0001}\u{E0041}b\u{FFF9}c\u{180E}"), "abc")
+        XCTAssertEqual(Sanitizer.clean("\u{2764}\u{FE0F}"), "\u{2764}\u{FE0F}", "a variation selector picks how a heart looks")
+    }
+
+    func testUnsafeIsWhatCleanNeverLetsThrough() {
+        for scalar in ["\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9B}", "\u{202E}", "\u{2069}", "\u{200B}", "\u{FEFF}", "\u{2028}"]
+            .map({ $0.unicodeScalars.first! }) {
+            XCTAssertTrue(Sanitizer.isUnsafe(scalar), "U+\(String(scalar.value, radix: 16))")
+        }
+        for scalar in ["a", " ", "~", "ü", "中", "\u{FE0F}", "\u{FFFD}", "\u{2800}"].map({ $0.unicodeScalars.first! }) {
+            XCTAssertFalse(Sanitizer.isUnsafe(scalar), "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
+    func testCleanLinesKeepsLineBreaks() {
+        XCTAssertEqual(Sanitizer.cleanLines("Error: a\u{1B}[2Jb\nUsage: x\u{9B}1m"), "Error: ab\nUsage: x")
+    }
+
     func testLineBreaksAndTabsBecomeSpaces() {
         XCTAssertEqual(Sanitizer.clean("a\tb\nc\r\nd"), "a b c  d")
         XCTAssertEqual(Sanitizer.clean("a\u{2028}b"), "a b")
@@ -95,7 +115,8 @@ final class SanitizerTests: XCTestCase {
     func testNoControlCharacterSurvivesRandomInput() {
         let pool: [Unicode.Scalar] = [
             "\u{1b}", "[", "]", "\\", "\u{07}", "\u{9b}", "\u{9d}", "\u{9c}", "\u{85}", "\u{7f}", "\u{00}", "\n",
-            "P", "0", ";", "m", "a", "ü", "中", "\u{202E}", "\u{2066}", "\u{301}", "\u{FFFD}", "(", " ",
+            "P", "0", ";", "m", "a", "ü", "中", "\u{202E}", "\u{2066}", "\u{301}", "\u{FFFD}", "(", " ", "\u{200B}",
+            "\u{FEFF}",
         ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
@@ -110,7 +131,7 @@ final class SanitizerTests: XCTestCase {
 
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+        case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: return true
         default: return false
         }
     }

@@ -91,4 +91,14 @@ final class TextAndLayoutTests: XCTestCase {
         XCTAssertEqual(BigNumber.rows("10", unicode: true), ["▀█  █▀█", " █  █ █", "▀▀▀ ▀▀▀"])
         XCTAssertEqual(BigNumber.rows("10", unicode: false), ["     _ ", "  | | |", "  | |_|"])
     }
+
+    func testPathsGiveUpTheirDirectoriesBeforeTheirNames() {
+        let text = "Copied to /srv/a/b/clip.txt and ~/x/y/z.csv (not docs/readme.md)"
+        XCTAssertEqual(TextFit.shortenPaths(text, toWidth: 200, ellipsis: "…"), text)
+        XCTAssertEqual(TextFit.shortenPaths(text, toWidth: 60, ellipsis: "…"), "Copied to …/b/clip.txt and ~/x/y/z.csv (not docs/readme.md)")
+        XCTAssertEqual(TextFit.shortenPaths(text, toWidth: 10, ellipsis: "..."), "Copied to .../clip.txt and .../z.csv (not docs/readme.md)",
+                       "only names are left; a relative path is not touched")
+        XCTAssertTrue(TextFit.containsPath("to ~/x.csv"))
+        XCTAssertFalse(TextFit.containsPath("Zone Europe/Zurich for the clock"))
+    }
 }

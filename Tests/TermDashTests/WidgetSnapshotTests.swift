@@ -447,6 +447,32 @@ final class WidgetSnapshotTests: XCTestCase {
         ])
     }
 
+    /// At 120 columns an export's message keeps the file's name: the path's directories go first, then Zone and
+    /// Version while the message shows.
+    func testStatusBarMessageKeepsTheFileName() {
+        var model = status
+        model.version = "0.1.0+15eb03166f85"
+        model.clock = "2026-11-21 17:30:05 +01:00"
+        model.message = "Exported 6 cells to ~/.local/state/termdash/exports/summary-live-attempts-20261121T133005Z.csv"
+        assertScreen(StatusBarWidget(model: model, glyphs: unicode).lines(width: 120, height: 1), [
+            " 2026-11-21 17:30:05 +01:00 │ Exported 6 cells to …/state/termdash/exports/summary-live-attempts-20261121T133005Z.csv   ",
+        ])
+        assertScreen(StatusBarWidget(model: model, glyphs: unicode).lines(width: 100, height: 1), [
+            " 2026-11-21 17:30:05 +01:00 │ Exported 6 cells to …/summary-live-attempts-20261121T133005Z.csv      ",
+        ])
+        model.message = "Copied the support block to ~/.local/state/termdash/clipboard.txt"
+        assertScreen(StatusBarWidget(model: model, glyphs: unicode).lines(width: 120, height: 1), [
+            " Version 0.1.0+15eb03166f85 │ 2026-11-21 17:30:05 +01:00 │ Copied the support block to …/state/termdash/clipboard.txt   ",
+        ])
+        assertScreen(StatusBarWidget(model: model, glyphs: ascii).lines(width: 100, height: 1), [
+            " 2026-11-21 17:30:05 +01:00 | Copied the support block to ~/.local/state/termdash/clipboard.txt     ",
+        ])
+        model.message = "Zone America/Argentina/Buenos_Aires for the clock and graphs (summaries stay in UTC)"
+        assertScreen(StatusBarWidget(model: model, glyphs: unicode).lines(width: 120, height: 1), [
+            " Version 0.1.0+15eb03166f85 │ Zone Europe/Zurich │ 2026-11-21 17:30:05 +01:00 │ Zone America/Argentina/Buenos_Aires fo… ",
+        ], "a zone is not a path: the message is cut at its end as before")
+    }
+
     func testStatusBarInAsciiAndSanitised() {
         var model = status
         model.zone = "Europe/\u{1b}[2JZurich"

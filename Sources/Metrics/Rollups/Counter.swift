@@ -21,4 +21,23 @@ public enum Counter: Int, CaseIterable, Sendable {
     case unratedSell
     /// Calls no buy rate matched.
     case unratedBuy
+
+    /// The counter's name where one is shown or stored (reports, benchmarks, SQL columns): snake case.
+    public var name: String {
+        switch self {
+        case .attempts: return "attempts"
+        case .answered: return "answered"
+        case .busy: return "busy"
+        case .noAnswer: return "no_answer"
+        case .failed: return "failed"
+        case .billsec: return "billsec"
+        case .dtmfKnown: return "dtmf_known"
+        case .dtmfCalls: return "dtmf_calls"
+        case .dtmfDigits: return "dtmf_digits"
+        case .sellMicros: return "sell_micros"
+        case .buyMicros: return "buy_micros"
+        case .unratedSell: return "unrated_sell"
+        case .unratedBuy: return "unrated_buy"
+        }
+    }
 }

@@ -32,7 +32,7 @@ struct CommonOptions: ParsableArguments {
         if let tz { config.zone = tz.identifier }
         if let theme { config.theme = theme.rawValue }
         if let graphs { config.graphs = graphs.rawValue }
-        let storePath = db.map { ($0 as NSString).expandingTildeInPath } ?? config.storePath ?? Config.defaultStorePath
+        let storePath = db.map { HomeDirectory.expandTilde($0) } ?? config.storePath ?? Config.defaultStorePath
         return Settings(config: config, storePath: storePath)
     }
 }
@@ -55,6 +55,11 @@ extension Settings {
 extension SQLiteStore {
     /// Opens a store for the CLI, turning failures into one readable line.
     static func openForCLI(path: String, readOnly: Bool) throws -> SQLiteStore {
+        // SQLite would only say "disk I/O error".
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CLIError("\(path): is a directory, not a store file")
+        }
         do {
             return try SQLiteStore(path: path, readOnly: readOnly)
         } catch let error as StoreError {

@@ -32,7 +32,7 @@ struct FilesCommand: ParsableCommand {
             let rows = try store.rejects(ofFile: rejects, limit: 1_000_000)
             table = ReportTable(
                 report: "rejects", period: nil, columns: ["line", "reason", "raw"],
-                rows: rows.map { [.integer(Int64($0.line)), .text(Sanitizer.clean($0.reason)), .text(Sanitizer.clean($0.raw))] })
+                rows: rows.map { [.integer(Int64($0.line)), .text($0.reason), .text($0.raw)] })
         } else {
             let entries = try store.fileEntries(limit: 100_000)
             let formatter = ISO8601DateFormatter()
@@ -44,11 +44,11 @@ struct FilesCommand: ParsableCommand {
                 columns: ["id", "name", "source", "status", "format", "size", "read", "accepted", "rejected", "new",
                           "finished_at", "first_error", "duplicate_of"],
                 rows: entries.map { entry in
-                    [.integer(entry.id), .text(Sanitizer.clean(entry.name)), .text(Sanitizer.clean(entry.source)),
+                    [.integer(entry.id), .text(entry.name), .text(entry.source),
                      .text(entry.status.rawValue), .text(entry.format ?? ""), .integer(entry.size),
                      .integer(Int64(entry.rowsRead)), .integer(Int64(entry.rowsAccepted)),
                      .integer(Int64(entry.rowsRejected)), .integer(Int64(entry.rowsNew)), time(entry.finishedAt),
-                     .text(Sanitizer.clean(entry.firstError ?? "")), .text(entry.duplicateOf.map(String.init) ?? "")]
+                     .text(entry.firstError ?? ""), .text(entry.duplicateOf.map(String.init) ?? "")]
                 })
         }
         switch format {

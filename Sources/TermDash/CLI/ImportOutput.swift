@@ -2,7 +2,9 @@ import Foundation
 import Metrics
 
 /// What `termdash import` tells its user: a progress bar on a terminal, plain lines otherwise, nothing but errors
-/// with --quiet. Results go to stdout, rejected rows and errors to stderr.
+/// with --quiet. Results go to stdout, rejected rows and errors to stderr. Every line is sanitised where it is
+/// written: file names (a spool directory is written by others), reasons and names from the files may hold
+/// escape sequences.
 final class ImportOutput {
     let quiet: Bool
     /// A live bar on stderr only when it is a terminal; logs and pipes get one line per file.
@@ -82,11 +84,11 @@ final class ImportOutput {
 
     func say(_ line: String) {
         guard !quiet else { return }
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data((Sanitizer.clean(line) + "\n").utf8))
     }
 
     func printError(_ message: String, prefix: Bool = true) {
-        FileHandle.standardError.write(Data(((prefix ? "Error: " : "") + message + "\n").utf8))
+        FileHandle.standardError.write(Data(((prefix ? "Error: " : "") + Sanitizer.clean(message) + "\n").utf8))
     }
 
     private static func list(_ names: [String]) -> String {

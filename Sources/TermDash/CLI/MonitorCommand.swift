@@ -42,7 +42,7 @@ func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool) throws {
         theme: Theme.named(config.theme) ?? .default, graphs: config.graphs, refreshSeconds: config.refreshSeconds,
         tableRows: config.tableRows, mouse: mouse || config.mouse, keys: keys, copy: config.copy,
         exportDirectory: config.exportDirectory
-            ?? CSVExport.defaultDirectory(environment: environment, home: NSHomeDirectory()),
+            ?? CSVExport.defaultDirectory(environment: environment, home: HomeDirectory.current(environment: environment)),
         checklist: config.checklist, moneyDecimals: config.moneyDecimals)
     if let signal = try MonitorSession(engine: engine, options: options).run() {
         // The conventional status of a process ended by a signal, after the terminal has been restored.

@@ -2,7 +2,8 @@ import Foundation
 import Metrics
 
 /// A report as named columns of cells, printed as an aligned table, CSV or JSON. Pure: the command fills it,
-/// tests read it.
+/// tests read it. Text from the store goes to the table and CSV through `Sanitizer.clean` and to JSON escaped
+/// (`JSONEscaping`), so no output can drive the terminal it is printed on.
 struct ReportTable {
     enum Value: Equatable {
         case text(String)
@@ -49,12 +50,12 @@ struct ReportTable {
         ]
         object["period"] = period?.rawValue ?? NSNull()
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONEscaping.escapingUnsafe(String(decoding: data, as: UTF8.self)) + "\n"
     }
 
     private static func display(_ value: Value, forTable: Bool) -> String {
         switch value {
-        case .text(let text): return forTable ? Sanitizer.clean(text) : text
+        case .text(let text): return Sanitizer.clean(text)
         case .integer(let number): return String(number)
         case .ratio(let ratio, let decimals):
             guard let ratio else { return "N/A" }

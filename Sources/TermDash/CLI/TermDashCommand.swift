@@ -16,16 +16,22 @@ struct TermDashCommand: ParsableCommand {
                       VersionCommand.self],
         defaultSubcommand: MonitorCommand.self
     )
-}
 
-/// What identifies this build: the release number and a hash of the sources it was built from.
-enum BuildInfo {
-    static let version = "\(BuildStamp.release)+\(BuildStamp.sourceHash)"
-}
-
-/// An error the user can act on: printed as "Error: <message>" with a non-zero exit.
-struct CLIError: Error, CustomStringConvertible {
-    var message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
+    /// ArgumentParser's main, with error messages sanitised: they quote paths, names and values from files and
+    /// the store, which must not drive the terminal they are printed on.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if code == .success {
+                if !text.isEmpty { print(text) }
+            } else if !text.isEmpty {
+                FileHandle.standardError.write(Data((Sanitizer.cleanLines(text) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

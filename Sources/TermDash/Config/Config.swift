@@ -42,7 +42,7 @@ struct Config: Equatable {
     static var defaultStorePath: String {
         let environment = ProcessInfo.processInfo.environment
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+            ?? (HomeDirectory.current(environment: environment) as NSString).appendingPathComponent(".local/share")
         return (base as NSString).appendingPathComponent("termdash/termdash.db")
     }
 
@@ -50,7 +50,7 @@ struct Config: Equatable {
     static func locate(explicit: String?, environment: [String: String]) -> String? {
         if let explicit { return explicit }
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
+            ?? (HomeDirectory.current(environment: environment) as NSString).appendingPathComponent(".config")
         let candidate = (base as NSString).appendingPathComponent("termdash/config.toml")
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
@@ -70,211 +70,97 @@ struct Config: Equatable {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ConfigError(path: path, line: error.source.begin.line, reason: error.description)
+            throw ConfigError(path: path, line: error.source.begin.line, reason: QuotedText.capped(error.description, limit: 200))
         }
         var config = Config()
         var reader = ConfigReader(table: table, text: text, path: path)
-        config.zone = try reader.string("display", "zone") ?? config.zone
-        config.theme = try reader.string("display", "theme") ?? config.theme
-        config.graphs = try reader.string("display", "graphs") ?? config.graphs
-        config.refreshSeconds = try reader.number("display", "refresh_seconds") ?? config.refreshSeconds
-        config.mouse = try reader.bool("display", "mouse") ?? config.mouse
-        config.storePath = try reader.string("store", "path").map { ($0 as NSString).expandingTildeInPath }
-        config.tableRows = try reader.int("monitor", "table_rows") ?? config.tableRows
-        config.retention.minuteDays = try reader.int("retention", "minute_days") ?? config.retention.minuteDays
-        config.retention.hourDays = try reader.int("retention", "hour_days") ?? config.retention.hourDays
-        config.simulator.peakCPS = try reader.number("simulator", "peak_cps") ?? config.simulator.peakCPS
-        config.simulator.customers = try reader.int("simulator", "customers") ?? config.simulator.customers
-        config.simulator.carriers = try reader.int("simulator", "carriers") ?? config.simulator.carriers
-        config.simulator.dids = try reader.int("simulator", "dids") ?? config.simulator.dids
-        config.simulator.historyDays = try reader.int("simulator", "history_days") ?? config.simulator.historyDays
-        config.simulator.seed = try reader.int("simulator", "seed") ?? config.simulator.seed
-        config.zones = try reader.strings("display", "zones") ?? []
-        config.moneyDecimals = try reader.int("display", "money_decimals") ?? config.moneyDecimals
-        if let osc52 = try reader.string("copy", "osc52") {
-            guard let mode = CopySettings.OSC52(rawValue: osc52) else {
-                throw reader.error("copy", "osc52", "must be auto, on or off")
+        // Every setting is read even after a mistake, so that all of them are reported, in line order.
+        var errors: [ConfigError] = []
+        func read(_ step: () throws -> Void) {
+            do { try step() } catch let error as ConfigError { errors.append(error) } catch {
+                errors.append(ConfigError(path: path, line: nil, reason: "\(error)"))
             }
-            config.copy.osc52 = mode
         }
-        config.copy.command = try reader.string("copy", "command").flatMap { $0.isEmpty ? nil : $0 }
-        config.copy.file = try reader.string("copy", "file").map { ($0 as NSString).expandingTildeInPath }
-        config.copy.commandTimeout = try reader.number("copy", "timeout_seconds") ?? config.copy.commandTimeout
-        config.exportDirectory = try reader.string("export", "directory").map { ($0 as NSString).expandingTildeInPath }
-        config.checklist.minimumASR = try reader.number("checklist", "minimum_asr") ?? config.checklist.minimumASR
-        config.checklist.minimumAttempts = Int64(try reader.int("checklist", "minimum_attempts")
-            ?? Int(config.checklist.minimumAttempts))
-        config.sources = try reader.importSources()
-        config.keys = try reader.keyOverrides()
-        try reader.rejectUnknownKeys()
-        try config.validate(reader: reader)
+        read { config.zone = try reader.string("display", "zone") ?? config.zone }
+        read { config.theme = try reader.string("display", "theme") ?? config.theme }
+        read { config.graphs = try reader.string("display", "graphs") ?? config.graphs }
+        read { config.refreshSeconds = try reader.number("display", "refresh_seconds") ?? config.refreshSeconds }
+        read { config.mouse = try reader.bool("display", "mouse") ?? config.mouse }
+        read { config.storePath = try reader.string("store", "path").map { HomeDirectory.expandTilde($0) } }
+        read { config.tableRows = try reader.int("monitor", "table_rows") ?? config.tableRows }
+        read { config.retention.minuteDays = try reader.int("retention", "minute_days") ?? config.retention.minuteDays }
+        read { config.retention.hourDays = try reader.int("retention", "hour_days") ?? config.retention.hourDays }
+        read { config.simulator.peakCPS = try reader.number("simulator", "peak_cps") ?? config.simulator.peakCPS }
+        read { config.simulator.customers = try reader.int("simulator", "customers") ?? config.simulator.customers }
+        read { config.simulator.carriers = try reader.int("simulator", "carriers") ?? config.simulator.carriers }
+        read { config.simulator.dids = try reader.int("simulator", "dids") ?? config.simulator.dids }
+        read { config.simulator.historyDays = try reader.int("simulator", "history_days") ?? config.simulator.historyDays }
+        read { config.simulator.seed = try reader.int("simulator", "seed") ?? config.simulator.seed }
+        read { config.zones = try reader.strings("display", "zones") ?? [] }
+        read { config.moneyDecimals = try reader.int("display", "money_decimals") ?? config.moneyDecimals }
+        read {
+            if let osc52 = try reader.string("copy", "osc52") {
+                guard let mode = CopySettings.OSC52(rawValue: osc52) else {
+                    throw reader.error("copy", "osc52", "must be auto, on or off")
+                }
+                config.copy.osc52 = mode
+            }
+        }
+        read { config.copy.command = try reader.string("copy", "command").flatMap { $0.isEmpty ? nil : $0 } }
+        read { config.copy.file = try reader.string("copy", "file").map { HomeDirectory.expandTilde($0) } }
+        read { config.copy.commandTimeout = try reader.number("copy", "timeout_seconds") ?? config.copy.commandTimeout }
+        read { config.exportDirectory = try reader.string("export", "directory").map { HomeDirectory.expandTilde($0) } }
+        read { config.checklist.minimumASR = try reader.number("checklist", "minimum_asr") ?? config.checklist.minimumASR }
+        read {
+            config.checklist.minimumAttempts = Int64(try reader.int("checklist", "minimum_attempts")
+                ?? Int(config.checklist.minimumAttempts))
+        }
+        read { config.sources = try reader.importSources() }
+        read { config.keys = try reader.keyOverrides() }
+        errors += reader.unknownKeys()
+        errors += config.mistakes(reader: reader)
+        if let error = ConfigError.inLineOrder(errors) { throw error }
         return config
     }
 
-    private func validate(reader: ConfigReader) throws {
-        if TimeZone(identifier: zone) == nil {
-            throw reader.error("display", "zone", "unknown time zone \"\(zone)\" (use an IANA name such as Europe/Zurich)")
+    /// What is wrong with the values read (each setting read well on its own).
+    private func mistakes(reader: ConfigReader) -> [ConfigError] {
+        var errors: [ConfigError] = []
+        func check(_ ok: Bool, _ section: String, _ key: String, _ reason: @autoclosure () -> String) {
+            if !ok { errors.append(reader.error(section, key, reason())) }
         }
+        check(TimeZone(identifier: zone) != nil, "display", "zone",
+              "unknown time zone \(QuotedText.quoted(zone)) (use an IANA name such as Europe/Zurich)")
         for name in zones where TimeZone(identifier: name) == nil {
-            throw reader.error("display", "zones", "unknown time zone \"\(name)\" (use IANA names such as Europe/Zurich)")
+            errors.append(reader.error("display", "zones",
+                                       "unknown time zone \(QuotedText.quoted(name)) (use IANA names such as Europe/Zurich)"))
         }
         do {
             _ = try KeyBinding.remapped(keys)
         } catch let error as KeyMapError {
             // The line of the binding that made the mistake (of the later one, for a key bound twice).
             let line = error.ids.compactMap { reader.line(ofKey: $0, in: "keys") }.max() ?? reader.line(ofSection: "keys")
-            throw ConfigError(path: reader.path, line: line, reason: "keys: \(error)")
+            errors.append(ConfigError(path: reader.path, line: line, reason: "keys: \(error)"))
+        } catch {
+            errors.append(ConfigError(path: reader.path, line: reader.line(ofSection: "keys"), reason: "keys: \(error)"))
         }
-        if !(0...6).contains(moneyDecimals) { throw reader.error("display", "money_decimals", "must be between 0 and 6") }
-        if !(0.1...60).contains(copy.commandTimeout) {
-            throw reader.error("copy", "timeout_seconds", "must be between 0.1 and 60")
+        check((0...6).contains(moneyDecimals), "display", "money_decimals", "must be between 0 and 6")
+        check((0.1...60).contains(copy.commandTimeout), "copy", "timeout_seconds", "must be between 0.1 and 60")
+        check((0...100).contains(checklist.minimumASR), "checklist", "minimum_asr", "must be a percentage, 0 to 100")
+        check(checklist.minimumAttempts >= 1, "checklist", "minimum_attempts", "must be 1 or more")
+        check(ThemeName(argument: theme) != nil, "display", "theme",
+              "unknown theme \(QuotedText.quoted(theme)) (\(ThemeName.allValueStrings.joined(separator: ", ")))")
+        check(GraphsMode(rawValue: graphs) != nil, "display", "graphs", "must be auto, braille, block or ascii")
+        check((0.2...60).contains(refreshSeconds), "display", "refresh_seconds", "must be between 0.2 and 60")
+        check((1...366).contains(retention.minuteDays), "retention", "minute_days", "must be between 1 and 366")
+        check((0...36_600).contains(retention.hourDays), "retention", "hour_days", "must be 0 (keep) or up to 36600")
+        check((1...100).contains(tableRows), "monitor", "table_rows", "must be between 1 and 100")
+        check(simulator.peakCPS > 0 && simulator.peakCPS <= 10_000, "simulator", "peak_cps", "must be above 0 and at most 10000")
+        for (key, value) in [("customers", simulator.customers), ("carriers", simulator.carriers)] {
+            check((1...100_000).contains(value), "simulator", key, "must be between 1 and 100000")
         }
-        if !(0...100).contains(checklist.minimumASR) { throw reader.error("checklist", "minimum_asr", "must be a percentage, 0 to 100") }
-        if checklist.minimumAttempts < 1 { throw reader.error("checklist", "minimum_attempts", "must be 1 or more") }
-        if ThemeName(argument: theme) == nil {
-            let names = ThemeName.allValueStrings.joined(separator: ", ")
-            throw reader.error("display", "theme", "unknown theme \"\(theme)\" (\(names))")
-        }
-        if GraphsMode(rawValue: graphs) == nil {
-            throw reader.error("display", "graphs", "must be auto, braille, block or ascii")
-        }
-        if !(0.2...60).contains(refreshSeconds) {
-            throw reader.error("display", "refresh_seconds", "must be between 0.2 and 60")
-        }
-        if !(1...366).contains(retention.minuteDays) {
-            throw reader.error("retention", "minute_days", "must be between 1 and 366")
-        }
-        if !(0...36_600).contains(retention.hourDays) {
-            throw reader.error("retention", "hour_days", "must be 0 (keep) or up to 36600")
-        }
-        if !(1...100).contains(tableRows) { throw reader.error("monitor", "table_rows", "must be between 1 and 100") }
-        if !(simulator.peakCPS > 0 && simulator.peakCPS <= 10_000) {
-            throw reader.error("simulator", "peak_cps", "must be above 0 and at most 10000")
-        }
-        for (key, value) in [("customers", simulator.customers), ("carriers", simulator.carriers)]
-        where !(1...100_000).contains(value) {
-            throw reader.error("simulator", key, "must be between 1 and 100000")
-        }
-        if !(0...1_000_000).contains(simulator.dids) { throw reader.error("simulator", "dids", "must be 0 or more") }
-        if !(0...400).contains(simulator.historyDays) {
-            throw reader.error("simulator", "history_days", "must be between 0 and 400")
-        }
-    }
-}
-
-struct ConfigError: Error, CustomStringConvertible, Equatable {
-    var path: String
-    var line: Int?
-    var reason: String
-
-    var description: String {
-        if let line { return "\(path):\(line): \(reason)" }
-        return "\(path): \(reason)"
-    }
-}
-
-/// Reads typed values out of the parsed table, remembering which keys were used so that the rest can be reported.
-struct ConfigReader {
-    let table: TOMLTable
-    let text: String
-    let path: String
-    var used: Set<String> = []
-
-    init(table: TOMLTable, text: String, path: String) {
-        self.table = table
-        self.text = text
-        self.path = path
-    }
-
-    private mutating func value(_ section: String, _ key: String) throws -> TOMLValueConvertible? {
-        used.insert("\(section).\(key)")
-        guard let sectionValue = table[section] else { return nil }
-        guard let sectionTable = sectionValue.table else {
-            throw ConfigError(path: path, line: line(ofSection: section), reason: "[\(section)] must be a table")
-        }
-        return sectionTable[key]
-    }
-
-    mutating func string(_ section: String, _ key: String) throws -> String? {
-        guard let value = try value(section, key) else { return nil }
-        guard let string = value.string else { throw error(section, key, "must be a string") }
-        return string
-    }
-
-    mutating func int(_ section: String, _ key: String) throws -> Int? {
-        guard let value = try value(section, key) else { return nil }
-        guard let int = value.int else { throw error(section, key, "must be a whole number") }
-        return int
-    }
-
-    /// Integers are accepted where a number is expected: `refresh_seconds = 1` means 1.0.
-    mutating func number(_ section: String, _ key: String) throws -> Double? {
-        guard let value = try value(section, key) else { return nil }
-        if let double = value.double { return double }
-        if let int = value.int { return Double(int) }
-        throw error(section, key, "must be a number")
-    }
-
-    mutating func bool(_ section: String, _ key: String) throws -> Bool? {
-        guard let value = try value(section, key) else { return nil }
-        guard let bool = value.bool else { throw error(section, key, "must be true or false") }
-        return bool
-    }
-
-    func rejectUnknownKeys() throws {
-        for section in table.keys.sorted() where section != "sources" && section != "keys" {
-            guard let inner = table[section]?.table else {
-                throw ConfigError(path: path, line: line(ofKey: section, in: nil), reason: "unknown setting \"\(section)\"")
-            }
-            for key in inner.keys.sorted() where !used.contains("\(section).\(key)") {
-                throw error(section, key, "unknown setting \"\(section).\(key)\" (see config.example.toml)")
-            }
-        }
-    }
-
-    func error(_ section: String, _ key: String, _ reason: String) -> ConfigError {
-        ConfigError(path: path, line: line(ofKey: key, in: section), reason: "\(section).\(key): \(reason)")
-    }
-
-    /// The 1-based line where `key =` appears (inside `[section]` when given): TOMLKit gives positions for syntax
-    /// errors only, and a message without a line is much harder to act on. Keys are compared as whole dotted
-    /// paths, so `copy =` under `[keys.summary]`, `summary.copy =` or `"summary.copy" =` under `[keys]` are all
-    /// found as "copy" in "keys.summary"; a comment after a header does not hide the section.
-    func line(ofKey key: String, in section: String?) -> Int? {
-        let wanted = Self.dottedPath(section.map { "\($0).\(key)" } ?? key)
-        var current: String?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") {
-                current = Self.headerPath(line)
-                continue
-            }
-            guard !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") else { continue }
-            let name = Self.dottedPath(String(line[..<equals]))
-            if (current.map { "\($0).\(name)" } ?? name) == wanted { return index + 1 }
-        }
-        return nil
-    }
-
-    func line(ofSection section: String) -> Int? {
-        let wanted = Self.dottedPath(section)
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("["), Self.headerPath(line) == wanted { return index + 1 }
-        }
-        return line(ofKey: section, in: nil)
-    }
-
-    /// `[ sources.pbx1 ]  # Zurich` → "sources.pbx1".
-    private static func headerPath(_ line: String) -> String {
-        let inner = line.drop { $0 == "[" }.prefix { $0 != "]" }
-        return dottedPath(String(inner))
-    }
-
-    /// `summary . "copy"` → "summary.copy": the parts of a dotted key without spaces or quotes.
-    private static func dottedPath(_ key: String) -> String {
-        key.split(separator: ".", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
-            .joined(separator: ".")
+        check((0...1_000_000).contains(simulator.dids), "simulator", "dids", "must be 0 or more")
+        check((0...400).contains(simulator.historyDays), "simulator", "history_days", "must be between 0 and 400")
+        return errors
     }
 }

@@ -22,7 +22,7 @@ extension ConfigReader {
                     result[id] = array.compactMap(\.string)
                 } else {
                     throw ConfigError(path: path, line: line(ofKey: id, in: "keys"),
-                                      reason: "keys.\(id): must be a key name or a list of them, e.g. [\"y\", \"F5\"]")
+                                      reason: "keys.\(QuotedText.capped(id)): must be a key name or a list of them, e.g. [\"y\", \"F5\"]")
                 }
             }
         }

@@ -15,10 +15,10 @@ extension ConfigReader {
         for name in sources.keys.sorted() {
             let section = "sources.\(name)"
             guard let settings = sources[name]?.table else {
-                throw ConfigError(path: path, line: line(ofKey: name, in: "sources"), reason: "\(section) must be a table")
+                throw ConfigError(path: path, line: line(ofKey: name, in: "sources"), reason: "\(QuotedText.capped(section)) must be a table")
             }
             for key in settings.keys.sorted() where !Self.sourceKeys.contains(key) {
-                throw error(section, key, "unknown setting \"\(section).\(key)\" (known: \(Self.sourceKeys.joined(separator: ", ")))")
+                throw error(section, key, "unknown setting \(QuotedText.quoted("\(section).\(key)")) (known: \(Self.sourceKeys.joined(separator: ", ")))")
             }
             func string(_ key: String) throws -> String? {
                 guard let value = settings[key] else { return nil }
@@ -28,13 +28,13 @@ extension ConfigReader {
             var source = ImportSource(name: name)
             if let format = try string("format") {
                 guard let known = ImportFormat(rawValue: format) else {
-                    throw error(section, "format", "unknown format \"\(format)\" (\(ImportFormat.allValueStrings.joined(separator: ", ")))")
+                    throw error(section, "format", "unknown format \(QuotedText.quoted(format)) (\(ImportFormat.allValueStrings.joined(separator: ", ")))")
                 }
                 source.format = known.cdrFormat
             }
             if let zone = try string("zone") {
                 guard let known = TimeZone(identifier: zone) else {
-                    throw error(section, "zone", "unknown time zone \"\(zone)\" (use an IANA name such as Europe/Zurich)")
+                    throw error(section, "zone", "unknown time zone \(QuotedText.quoted(zone)) (use an IANA name such as Europe/Zurich)")
                 }
                 source.zone = known
             }

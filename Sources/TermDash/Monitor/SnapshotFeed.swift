@@ -1,20 +1,6 @@
 import Foundation
 import Metrics
 
-/// What the feed reads each time: the snapshot's panes and, when the summary view is open, its grid.
-struct FeedRequest: Equatable, Sendable {
-    var snapshot: SnapshotRequest
-    var summary: SummaryPeriod?
-}
-
-/// One read of the store, immutable, handed to the event loop.
-struct MonitorFrame: Sendable {
-    var dashboard: DashboardSnapshot
-    var summary: SummaryGrid?
-    /// What was asked for, so the loop can tell a frame read before a change of range or period.
-    var request: FeedRequest
-}
-
 /// Reads the store on its own thread, once per refresh, and hands the event loop the newest immutable snapshot.
 /// The draw path never waits on SQLite.
 final class SnapshotFeed: SnapshotSource, @unchecked Sendable {

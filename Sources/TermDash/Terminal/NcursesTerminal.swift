@@ -5,18 +5,6 @@ import Foundation
     import Glibc
 #endif
 
-enum TerminalError: Error, CustomStringConvertible {
-    case notATerminal
-    case cannotInitialize(term: String)
-
-    var description: String {
-        switch self {
-        case .notATerminal: return "the monitor needs a terminal (use `termdash snapshot` for plain text)"
-        case .cannotInitialize(let term): return "cannot drive terminal type \"\(term)\" (check TERM)"
-        }
-    }
-}
-
 /// The only place that talks to ncurses. Views draw into a `CellBuffer`, which diffs itself against the frame shown
 /// before; `draw` hands ncurses the cells of that diff, then one `doupdate()` sends them.
 final class NcursesTerminal: TerminalBackend {
@@ -28,6 +16,8 @@ final class NcursesTerminal: TerminalBackend {
     private let localeIsUTF8: Bool
     /// ncurses attributes and colour pair per role, indexed by `StyleRole.rawValue`.
     private let looks: [(attributes: attr_t, pair: Int16)]
+    /// Whether the terminal has an alternate screen (smcup/rmcup) that gives the shell's screen back on exit.
+    private let alternateScreen: Bool
     private var active = true
 
     init(mouse: Bool, theme: Theme) throws {
@@ -37,8 +27,14 @@ final class NcursesTerminal: TerminalBackend {
         guard let screen = td_newterm(), let window = td_stdscr() else {
             throw TerminalError.cannotInitialize(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
+        guard td_has_terminfo_string("cup") else {
+            endwin()
+            delscreen(screen)
+            throw TerminalError.noCursorAddressing(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
         self.screen = screen
         self.window = window
+        alternateScreen = td_has_terminfo_string("smcup") && td_has_terminfo_string("rmcup")
         cbreak()
         noecho()
         nonl()
@@ -49,17 +45,22 @@ final class NcursesTerminal: TerminalBackend {
         // The cursor is hidden: do not spend bytes moving it back after each update.
         leaveok(window, true)
 
+        capabilities = TerminalCapabilities.detect(
+            environment: ProcessInfo.processInfo.environment, codeset: codeset,
+            terminalColors: has_colors() ? Int(td_terminfo_number("colors")) : 0)
+        localeIsUTF8 = codeset.uppercased().filter { $0.isLetter || $0.isNumber } == "UTF8"
+        // start_color() alone makes ncurses paint every cell white on black: only a theme that has colours, on
+        // a terminal that shows them, starts it, and then on the terminal's own colours.
+        let colorful = theme.usesColor(on: capabilities.colors)
         var colorCount = 0
-        if has_colors() {
+        var defaultsAllowed = false
+        if colorful {
             start_color()
             colorCount = Int(td_colors())
+            defaultsAllowed = use_default_colors() == OK
         }
-        capabilities = TerminalCapabilities.detect(
-            environment: ProcessInfo.processInfo.environment, codeset: codeset, terminalColors: colorCount)
-        localeIsUTF8 = codeset.uppercased().filter { $0.isLetter || $0.isNumber } == "UTF8"
-        let defaultsAllowed = capabilities.colors != .none && use_default_colors() == OK
         looks = NcursesTerminal.prepareLooks(
-            theme.resolved(for: capabilities.colors, colorCount: colorCount), colors: capabilities.colors != .none,
+            theme.resolved(for: colorful ? capabilities.colors : .none, colorCount: colorCount), colors: colorful,
             defaultsAllowed: defaultsAllowed)
 
         if mouse {
@@ -188,6 +189,12 @@ final class NcursesTerminal: TerminalBackend {
         guard active else { return }
         if mouseDrag { writeRaw(Array("\u{1B}[?1002l".utf8)) }
         active = false
+        if !alternateScreen {
+            // Nothing restores the shell's screen (TERM=linux, vt100): clear the last frame, so no status bar is
+            // left where the prompt comes back; endwin puts the cursor at the bottom left of the clean screen.
+            wclear(window)
+            wrefresh(window)
+        }
         curs_set(1)
         endwin()
         delscreen(screen)

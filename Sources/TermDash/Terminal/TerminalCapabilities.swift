@@ -1,13 +1,3 @@
-/// How many colours the terminal can show.
-enum ColorDepth: Int, Comparable, Sendable {
-    case none
-    case basic16
-    case palette256
-    case truecolor
-
-    static func < (lhs: ColorDepth, rhs: ColorDepth) -> Bool { lhs.rawValue < rhs.rawValue }
-}
-
 /// What the terminal can draw, decided once at start-up from the environment and the locale.
 struct TerminalCapabilities: Equatable, Sendable {
     /// Box-drawing, block and other non-ASCII glyphs can be used.

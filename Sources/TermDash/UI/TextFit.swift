@@ -10,6 +10,40 @@ enum TextFit {
         return prefix(text, width: width - ellipsisWidth) + ellipsis
     }
 
+    /// `text` with the leading directories of its paths (words starting with "/" or "~/") replaced by
+    /// `ellipsis`, one at a time and only as far as needed to fit `width`: "Exported 6 cells to
+    /// …/exports/summary-live-asr-20261121T133005Z.csv". The file names stay; the result may still be too wide.
+    static func shortenPaths(_ text: String, toWidth width: Int, ellipsis: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        // Per path word: its components and how many leading ones are hidden.
+        var paths: [(word: Int, parts: [String], hidden: Int)] = words.indices.compactMap { index in
+            let word = words[index]
+            guard word.hasPrefix("/") || word.hasPrefix("~/") else { return nil }
+            var parts = word.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            // The root and "~" go with the first directory: "…/" for them alone would save nothing.
+            if parts.count > 2 { parts.replaceSubrange(0...1, with: [parts[0] + "/" + parts[1]]) }
+            return parts.count > 1 ? (index, parts, 0) : nil
+        }
+        func render(_ path: (word: Int, parts: [String], hidden: Int)) -> String {
+            path.hidden == 0 ? path.parts.joined(separator: "/")
+                : ([ellipsis] + path.parts.dropFirst(path.hidden)).joined(separator: "/")
+        }
+        while DisplayWidth.of(words.joined(separator: " ")) > width {
+            // Hide one more directory of the path that shows the most; stop when each shows only its name.
+            guard let longest = paths.indices.filter({ paths[$0].parts.count - paths[$0].hidden > 1 })
+                .max(by: { paths[$0].parts.count - paths[$0].hidden < paths[$1].parts.count - paths[$1].hidden })
+            else { break }
+            paths[longest].hidden += 1
+            words[paths[longest].word] = render(paths[longest])
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Whether `text` names a path ("/…" or "~/…").
+    static func containsPath(_ text: String) -> Bool {
+        text.split(separator: " ").contains { ($0.hasPrefix("/") || $0.hasPrefix("~/")) && $0.count > 1 }
+    }
+
     /// The longest leading part of `text` within `width` columns.
     static func prefix(_ text: String, width: Int) -> String {
         var used = 0

@@ -1,6 +1,7 @@
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 /// Accounts and rate cards through `StoreLedger`, and as an import's transaction sees and creates them.
 final class AccountsLedgerTests: XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class AccountPanesTests: XCTestCase {
     private func store() throws -> TemporaryStore {

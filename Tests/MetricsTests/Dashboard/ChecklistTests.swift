@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class ChecklistTests: XCTestCase {
     private var now: Int64 = 1_700_000_000 + 1_800

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 /// The engine reaches the store only through `StoreReader`: any conformance serves it, and a snapshot is one read.
 final class StoreBoundaryTests: XCTestCase {

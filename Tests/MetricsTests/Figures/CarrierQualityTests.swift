@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class CarrierQualityTests: XCTestCase {
     /// Per carrier over each range, ASR, ACD and DTMF equal a recount over the raw rows, N/A where the

@@ -1,6 +1,7 @@
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class GroupSeriesTests: XCTestCase {
     private struct Call {

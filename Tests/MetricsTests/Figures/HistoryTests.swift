@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class HistoryTests: XCTestCase {
     func testRangesAreWholeBucketsEndingWithTheOneThatHoldsNow() {

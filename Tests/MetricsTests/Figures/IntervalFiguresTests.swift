@@ -1,6 +1,7 @@
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class IntervalFiguresTests: XCTestCase {
     /// Figures for random intervals, in total and per customer and carrier, equal a brute-force count over the

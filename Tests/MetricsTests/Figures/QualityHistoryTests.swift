@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 /// The quality graphs with carriers toggled out: per-bucket figures over the other carriers, checked against sums
 /// over the raw rows.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class SelectionSummaryTests: XCTestCase {
     private func cell(attempts: Int64, answered: Int64, billsec: Int64 = 0, sell: Int64 = 0) -> TrafficFigures {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class TrafficSeriesTests: XCTestCase {
     /// CPS average and peak second over random intervals, some reaching past the per-second table's retention

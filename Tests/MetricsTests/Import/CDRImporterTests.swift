@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 /// The import pipeline: files recorded, bad rows kept with their reason, good rows rated and counted into the
 /// rollups, and nothing counted twice however files are re-imported. Expected figures are computed here from the

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 /// The real CDR files of shared/cdr-samples (beside the checkout), and helpers to read CDR text in tests.
 enum CDRSamples {

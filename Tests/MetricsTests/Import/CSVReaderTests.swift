@@ -1,5 +1,6 @@
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class CSVReaderTests: XCTestCase {
     private func read(_ text: String) -> [CSVReader.Record] { Array(CSVReader(text: text)) }

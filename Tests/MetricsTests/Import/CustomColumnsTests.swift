@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 /// Asterisk cdr_custom: the sample 19-column mapping and mappings declared in the config.
 final class CustomColumnsTests: XCTestCase {

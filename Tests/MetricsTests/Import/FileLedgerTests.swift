@@ -1,6 +1,7 @@
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 /// The ledger's CDR files through `StoreLedger` and an import's transaction: an entry per run (a failed or
 /// interrupted one retried in place, a waiting one taken when the file is complete), copies noted as duplicates,

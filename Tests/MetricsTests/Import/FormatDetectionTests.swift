@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class FormatDetectionTests: XCTestCase {
     private func detect(_ text: String, customColumns: [String]? = nil) -> Result<ColumnLayout, DetectionError> {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class FreeSWITCHCSVTests: XCTestCase {
     /// The sample's columns split by hand (it quotes every value and has no commas inside them), to check the

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class HandoffTests: XCTestCase {
     func testItemsArriveInOrderAndTheEndDrainsFirst() {

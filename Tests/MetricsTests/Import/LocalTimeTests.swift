@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class LocalTimeTests: XCTestCase {
     /// The zone table gives Foundation's offset at every instant, including around each change and in zones

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class NativeCSVTests: XCTestCase {
     private let zurich = TimeZone(identifier: "Europe/Zurich")!

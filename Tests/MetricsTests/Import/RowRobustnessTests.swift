@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 /// What real switch files contain (DESIGN.md), read through `RowParser` as Asterisk cdr_csv.
 final class RowRobustnessTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class RatingTests: XCTestCase {
     private let cent = Money(micros: 10_000)

@@ -56,12 +56,12 @@ public final class SQLiteStore: Sendable {
 
     /// Runs `body` in one write transaction. Only code in this folder (and tests) reaches the `Database`.
     @discardableResult
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.write(body)
     }
 
     /// Runs `body` on a read-only snapshot of the store. Only code in this folder (and tests) reaches the `Database`.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
     }
 

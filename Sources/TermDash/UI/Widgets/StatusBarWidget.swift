@@ -1,36 +1,13 @@
 import Metrics
 
-/// What the status bar shows. Plain data, so the view decides nothing about where it comes from.
-struct StatusBarModel: Equatable, Sendable {
-    var version: String
-    var zone: String
-    var clock: String
-    /// Live channels in use and configured, when known.
-    var channels: (inUse: Int, configured: Int)?
-    /// A transient note such as "Copied Version and Zone".
-    var message: String?
-    /// The account balance and debit limit (all active customers, or the customer of a scoped view), when known.
-    var balance: AccountBalance? = nil
-    /// Outstanding checklist items, when known.
-    var checklistItems: Int? = nil
-    /// The keys shown for help and quit (from the key table, so a remapped key shows as remapped).
-    var helpKey = "?"
-    var quitKey = "q"
-
-    static func == (lhs: StatusBarModel, rhs: StatusBarModel) -> Bool {
-        lhs.version == rhs.version && lhs.zone == rhs.zone && lhs.clock == rhs.clock
-            && lhs.channels?.inUse == rhs.channels?.inUse && lhs.channels?.configured == rhs.channels?.configured
-            && lhs.message == rhs.message && lhs.balance == rhs.balance
-            && lhs.checklistItems == rhs.checklistItems && lhs.helpKey == rhs.helpKey && lhs.quitKey == rhs.quitKey
-    }
-}
-
 /// The bottom row: ` Version 0.1.0+abc │ Zone Europe/Zurich │ 2026-11-21 17:30:05 CET │ Ch 123/4,000   ? help  q quit `.
 ///
 /// A balance segment (` │ Bal 4,247.00 USD limit -500.00`) follows the channel count when the model has one.
 /// When the row is too narrow, segments give way in this order: the help shrinks to `? help`, the channel
 /// count goes, then the balance, then the help, then the message (cut first, dropped when under a few columns), then Zone,
 /// then Version; the clock stays and is cut last. Room left over after a drop goes back to `? help`.
+/// A message naming a file keeps the file's name: the path's leading directories give way first (`…/name.csv`),
+/// then, for the few seconds the message shows, Zone and Version; only then is it cut.
 struct StatusBarWidget: Widget {
     var model: StatusBarModel
     var glyphs: GlyphSet
@@ -95,8 +72,23 @@ struct StatusBarWidget: Widget {
         if !fits() { drop(.balance) }
         if !fits() { drop(.checklist) }
         if !fits() { help = .none }
+        func messageRoom(_ index: Int) -> Int {
+            row.width - (leftWidth() - DisplayWidth.of(segments[index].text)) - helpWidth()
+        }
+        if !fits(), let index = segments.firstIndex(where: { $0.kind == .message }), TextFit.containsPath(segments[index].text) {
+            let message = segments[index].text
+            func shorten() {
+                guard let index = segments.firstIndex(where: { $0.kind == .message }) else { return }
+                segments[index].text = TextFit.shortenPaths(message, toWidth: messageRoom(index), ellipsis: glyphs.ellipsis)
+            }
+            shorten()
+            for kind in [Segment.Kind.zone, .version] where !fits() {
+                drop(kind)
+                shorten()
+            }
+        }
         if !fits(), let index = segments.firstIndex(where: { $0.kind == .message }) {
-            let room = row.width - (leftWidth() - DisplayWidth.of(segments[index].text)) - helpWidth()
+            let room = messageRoom(index)
             if room >= Self.minimumMessageWidth {
                 segments[index].text = TextFit.truncate(segments[index].text, toWidth: room, ellipsis: glyphs.ellipsis)
             } else {

@@ -1,6 +1,7 @@
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class SimulatorTests: XCTestCase {
     private func smallOptions(cps: Double = 3) -> Simulator.Options {

@@ -1,6 +1,7 @@
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class RebuildTests: XCTestCase {
     private let aggregateTables = RollupTable.all.map(\.name) + ["attempts_per_second", "channel_seconds_per_minute"]

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class TimeBucketTests: XCTestCase {
     /// Bucket starts agree with Foundation's Gregorian calendar in UTC, an independent implementation.

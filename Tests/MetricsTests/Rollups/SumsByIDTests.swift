@@ -1,5 +1,6 @@
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class SumsByIDTests: XCTestCase {
     /// Small ids in the array, large and negative ones in the dictionary: the same sums either way.

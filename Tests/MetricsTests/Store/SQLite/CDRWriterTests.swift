@@ -1,6 +1,7 @@
 import GRDB
 import XCTest
 @testable import Metrics
+import TermDashTestSupport
 
 final class CDRWriterTests: XCTestCase {
     /// Random CDRs, some spanning minute/hour/day/month boundaries, some duplicated: every rollup level must equal

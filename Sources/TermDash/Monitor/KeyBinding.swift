@@ -1,42 +1,3 @@
-/// The monitor's views, in the order number keys and Tab reach them.
-enum MonitorView: Int, CaseIterable, Sendable {
-    case overview = 1, channels, history, quality, summary, checklist
-
-    var title: String {
-        switch self {
-        case .overview: return "Overview"
-        case .channels: return "Channels"
-        case .history: return "History"
-        case .quality: return "Quality"
-        case .summary: return "Summary"
-        case .checklist: return "Checklist"
-        }
-    }
-}
-
-/// What a key in a list (the quality table's carriers, the checklist) does.
-enum ListCommand: Equatable, Sendable {
-    case up, down, pageUp, pageDown, top, bottom
-    /// Quality: take the carrier under the cursor in or out of the total and the graphs.
-    case toggle
-    /// Quality: every carrier back in.
-    case all
-}
-
-/// What a key press can do in the monitor.
-enum MonitorAction: Equatable, Sendable {
-    case quit, help, refresh, nextView, previousView
-    case show(MonitorView)
-    /// History and quality: 1 h → 24 h → 7 d.
-    case cycleRange
-    /// The clock's zone: the configured one, UTC, the system's, then any in `[display] zones`.
-    case cycleZone
-    /// Copies Version, Zone, the time in UTC and the store path for a ticket.
-    case copySupport
-    case grid(GridCommand)
-    case list(ListCommand)
-}
-
 /// Keys are data: this table drives dispatch, the footer hints and the help screen, so the three never disagree.
 /// Each binding has a stable id (`[keys]` in the config remaps it) and a scope: everywhere, or one view, where
 /// it is looked up first.
@@ -111,21 +72,32 @@ struct KeyBinding: Sendable {
             ?? table.first { $0.view == nil && $0.keys.contains(key) }?.action
     }
 
+    /// Bindings that must keep a key, and what would be lost without one.
+    static let indispensable: [(id: String, loss: String)] = [
+        ("quit", "no key would quit the monitor (only Ctrl-C)"),
+        ("help", "no key would show the keys"),
+    ]
+
     /// The default table with the config's `[keys]` applied: each id listed gets exactly the keys given.
-    /// Fails, naming the id and key, when an id is unknown, a key name is not understood, or a key would do two
-    /// things in one place.
+    /// Fails, naming the id and key, when an id is unknown, a key name is not understood, a key would do two
+    /// things in one place, or an indispensable binding is left without a key.
     static func remapped(_ overrides: [String: [String]], base: [KeyBinding] = defaults) throws -> [KeyBinding] {
         var table = base
         for (id, names) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let index = table.firstIndex(where: { $0.id == id }) else {
-                throw KeyMapError("unknown action \"\(id)\" (see termdash's ? help or config.example.toml)", ids: [id])
+                throw KeyMapError("unknown action \(QuotedText.quoted(id)) (see termdash's ? help or config.example.toml)", ids: [id])
             }
             table[index].keys = try names.map { name in
                 guard let key = Key(name: name) else {
-                    throw KeyMapError("\(id): key \"\(name)\" is not understood (e.g. \"x\", \"Tab\", \"Shift-Up\", \"PgDn\", \"F5\", \"Ctrl-L\")", ids: [id])
+                    throw KeyMapError("\(id): key \(QuotedText.quoted(name)) is not understood (e.g. \"x\", \"Tab\", \"Shift-Up\", \"PgDn\", \"F5\", \"Ctrl-L\")", ids: [id])
                 }
                 return key
             }
+        }
+        for (id, loss) in indispensable {
+            guard let binding = table.first(where: { $0.id == id }), binding.keys.isEmpty else { continue }
+            let example = base.first { $0.id == id }?.keys.first.map { " = [\"\(label($0))\"]" } ?? ""
+            throw KeyMapError("\(id) = []: \(loss); give it at least one key, e.g. \(id)\(example)", ids: [id])
         }
         // A key may do one thing per view: the same key in two bindings of one scope, or a global key that a
         // view binding would hide, is a mistake to report rather than a silent shadow.
@@ -173,16 +145,6 @@ struct KeyBinding: Sendable {
         case .backspace: return "Backspace"
         case .function(let number): return "F\(number)"
         }
-    }
-}
-
-struct KeyMapError: Error, CustomStringConvertible {
-    var description: String
-    /// The bindings the mistake is about, so the config can point at the line that made it.
-    var ids: [String]
-    init(_ description: String, ids: [String] = []) {
-        self.description = description
-        self.ids = ids
     }
 }
 

@@ -1,0 +1,8 @@
+import Foundation
+import Metrics
+
+/// What the feed reads each time: the snapshot's panes and, when the summary view is open, its grid.
+struct FeedRequest: Equatable, Sendable {
+    var snapshot: SnapshotRequest
+    var summary: SummaryPeriod?
+}

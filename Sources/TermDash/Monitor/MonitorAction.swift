@@ -1,0 +1,13 @@
+/// What a key press can do in the monitor.
+enum MonitorAction: Equatable, Sendable {
+    case quit, help, refresh, nextView, previousView
+    case show(MonitorView)
+    /// History and quality: 1 h → 24 h → 7 d.
+    case cycleRange
+    /// The clock's zone: the configured one, UTC, the system's, then any in `[display] zones`.
+    case cycleZone
+    /// Copies Version, Zone, the time in UTC and the store path for a ticket.
+    case copySupport
+    case grid(GridCommand)
+    case list(ListCommand)
+}
