@@ -108,8 +108,11 @@ final class ImportLedgerEndToEndTests: XCTestCase {
         // The same path and content again: recorded as a run of its own that added nothing.
         let again = try EndToEnd.termdash(["import", "--db", db, a])
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertTrue(again.stdout.contains("\(a): already imported (\(rows) read, \(rows) accepted, 0 rejected); nothing added"),
-                      again.stdout)
+        // (Named after the run that stored the rows: a.csv, or b.csv if that run won the race.)
+        let storedBy = entries.first { $0["id"] == original }?["name"] ?? ""
+        XCTAssertTrue(again.stdout.contains("\(a): already imported\(storedBy == "a.csv" ? "" : " as \(storedBy)") "
+            + "(\(rows) read, \(rows) accepted, 0 rejected); nothing added (file #"), again.stdout)
+        XCTAssertTrue(again.stdout.contains(", a duplicate of #\(original))"), again.stdout)
         entries = try files()
         XCTAssertEqual(entries.count, 6)
         try assertNewCountsMatchTheStoredRows(entries, rows: rows + 1)

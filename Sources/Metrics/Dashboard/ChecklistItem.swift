@@ -1,7 +1,7 @@
 /// One outstanding item of the checklist.
 public struct ChecklistItem: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case noCarriers, cdrFileError, balancePastLimit, lowASR, customerWithoutRateCard, carrierWithoutRateCard,
+        case noCarriers, cdrFileError, importInterrupted, balancePastLimit, lowASR, customerWithoutRateCard, carrierWithoutRateCard,
             profileNotVerified
     }
 
@@ -32,7 +32,7 @@ public struct ChecklistItem: Sendable, Equatable {
 extension ChecklistItem.Kind {
     public var severity: ChecklistItem.Severity {
         switch self {
-        case .noCarriers, .cdrFileError, .balancePastLimit, .lowASR: return .alert
+        case .noCarriers, .cdrFileError, .importInterrupted, .balancePastLimit, .lowASR: return .alert
         case .customerWithoutRateCard, .carrierWithoutRateCard, .profileNotVerified: return .warning
         }
     }
@@ -41,6 +41,7 @@ extension ChecklistItem.Kind {
         switch self {
         case .noCarriers: return "No carriers configured"
         case .cdrFileError: return "CDR file in error"
+        case .importInterrupted: return "Import interrupted"
         case .balancePastLimit: return "Balance past debit limit"
         case .lowASR: return "ASR under threshold"
         case .customerWithoutRateCard: return "Customer without rate card"
@@ -54,6 +55,7 @@ extension ChecklistItem.Kind {
         switch self {
         case .noCarriers: return "more"
         case .cdrFileError: return "more files in error"
+        case .importInterrupted: return "more imports interrupted"
         case .balancePastLimit: return "more customers past their limit"
         case .lowASR: return "more carriers under the ASR threshold"
         case .customerWithoutRateCard: return "more customers without a rate card"

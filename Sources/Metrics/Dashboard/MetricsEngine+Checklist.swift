@@ -1,4 +1,5 @@
-/// The checklist: what needs the lead's attention, from the accounts, the failed files and the last hour's ASR.
+/// The checklist: what needs the lead's attention, from the accounts, the failed and interrupted imports and the
+/// last hour's ASR.
 extension MetricsEngine {
     /// The outstanding items at `now`, alerts first. With `customerID`, only that customer's own items (rate card,
     /// balance, profile): carriers, files and carrier ASR describe other accounts.
@@ -31,6 +32,11 @@ extension MetricsEngine {
             }
             for file in try session.filesInError() {
                 add(.cdrFileError, "\(file.name): \(file.firstError ?? "import failed")", subject: file.id)
+            }
+            // Still `processing` but its process is gone: nothing of it was kept until the file is imported again.
+            for file in try session.importsInProgress() where file.isInterrupted {
+                add(.importInterrupted, "import of \(file.name) interrupted: nothing of it was kept; import it again",
+                    subject: file.id)
             }
             for carrier in carriers where carrier.active && !carrier.hasRateCard {
                 add(.carrierWithoutRateCard, "\(carrier.name) has no buy rate card: its calls have no cost",

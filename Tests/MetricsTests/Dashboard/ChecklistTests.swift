@@ -103,6 +103,29 @@ final class ChecklistTests: XCTestCase {
         XCTAssertEqual(try items(temporary.store), [])
     }
 
+    /// An import still `processing` whose process is gone is listed; one whose process runs is not, nor is it
+    /// once the file is imported again.
+    func testInterruptedImportsAreListed() throws {
+        let temporary = try healthyStore()
+        let ledger: any StoreLedger = temporary.store
+        let gone = FileLedger.Owner(pid: Int32.max, start: FileLedger.Owner.current.start)
+        let killed = try ledger.beginFile(source: "pbx", path: "/in/Master.csv", name: "Master.csv", size: 10,
+                                          contentHash: "a", owner: gone, at: now - 60).id
+        _ = try ledger.beginFile(source: "pbx", path: "/in/running.csv", name: "running.csv", size: 10,
+                                 contentHash: "b", at: now - 30)
+        let list = try items(temporary.store)
+        XCTAssertEqual(kinds(list), [.importInterrupted])
+        XCTAssertEqual(list[0].reason, "import of Master.csv interrupted: nothing of it was kept; import it again")
+        XCTAssertEqual(list[0].title, "Import interrupted")
+        XCTAssertEqual(list[0].severity, .alert)
+        XCTAssertEqual(list[0].subjectID, killed)
+
+        let retry = try ledger.beginFile(source: "pbx", path: "/in/Master.csv", name: "Master.csv", size: 10,
+                                         contentHash: "a", at: now)
+        XCTAssertEqual(retry.id, killed)
+        XCTAssertEqual(try items(temporary.store), [])
+    }
+
     /// Past the limit when balance < -|debit limit|, whichever sign the limit is stored with.
     func testBalancePastTheDebitLimit() throws {
         let temporary = try healthyStore()

@@ -210,6 +210,12 @@ public struct PlainSQL {
         let carriers = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(status = 'active'), 0) FROM carriers")!
         if (carriers[0] as Int) == 0 || (carriers[1] as Int) == 0 { result.append(ChecklistKey(kind: "noCarriers")) }
         add("cdrFileError", try Int64.fetchAll(db, sql: "SELECT id FROM cdr_files WHERE status = 'error' ORDER BY id"))
+        // Whether an import's process is still there is not SQL's to say: the ledger's owner check decides.
+        add("importInterrupted", try Row.fetchAll(db, sql: """
+            SELECT id, owner_pid, owner_start FROM cdr_files WHERE status = 'processing' ORDER BY id
+            """).filter { row in
+            !((row[1] as Int32?).map { FileLedger.Owner(pid: $0, start: row[2] ?? "").isRunning } ?? false)
+        }.map { $0[0] as Int64 })
         add("balancePastLimit", try Int64.fetchAll(db, sql: """
             SELECT id FROM customers WHERE status = 'active' AND balance_micros < -ABS(debit_limit_micros)
             ORDER BY balance_micros + ABS(debit_limit_micros), name, id
