@@ -1,9 +1,9 @@
 import Foundation
 
-/// Asterisk Master.csv text for the import's end-to-end tests: row i (from `first`) starts at 1_763_700_000 + i,
+/// Asterisk Master.csv text for the import's end-to-end tests: row i (from `first`) starts at `base` + i (UTC),
 /// is answered for i % 200 seconds and names customer cust(i % 7) and carrier carrier(i % 3).
 enum GeneratedMasterCSV {
-    static func text(rows count: Int, from first: Int = 0) -> String {
+    static func text(rows count: Int, from first: Int = 0, base: Int = 1_763_700_000) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         func stamp(_ seconds: Int) -> String {
@@ -14,7 +14,7 @@ enum GeneratedMasterCSV {
         var text = ""
         text.reserveCapacity(count * 200)
         for index in first..<(first + count) {
-            let start = 1_763_700_000 + index
+            let start = base + index
             let billsec = index % 200
             let answered = billsec > 0
             text += "\"cust\(index % 7)\",\"100\",\"4412345\(index % 1000)\",\"ctx\",\"\"\"Caller\"\" <100>\",\"SIP/in-1\","

@@ -7,7 +7,10 @@ import GRDB
 /// records through the protocols in `Store/`, never a `Database`.
 public final class SQLiteStore: Sendable {
     public let path: String
-    private let pool: DatabasePool
+    /// Reads and writes; nil when the store was opened read-only.
+    private let pool: DatabasePool?
+    /// Reads a store opened read-only, with read access alone if need be.
+    private let readOnlyReader: SQLiteReadOnlyReader?
 
     /// Opens (creating if needed) the store at `path` and brings its schema to the current version.
     /// Queued upkeep (see `StoreUpkeep`) runs at `now`.
@@ -34,15 +37,21 @@ public final class SQLiteStore: Sendable {
             throw StoreError.missing(path: path)
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            if readOnly {
+                pool = nil
+                readOnlyReader = try SQLiteReadOnlyReader(path: path, configuration: config)
+            } else {
+                pool = try DatabasePool(path: path, configuration: config)
+                readOnlyReader = nil
+            }
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
-        if readOnly {
-            try pool.read { db in try Schema.requireCurrent(db, path: path) }
-        } else {
+        if let pool {
             try Schema.migrator.migrate(pool)
             try pool.write { db in try StoreUpkeep.run(in: db, at: now) }
+        } else {
+            try read { db in try Schema.requireCurrent(db, path: path) }
         }
     }
 
@@ -51,22 +60,31 @@ public final class SQLiteStore: Sendable {
 
     /// The schema version this store is at (the number of applied migrations).
     public func schemaVersion() throws -> [String] {
-        try pool.read { db in try Schema.migrator.appliedMigrations(db) }
+        try read { db in try Schema.migrator.appliedMigrations(db) }
     }
 
     /// Runs `body` in one write transaction. Only code in this folder (and tests) reaches the `Database`.
     @discardableResult
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.write(body)
+        try writer().write(body)
     }
 
     /// Runs `body` on a read-only snapshot of the store. Only code in this folder (and tests) reaches the `Database`.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+        if let pool { return try pool.read(body) }
+        return try readOnlyReader!.read(body)
     }
 
     /// Runs `body` on the writer connection outside any transaction (an import opens and commits its own).
     func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction(body)
+        try writer().writeWithoutTransaction(body)
+    }
+
+    /// The read-write pool, or the error SQLite gives a write to a read-only store.
+    private func writer() throws -> DatabasePool {
+        guard let pool else {
+            throw DatabaseError(resultCode: .SQLITE_READONLY, message: "\(path) was opened read-only")
+        }
+        return pool
     }
 }
