@@ -46,7 +46,8 @@ final class ImportOutput {
         let name = report.path
         if let retried = report.retried, retried.status == .interrupted {
             let process = retried.owner.map { " (process \($0.pid) ended before it finished)" } ?? ""
-            say("\(name): file #\(retried.id)'s import was interrupted\(process); importing it again")
+            let now = report.alreadyImported ? "its content has been imported since" : "importing it again"
+            say("\(name): file #\(retried.id)'s import was interrupted\(process); \(now)")
         }
         if report.alreadyImported {
             let original = report.original
