@@ -56,6 +56,8 @@ final class FileLedgerTests: XCTestCase {
         XCTAssertEqual(try store.fileEntry(id: first)?.status, .error)
         let other = try store.beginFile(
             source: "pbx", path: "/a/y.csv", name: "y.csv", size: 3, contentHash: ContentHash(of: "y").description, at: 3).id
+        // The retry comes from a spool that noted its path waiting first: that placeholder goes.
+        try store.noteWaiting(source: "pbx", path: "/b/x.csv", name: "x2.csv", size: 1, at: 3)
         let retried = try store.beginFile(source: "pbx", path: "/b/x.csv", name: "x2.csv", size: 3, contentHash: hash, at: 4)
         XCTAssertEqual(retried.id, first)
         XCTAssertEqual(retried.retried?.status, .error)

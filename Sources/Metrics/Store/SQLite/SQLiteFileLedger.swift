@@ -50,7 +50,7 @@ enum SQLiteFileLedger {
         source: String, path: String, name: String, size: Int64, contentHash: String, owner: FileLedger.Owner,
         at now: Int64, in db: Database
     ) throws -> FileLedger.Attempt {
-        let retried = try retry(source: source, contentHash: contentHash, in: db)
+        let retried = try retry(source: source, contentHash: contentHash, path: path, in: db)
         let id = try retried?.id ?? claimWaiting(source: source, path: path, in: db)
             ?? insertEntry(source: source, path: path, name: name, size: size, at: now, in: db)
         try db.execute(
@@ -67,7 +67,9 @@ enum SQLiteFileLedger {
     static func recordCopy(
         of original: FileLedger.Entry, path: String, name: String, size: Int64, at now: Int64, in db: Database
     ) throws -> FileLedger.Attempt {
-        let retried = try original.contentHash.flatMap { try retry(source: original.source, contentHash: $0, in: db) }
+        let retried = try original.contentHash.flatMap {
+            try retry(source: original.source, contentHash: $0, path: path, in: db)
+        }
         let id = try retried?.id ?? claimWaiting(source: original.source, path: path, in: db)
             ?? insertEntry(source: original.source, path: path, name: name, size: size, at: now, in: db)
         try db.execute(
@@ -92,8 +94,11 @@ enum SQLiteFileLedger {
     }
 
     /// The first earlier attempt at this content that kept nothing — failed, or interrupted (its process is gone;
-    /// one still running is left to finish) — as it was, now cleared for the run that retries it in its place.
-    private static func retry(source: String, contentHash: String, in db: Database) throws -> FileLedger.Entry? {
+    /// one still running is left to finish) — as it was, now cleared for the run at `path` that retries it in its
+    /// place (a `waiting` entry the spool watcher noted for that path goes: the run has its entry).
+    private static func retry(source: String, contentHash: String, path: String, in db: Database) throws
+        -> FileLedger.Entry?
+    {
         let earlier = try Row.fetchAll(
             db,
             sql: """
@@ -115,6 +120,8 @@ enum SQLiteFileLedger {
             arguments: [retried.id])
         // Its rejects were the failed run's; the run that retries it reports its own.
         try db.execute(sql: "DELETE FROM cdr_rejects WHERE file_id = ?", arguments: [retried.id])
+        try db.execute(
+            sql: "DELETE FROM cdr_files WHERE source = ? AND path = ? AND status = 'waiting'", arguments: [source, path])
         return retried
     }
 
