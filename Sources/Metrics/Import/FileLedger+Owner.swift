@@ -24,6 +24,8 @@ extension FileLedger {
         public var isRunning: Bool {
             #if os(Linux)
             guard !start.isEmpty else { return Self.exists(pid) }
+            // Recorded on another boot: gone with it, whatever runs under that pid now.
+            if let boot = Self.bootID, !start.hasPrefix(boot + "/") { return false }
             // No /proc entry to read: gone, or hidden from this user (hidepid), which kill(pid, 0) tells apart.
             guard let stat = Self.stat(of: pid) else { return Self.exists(pid) }
             guard !["Z", "X", "x"].contains(stat.state) else { return false }
