@@ -3,20 +3,7 @@ import XCTest
 
 /// What `termdash import` says of a file whose format it must tell itself: a small file with a bad row imports its
 /// good rows, each rejected row is reported on its own line and in its own words, and a UTF-16 file is named so.
-final class ImportDetectionEndToEndTests: XCTestCase {
-    private var directory: URL!
-    private var db: String { directory.appendingPathComponent("store.db").path }
-
-    override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: EndToEnd.binary),
-                          "build first: \(EndToEnd.binary) is missing")
-        directory = try EndToEnd.temporaryDirectory()
-    }
-
-    override func tearDown() {
-        if let directory { try? FileManager.default.removeItem(at: directory) }
-    }
-
+final class ImportDetectionEndToEndTests: StoreEndToEndTestCase {
     /// The lines of shared/cdr-samples/asterisk-18col-good.csv (real cdr_csv rows, 18 columns).
     private func sampleLines() throws -> [String] {
         let url = EndToEnd.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/cdr-samples/asterisk-18col-good.csv")

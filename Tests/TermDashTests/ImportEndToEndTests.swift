@@ -4,20 +4,7 @@ import XCTest
 
 /// `termdash import` and `termdash files` as a billing admin runs them: counts, messages, exit codes, and the
 /// promise that a killed import re-run leaves each CDR exactly once.
-final class ImportEndToEndTests: XCTestCase {
-    private var directory: URL!
-    private var db: String { directory.appendingPathComponent("store.db").path }
-
-    override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: EndToEnd.binary),
-                          "build first: \(EndToEnd.binary) is missing")
-        directory = try EndToEnd.temporaryDirectory()
-    }
-
-    override func tearDown() {
-        if let directory { try? FileManager.default.removeItem(at: directory) }
-    }
-
+final class ImportEndToEndTests: StoreEndToEndTestCase {
     /// An Asterisk Master.csv of `count` rows, row i answered for i % 200 seconds; `bad` lines (1-based) get a
     /// billsec that is not a number.
     private func masterCSV(_ name: String, rows count: Int, bad: Set<Int> = [], from first: Int = 0) throws -> String {

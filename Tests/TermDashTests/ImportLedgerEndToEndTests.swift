@@ -5,20 +5,7 @@ import XCTest
 /// The file ledger as `termdash files` shows it, whatever happens to the imports: every run has its own entry with
 /// true counts (copies, re-imports, imports of one content at the same time), the rows of a content point to the
 /// entry that counts them, and an import that was killed is `interrupted` — on the checklist — until it is re-run.
-final class ImportLedgerEndToEndTests: XCTestCase {
-    private var directory: URL!
-    private var db: String { directory.appendingPathComponent("store.db").path }
-
-    override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: EndToEnd.binary),
-                          "build first: \(EndToEnd.binary) is missing")
-        directory = try EndToEnd.temporaryDirectory()
-    }
-
-    override func tearDown() {
-        if let directory { try? FileManager.default.removeItem(at: directory) }
-    }
-
+final class ImportLedgerEndToEndTests: StoreEndToEndTestCase {
     /// `termdash files` as rows of named columns (CSV; no field here holds a comma).
     private func files() throws -> [[String: String]] {
         let run = try EndToEnd.termdash(["files", "--db", db, "--format", "csv"])

@@ -5,20 +5,7 @@ import XCTest
 /// A NUL byte in a CDR field: SQLite's C strings would store the text cut short at it while the import printed it
 /// whole. The row is rejected with its line and reason, kept whole among the rejects, and what is stored is what
 /// was said.
-final class ImportNULEndToEndTests: XCTestCase {
-    private var directory: URL!
-    private var db: String { directory.appendingPathComponent("store.db").path }
-
-    override func setUpWithError() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: EndToEnd.binary),
-                          "build first: \(EndToEnd.binary) is missing")
-        directory = try EndToEnd.temporaryDirectory()
-    }
-
-    override func tearDown() {
-        if let directory { try? FileManager.default.removeItem(at: directory) }
-    }
-
+final class ImportNULEndToEndTests: StoreEndToEndTestCase {
     func testARowWithANULByteIsRejectedAndTheStoredAccountsAreThosePrinted() throws {
         var lines = GeneratedMasterCSV.text(rows: 3).split(separator: "\n").map(String.init)
         // Line 2 names customer cust1 and caller "Caller": both get a NUL byte inside.
