@@ -1,8 +1,3 @@
-/// How a call ended, as the switch reported it.
-public enum Disposition: String, Sendable, CaseIterable {
-    case answered, noAnswer = "no_answer", busy, failed, congestion
-}
-
 /// One CDR as the writers hand it to the store. Times are UTC Unix seconds.
 public struct CallRecord: Sendable, Equatable {
     public var source: String
@@ -78,5 +73,3 @@ public struct CallRecord: Sendable, Equatable {
         }
     }
 }
-
-public enum Outcome: Sendable { case answered, busy, noAnswer, failed }
