@@ -60,7 +60,7 @@ bench-monitor: bench-deps
 # kept in .build/fuzz/corpus, crashes written to .build/fuzz/crash-*.
 SWIFTC ?= swiftc
 FUZZ_SECONDS ?= 60
-FUZZ_SOURCES := Sources/Metrics/Records/CallRecord.swift Sources/Metrics/Rating/Money.swift \
+FUZZ_SOURCES := Sources/Metrics/Records/CallRecord.swift Sources/Metrics/Records/Disposition.swift Sources/Metrics/Records/Outcome.swift Sources/Metrics/Rating/Money.swift \
 	Sources/Metrics/Rollups/TimeBuckets.swift Sources/Metrics/Records/RowKey.swift $(addprefix Sources/Metrics/Import/, CSVReader.swift \
 	CSVFields.swift CDRFileReader.swift CDRFormat.swift CDRColumns.swift CallerID.swift ColumnLayout.swift DetectionError.swift \
 	Dispositions.swift FormatDetection.swift LocalTimeParser.swift ZoneOffsets.swift NativeColumns.swift NativeTime.swift \
