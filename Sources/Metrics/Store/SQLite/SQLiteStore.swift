@@ -62,6 +62,12 @@ public final class SQLiteStore: Sendable {
         try pool.read(body)
     }
 
+    /// Copies every page of the WAL into the database file and empties the WAL, as SQLite's automatic checkpoints
+    /// do in a running system; a bulk load that outran them leaves a WAL that every read has to search.
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
     /// Runs `body` on the writer connection outside any transaction (an import opens and commits its own).
     func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.writeWithoutTransaction(body)
