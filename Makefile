@@ -37,13 +37,15 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
-# The snapshot bar of DESIGN.md, in release: every pane from a store of 10 M CDRs vs plain SQL over the raw CDRs.
-# The store is built once (a few minutes) and reused; e.g. `make bench BENCH_ARGS="--cdrs 1000000 --runs 25"`.
-# Then the monitor bar, below.
+# The snapshot bars, in release: every pane vs plain SQL over the raw CDRs at three traffic rates — 10 M CDRs over
+# 7 days, the same over 1 day, 30 M over 1 day — and the cost ratio of the slowest to the fastest. Each store is
+# built once (minutes; .build/bench/store-N-Dd.db) and reused; e.g. `make bench BENCH_RATES=1000000/7,1000000/1
+# BENCH_ARGS="--runs 25"`. Then the monitor bar, below.
+BENCH_RATES ?= 10000000/7,10000000/1,30000000/1
 BENCH_ARGS ?=
 bench: deps
 	$(SWIFT) build -c release --product termdash-bench
-	./.build/release/termdash-bench --store .build/bench/store.db $(BENCH_ARGS)
+	./.build/release/termdash-bench --store .build/bench/store.db --rates $(BENCH_RATES) $(BENCH_ARGS)
 	@$(MAKE) --no-print-directory bench-monitor
 
 # The monitor bar of DESIGN.md: `termdash monitor` and `htop -d 10` side by side in tmux at 200x50 for the same

@@ -24,13 +24,14 @@ final class BenchCommandLineTests: XCTestCase {
         let directory = try EndToEnd.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let makefile = try makefileArguments()
-        XCTAssertEqual(makefile, ["--store", ".build/bench/store.db", "$(BENCH_ARGS)"])
-        // The same command line on a small store of its own: .build/bench/store.db may hold a 10 M CDR store.
+        XCTAssertEqual(makefile, ["--store", ".build/bench/store.db", "--rates", "$(BENCH_RATES)", "$(BENCH_ARGS)"])
+        // The same command line on small stores of its own: .build/bench may hold 10 M CDR stores.
         let store = directory.appendingPathComponent("store.db").path
         let arguments = makefile.flatMap { argument -> [String] in
             switch argument {
             case ".build/bench/store.db": return [store]
-            case "$(BENCH_ARGS)": return ["--cdrs", "1_000", "--runs", "1", "--baseline-runs", "1", "--days", "1"]
+            case "$(BENCH_RATES)": return ["2_000/2,2000/1"]
+            case "$(BENCH_ARGS)": return ["--runs", "1", "--baseline-runs", "1"]
             default: return [argument]
             }
         }
@@ -39,7 +40,12 @@ final class BenchCommandLineTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("figures     engine == plain SQL: "), run.stdout)
         XCTAssertTrue(run.stdout.contains("snapshot    median "), run.stdout)
         XCTAssertTrue(run.stdout.contains("; 1 runs after 1 warm-up)"), "--runs 1 was taken:\n\(run.stdout)")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: store), "the store is where --store said")
+        XCTAssertTrue(run.stdout.contains("the snapshot at 2 traffic rates"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("cost ratio  slowest / fastest: "), run.stdout)
+        for name in ["store-2000-2d.db", "store-2000-1d.db"] {
+            let path = directory.appendingPathComponent(name).path
+            XCTAssertTrue(FileManager.default.fileExists(atPath: path), "each rate's store is beside --store: \(name)")
+        }
 
         let reused = try bench(arguments)
         XCTAssertEqual(reused.status, 0, reused.stderr)
@@ -54,7 +60,8 @@ final class BenchCommandLineTests: XCTestCase {
 
         let panes = try bench(["panes", "--help"])
         XCTAssertEqual(panes.status, 0, panes.stderr)
-        for option in ["--cdrs <N>", "--runs <K>", "--baseline-runs <K>", "--days <D>", "--store <path>", "--keep"] {
+        for option in ["--cdrs <N>", "--runs <K>", "--baseline-runs <K>", "--days <D>", "--store <path>", "--keep",
+                       "--rates <N/D,…>"] {
             XCTAssertTrue(panes.stdout.contains(option), "\(option) missing from:\n\(panes.stdout)")
         }
         for option in try makefileArguments() where option.hasPrefix("--") {
@@ -77,6 +84,8 @@ final class BenchCommandLineTests: XCTestCase {
             (["--cdrs", "lots"], "Error: The value 'lots' is invalid for '--cdrs <N>'"),
             (["--store"], "Error: Missing value for '--store <path>'"),
             (["--rows", "5"], "Error: Unknown option '--rows'. Did you mean '--runs'?"),
+            (["--rates", "1000/1,10"], "Error: The value '1000/1,10' is invalid for '--rates <N/D,…>'"),
+            (["--rates", "999/1"], "Error: --rates takes N/D with N at least 1000 and D from 1 to 400, not '999/1'"),
             (["import", "--rows", "0"], "Error: --rows takes a whole number of at least 1, not '0'"),
             (["import", "--runs", "x"], "Error: The value 'x' is invalid for '--runs <K>'"),
             (["import", "--cdrs", "1000"], "Error: Unknown option '--cdrs'. Did you mean '--rows'?"),

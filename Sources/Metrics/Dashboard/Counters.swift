@@ -18,7 +18,7 @@ public struct Counters: Sendable, Equatable {
     }
 
     /// The counters of the calls in progress and the accounts as read.
-    init(live: [LiveCall], customers: [CustomerEntry], carriers: [CarrierEntry], rateCards: Int) {
+    init(live: LiveSummary, customers: [CustomerEntry], carriers: [CarrierEntry], rateCards: Int) {
         var configured = 0
         var active = 0
         for customer in customers where customer.active {

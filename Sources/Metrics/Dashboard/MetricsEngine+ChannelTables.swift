@@ -4,12 +4,12 @@ extension MetricsEngine {
     /// Channels in use now per carrier and per DID, the `rows` busiest and idlest of each.
     public func channelTables(rows: Int) throws -> ChannelTables {
         try store.read { session in
-            try channelTables(rows: rows, live: try session.callsInProgress(), carriers: try session.carriers(),
+            try channelTables(rows: rows, live: try session.liveSummary(), carriers: try session.carriers(),
                               in: session)
         }
     }
 
-    func channelTables(rows limit: Int, live: [LiveCall], carriers: [CarrierEntry],
+    func channelTables(rows limit: Int, live: LiveSummary, carriers: [CarrierEntry],
                        in session: any StoreReadSession) throws -> ChannelTables {
         guard limit > 0 else { return ChannelTables(topCarriers: [], bottomCarriers: [], topDIDs: [], bottomDIDs: []) }
         let byCarrier = Self.channelsInUse(live, groupedBy: .carrier)
@@ -54,7 +54,7 @@ extension MetricsEngine {
     /// first, ties by name.
     public func channelUsage(byCarrier: Bool) throws -> [ChannelUsage] {
         try store.read { session in
-            let live = try session.callsInProgress()
+            let live = try session.liveSummary()
             let accounts: [(name: String, configured: Int, inUse: Int)]
             if byCarrier {
                 let inUse = Self.channelsInUse(live, groupedBy: .carrier)
@@ -76,15 +76,32 @@ extension MetricsEngine {
 
     /// Channels in use now (calls in progress) per customer, carrier or DID; `.total` gives one count under 0.
     public func channelsInUse(groupedBy grouping: FigureGrouping) throws -> [Int64: Int] {
-        try store.read { session in Self.channelsInUse(try session.callsInProgress(), groupedBy: grouping).dictionary }
+        try store.read { session in
+            guard case .customerCarrier = grouping else {
+                return Self.channelsInUse(try session.liveSummary(), groupedBy: grouping).dictionary
+            }
+            // One customer's calls per carrier are not counted live: from the calls themselves.
+            var result: [Int64: Int] = [:]
+            for call in try session.callsInProgress() {
+                if let group = grouping.group(of: call) { result[group, default: 0] += 1 }
+            }
+            return result
+        }
     }
 
     /// The calls of `live` per group (0: unknown); only groups holding a channel are present.
-    static func channelsInUse(_ live: [LiveCall], groupedBy grouping: FigureGrouping) -> SumsByID<Int> {
+    static func channelsInUse(_ live: LiveSummary, groupedBy grouping: FigureGrouping) -> SumsByID<Int> {
         var result = SumsByID<Int>()
-        for call in live {
-            if let group = grouping.group(of: call) { result[group] += 1 }
+        let counts: [Int64: Int]
+        switch grouping {
+        case .total: counts = [0: live.count]
+        case .customer: counts = live.byCustomer
+        case .carrier: counts = live.byCarrier
+        case .did: counts = live.byDID
+        // A customer's calls per carrier are not counted live (`channelsInUse(groupedBy:)` counts the calls).
+        case .customerCarrier: counts = [:]
         }
+        for (group, calls) in counts where calls != 0 { result[group] += calls }
         return result
     }
 }

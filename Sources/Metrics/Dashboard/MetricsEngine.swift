@@ -29,8 +29,8 @@ public final class MetricsEngine: Sendable {
     /// Every pane `request` asks for at `now` (UTC Unix seconds), read in one consistent transaction.
     public func dashboard(at now: Int64, request: SnapshotRequest) throws -> DashboardSnapshot {
         try store.read { session in
-            // One read of the calls in progress and of the customers serves every pane.
-            let live = try session.callsInProgress()
+            // One read of the calls in progress (counted by group and start) and of the customers serves every pane.
+            let live = try session.liveSummary()
             let customers = try session.customers()
             let carriers = try session.carriers()
             let byCustomer = Self.channelsInUse(live, groupedBy: .customer)

@@ -1,5 +1,6 @@
 /// Figures of any interval, exact: whole buckets from the coarsest rollups that fit, the ragged edges from the
-/// calls themselves.
+/// per-second network rollup (the network, inside the minute retention) or the calls themselves. Inside the minute
+/// retention the network reads its own rollups, whose size depends on the buckets alone.
 extension MetricsEngine {
     /// Figures of the calls that started in [from, to), exact for any interval: whole buckets come from the
     /// coarsest rollups that fit, the ragged edges (less than one finest bucket each) from the CDRs themselves.
@@ -19,17 +20,45 @@ extension MetricsEngine {
         for piece in pieces(from: from, to: to, groupedBy: grouping, at: now) {
             switch piece {
             case .rollup(let level, let start, let end):
-                for (group, counts) in try session.rollupTotals(level, by: grouping, buckets: start..<end,
-                                                                counters: counters) {
-                    sums[group] += counts
+                // The network's minutes and hours inside the minute retention: one network row per bucket rather
+                // than one per carrier.
+                let network = grouping == .total && NetworkDelta.levels.contains(level)
+                let split = network ? min(max(start, retention.minuteHorizon(at: now)), end) : end
+                if start < split {
+                    for (group, counts) in try session.rollupTotals(level, by: grouping, buckets: start..<split,
+                                                                    counters: counters) {
+                        sums[group] += counts
+                    }
+                }
+                if split < end {
+                    // A row without attempts holds only the occupancy of calls that started before it.
+                    for row in try session.networkBuckets(level, buckets: split..<end) where row.counts.attempts > 0 {
+                        sums[0] += Self.keeping(counters, of: row.counts)
+                    }
                 }
             case .raw(let start, let end):
-                for (group, counts) in try session.callCounts(by: grouping, starts: start..<end, counters: counters) {
-                    sums[group] += counts
+                // The network's edges inside the minute retention come from the per-second rollup.
+                let split = grouping == .total ? min(max(start, retention.minuteHorizon(at: now)), end) : end
+                if start < split {
+                    for (group, counts) in try session.callCounts(by: grouping, starts: start..<split,
+                                                                  counters: counters) {
+                        sums[group] += counts
+                    }
+                }
+                if split < end {
+                    if let counts = try session.secondTotals(split..<end, counters: counters) { sums[0] += counts }
                 }
             }
         }
         return sums.dictionary.mapValues(TrafficFigures.init)
+    }
+
+    /// `counts` with only `counters` kept, the others 0: what a read of those counters alone gives.
+    static func keeping(_ counters: [Counter], of counts: RollupCounts) -> RollupCounts {
+        guard counters != Counter.allCases else { return counts }
+        var kept = RollupCounts()
+        for counter in counters { kept[counter] = counts[counter] }
+        return kept
     }
 
     /// Where the figures of [from, to) by `grouping` come from at `now`: the levels the grouping is kept at, minutes

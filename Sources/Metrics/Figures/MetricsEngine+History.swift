@@ -24,12 +24,12 @@ extension MetricsEngine {
 
     /// The history graphs of `range` ending at `now` (one read).
     public func history(_ range: HistoryRange, at now: Int64) throws -> HistorySnapshot {
-        try store.read { session in try history(range, at: now, live: try session.callsInProgress(), in: session) }
+        try store.read { session in try history(range, at: now, live: try session.liveSummary(), in: session) }
     }
 
     /// Reads one network rollup row per bucket (60 minutes, 24 or 168 hours), one registration sample per bucket and
     /// seven day rollups per carrier; `live` are the calls in progress.
-    func history(_ range: HistoryRange, at now: Int64, live: [LiveCall], in session: any StoreReadSession) throws
+    func history(_ range: HistoryRange, at now: Int64, live: LiveSummary, in session: any StoreReadSession) throws
         -> HistorySnapshot
     {
         let (from, to) = range.window(at: now)
@@ -46,14 +46,14 @@ extension MetricsEngine {
             }
             occupancy[index] += row.channelSeconds
         }
-        // A call in progress holds a channel over [start, now).
+        // A call in progress holds a channel over [start, now): the calls of one start second together.
         let end = min(now, to)
-        for call in live {
-            var cursor = max(call.start, from)
+        for (start, calls) in live.byStart {
+            var cursor = max(start, from)
             while cursor < end {
                 let index = Int((cursor - from) / step)
                 let bucketEnd = from + Int64(index + 1) * step
-                occupancy[index] += min(end, bucketEnd) - cursor
+                occupancy[index] += Int64(calls) * (min(end, bucketEnd) - cursor)
                 cursor = bucketEnd
             }
         }

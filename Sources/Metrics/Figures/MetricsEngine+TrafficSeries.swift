@@ -37,12 +37,12 @@ extension MetricsEngine {
             }
             // A running call occupies [start, now): add its seconds to each bucket it overlaps.
             let end = min(now, to)
-            for call in try session.callsInProgress() {
-                var cursor = max(call.start, first)
+            for (start, calls) in try session.liveSummary().byStart {
+                var cursor = max(start, first)
                 while cursor < end {
                     let index = Int((cursor - first) / step)
                     let bucketEnd = first + Int64(index + 1) * step
-                    seconds[index] += min(end, bucketEnd) - cursor
+                    seconds[index] += Int64(calls) * (min(end, bucketEnd) - cursor)
                     cursor = bucketEnd
                 }
             }

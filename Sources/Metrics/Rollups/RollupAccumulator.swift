@@ -2,7 +2,7 @@
 /// caller's transaction. This is what keeps aggregates current at import speed.
 ///
 /// A CDR is counted into two fine breakdowns only — by (minute, carrier) and by (customer, hour, carrier) — plus the
-/// per-second attempts and the per-minute occupancy; every rollup table is derived from those at `flush`, once per
+/// per-second attempts, the network's second of its start and of its end, and the per-minute occupancy; every rollup table is derived from those at `flush`, once per
 /// touched row rather than once per CDR. Counts can be taken back out (`remove`), so a writer may count a CDR before
 /// it knows whether the store already holds it, and take it out again if it does.
 struct RollupAccumulator {
@@ -11,6 +11,8 @@ struct RollupAccumulator {
     /// Keyed by (second, 0) and (minute, 0).
     private var attemptsPerSecond = KeyedSums(zero: Int64(0))
     private var channelSeconds = KeyedSums(zero: Int64(0))
+    /// Keyed by (second, 0): counters at the second a call started, `ended` at the second it ended.
+    private var networkSeconds = KeyedSums(zero: SecondDelta())
 
     mutating func add(_ record: CallRecord) { add(record, sign: 1) }
 
@@ -24,6 +26,8 @@ struct RollupAccumulator {
         carrierMinutes.update(RollupKey(minute, carrier)) { $0.add(record, sign: sign) }
         customerCarrierHours.update(RollupKey(customer, hour, carrier)) { $0.add(record, sign: sign) }
         attemptsPerSecond.update(RollupKey(record.startAt, 0)) { $0 += sign }
+        networkSeconds.update(RollupKey(record.startAt, 0)) { $0.counts.add(record, sign: sign) }
+        networkSeconds.update(RollupKey(record.endAt, 0)) { $0.ended += sign }
         // The call occupies a channel over [start, end): split that interval at minute boundaries.
         var from = record.startAt
         var bucket = minute
@@ -36,7 +40,10 @@ struct RollupAccumulator {
     }
 
     /// How many rows it holds: what it costs in memory, and the number of upserts a flush makes (roughly).
-    var count: Int { carrierMinutes.count + customerCarrierHours.count + attemptsPerSecond.count + channelSeconds.count }
+    var count: Int {
+        carrierMinutes.count + customerCarrierHours.count + attemptsPerSecond.count + channelSeconds.count
+            + networkSeconds.count
+    }
 
     var isEmpty: Bool { count == 0 }
 
@@ -79,20 +86,24 @@ struct RollupAccumulator {
             for (minute, seconds) in occupancy { rows[level.start(of: minute), default: .init()].channelSeconds += seconds }
             network.append((level, rows))
         }
+        let networkRows = networkSeconds.entries.filter { $0.value != SecondDelta() }
+            .map { ($0.key.values.0, $0.value) }.sorted { $0.0 < $1.0 }
         return RollupDeltas(
-            tables: tables, seconds: sortedNonZero(attemptsPerSecond), occupancy: occupancy, network: network)
+            tables: tables, seconds: sortedNonZero(attemptsPerSecond), occupancy: occupancy, network: network,
+            networkSeconds: networkRows)
     }
 }
 
 /// What a flush writes: every rollup table's rows, derived from a `RollupAccumulator` and sorted by key, with the
-/// per-second attempts, the occupancy and the network rows (whose peaks are completed when written, from the stored
-/// per-second totals). Public so that a store's import transaction can take them (`ImportTransaction.write`); its
+/// per-second attempts, the occupancy, the network rows (whose peaks are completed when written, from the stored
+/// per-second totals) and the network's seconds. Public so that a store's import transaction can take them (`ImportTransaction.write`); its
 /// contents are the module's.
 public struct RollupDeltas: Sendable {
     var tables: [(table: RollupTable, rows: [(key: RollupKey, counts: RollupCounts)])]
     var seconds: [(Int64, Int64)]
     var occupancy: [(Int64, Int64)]
     var network: [(level: TimeBucket, rows: [Int64: NetworkDelta])]
+    var networkSeconds: [(Int64, SecondDelta)]
 
     static func sorted(_ rows: [RollupKey: RollupCounts]) -> [(key: RollupKey, counts: RollupCounts)] {
         rows.map { (key: $0.key, counts: $0.value) }.sorted { $0.key < $1.key }
@@ -113,6 +124,9 @@ public struct RollupDeltas: Sendable {
         }
         seconds = sum(seconds, other.seconds)
         occupancy = sum(occupancy, other.occupancy)
+        var secondRows = Dictionary(networkSeconds, uniquingKeysWith: +)
+        for (second, delta) in other.networkSeconds { secondRows[second] = (secondRows[second] ?? SecondDelta()) + delta }
+        networkSeconds = secondRows.filter { $0.value != SecondDelta() }.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
         for index in network.indices {
             var rows = network[index].rows
             for (bucket, delta) in other.network[index].rows {

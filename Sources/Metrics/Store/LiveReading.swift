@@ -4,11 +4,20 @@ public protocol LiveReading {
     /// Every call in progress now, in any order.
     func callsInProgress() throws -> [LiveCall]
 
+    /// The calls in progress now, counted by customer, carrier, DID and start second as the store keeps them: what
+    /// every pane needs of them, read without a row per call.
+    func liveSummary() throws -> LiveSummary
+
     /// The finished calls that held a channel at some second of `window` (they ended after its start and started
     /// before its end): `visit` gets each call's group, start and end.
     func finishedCalls(
         overlapping window: Range<Int64>, by grouping: FigureGrouping,
         _ visit: (_ group: Int64, _ start: Int64, _ end: Int64) -> Void) throws
+
+    /// Per second of `seconds`, how many finished calls started and how many ended in it, from the per-second
+    /// network rollup (kept for the minute retention): `visit` gets each second that had either, once.
+    func channelChanges(
+        _ seconds: Range<Int64>, _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void) throws
 
     /// Registrations held now, per customer (0: endpoints of no known customer); customers with none are left out.
     func registrationsByCustomer() throws -> [Int64: Int]

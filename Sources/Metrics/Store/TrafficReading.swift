@@ -28,6 +28,11 @@ public protocol TrafficReading {
     func callCounts(by grouping: FigureGrouping, starts: Range<Int64>, counters: [Counter]) throws
         -> [Int64: RollupCounts]
 
+    /// The network counters of the finished calls that started in `seconds`, from the per-second network rollup
+    /// (kept for the minute retention): an interval's ragged edges without a CDR. Only `counters` are read; nil
+    /// when no call started in `seconds`.
+    func secondTotals(_ seconds: Range<Int64>, counters: [Counter]) throws -> RollupCounts?
+
     /// The network rollup of `level` (`.minute` or `.hour`; kept for the minute retention): the buckets that start
     /// in `buckets` and had calls, each at most once, in any order.
     func networkBuckets(_ level: TimeBucket, buckets: Range<Int64>) throws -> [NetworkBucket]

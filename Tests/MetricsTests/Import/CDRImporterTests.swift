@@ -284,7 +284,7 @@ final class CDRImporterTests: XCTestCase {
         try store.read { db in
             var tables: [String: [[DatabaseValue]]] = [:]
             for table in RollupTable.all.map(\.name) + NetworkRollup.tableNames
-                + ["attempts_per_second", "channel_seconds_per_minute"]
+                + ["attempts_per_second", "channel_seconds_per_minute", "rollup_network_second"]
             {
                 tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2")
                     .map { Array($0.databaseValues) }

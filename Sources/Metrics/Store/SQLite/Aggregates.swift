@@ -7,6 +7,7 @@ enum Aggregates {
         try db.execute(sql: "DELETE FROM \(RollupTable.carrier(.minute).name) WHERE bucket < ?", arguments: [minute])
         try db.execute(sql: "DELETE FROM attempts_per_second WHERE second < ?", arguments: [minute])
         try db.execute(sql: "DELETE FROM channel_seconds_per_minute WHERE minute < ?", arguments: [minute])
+        try db.execute(sql: "DELETE FROM rollup_network_second WHERE bucket < ?", arguments: [minute])
         try NetworkRollup.prune(before: minute, in: db)
         if let hour = retention.hourHorizon(at: now) {
             for table in RollupTable.all where table.level == .hour {
@@ -19,7 +20,8 @@ enum Aggregates {
     /// says; the result is identical to what incremental writes kept. Returns the number of CDRs read.
     @discardableResult
     static func rebuild(_ retention: Retention, at now: Int64, in db: Database) throws -> Int {
-        for table in RollupTable.all.map(\.name) + ["attempts_per_second", "channel_seconds_per_minute"] {
+        for table in RollupTable.all.map(\.name) + ["attempts_per_second", "channel_seconds_per_minute",
+                                                         "rollup_network_second"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         for table in NetworkRollup.tableNames { try db.execute(sql: "DELETE FROM \(table)") }
@@ -46,6 +48,23 @@ enum Aggregates {
             read += rows.count
         }
         try prune(retention, at: now, in: db)
+        try recountCallsInProgress(in: db)
         return read
+    }
+
+    /// Counts the calls in progress again by group and start second (the triggers on `calls_in_progress` keep them
+    /// as calls start and end; a writer that bypassed them, e.g. with INSERT OR REPLACE, is corrected here).
+    static func recountCallsInProgress(in db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM live_calls_by_start;
+            DELETE FROM live_calls_by_group;
+            INSERT INTO live_calls_by_start (second, calls) SELECT start_at, COUNT(*) FROM calls_in_progress GROUP BY 1;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls)
+                SELECT 'customer', COALESCE(customer_id, 0), COUNT(*) FROM calls_in_progress GROUP BY 2;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls)
+                SELECT 'carrier', COALESCE(carrier_id, 0), COUNT(*) FROM calls_in_progress GROUP BY 2;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls)
+                SELECT 'did', COALESCE(did_id, 0), COUNT(*) FROM calls_in_progress GROUP BY 2;
+            """)
     }
 }

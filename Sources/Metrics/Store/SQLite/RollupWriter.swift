@@ -57,6 +57,20 @@ extension RollupDeltas {
             fastOccupancy.bind(seconds)
             _ = try fastOccupancy.execute()
         }
+        let secondStatement = try db.cachedStatement(sql: """
+            INSERT INTO rollup_network_second (bucket, \(counters.joined(separator: ", ")), ended)
+            VALUES (?, \(Array(repeating: "?", count: counters.count).joined(separator: ", ")), ?)
+            ON CONFLICT (bucket) DO UPDATE SET
+                \(counters.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", ")),
+                ended = ended + excluded.ended
+            """)
+        var fastSeconds = FastStatement(secondStatement, in: db)
+        for (second, delta) in networkSeconds {
+            fastSeconds.bind(second)
+            fastSeconds.bind(delta.counts)
+            fastSeconds.bind(delta.ended)
+            _ = try fastSeconds.execute()
+        }
         var deltas: [TimeBucket: [Int64: NetworkDelta]] = [:]
         for (level, rows) in network {
             var rows = rows

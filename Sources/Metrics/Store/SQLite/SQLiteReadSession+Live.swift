@@ -1,7 +1,7 @@
 import GRDB
 
-/// The live tables (`calls_in_progress`, `registrations`) and the CDRs that overlap a window, through
-/// `cdrs_by_end_start`.
+/// The live tables (`calls_in_progress` and its counts, `registrations`), the CDRs that overlap a window, through
+/// `cdrs_by_end_start`, and the calls starting and ending per second.
 extension SQLiteReadSession: LiveReading {
     func callsInProgress() throws -> [LiveCall] {
         var calls: [LiveCall] = []
@@ -11,6 +11,21 @@ extension SQLiteReadSession: LiveReading {
             calls.append(LiveCall(start: row.int(0), customer: row.int(1), carrier: row.int(2), did: row.int(3)))
         }
         return calls
+    }
+
+    func liveSummary() throws -> LiveSummary {
+        var summary = LiveSummary()
+        try FastRows.forEach(db, sql: "SELECT second, calls FROM live_calls_by_start", arguments: []) { row in
+            summary.byStart[row.int(0)] = Int(row.int(1))
+        }
+        try FastRows.forEach(db, sql: "SELECT dimension, group_id, calls FROM live_calls_by_group", arguments: []) { row in
+            switch row.text(0) {
+            case "customer": summary.byCustomer[row.int(1)] = Int(row.int(2))
+            case "carrier": summary.byCarrier[row.int(1)] = Int(row.int(2))
+            default: summary.byDID[row.int(1)] = Int(row.int(2))
+            }
+        }
+        return summary
     }
 
     func finishedCalls(
@@ -27,6 +42,14 @@ extension SQLiteReadSession: LiveReading {
         try FastRows.forEach(db, sql: """
             SELECT \(grouping.callColumn), start_at, end_at FROM cdrs WHERE end_at > ? AND start_at < ?\(filter)
             """, arguments: arguments) { row in visit(row.int(0), row.int(1), row.int(2)) }
+    }
+
+    func channelChanges(
+        _ seconds: Range<Int64>, _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void
+    ) throws {
+        try FastRows.forEach(db, sql: """
+            SELECT bucket, attempts, ended FROM rollup_network_second WHERE bucket >= ? AND bucket < ?
+            """, arguments: [seconds.lowerBound, seconds.upperBound]) { row in visit(row.int(0), row.int(1), row.int(2)) }
     }
 
     func registrationsByCustomer() throws -> [Int64: Int] {

@@ -59,6 +59,19 @@ extension SQLiteReadSession: TrafficReading {
         return result
     }
 
+    func secondTotals(_ seconds: Range<Int64>, counters: [Counter]) throws -> RollupCounts? {
+        var sums: RollupCounts?
+        // A row without attempts holds only the calls that ended in its second.
+        let sql = """
+            SELECT 0\(Self.list(counters.map(\.column))) FROM rollup_network_second
+            WHERE bucket >= ? AND bucket < ? AND attempts > 0
+            """
+        try FastRows.forEach(db, sql: sql, arguments: [seconds.lowerBound, seconds.upperBound]) { row in
+            sums = (sums ?? RollupCounts()) + Self.decode(counters, row, from: 1)
+        }
+        return sums
+    }
+
     func networkBuckets(_ level: TimeBucket, buckets: Range<Int64>) throws -> [NetworkBucket] {
         guard NetworkRollup.levels.contains(level) else { return [] }
         let counters = RollupTable.counterColumns.joined(separator: ", ")

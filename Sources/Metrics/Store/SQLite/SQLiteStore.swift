@@ -75,6 +75,12 @@ public final class SQLiteStore: Sendable {
         return try readOnlyReader!.read(body)
     }
 
+    /// Copies every page of the WAL into the database file and empties the WAL, as SQLite's automatic checkpoints
+    /// do in a running system; a bulk load that outran them leaves a WAL that every read has to search.
+    public func checkpoint() throws {
+        try writer().writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
     /// Runs `body` on the writer connection outside any transaction (an import opens and commits its own).
     func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         try writer().writeWithoutTransaction(body)

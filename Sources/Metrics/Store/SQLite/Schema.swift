@@ -15,6 +15,7 @@ enum Schema {
         ("v5 network rollups by minute and hour", networkRollups),
         ("v6 integer row keys, unique with the start time", integerRowKeys),
         ("v7 a ledger entry per import run: copies noted, the importing process recorded", entryPerRun),
+        ("v8 network rollup by second; calls in progress counted by group and start", networkSecondsAndLiveCounts),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -541,5 +542,98 @@ enum Schema {
         ALTER TABLE cdr_files ADD COLUMN duplicate_of INTEGER REFERENCES cdr_files(id);
         ALTER TABLE cdr_files ADD COLUMN owner_pid INTEGER;
         ALTER TABLE cdr_files ADD COLUMN owner_start TEXT;
+        """
+
+    /// A snapshot's cost grew with the calls per second: ragged interval edges were counted from the CDRs, the
+    /// live-channels series from every call overlapping its window, and every pane from every call in progress.
+    /// Per second, the network counters of the calls that started in it (an edge is at most 59 rows) and the number
+    /// of finished calls that ended in it (the series is stepped back from the channels in use now); the calls in
+    /// progress counted per customer, carrier and DID and per start second, kept by triggers whoever writes
+    /// `calls_in_progress`, and counted once here from the rows already in it. The per-second rollup is filled by
+    /// the upkeep's rebuild.
+    static let networkSecondsAndLiveCounts = """
+        CREATE TABLE rollup_network_second (
+            bucket INTEGER PRIMARY KEY,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            answered INTEGER NOT NULL DEFAULT 0,
+            busy INTEGER NOT NULL DEFAULT 0,
+            no_answer INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            billsec INTEGER NOT NULL DEFAULT 0,
+            dtmf_known INTEGER NOT NULL DEFAULT 0,
+            dtmf_calls INTEGER NOT NULL DEFAULT 0,
+            dtmf_digits INTEGER NOT NULL DEFAULT 0,
+            sell_micros INTEGER NOT NULL DEFAULT 0,
+            buy_micros INTEGER NOT NULL DEFAULT 0,
+            unrated_sell INTEGER NOT NULL DEFAULT 0,
+            unrated_buy INTEGER NOT NULL DEFAULT 0,
+            ended INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE live_calls_by_start (
+            second INTEGER PRIMARY KEY,
+            calls INTEGER NOT NULL
+        );
+        CREATE TABLE live_calls_by_group (
+            dimension TEXT NOT NULL CHECK (dimension = 'customer' OR dimension = 'carrier' OR dimension = 'did'),
+            group_id INTEGER NOT NULL,
+            calls INTEGER NOT NULL,
+            PRIMARY KEY (dimension, group_id)
+        ) WITHOUT ROWID;
+        INSERT INTO live_calls_by_start (second, calls) SELECT start_at, COUNT(*) FROM calls_in_progress GROUP BY 1;
+        INSERT INTO live_calls_by_group (dimension, group_id, calls)
+            SELECT 'customer', COALESCE(customer_id, 0), COUNT(*) FROM calls_in_progress GROUP BY 2;
+        INSERT INTO live_calls_by_group (dimension, group_id, calls)
+            SELECT 'carrier', COALESCE(carrier_id, 0), COUNT(*) FROM calls_in_progress GROUP BY 2;
+        INSERT INTO live_calls_by_group (dimension, group_id, calls)
+            SELECT 'did', COALESCE(did_id, 0), COUNT(*) FROM calls_in_progress GROUP BY 2;
+        CREATE TRIGGER calls_in_progress_counted AFTER INSERT ON calls_in_progress BEGIN
+            INSERT INTO live_calls_by_start (second, calls) VALUES (NEW.start_at, 1)
+                ON CONFLICT (second) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('customer', COALESCE(NEW.customer_id, 0), 1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('carrier', COALESCE(NEW.carrier_id, 0), 1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('did', COALESCE(NEW.did_id, 0), 1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+        END;
+        CREATE TRIGGER calls_in_progress_uncounted AFTER DELETE ON calls_in_progress BEGIN
+            INSERT INTO live_calls_by_start (second, calls) VALUES (OLD.start_at, -1)
+                ON CONFLICT (second) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('customer', COALESCE(OLD.customer_id, 0), -1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('carrier', COALESCE(OLD.carrier_id, 0), -1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('did', COALESCE(OLD.did_id, 0), -1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+            DELETE FROM live_calls_by_start WHERE second = OLD.start_at AND calls = 0;
+            DELETE FROM live_calls_by_group WHERE calls = 0 AND (dimension, group_id) IN (VALUES
+                ('customer', COALESCE(OLD.customer_id, 0)), ('carrier', COALESCE(OLD.carrier_id, 0)),
+                ('did', COALESCE(OLD.did_id, 0)));
+        END;
+        CREATE TRIGGER calls_in_progress_recounted
+        AFTER UPDATE OF start_at, customer_id, carrier_id, did_id ON calls_in_progress BEGIN
+            INSERT INTO live_calls_by_start (second, calls) VALUES (OLD.start_at, -1)
+                ON CONFLICT (second) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('customer', COALESCE(OLD.customer_id, 0), -1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('carrier', COALESCE(OLD.carrier_id, 0), -1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('did', COALESCE(OLD.did_id, 0), -1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+            DELETE FROM live_calls_by_start WHERE second = OLD.start_at AND calls = 0;
+            DELETE FROM live_calls_by_group WHERE calls = 0 AND (dimension, group_id) IN (VALUES
+                ('customer', COALESCE(OLD.customer_id, 0)), ('carrier', COALESCE(OLD.carrier_id, 0)),
+                ('did', COALESCE(OLD.did_id, 0)));
+            INSERT INTO live_calls_by_start (second, calls) VALUES (NEW.start_at, 1)
+                ON CONFLICT (second) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('customer', COALESCE(NEW.customer_id, 0), 1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('carrier', COALESCE(NEW.carrier_id, 0), 1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+            INSERT INTO live_calls_by_group (dimension, group_id, calls) VALUES ('did', COALESCE(NEW.did_id, 0), 1)
+                ON CONFLICT (dimension, group_id) DO UPDATE SET calls = calls + excluded.calls;
+        END;
+        CREATE TABLE IF NOT EXISTS store_upkeep (task TEXT PRIMARY KEY);
+        INSERT OR IGNORE INTO store_upkeep (task) VALUES ('rebuild aggregates');
         """
 }

@@ -13,7 +13,8 @@ final class MigrationTests: XCTestCase {
                       "registrations", "registration_samples", "rollup_carrier_minute", "rollup_carrier_hour",
                       "rollup_carrier_day", "rollup_carrier_month", "rollup_customer_hour", "rollup_customer_day",
                       "rollup_customer_month", "rollup_customer_carrier_hour", "attempts_per_second",
-                      "channel_seconds_per_minute", "rollup_network_minute", "rollup_network_hour"] {
+                      "channel_seconds_per_minute", "rollup_network_minute", "rollup_network_hour", "rollup_network_second", "live_calls_by_start",
+                      "live_calls_by_group"] {
             XCTAssertTrue(tables.contains(table), "missing table \(table)")
         }
         let mode = try temporary.store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
@@ -23,7 +24,8 @@ final class MigrationTests: XCTestCase {
                         "v3 covering index for the live-channels window",
                         "v4 CDR files, rejected rows, accounts first seen in a file",
                         "v5 network rollups by minute and hour", "v6 integer row keys, unique with the start time",
-                        "v7 a ledger entry per import run: copies noted, the importing process recorded"])
+                        "v7 a ledger entry per import run: copies noted, the importing process recorded",
+                        "v8 network rollup by second; calls in progress counted by group and start"])
         XCTAssertFalse(tables.contains("rollup_hour"), "v2 replaced the crossed v1 rollups")
     }
 
@@ -34,7 +36,7 @@ final class MigrationTests: XCTestCase {
         }
         let reopened = try SQLiteStore(path: temporary.store.path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM carriers") }, 1)
-        XCTAssertEqual(try reopened.schemaVersion().count, 7)
+        XCTAssertEqual(try reopened.schemaVersion().count, 8)
     }
 
     func testReadOnlyOpenOfAMissingStoreSaysWhatToDo() throws {
@@ -119,7 +121,8 @@ extension MigrationTests {
             }
         }
         let collide: @Sendable (String) -> RowKey = { RowKey(key: 42, check: RowKey($0).check) }
-        try Schema.migrator.migrate(queue, upTo: "v6 integer row keys, unique with the start time")
+        // Every migration, as a store is opened: the upkeep's code writes today's tables.
+        try Schema.migrator.migrate(queue)
         try queue.write { try StoreUpkeep.run(in: $0, at: 0, rowKey: collide) }
         let stored = try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT id, start_at, row_key, row_check FROM cdrs ORDER BY id")
@@ -166,6 +169,42 @@ extension MigrationTests {
         XCTAssertEqual(retry.id, 2)
         XCTAssertEqual(retry.retried?.status, .interrupted)
         XCTAssertNil(retry.retried?.owner)
+    }
+
+    /// v8 creates the per-second network rollup empty and queues a rebuild, which fills it from the CDRs already
+    /// stored as incremental writes would have; it counts the calls already in progress.
+    func testV8FillsTheSecondsOfCDRsStoredBefore() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("td-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent("v6.db").path)
+        try Schema.migrator.migrate(queue, upTo: "v6 integer row keys, unique with the start time")
+        let now: Int64 = 1_763_683_200
+        try queue.write { db in
+            for (index, start) in [now - 100, now - 100, now - 40].enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO cdrs (source, row_key, row_check, start_at, answer_at, end_at, duration, billsec,
+                        disposition, sell_micros)
+                    VALUES ('old', ?, 0, ?, ?, ?, 30, 25, 'answered', 700)
+                    """, arguments: [index, start, start + 5, start + 30])
+            }
+            try db.execute(sql: "INSERT INTO calls_in_progress (call_key, source, start_at) VALUES ('a', 's', ?), ('b', 's', ?)",
+                           arguments: [now - 5, now - 5])
+        }
+        try Schema.migrator.migrate(queue)
+        try queue.write { try StoreUpkeep.run(in: $0, at: now) }
+        let rows = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT bucket, attempts, answered, billsec, sell_micros, ended FROM rollup_network_second ORDER BY 1")
+                .map { row in (0..<6).map { row[$0] as Int64 } }
+        }
+        XCTAssertEqual(rows, [[now - 100, 2, 2, 50, 1_400, 0], [now - 70, 0, 0, 0, 0, 2], [now - 40, 1, 1, 25, 700, 0],
+                              [now - 10, 0, 0, 0, 0, 1]])
+        let live = try queue.read { db in
+            (try Row.fetchAll(db, sql: "SELECT second, calls FROM live_calls_by_start").map { [$0[0] as Int64, $0[1]] },
+             try Row.fetchAll(db, sql: "SELECT dimension, calls FROM live_calls_by_group ORDER BY 1").map { "\($0[0] as String) \($0[1] as Int)" })
+        }
+        XCTAssertEqual(live.0, [[now - 5, 2]], "the calls in progress before the migration are counted")
+        XCTAssertEqual(live.1, ["carrier 2", "customer 2", "did 2"])
     }
 
     /// The v6 table refuses what v1 refused.
