@@ -12,12 +12,9 @@ enum InvoiceFigures {
         money.formatted(decimals: CurrencyUnits.decimals(currency))
     }
 
-    /// A line's amount: usage and tax lines keep their micros when the minor unit would hide them (the rounding
-    /// line shows what rounding did).
-    static func lineAmount(_ line: InvoiceLine, currency: String) -> String {
-        let decimals = CurrencyUnits.decimals(currency)
-        return line.amount.formatted(decimals: line.kind == .usage || line.kind == .rounding ? 6 : decimals)
-    }
+    /// A line's amount, exact (six decimals): the lines add up to the total only unrounded, the rounding line being
+    /// what makes the total a whole number of the minor unit.
+    static func lineAmount(_ line: InvoiceLine, currency: String) -> String { line.amount.formatted(decimals: 6) }
 
     /// The rate column: per minute with six decimals, or the tax percentage.
     static func rate(_ line: InvoiceLine) -> String {
