@@ -292,4 +292,33 @@ final class InvoiceLedgerTests: XCTestCase {
         }
         XCTAssertEqual(try temporary.store.read { try $0.invoices(InvoiceFilter()) }, [])
     }
+
+    /// A customer billed in Warsaw: its October is [2026-09-30T22:00Z, 2026-10-31T23:00Z), a DST month; calls one
+    /// second either side of each edge land on the right invoice, and day lines follow Warsaw's midnight.
+    func testPeriodEdgesInTheCustomersZoneAcrossDST() throws {
+        let (temporary, customers) = try makeStore(customers: 1)
+        let store = temporary.store
+        let warsaw = TimeZone(identifier: "Europe/Warsaw")!
+        try store.setBillingProfile(BillingProfile(currency: "PLN", zone: "Europe/Warsaw", lineGrouping: .day),
+                                    customerID: customers[0])
+        let october = try XCTUnwrap(LocalMonth("2026-10")?.period(in: warsaw))
+        let november = try XCTUnwrap(LocalMonth("2026-11")?.period(in: warsaw))
+        let edges = [october.from - 1, october.from, october.to - 1, october.to]
+        var calls: [CallRecord] = []
+        for (index, start) in edges.enumerated() {
+            var call = CallRecord.make(key: "edge\(index)", start: start, answerAfter: 1, end: start + 61, billsec: 60,
+                                       customer: customers[0], sell: Int64(index + 1) * 1_000_000)
+            call.dst = "48221234567"
+            calls.append(call)
+        }
+        try insert(calls, into: store)
+        let draft = try store.createDraft(customerID: customers[0], period: october, at: 0)
+        XCTAssertEqual(draft.subtotal, Money(micros: 2_000_000 + 3_000_000))
+        XCTAssertEqual(draft.zone, "Europe/Warsaw")
+        XCTAssertEqual(draft.lines.filter { $0.kind == .usage }.map(\.description), ["2026-10-01", "2026-10-31"])
+        XCTAssertEqual(draft.lines.first?.day, october.from)
+        XCTAssertEqual(try store.createDraft(customerID: customers[0], period: november, at: 0).subtotal,
+                       Money(micros: 4_000_000))
+        XCTAssertEqual(draft.total, Money(micros: 5_000_000))
+    }
 }
