@@ -24,8 +24,8 @@ public enum InvoiceError: Error, Equatable, CustomStringConvertible {
         case .noTraffic(let customer, let period): return "\(customer) has no billable calls in \(period)"
         case .unrated(let count, let destinations):
             return "\(count) answered call\(count == 1 ? "" : "s") in the period \(count == 1 ? "has" : "have") no rate "
-                + "(destinations \(destinations.joined(separator: ", "))): add them to the customer's rate card, "
-                + "then issue again"
+                + "(destinations \(destinations.joined(separator: ", "))): the invoice cannot be issued until they are "
+                + "rated"
         case .wrongStatus(let reference, let status, let action):
             return "invoice \(reference) is \(status): it cannot be \(action)"
         case .overpayment(let reference, let left, let currency):

@@ -14,7 +14,7 @@ enum InvoiceFigures {
 
     /// A line's amount, exact (six decimals): the lines add up to the total only unrounded, the rounding line being
     /// what makes the total a whole number of the minor unit.
-    static func lineAmount(_ line: InvoiceLine, currency: String) -> String { line.amount.formatted(decimals: 6) }
+    static func lineAmount(_ line: InvoiceLine) -> String { line.amount.formatted(decimals: 6) }
 
     /// The rate column: per minute with six decimals, or the tax percentage.
     static func rate(_ line: InvoiceLine) -> String {

@@ -102,16 +102,16 @@ enum InvoicePDF {
             text(String(line.calls), x: 330, alignRight: true)
             text(InvoiceFigures.minutes(line.billedSeconds), x: 390, alignRight: true)
             text(InvoiceFigures.rate(line), x: 460, alignRight: true)
-            text(InvoiceFigures.lineAmount(line, currency: currency), x: right, alignRight: true)
+            text(InvoiceFigures.lineAmount(line), x: right, alignRight: true)
             try advance(13)
         }
         try advance(6)
         // Subtotal, each tax, the rounding, then the total: what the customer pays, built up.
-        var totals = [("Subtotal", "", invoice.subtotal.formatted(decimals: 6))]
+        var totals = [("Subtotal", invoice.subtotal.formatted(decimals: 6))]
         for line in invoice.lines where line.kind != .usage {
-            totals.append((line.description, "", InvoiceFigures.lineAmount(line, currency: currency)))
+            totals.append((line.description, InvoiceFigures.lineAmount(line)))
         }
-        for (label, _, value) in totals {
+        for (label, value) in totals {
             text(label, x: 390)
             text(value, x: right, alignRight: true)
             try advance(13)

@@ -19,7 +19,7 @@ enum InvoiceText {
         let first = invoice.lineGrouping == .day ? "day" : "destination"
         let usage: [[ReportTable.Value]] = invoice.lines.filter { $0.kind == .usage }.map { line in
             [.text(line.description), .integer(Int64(line.calls)), .figure(InvoiceFigures.minutes(line.billedSeconds)),
-             .figure(InvoiceFigures.rate(line)), .figure(InvoiceFigures.lineAmount(line, currency: invoice.currency))]
+             .figure(InvoiceFigures.rate(line)), .figure(InvoiceFigures.lineAmount(line))]
         }
         out += ReportTable(report: "invoice", period: nil,
                            columns: [first, "calls", "minutes", "rate", "amount"], rows: usage).table()
@@ -28,7 +28,7 @@ enum InvoiceText {
         var totals: [[ReportTable.Value]] = [[.text("Subtotal"), .figure(""), .figure(invoice.subtotal.formatted(decimals: 6))]]
         for line in invoice.lines where line.kind != .usage {
             totals.append([.text(line.description), .figure(InvoiceFigures.rate(line)),
-                           .figure(InvoiceFigures.lineAmount(line, currency: invoice.currency))])
+                           .figure(InvoiceFigures.lineAmount(line))])
         }
         totals.append([.text("Total"), .figure(currency),
                        .figure(InvoiceFigures.amount(invoice.total, currency: invoice.currency))])
