@@ -232,6 +232,24 @@ final class InvoiceLedgerTests: XCTestCase {
                           "\(error)")
         }
         XCTAssertEqual(try store.read { try $0.invoice(id: draft.id) }?.status, .draft, "still a draft, no number")
+
+        // The card gains the prefix; the unrated calls are priced, the aggregates follow, and the draft issues.
+        let extra = Rate(prefix: "99", description: "Elsewhere", perMinute: Money(micros: 500_000))
+        _ = try store.storeRateCard(Self.rates + [extra], card: "sell", direction: .sell, currency: "EUR", replace: true)
+        XCTAssertEqual(try store.priceUnratedCDRs(in: Self.october, retention: .standard, at: Self.october.to),
+                       records.filter { $0.sell == nil }.count, "every unrated call of the period, answered or not")
+        XCTAssertEqual(try store.priceUnratedCDRs(in: Self.october, retention: .standard, at: Self.october.to), 0)
+        let issued = try store.issueInvoice(id: draft.id, at: 2)
+        let priced = records.map { record -> CallRecord in
+            var record = record
+            if record.sell == nil { record.sell = record.billsec > 0 ? extra.charge(billsec: record.billsec) : Money(micros: 0) }
+            return record
+        }
+        XCTAssertEqual(issued.subtotal.micros, bruteForceSubtotal(priced, customer: customers[0], period: Self.october))
+        XCTAssertEqual(issued.lines.first { $0.prefix == "99" }?.calls, unrated)
+        let figures = try MetricsEngine(store: store).figures(from: Self.october.from, to: Self.october.to,
+                                                              groupedBy: .customer, at: Self.october.to)
+        XCTAssertEqual(figures[customers[0]]?.counts, BruteForce.counts(priced))
     }
 
     func testPaymentsLeaveWhatIsLeftAndMoveTheBalance() throws {

@@ -164,7 +164,8 @@ final class InvoiceEndToEndTests: StoreEndToEndTestCase {
                           ["customer", "profile", "msk", "--tax", "23"],
                           ["customer", "profile", "msk", "--zone", "Mars/Olympus"],
                           ["report", "customers", "--month", "2026-1"],
-                          ["report", "channels", "--month", "2026-10"]] {
+                          ["report", "channels", "--month", "2026-10"],
+                          ["rates", "rate-unrated"]] {
             let result = try termdash(arguments)
             XCTAssertEqual(result.status, 64, "\(arguments): \(result.stderr)")
             XCTAssertFalse(result.stderr.isEmpty, "\(arguments) says why")
