@@ -10,7 +10,7 @@ struct InvoiceDates {
 
     init(zone name: String?) {
         zone = name.flatMap(TimeZone.init(identifier:)) ?? .utc
-        zoneName = name ?? "UTC"
+        zoneName = Sanitizer.clean(name ?? "UTC")
     }
 
     func day(_ instant: Int64) -> String {

@@ -6,7 +6,7 @@ enum InvoiceText {
     static func render(_ invoice: Invoice) -> String {
         let dates = InvoiceDates(zone: invoice.zone)
         let currency = Sanitizer.clean(invoice.currency)
-        var out = "Invoice \(invoice.reference) (id \(invoice.id)) · \(invoice.statusText) · \(currency)\n"
+        var out = "Invoice \(Sanitizer.clean(invoice.reference)) (id \(invoice.id)) · \(invoice.statusText) · \(currency)\n"
         out += "Customer  \(Sanitizer.clean(invoice.customerName)) (\(Sanitizer.clean(invoice.accountCode)))\n"
         out += "Period    \(dates.period(invoice.period)) (\(dates.zoneName))\n"
         if let issued = invoice.issuedAt {

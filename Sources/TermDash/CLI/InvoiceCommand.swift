@@ -14,7 +14,7 @@ struct InvoiceCommand: ParsableCommand {
     /// What `create`, `auto`, `issue`, `pay` and `void` print for an invoice: one line.
     static func summaryLine(_ invoice: Invoice) -> String {
         let dates = InvoiceDates(zone: invoice.zone)
-        var text = "\(invoice.reference) (id \(invoice.id)) \(invoice.statusText): "
+        var text = "\(Sanitizer.clean(invoice.reference)) (id \(invoice.id)) \(invoice.statusText): "
             + "\(Sanitizer.clean(invoice.customerName)) (\(Sanitizer.clean(invoice.accountCode))), "
             + "\(dates.period(invoice.period)) \(dates.zoneName), \(invoice.cdrCount) CDRs, total "
             + "\(InvoiceFigures.amount(invoice.total, currency: invoice.currency)) \(Sanitizer.clean(invoice.currency))"

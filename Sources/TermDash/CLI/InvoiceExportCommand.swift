@@ -37,7 +37,7 @@ struct InvoiceExportCommand: ParsableCommand {
             } catch let failure as InvoicePDF.Failure {
                 throw CLIError(failure.description)
             }
-            print("\(found.reference): PDF written to \(Sanitizer.clean(pdf))")
+            print("\(Sanitizer.clean(found.reference)): PDF written to \(Sanitizer.clean(pdf))")
         }
         if let csv {
             let cdrs = try store.read { try $0.invoicedCDRs(invoiceID: id) }
@@ -46,7 +46,7 @@ struct InvoiceExportCommand: ParsableCommand {
             } catch {
                 throw CLIError("\(csv): cannot write: \(error.localizedDescription)")
             }
-            print("\(found.reference): \(cdrs.count) CDRs written to \(Sanitizer.clean(csv))")
+            print("\(Sanitizer.clean(found.reference)): \(cdrs.count) CDRs written to \(Sanitizer.clean(csv))")
         }
     }
 }

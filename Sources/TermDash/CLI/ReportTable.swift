@@ -69,7 +69,7 @@ struct ReportTable {
             guard let ratio else { return "N/A" }
             return String(format: "%.\(decimals)f", ratio)
         case .money(let money): return money.formatted(decimals: forTable ? 2 : 6)
-        case .figure(let text): return text
+        case .figure(let text): return Sanitizer.clean(text)
         }
     }
 
