@@ -86,7 +86,14 @@ final class InvoiceEndToEndTests: StoreEndToEndTestCase {
             XCTAssertEqual(number, "INV-00000\(index + 1)")
             let pdf = directory.appendingPathComponent("\(index).pdf").path
             let csv = directory.appendingPathComponent("\(index).csv").path
-            let export = try termdash(["invoice", "export", number, "--pdf", pdf, "--csv", csv])
+            let config = directory.appendingPathComponent("config.toml").path
+            try """
+                [company]
+                name = "Alpen Telecom AG"
+                address = "Bahnhofstrasse 1\\n8001 Zürich"
+                tax_id = "CHE-123.456.789"
+                """.write(toFile: config, atomically: true, encoding: .utf8)
+            let export = try termdash(["invoice", "export", number, "--pdf", pdf, "--csv", csv, "--config", config])
             XCTAssertEqual(export.status, 0, export.stderr)
             // The CSV: exactly the CDRs behind it, their charges adding up to the subtotal.
             let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\r\n").dropFirst()
@@ -98,7 +105,8 @@ final class InvoiceEndToEndTests: StoreEndToEndTestCase {
             let text = try EndToEnd.run("/usr/bin/pdftotext", ["-layout", pdf, "-"])
             XCTAssertEqual(text.status, 0, text.stderr)
             let total = Money(micros: micros(issued["total"])).formatted(decimals: 2)
-            for wanted in [Self.names[index], "Invoice \(number)", total, "Due date",
+            for wanted in [Self.names[index], "Invoice \(number)", total, "Due date", "Alpen Telecom AG", "8001 Zürich",
+                           "Tax ID CHE-123.456.789",
                            index == 1 ? "VAT 23%" : "Rounding", index == 1 ? "PLN" : "USD",
                            index == 1 ? "2026-10-01 – 2026-10-31 (Europe/Warsaw)" : "2026-10-01 – 2026-10-31 (UTC)"] {
                 XCTAssertTrue(text.stdout.contains(wanted), "PDF lacks \(wanted):\n\(text.stdout)")
