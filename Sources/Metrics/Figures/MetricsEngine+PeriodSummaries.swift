@@ -33,7 +33,8 @@ extension MetricsEngine {
         }
     }
 
-    /// Totals per customer or carrier over `range`, busiest first (ties by name).
+    /// Totals per customer or carrier over `range`, busiest first (ties by name): `totals(_:period:at:)` over any
+    /// period.
     public func totals(_ grouping: FigureGrouping, over range: Period, at now: Int64) throws -> [FigureRow] {
         try store.read { session in
             let figures = try self.figures(from: range.from, to: range.to, groupedBy: grouping, at: now, in: session)
