@@ -1,6 +1,6 @@
 # TermDash. `make demo` runs the monitor on a simulated store; `make test` runs every test.
 SWIFT ?= swift
-SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
+SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux libhpdf-dev poppler-utils fonts-dejavu-core
 # What `make bench` needs besides: htop, the program the monitor's cost is measured against.
 BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)

@@ -16,6 +16,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // libharu, for invoice PDFs with an embedded TrueType font (Debian: libhpdf-dev).
+        .systemLibrary(name: "CHaru", path: "Sources/CHaru"),
         .target(
             name: "Metrics",
             dependencies: [
@@ -42,6 +44,7 @@ let package = Package(
             name: "TermDash",
             dependencies: [
                 "CNcurses",
+                "CHaru",
                 "Metrics",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

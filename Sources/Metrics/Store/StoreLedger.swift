@@ -36,6 +36,12 @@ public protocol StoreLedger: AnyObject, Sendable {
     /// Every rate card with how many prefixes it has and how many accounts use it: sell cards first, then by name.
     func rateCards() throws -> [RateCardSummary]
 
+    /// Prices, against the rate cards as they are now, the CDRs that started in `period` and lack a sell or a buy
+    /// price (no card covered their number when they were written), then recomputes every aggregate from the CDRs
+    /// (kept as `retention` says), all in one transaction. Prices already stored never change. Returns how many CDRs
+    /// got a price they lacked.
+    func priceUnratedCDRs(in period: Period, retention: Retention, at now: Int64) throws -> Int
+
     // MARK: CDR files
     //
     // Every run of an import has an entry of its own, with its own counts: a copy of a file under another name, a

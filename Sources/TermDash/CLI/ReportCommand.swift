@@ -10,6 +10,8 @@ struct ReportCommand: ParsableCommand {
             summary: one row per customer and UTC bucket (hour for live, day for daily, month for monthly). \
             customers / carriers: totals over the period. channels: channels in use now. Money is exact \
             (six decimals in CSV and JSON, a string in JSON); ratios with no denominator are N/A (null in JSON). \
+            With --from/--to or --month the report covers that period, [from, to) in UTC, instead of the last \
+            24 hours, 31 days or 12 months (--period then sets the buckets of a summary: hours, days or months). \
             The JSON shape is documented in docs/report-json.md.
             """)
 
@@ -24,7 +26,15 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "table, csv or json.")
     var format: OutputFormat = .table
 
+    @OptionGroup var range: PeriodOptions
+
     @OptionGroup var options: CommonOptions
+
+    func validate() throws {
+        if kind == .channels && range.isGiven {
+            throw ValidationError("channels are those in use now: --from, --to and --month do not apply")
+        }
+    }
 
     func run() throws {
         let settings = try options.settings()
@@ -39,9 +49,15 @@ struct ReportCommand: ParsableCommand {
     }
 
     func build(engine: MetricsEngine, at now: Int64) throws -> ReportTable {
+        var table = try build(engine: engine, over: try range.period(in: .utc), at: now)
+        table.range = try range.period(in: .utc)
+        return table
+    }
+
+    private func build(engine: MetricsEngine, over range: Period?, at now: Int64) throws -> ReportTable {
         switch kind {
         case .summary:
-            let grid = try engine.summary(period, at: now)
+            let grid = try range.map { try engine.summary(period, over: $0, at: now) } ?? engine.summary(period, at: now)
             let formatter = ISO8601DateFormatter()
             var rows: [[ReportTable.Value]] = []
             for row in grid.rows {
@@ -53,7 +69,9 @@ struct ReportCommand: ParsableCommand {
             return ReportTable(report: kind.rawValue, period: period,
                                columns: ["customer", "bucket_utc"] + ReportTable.figureColumns, rows: rows)
         case .customers, .carriers:
-            let totals = try engine.totals(kind == .customers ? .customer : .carrier, period: period, at: now)
+            let grouping: FigureGrouping = kind == .customers ? .customer : .carrier
+            let totals = try range.map { try engine.totals(grouping, over: $0, at: now) }
+                ?? engine.totals(grouping, period: period, at: now)
             return ReportTable(
                 report: kind.rawValue, period: period,
                 columns: [kind == .customers ? "customer" : "carrier"] + ReportTable.figureColumns,

@@ -12,12 +12,16 @@ struct ReportTable {
         case ratio(Double?, decimals: Int)
         /// Exact money: six decimals in CSV and JSON, two in the table.
         case money(Money)
+        /// A figure already written as text (aligned right like the others).
+        case figure(String)
     }
 
     var report: String
     var period: SummaryPeriod?
     var columns: [String]
     var rows: [[Value]]
+    /// The period asked for with --from/--to or --month; nil for the last 24 h, 31 days or 12 months.
+    var range: Period? = nil
 
     func table() -> String {
         let cells = [columns] + rows.map { $0.map { Self.display($0, forTable: true) } }
@@ -49,6 +53,10 @@ struct ReportTable {
             },
         ]
         object["period"] = period?.rawValue ?? NSNull()
+        if let range {
+            object["from"] = Period.utcText(range.from)
+            object["to"] = Period.utcText(range.to)
+        }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return JSONEscaping.escapingUnsafe(String(decoding: data, as: UTF8.self)) + "\n"
     }
@@ -61,6 +69,7 @@ struct ReportTable {
             guard let ratio else { return "N/A" }
             return String(format: "%.\(decimals)f", ratio)
         case .money(let money): return money.formatted(decimals: forTable ? 2 : 6)
+        case .figure(let text): return Sanitizer.clean(text)
         }
     }
 
@@ -73,6 +82,7 @@ struct ReportTable {
             return Double(String(format: "%.\(decimals)f", ratio)) ?? ratio
         // A string, so that no JSON reader turns an exact amount into a binary float.
         case .money(let money): return money.formatted(decimals: 6)
+        case .figure(let text): return text
         }
     }
 

@@ -28,6 +28,8 @@ struct Config: Equatable {
     var moneyDecimals = 2
     /// `[sources.NAME]`: how each switch's CDR files map onto the store, by source name.
     var sources: [String: ImportSource] = [:]
+    /// `[company]`: the issuer printed on invoices.
+    var company = CompanySettings()
 
     struct SimulatorSettings: Equatable {
         var peakCPS = 2.0
@@ -115,6 +117,9 @@ struct Config: Equatable {
             config.checklist.minimumAttempts = Int64(try reader.int("checklist", "minimum_attempts")
                 ?? Int(config.checklist.minimumAttempts))
         }
+        read { config.company.name = try reader.string("company", "name") ?? config.company.name }
+        read { config.company.address = try reader.string("company", "address") ?? config.company.address }
+        read { config.company.taxID = try reader.string("company", "tax_id") ?? config.company.taxID }
         read { config.sources = try reader.importSources() }
         read { config.keys = try reader.keyOverrides() }
         errors += reader.unknownKeys()

@@ -64,6 +64,10 @@ extension SQLiteStore: StoreLedger {
         try read { (db: Database) in try SQLiteAccounts.rateCards(in: db) }
     }
 
+    public func priceUnratedCDRs(in period: Period, retention: Retention, at now: Int64) throws -> Int {
+        try write { (db: Database) in try SQLiteAccounts.priceUnrated(in: period, retention: retention, at: now, in: db) }
+    }
+
     public func fileEntry(source: String, contentHash: String) throws -> FileLedger.Entry? {
         try read { (db: Database) in try SQLiteFileLedger.entry(source: source, contentHash: contentHash, in: db) }
     }

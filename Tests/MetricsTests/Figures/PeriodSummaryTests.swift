@@ -1,0 +1,42 @@
+import XCTest
+@testable import Metrics
+import TermDashTestSupport
+
+/// Summaries and totals over any period, against brute force over the raw records: the report's `--from/--to`.
+final class PeriodSummaryTests: XCTestCase {
+    func testCellsAndTotalsOverARaggedPeriodMatchBruteForce() throws {
+        let temporary = try TemporaryStore()
+        let now: Int64 = 1_709_251_200 + 5 * 3_600 + 17  // 2024-03-01 05:00:17 UTC
+        var random = seededRandom()
+        for index in 1...3 {
+            try temporary.store.addCustomer(.init(accountCode: "C\(index)", name: "Customer \(index)", channelsConfigured: 1,
+                                                  rateCardID: nil), createdAt: 0)
+        }
+        for index in 1...2 { try temporary.store.addCarrier(name: "Carrier \(index)", channelsConfigured: 1, rateCardID: nil) }
+        let records = randomRecords(4_000, endingAt: now, spread: 120 * 86_400, carriers: 2, customers: 3, using: &random)
+        try writeInBatches(records, to: temporary.store, using: &random)
+        let engine = MetricsEngine(store: temporary.store)
+        // Starts mid-day, ends mid-month: the first and last cells are partial.
+        let range = Period(from: now - 100 * 86_400 + 7_777, to: now - 20 * 86_400 - 999)!
+        for period in SummaryPeriod.allCases where period != .live {
+            let grid = try engine.summary(period, over: range, at: now)
+            XCTAssertEqual(grid.buckets.first, range.from)
+            for row in grid.rows {
+                for (index, start) in grid.buckets.enumerated() {
+                    let end = min(period.level.next(after: start), range.to)
+                    let expected = BruteForce.counts(records.filter {
+                        ($0.customerID ?? 0) == row.customerID && $0.startAt >= start && $0.startAt < end
+                    })
+                    XCTAssertEqual(row.cells[index].counts, expected, "\(period) \(row.name) cell \(index)")
+                }
+            }
+            let inRange = records.filter { range.contains($0.startAt) }
+            XCTAssertEqual(grid.rows.reduce(0) { $0 + $1.total.attempts }, Int64(inRange.count))
+        }
+        for row in try engine.totals(.customer, over: range, at: now) {
+            XCTAssertEqual(row.figures.counts, BruteForce.counts(records.filter {
+                ($0.customerID ?? 0) == row.id && range.contains($0.startAt)
+            }), row.name)
+        }
+    }
+}
