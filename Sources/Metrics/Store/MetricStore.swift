@@ -1,4 +1,4 @@
 /// A storage backend as a whole: what writers hand over (`StoreSink`), what the engine reads (`StoreReader`), the
-/// books (`StoreLedger`) and an import's transaction (`ImportSink`). `SQLiteStore` is the embedded one; a server
+/// books (`StoreLedger`), an import's transaction (`ImportSink`) and help tickets (`TicketLedger`). `SQLiteStore` is the embedded one; a server
 /// backend is another conformance, and passes when it passes the store conformance suite (Tests/MetricsTests/Store).
-public protocol MetricStore: StoreReader, StoreSink, StoreLedger, ImportSink {}
+public protocol MetricStore: StoreReader, StoreSink, StoreLedger, ImportSink, TicketLedger {}

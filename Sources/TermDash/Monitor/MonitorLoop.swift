@@ -40,8 +40,8 @@ final class MonitorLoop {
         var shown: CellBuffer?
         while interrupted() == 0 {
             let (frame, error, generation) = snapshots.current()
-            // A grid read for another period than the one now chosen is not shown (the cursor would be wrong).
-            if let grid = frame?.summary, grid.period == state.grid.period {
+            // A grid read for another period or page than the one now chosen is not shown (the cursor would be wrong).
+            if let grid = frame?.summary, grid.period == state.grid.period, grid.pagesBack == state.grid.page {
                 if summary != grid { state.grid.update(to: grid) }
                 summary = grid
             }
@@ -64,7 +64,7 @@ final class MonitorLoop {
                         version: options.identity.version, zone: zoneChoice.name, clock: clock, glyphs: glyphs,
                         message: error ?? message?.text),
                     lowASR: options.checklist.minimumASR, minimumAttempts: options.checklist.minimumAttempts,
-                    keys: options.keys)
+                    keys: options.keys, moneyDecimals: options.moneyDecimals)
                 if let history = snapshot?.history {
                     model.graphZone = GraphZone.of(zone, from: history.from, to: history.to)
                 }
@@ -131,6 +131,15 @@ final class MonitorLoop {
                         storePath: frame?.dashboard.storePath ?? "")
                     say(CopyPipeline.copy(block, what: "the support block", settings: options.copy,
                                           writeTerminal: { terminal.writeRaw($0) }).message)
+                case .openTicket:
+                    let block = SupportBlock.text(
+                        identity: options.identity, zone: zoneChoice.name, now: now(),
+                        storePath: frame?.dashboard.storePath ?? "")
+                    say(openTicket(support: block))
+                    snapshots.refreshNow()
+                case .generateInvoices:
+                    say(generateInvoices(summary))
+                    snapshots.refreshNow()
                 }
                 let after = request(for: terminal.size, glyphs: glyphs)
                 if after != before || wanted.value != after {
@@ -155,6 +164,23 @@ final class MonitorLoop {
         return interrupted()
     }
 
+    /// Opens a ticket from the view shown, with the support block; what the status line says of it.
+    private func openTicket(support: String) -> String {
+        guard let writer = options.writer else { return "No ticket: this monitor cannot write to the store" }
+        do {
+            let id = try writer.openTicket(subject: "Opened from the monitor (\(state.view.title) view)", support: support,
+                                           at: Int64(now().timeIntervalSince1970))
+            return "Opened ticket \(id) with the support block"
+        } catch {
+            return "No ticket: \(error)"
+        }
+    }
+
+    /// Draft invoices for the ticked customers over the grid shown; what the status line says of them.
+    private func generateInvoices(_ grid: SummaryGrid?) -> String {
+        "Invoices are not available yet"
+    }
+
     /// A note in the status bar for a few seconds.
     private func say(_ text: String) {
         message = (text, now().addingTimeInterval(6))
@@ -177,6 +203,8 @@ final class MonitorLoop {
             tableRows: min(options.tableRows, max(1, size.height)), history: state.range, channelTables: true,
             checklist: options.checklist, balance: true)
         snapshot.excludedCarriers = state.view == .quality ? state.excludedCarriers : []
-        return FeedRequest(snapshot: snapshot, summary: state.view == .summary ? state.grid.period : nil)
+        snapshot.billing = state.view == .billing
+        return FeedRequest(snapshot: snapshot, summary: state.view == .summary ? state.grid.period : nil,
+                           summaryPage: state.view == .summary ? state.grid.page : 0)
     }
 }

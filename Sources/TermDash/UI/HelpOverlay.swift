@@ -22,7 +22,23 @@ enum HelpOverlay {
             lines += local.map { (keys($0), $0.help) }
             lines.append(("", "Everywhere"))
         }
-        lines += global.map { (keys($0), $0.help) }
+        // The keys that pick a view share one line ("1 2 3 4 5 6 7  Show that view"), where the first one was.
+        var viewKeys: [String] = []
+        for binding in global {
+            if case .show = binding.action {
+                if viewKeys.isEmpty { lines.append(("", "")) }
+                viewKeys += binding.keys.map { KeyBinding.label($0, unicode: unicode) }
+                continue
+            }
+            lines.append((keys(binding), binding.help))
+        }
+        if let slot = lines.firstIndex(where: { $0.0.isEmpty && $0.1.isEmpty }) {
+            if viewKeys.isEmpty || viewKeys.allSatisfy(\.isEmpty) {
+                lines.remove(at: slot)
+            } else {
+                lines[slot] = (viewKeys.filter { !$0.isEmpty }.joined(separator: " "), "Show the view of that number")
+            }
+        }
         return lines
     }
 

@@ -16,6 +16,7 @@ enum Schema {
         ("v6 integer row keys, unique with the start time", integerRowKeys),
         ("v7 a ledger entry per import run: copies noted, the importing process recorded", entryPerRun),
         ("v8 network rollup by second; calls in progress counted by group and start", networkSecondsAndLiveCounts),
+        ("v9 help tickets", helpTickets),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -635,5 +636,18 @@ enum Schema {
         END;
         CREATE TABLE IF NOT EXISTS store_upkeep (task TEXT PRIMARY KEY);
         INSERT OR IGNORE INTO store_upkeep (task) VALUES ('rebuild aggregates');
+        """
+
+    /// Help tickets: what the billing view counts as open, with the support block attached when each was opened.
+    static let helpTickets = """
+        CREATE TABLE help_tickets (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            subject      TEXT NOT NULL CHECK (length(trim(subject)) > 0),
+            customer_id  INTEGER REFERENCES customers(id) ON DELETE SET NULL,
+            support      TEXT NOT NULL,
+            opened_at    INTEGER NOT NULL,
+            closed_at    INTEGER CHECK (closed_at IS NULL OR closed_at >= opened_at)
+        );
+        CREATE INDEX help_tickets_open ON help_tickets(id) WHERE closed_at IS NULL;
         """
 }

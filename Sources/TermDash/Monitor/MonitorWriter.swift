@@ -1,0 +1,8 @@
+import Metrics
+
+/// What the monitor writes, and only on an explicit key: a help ticket, draft invoices for ticked customers.
+/// The monitor itself reads through a read-only store; these go through a store opened for writing.
+protocol MonitorWriter: AnyObject {
+    /// Opens a ticket with the support block attached; returns its number.
+    func openTicket(subject: String, support: String, at now: Int64) throws -> Int64
+}

@@ -1,0 +1,23 @@
+import Metrics
+
+/// A `MonitorWriter` on a store opened for writing on first use, so a monitor with read access alone runs until a
+/// key asks for a write, and then says why it cannot.
+final class StoreWriter: MonitorWriter {
+    private let open: () throws -> any MetricStore
+    private var store: (any MetricStore)?
+
+    init(open: @escaping () throws -> any MetricStore) {
+        self.open = open
+    }
+
+    private func writable() throws -> any MetricStore {
+        if let store { return store }
+        let opened = try open()
+        store = opened
+        return opened
+    }
+
+    func openTicket(subject: String, support: String, at now: Int64) throws -> Int64 {
+        try writable().openTicket(subject: subject, customerID: nil, support: support, at: now)
+    }
+}

@@ -1,0 +1,102 @@
+@testable import Metrics
+import TermDashTestSupport
+import XCTest
+
+@testable import TermDash
+
+/// The summary grid's time axis paged back and forward, the Weekly period, and customers ticked for invoicing:
+/// the keys' effects on the state, what the feed is asked for, and what the pane draws.
+final class SummaryPagingTests: XCTestCase {
+    private func press(_ key: Key, _ state: inout SummaryGridViewState) -> GridEffect? {
+        guard let command = GridKeyBinding.command(for: key) else { return nil }
+        return state.apply(command, pageRows: 10)
+    }
+
+    func testBracketsPageTheAxisBackAndForwardButNotPastNow() {
+        let grid = SummaryGridFixtures.large(rows: 3, columns: 31)
+        var state = SummaryGridFixtures.state(for: grid)
+        XCTAssertEqual(state.page, 0)
+        XCTAssertEqual(press(.character("]"), &state), .redraw, "the newest page has nothing newer")
+        XCTAssertEqual(state.page, 0)
+        XCTAssertEqual(press(.character("["), &state), .reloadGrid)
+        XCTAssertEqual(press(.character("["), &state), .reloadGrid)
+        XCTAssertEqual(state.page, 2)
+        XCTAssertEqual(press(.character("]"), &state), .reloadGrid)
+        XCTAssertEqual(state.page, 1)
+        // Another period starts on its newest page: a page of months is not a page of days.
+        XCTAssertEqual(press(.character("p"), &state), .reloadGrid)
+        XCTAssertEqual(state.period, .weekly, "Weekly comes between Daily and Monthly")
+        XCTAssertEqual(state.page, 0)
+        XCTAssertEqual(press(.character("p"), &state), .reloadGrid)
+        XCTAssertEqual(state.period, .monthly)
+    }
+
+    func testAnotherPageKeepsTheCursorsCustomerAndColumnAndDropsTheSelection() {
+        let now = SummaryGridFixtures.large(rows: 4, columns: 31)
+        var state = SummaryGridFixtures.state(for: now)
+        _ = press(.character("j"), &state)
+        _ = press(.character("h"), &state)
+        _ = press(.character("v"), &state)
+        _ = press(.character("h"), &state)
+        XCTAssertTrue(state.selection.hasRectangle)
+        _ = press(.character("["), &state)
+        var older = now
+        older.buckets = now.buckets.map { $0 - 31 * 86_400 }
+        older.pagesBack = 1
+        state.update(to: older)
+        XCTAssertEqual(state.selection.cursor, GridPosition(row: 1, column: 28))
+        XCTAssertFalse(state.selection.hasRectangle)
+        XCTAssertNil(state.clipboardText(now, headers: false), "a grid of another page is never copied")
+        XCTAssertNotNil(state.clipboardText(older, headers: false))
+    }
+
+    func testSpaceTicksTheCursorsCustomerAndTheNameShowsIt() {
+        let grid = SummaryGridFixtures.small
+        var state = SummaryGridFixtures.state(for: grid)
+        XCTAssertEqual(press(.character(" "), &state), .redraw)
+        _ = press(.character("j"), &state)
+        _ = press(.character("j"), &state)
+        _ = press(.character(" "), &state)
+        XCTAssertEqual(state.ticked, [1, 3])
+        _ = press(.character("k"), &state)
+        _ = press(.character(" "), &state)
+        _ = press(.character(" "), &state)
+        XCTAssertEqual(state.ticked, [1, 3], "a second Space unticks")
+        XCTAssertEqual(press(.character("i"), &state), .generateInvoices)
+
+        var buffer = CellBuffer(width: 40, height: 7)
+        SummaryGridWidget(grid: grid, state: state, glyphs: .unicodeBlock).render(buffer.bounds, into: &buffer)
+        assertScreen(buffer.lines(), [
+            "Attempts     10:00 11:00 12:00 13:00    ",
+            "✓ Acme Tele…   120   130     0     7    ",
+            "  Globex         7     9    12    14    ",
+            "✓ Initech L… 1,000     1     2     3    ",
+            "Total        1,127   140    14    24    ",
+            "                                        ",
+            "n 1 · Σ 14 · avg 14.00 · weighted N/A   ",
+        ])
+        var ascii = CellBuffer(width: 40, height: 7)
+        SummaryGridWidget(grid: grid, state: state, glyphs: .ascii).render(ascii.bounds, into: &ascii)
+        XCTAssertTrue(ascii.lines()[1].hasPrefix("x Acme Te...   120"), ascii.lines()[1])
+    }
+
+    func testTheFooterNamesThePageTickAndInvoiceKeysInTheSummaryOnly() {
+        let keys = KeyBinding.defaults
+        let summary = keys.filter { $0.footer && $0.view == .summary }.map(\.name)
+        XCTAssertEqual(summary, ["older", "newer", "tick", "invoice"])
+        XCTAssertTrue(keys.filter { $0.footer }.allSatisfy { $0.view == .summary })
+        let ids = keys.map(\.id)
+        for id in ["summary.older", "summary.newer", "summary.tick", "summary.invoice", "ticket", "view_7"] {
+            XCTAssertTrue(ids.contains(id), id)
+        }
+    }
+
+    func testWeeklyLabelsAreTheMondayTheWeekStarts() {
+        let monday: Int64 = 1_764_547_200  // 2025-12-01, a Monday
+        XCTAssertEqual(BucketLabel.compact(monday, period: .weekly), "12-01")
+        XCTAssertEqual(BucketLabel.full(monday, period: .weekly), "2025-12-01")
+        XCTAssertEqual(BucketLabel.span(monday..<(monday + 86_400), period: .daily), "2025-12-01 to 2025-12-01")
+        XCTAssertEqual(BucketLabel.span((monday + 3_600)..<(monday + 25 * 3_600), period: .live),
+                       "2025-12-01 01:00 to 2025-12-02 01:00")
+    }
+}
