@@ -21,8 +21,10 @@ public struct BillingFigures: Sendable, Equatable {
     /// Issued invoices not paid in full: how many, and what is left to pay on them.
     public var unpaidInvoices: Int
     public var unpaidValue: Money
-    /// Customers with the highest invoice totals over the past month (non-void invoices whose period ends in the 30
-    /// days before `now`), highest first, at most 5.
+    /// Their currency; nil when none are unpaid or they use more than one.
+    public var unpaidCurrency: String?
+    /// Customers with the highest invoice totals over the past month (`pastMonth`: issued and paid invoices whose
+    /// period starts in it), highest first, at most 5.
     public var topCustomers: [CustomerTotal]
 
     public struct LastFile: Sendable, Equatable {
@@ -53,11 +55,14 @@ public struct BillingFigures: Sendable, Equatable {
         public var customerID: Int64
         public var name: String
         public var total: Money
+        /// nil when the customer's invoices use more than one currency.
+        public var currency: String?
 
-        public init(customerID: Int64, name: String, total: Money) {
+        public init(customerID: Int64, name: String, total: Money, currency: String? = nil) {
             self.customerID = customerID
             self.name = name
             self.total = total
+            self.currency = currency
         }
     }
 
@@ -78,6 +83,12 @@ public struct BillingFigures: Sendable, Equatable {
         self.unpaidInvoices = unpaidInvoices
         self.unpaidValue = unpaidValue
         self.topCustomers = topCustomers
+    }
+
+    /// "The past month" of the top customers: from the start of the previous UTC month to `now` (included), so
+    /// that the invoices of last month, made in the first days of this one, count.
+    public static func pastMonth(at now: Int64) -> Period? {
+        Period(from: TimeBucket.month.start(of: TimeBucket.month.start(of: now) - 1), to: now + 1)
     }
 
     /// The three months `filesPerMonth` covers at `now`: the month of `now` and the two before, oldest first.

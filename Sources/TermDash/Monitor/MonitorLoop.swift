@@ -176,9 +176,46 @@ final class MonitorLoop {
         }
     }
 
-    /// Draft invoices for the ticked customers over the grid shown; what the status line says of them.
+    /// Draft invoices for the ticked customers over the whole period of the grid shown (its first bucket's start to
+    /// its last one's end, UTC); what the status line says of them. Customers drafted are unticked, the refused stay
+    /// ticked.
     private func generateInvoices(_ grid: SummaryGrid?) -> String {
-        "Invoices are not available yet"
+        guard let grid, grid.period == state.grid.period, grid.pagesBack == state.grid.page,
+              let interval = grid.interval, let period = Period(from: interval.lowerBound, to: interval.upperBound)
+        else { return "No invoices: the grid is not read yet" }
+        let rows = grid.rows.filter { state.grid.ticked.contains($0.customerID) }
+        guard !rows.isEmpty else { return "No invoices: tick customers with Space first" }
+        guard let writer = options.writer else { return "No invoices: this monitor cannot write to the store" }
+        var created: [String] = [], refused: [String] = []
+        let at = Int64(now().timeIntervalSince1970)
+        for row in rows {
+            let name = Sanitizer.clean(row.name)
+            guard row.customerID != 0 else {
+                refused.append("\(name) (not a customer)")
+                continue
+            }
+            do {
+                let invoice = try writer.createDraft(customerID: row.customerID, period: period, at: at)
+                created.append("\(name) (draft \(invoice.id))")
+                state.grid.ticked.remove(row.customerID)
+            } catch let error as InvoiceError {
+                switch error {
+                case .overlaps(let existing, _): refused.append("\(name) (overlaps invoice \(existing))")
+                case .noTraffic: refused.append("\(name) (no billable calls)")
+                default: refused.append("\(name) (\(error))")
+                }
+            } catch {
+                refused.append("\(name) (\(error))")
+            }
+        }
+        let span = BucketLabel.span(interval, period: grid.period)
+        var parts: [String] = []
+        if !created.isEmpty {
+            parts.append("\(created.count) draft invoice\(created.count == 1 ? "" : "s") for \(span): "
+                + created.joined(separator: ", "))
+        }
+        if !refused.isEmpty { parts.append("refused: " + refused.joined(separator: ", ")) }
+        return parts.joined(separator: "; ")
     }
 
     /// A note in the status bar for a few seconds.

@@ -5,4 +5,8 @@ import Metrics
 protocol MonitorWriter: AnyObject {
     /// Opens a ticket with the support block attached; returns its number.
     func openTicket(subject: String, support: String, at now: Int64) throws -> Int64
+
+    /// A draft invoice for the customer over `period` (`InvoiceLedger.createDraft`); throws `InvoiceError` when the
+    /// store refuses it.
+    func createDraft(customerID: Int64, period: Period, at now: Int64) throws -> Invoice
 }

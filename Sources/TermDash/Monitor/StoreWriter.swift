@@ -20,4 +20,8 @@ final class StoreWriter: MonitorWriter {
     func openTicket(subject: String, support: String, at now: Int64) throws -> Int64 {
         try writable().openTicket(subject: subject, customerID: nil, support: support, at: now)
     }
+
+    func createDraft(customerID: Int64, period: Period, at now: Int64) throws -> Invoice {
+        try writable().createDraft(customerID: customerID, period: period, at: now)
+    }
 }

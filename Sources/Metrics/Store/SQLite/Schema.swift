@@ -16,7 +16,8 @@ enum Schema {
         ("v6 integer row keys, unique with the start time", integerRowKeys),
         ("v7 a ledger entry per import run: copies noted, the importing process recorded", entryPerRun),
         ("v8 network rollup by second; calls in progress counted by group and start", networkSecondsAndLiveCounts),
-        ("v9 help tickets", helpTickets),
+        ("v9 invoices, payments and customer billing profiles", invoicesPaymentsBillingProfiles),
+        ("v10 help tickets", helpTickets),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -636,6 +637,151 @@ enum Schema {
         END;
         CREATE TABLE IF NOT EXISTS store_upkeep (task TEXT PRIMARY KEY);
         INSERT OR IGNORE INTO store_upkeep (task) VALUES ('rebuild aggregates');
+        """
+
+    /// Invoices (docs/invoices.md). What must hold whoever writes is enforced here, by SQLite: an issued invoice,
+    /// its lines and its CDRs never change (only issued → paid and issued → void; a draft may change or go), a CDR is
+    /// on at most one invoice that is not void, a series' number only ever goes up by one, payments are never
+    /// changed, and the customer's balance moves with them: an issued invoice debits its total, a payment credits
+    /// its amount, voiding an issued invoice credits its total back.
+    static let invoicesPaymentsBillingProfiles = """
+        CREATE TABLE billing_profiles (
+            customer_id    INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+            due_days       INTEGER NOT NULL DEFAULT 30 CHECK (due_days >= 0 AND due_days <= 3650),
+            zone           TEXT,
+            line_grouping  TEXT NOT NULL DEFAULT 'destination' CHECK (line_grouping IN ('destination', 'day'))
+        );
+        CREATE TABLE billing_taxes (
+            customer_id      INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            position         INTEGER NOT NULL,
+            name             TEXT NOT NULL,
+            rate_millionths  INTEGER NOT NULL CHECK (rate_millionths >= 0 AND rate_millionths <= 10000000),
+            PRIMARY KEY (customer_id, position)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE invoice_series (
+            name         TEXT PRIMARY KEY,
+            prefix       TEXT NOT NULL DEFAULT '',
+            last_number  INTEGER NOT NULL DEFAULT 0 CHECK (last_number >= 0)
+        );
+        INSERT INTO invoice_series (name, prefix) VALUES ('default', 'INV-');
+        CREATE TRIGGER invoice_series_gap_free BEFORE UPDATE ON invoice_series
+        WHEN NEW.name IS NOT OLD.name OR NEW.prefix IS NOT OLD.prefix OR NEW.last_number IS NOT OLD.last_number + 1
+        BEGIN SELECT RAISE(ABORT, 'an invoice series only ever moves to its next number'); END;
+        CREATE TRIGGER invoice_series_kept BEFORE DELETE ON invoice_series
+        BEGIN SELECT RAISE(ABORT, 'an invoice series is never removed'); END;
+
+        CREATE TABLE invoices (
+            id               INTEGER PRIMARY KEY,
+            customer_id      INTEGER NOT NULL REFERENCES customers(id),
+            period_from      INTEGER NOT NULL,
+            period_to        INTEGER NOT NULL CHECK (period_to > period_from),
+            zone             TEXT,
+            status           TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'issued', 'paid', 'void')),
+            series           TEXT REFERENCES invoice_series(name),
+            sequence         INTEGER,
+            number           TEXT UNIQUE,
+            created_at       INTEGER NOT NULL,
+            issued_at        INTEGER,
+            due_at           INTEGER,
+            paid_at          INTEGER,
+            voided_at        INTEGER,
+            currency         TEXT NOT NULL,
+            line_grouping    TEXT NOT NULL CHECK (line_grouping IN ('destination', 'day')),
+            subtotal_micros  INTEGER NOT NULL DEFAULT 0,
+            tax_micros       INTEGER NOT NULL DEFAULT 0,
+            rounding_micros  INTEGER NOT NULL DEFAULT 0,
+            total_micros     INTEGER NOT NULL DEFAULT 0,
+            CHECK (status <> 'draft' OR (number IS NULL AND sequence IS NULL AND issued_at IS NULL)),
+            CHECK (status NOT IN ('issued', 'paid')
+                OR (number IS NOT NULL AND sequence IS NOT NULL AND issued_at IS NOT NULL AND due_at IS NOT NULL)),
+            UNIQUE (series, sequence)
+        );
+        CREATE INDEX invoices_by_customer ON invoices(customer_id, period_from);
+        CREATE INDEX invoices_by_status ON invoices(status);
+        CREATE TRIGGER invoices_issued_unchanged BEFORE UPDATE ON invoices
+        WHEN OLD.status <> 'draft' AND NOT (
+            OLD.status = 'issued' AND NEW.status IN ('paid', 'void')
+            AND NEW.id IS OLD.id AND NEW.customer_id IS OLD.customer_id AND NEW.period_from IS OLD.period_from
+            AND NEW.period_to IS OLD.period_to AND NEW.zone IS OLD.zone AND NEW.series IS OLD.series
+            AND NEW.sequence IS OLD.sequence AND NEW.number IS OLD.number AND NEW.created_at IS OLD.created_at
+            AND NEW.issued_at IS OLD.issued_at AND NEW.due_at IS OLD.due_at AND NEW.currency IS OLD.currency
+            AND NEW.line_grouping IS OLD.line_grouping AND NEW.subtotal_micros IS OLD.subtotal_micros
+            AND NEW.tax_micros IS OLD.tax_micros AND NEW.rounding_micros IS OLD.rounding_micros
+            AND NEW.total_micros IS OLD.total_micros
+            AND (NEW.status = 'paid' OR NEW.paid_at IS OLD.paid_at)
+            AND (NEW.status = 'void' OR NEW.voided_at IS OLD.voided_at))
+        BEGIN SELECT RAISE(ABORT, 'an issued invoice never changes: void it and create a new one'); END;
+        CREATE TRIGGER invoices_issued_kept BEFORE DELETE ON invoices WHEN OLD.status <> 'draft'
+        BEGIN SELECT RAISE(ABORT, 'an issued invoice is never deleted: void it'); END;
+        CREATE TRIGGER invoices_issue_debits AFTER UPDATE OF status ON invoices
+        WHEN OLD.status = 'draft' AND NEW.status = 'issued'
+        BEGIN UPDATE customers SET balance_micros = balance_micros - NEW.total_micros WHERE id = NEW.customer_id; END;
+        CREATE TRIGGER invoices_void_credits AFTER UPDATE OF status ON invoices
+        WHEN OLD.status = 'issued' AND NEW.status = 'void'
+        BEGIN UPDATE customers SET balance_micros = balance_micros + NEW.total_micros WHERE id = NEW.customer_id; END;
+
+        CREATE TABLE invoice_lines (
+            invoice_id      INTEGER NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
+            position        INTEGER NOT NULL,
+            kind            TEXT NOT NULL CHECK (kind IN ('usage', 'tax', 'rounding')),
+            description     TEXT NOT NULL,
+            prefix          TEXT,
+            day             INTEGER,
+            calls           INTEGER NOT NULL DEFAULT 0 CHECK (calls >= 0),
+            billed_seconds  INTEGER NOT NULL DEFAULT 0 CHECK (billed_seconds >= 0),
+            rate            INTEGER,
+            amount_micros   INTEGER NOT NULL,
+            PRIMARY KEY (invoice_id, position)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER invoice_lines_added_to_drafts BEFORE INSERT ON invoice_lines
+        WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'draft'
+        BEGIN SELECT RAISE(ABORT, 'the lines of an issued invoice never change'); END;
+        CREATE TRIGGER invoice_lines_unchanged BEFORE UPDATE ON invoice_lines
+        WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) IS NOT 'draft'
+            OR (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'draft'
+        BEGIN SELECT RAISE(ABORT, 'the lines of an issued invoice never change'); END;
+        CREATE TRIGGER invoice_lines_kept BEFORE DELETE ON invoice_lines
+        WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) NOT IN ('draft')
+        BEGIN SELECT RAISE(ABORT, 'the lines of an issued invoice never change'); END;
+
+        CREATE TABLE invoice_cdrs (
+            invoice_id  INTEGER NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
+            cdr_id      INTEGER NOT NULL REFERENCES cdrs(id),
+            PRIMARY KEY (invoice_id, cdr_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX invoice_cdrs_by_cdr ON invoice_cdrs(cdr_id);
+        CREATE TRIGGER invoice_cdrs_once BEFORE INSERT ON invoice_cdrs
+        WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'draft'
+            OR EXISTS (SELECT 1 FROM invoice_cdrs m JOIN invoices i ON i.id = m.invoice_id
+                       WHERE m.cdr_id = NEW.cdr_id AND m.invoice_id <> NEW.invoice_id AND i.status <> 'void')
+        BEGIN SELECT RAISE(ABORT, 'a CDR is on at most one invoice that is not void, added while it is a draft'); END;
+        CREATE TRIGGER invoice_cdrs_unchanged BEFORE UPDATE ON invoice_cdrs
+        BEGIN SELECT RAISE(ABORT, 'the CDRs of an invoice are added or removed, never moved'); END;
+        CREATE TRIGGER invoice_cdrs_kept BEFORE DELETE ON invoice_cdrs
+        WHEN (SELECT status FROM invoices WHERE id = OLD.invoice_id) NOT IN ('draft')
+        BEGIN SELECT RAISE(ABORT, 'the CDRs of an issued invoice never change'); END;
+
+        CREATE TABLE payments (
+            id             INTEGER PRIMARY KEY,
+            invoice_id     INTEGER NOT NULL REFERENCES invoices(id),
+            amount_micros  INTEGER NOT NULL CHECK (amount_micros > 0),
+            paid_at        INTEGER NOT NULL,
+            recorded_at    INTEGER NOT NULL
+        );
+        CREATE INDEX payments_by_invoice ON payments(invoice_id);
+        CREATE TRIGGER payments_to_issued BEFORE INSERT ON payments
+        WHEN (SELECT status FROM invoices WHERE id = NEW.invoice_id) IS NOT 'issued'
+        BEGIN SELECT RAISE(ABORT, 'a payment is recorded against an issued invoice that is not paid'); END;
+        CREATE TRIGGER payments_credit AFTER INSERT ON payments
+        BEGIN
+            UPDATE customers SET balance_micros = balance_micros + NEW.amount_micros
+            WHERE id = (SELECT customer_id FROM invoices WHERE id = NEW.invoice_id);
+        END;
+        CREATE TRIGGER payments_unchanged BEFORE UPDATE ON payments
+        BEGIN SELECT RAISE(ABORT, 'a payment is never changed'); END;
+        CREATE TRIGGER payments_kept BEFORE DELETE ON payments
+        BEGIN SELECT RAISE(ABORT, 'a payment is never removed'); END;
         """
 
     /// Help tickets: what the billing view counts as open, with the support block attached when each was opened.

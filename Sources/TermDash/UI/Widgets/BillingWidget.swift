@@ -55,8 +55,10 @@ struct BillingWidget: Widget {
     }
 
     private func pairs(_ figures: BillingFigures) -> [Pair] {
+        let currency = figures.unpaidCurrency.map { " " + Sanitizer.clean($0) } ?? ""
         let unpaid = NumberText.grouped(figures.unpaidInvoices)
-            + (figures.unpaidInvoices > 0 ? " " + dot + " " + NumberText.money(figures.unpaidValue, decimals: moneyDecimals) : "")
+            + (figures.unpaidInvoices > 0
+                ? " " + dot + " " + NumberText.money(figures.unpaidValue, decimals: moneyDecimals) + currency : "")
         return [
             Pair(label: "Customer records", value: NumberText.grouped(figures.customers), style: Style(.value)),
             Pair(label: "Draft invoices", value: NumberText.grouped(figures.draftInvoices), style: Style(.value)),
@@ -129,7 +131,9 @@ struct BillingWidget: Widget {
             buffer.put("no invoices in the past month", x: inner.x, y: inner.y, style: Style(.dim), maxWidth: inner.width)
             return
         }
-        let totals = customers.prefix(5).map { NumberText.money($0.total, decimals: moneyDecimals) }
+        let totals = customers.prefix(5).map {
+            NumberText.money($0.total, decimals: moneyDecimals) + ($0.currency.map { " " + Sanitizer.clean($0) } ?? "")
+        }
         let valueWidth = min(inner.width, totals.map(DisplayWidth.of).max() ?? 0)
         for (index, customer) in customers.prefix(5).enumerated() where inner.y + index < inner.maxY {
             let y = inner.y + index
