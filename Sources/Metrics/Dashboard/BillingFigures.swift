@@ -69,7 +69,8 @@ public struct BillingFigures: Sendable, Equatable {
     public init(
         customers: Int = 0, cdrBytes: Int64 = 0, filesSuccess: Int = 0, filesError: Int = 0, filesWaiting: Int = 0,
         lastFile: LastFile? = nil, openTickets: Int = 0, filesPerMonth: [MonthCount] = [], draftInvoices: Int = 0,
-        unpaidInvoices: Int = 0, unpaidValue: Money = Money(micros: 0), topCustomers: [CustomerTotal] = []
+        unpaidInvoices: Int = 0, unpaidValue: Money = Money(micros: 0), unpaidCurrency: String? = nil,
+        topCustomers: [CustomerTotal] = []
     ) {
         self.customers = customers
         self.cdrBytes = cdrBytes
@@ -82,6 +83,7 @@ public struct BillingFigures: Sendable, Equatable {
         self.draftInvoices = draftInvoices
         self.unpaidInvoices = unpaidInvoices
         self.unpaidValue = unpaidValue
+        self.unpaidCurrency = unpaidCurrency
         self.topCustomers = topCustomers
     }
 

@@ -11,7 +11,7 @@ import Metrics
 /// │ Files in error          ▲ 2        Files waiting                    ◆ 1   │
 /// │ Last file  Master.csv · 2026-12-03 23:59 UTC · success                     │
 /// └─────────────────────────────────────────────────────────────────────────────┘
-/// ┌ Top 5 customers · past month ──────┐┌ CDR files processed · 3 months ───────┐
+/// ┌ Top 5 by invoice total · past month ┐┌ CDR files processed · 3 months ───────┐
 /// ```
 ///
 /// States read without colour: an error count has the alarm glyph, waiting files the warning glyph, the last file
@@ -26,6 +26,8 @@ struct BillingWidget: Widget {
     /// Columns of one label and value of the top box.
     static let pairWidth = 36
     static let pairGap = 2
+    /// The top customers and the files per month never grow beyond this many rows.
+    static let maximumPaneHeight = 16
 
     func render(_ rect: Rect, into buffer: inout CellBuffer) {
         guard !rect.isEmpty else { return }
@@ -41,7 +43,9 @@ struct BillingWidget: Widget {
         drawMetrics(pairs, figures: figures, perRow: perRow, in: top, into: &buffer)
         // The panes below need a border, a heading row and at least a row of figures.
         guard rest.height >= 4 else { return }
-        let columns = rest.width >= 60 ? rest.columns([.fill, .fill]) : [rest]
+        // Bars taller than this compare no better, and five customers need no more.
+        let (panes, _) = rest.takeTop(min(rest.height, Self.maximumPaneHeight))
+        let columns = panes.width >= 60 ? panes.columns([.fill, .fill]) : [panes]
         drawTopCustomers(figures.topCustomers, in: columns[0], into: &buffer)
         if columns.count > 1 { drawFilesPerMonth(figures.filesPerMonth, in: columns[1], into: &buffer) }
     }
@@ -123,7 +127,7 @@ struct BillingWidget: Widget {
 
     private func drawTopCustomers(_ customers: [BillingFigures.CustomerTotal], in rect: Rect,
                                   into buffer: inout CellBuffer) {
-        let panel = Panel(title: "Top 5 customers " + dot + " invoice total " + dot + " past month", glyphs: glyphs)
+        let panel = Panel(title: "Top 5 by invoice total " + dot + " past month", glyphs: glyphs)
         panel.render(rect, into: &buffer)
         let inner = padded(panel.inner(rect))
         guard !inner.isEmpty else { return }
