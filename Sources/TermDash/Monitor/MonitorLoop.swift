@@ -196,7 +196,7 @@ final class MonitorLoop {
             }
             do {
                 let invoice = try writer.createDraft(customerID: row.customerID, period: period, at: at)
-                created.append("\(name) (draft \(invoice.id))")
+                created.append("\(invoice.id) \(name)")
                 state.grid.ticked.remove(row.customerID)
             } catch let error as InvoiceError {
                 switch error {
@@ -210,12 +210,13 @@ final class MonitorLoop {
         }
         let span = BucketLabel.span(interval, period: grid.period)
         var parts: [String] = []
+        // What was made first (the draft numbers), then what was refused and why, then the period: the status bar
+        // cuts the end of a long message.
         if !created.isEmpty {
-            parts.append("\(created.count) draft invoice\(created.count == 1 ? "" : "s") for \(span): "
-                + created.joined(separator: ", "))
+            parts.append("Draft invoice\(created.count == 1 ? "" : "s") " + created.joined(separator: ", "))
         }
-        if !refused.isEmpty { parts.append("refused: " + refused.joined(separator: ", ")) }
-        return parts.joined(separator: "; ")
+        if !refused.isEmpty { parts.append((created.isEmpty ? "Refused: " : "refused: ") + refused.joined(separator: ", ")) }
+        return parts.joined(separator: "; ") + " for " + span
     }
 
     /// A note in the status bar for a few seconds.
