@@ -68,6 +68,53 @@ final class BillingFiguresTests: XCTestCase {
         }
     }
 
+    /// Drafts, issued-unpaid invoices (what is left on them) and the top customers by invoice total, as the
+    /// Billing view reads them, against the sums of the CDRs behind each invoice.
+    func testInvoiceFiguresFollowTheInvoices() throws {
+        var random = seededRandom()
+        try StoreBackend.eachEmptyStore { backend, store in
+            var customers: [Int64] = []
+            for index in 1...4 {
+                customers.append(try store.addCustomer(.init(accountCode: "C\(index)", name: "Customer \(index)",
+                                                             channelsConfigured: 1, rateCardID: nil), createdAt: 0))
+            }
+            let november = try XCTUnwrap(Period.month(year: 2025, month: 11))
+            var records: [CallRecord] = []
+            for index in 0..<400 {
+                let start = november.from + Int64.random(in: 0..<november.seconds - 3_600, using: &random)
+                records.append(.make(key: "k\(index)", start: start, answerAfter: 5, end: start + 65,
+                                     customer: customers[index % 4], sell: Int64.random(in: 1...2_000_000, using: &random)))
+            }
+            try writeInBatches(records, to: store, using: &random)
+            var invoices: [Invoice] = []
+            for customer in customers {
+                invoices.append(try store.createDraft(customerID: customer, period: november, at: now - 100))
+            }
+            // Customer 1 stays a draft; 2 is issued and partly paid; 3 is paid in full; 4 is issued and unpaid.
+            let partly = try store.issueInvoice(id: invoices[1].id, at: now - 90)
+            try store.recordPayment(invoiceID: partly.id, amount: Money(micros: 1_000_000), paidAt: now - 80, at: now - 80)
+            let paid = try store.issueInvoice(id: invoices[2].id, at: now - 90)
+            try store.recordPayment(invoiceID: paid.id, amount: paid.total, paidAt: now - 80, at: now - 80)
+            let unpaid = try store.issueInvoice(id: invoices[3].id, at: now - 90)
+
+            var request = SnapshotRequest()
+            request.billing = true
+            let figures = try XCTUnwrap(try MetricsEngine(store: store).dashboard(at: now, request: request).billing)
+            XCTAssertEqual(figures.draftInvoices, 1, backend)
+            XCTAssertEqual(figures.unpaidInvoices, 2, backend)
+            XCTAssertEqual(figures.unpaidValue.micros, partly.total.micros - 1_000_000 + unpaid.total.micros, backend)
+            XCTAssertEqual(figures.unpaidCurrency, "USD")
+            // Each issued total is its CDRs' charges rounded once to the cent (no tax here).
+            func cents(_ customer: Int64) -> Int64 {
+                let micros = records.filter { $0.customerID == customer }.reduce(0) { $0 + $1.sell!.micros }
+                return (micros + 5_000) / 10_000 * 10_000
+            }
+            let expected = customers[1...3].map { ($0, cents($0)) }.sorted { $0.1 > $1.1 }
+            XCTAssertEqual(figures.topCustomers.map(\.customerID), expected.map(\.0), "\(backend): the draft is not counted")
+            XCTAssertEqual(figures.topCustomers.map(\.total.micros), expected.map(\.1), backend)
+        }
+    }
+
     func testThePastMonthStartsWithThePreviousCalendarMonth() {
         XCTAssertEqual(BillingFigures.pastMonth(at: now)?.from, 1_761_955_200, "2025-11-01: last month's invoices count")
         XCTAssertEqual(BillingFigures.pastMonth(at: now)?.to, now + 1)
