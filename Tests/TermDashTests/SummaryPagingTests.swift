@@ -1,3 +1,4 @@
+import Foundation
 @testable import Metrics
 import TermDashTestSupport
 import XCTest
@@ -89,6 +90,29 @@ final class SummaryPagingTests: XCTestCase {
         for id in ["summary.older", "summary.newer", "summary.tick", "summary.invoice", "ticket", "view_7"] {
             XCTAssertTrue(ids.contains(id), id)
         }
+    }
+
+    /// The loop asks the feed for the page the keys chose, shows only a grid of that page, and its title says which.
+    func testTheLoopReadsThePageTheKeysChoseAndTheTitleNamesIt() {
+        let terminal = TestBackend(width: 100, height: 12, script: ["5", "[", "[", "]"].map { .event(.key(.character($0))) })
+        let source = FixedSnapshots { request in
+            var grid = SummaryGridFixtures.small
+            grid.buckets = grid.buckets.map { $0 - Int64(request.summaryPage) * 4 * 3_600 }
+            grid.pagesBack = request.summaryPage
+            return MonitorFrame(dashboard: DashboardFixtures.snapshot,
+                                summary: request.summary.map { _ in grid }, request: request)
+        }
+        let start = Date(timeIntervalSince1970: TimeInterval(DashboardFixtures.now))
+        var options = MonitorSession.Options(
+            identity: StatusIdentity(version: "0.1.0+abc123", zone: "UTC"), zones: [("UTC", TimeZone(identifier: "UTC")!)],
+            theme: .default, graphs: "auto", refreshSeconds: 1, tableRows: 10, mouse: false,
+            exportDirectory: NSTemporaryDirectory())
+        options.copy = CopySettings(osc52: .on)
+        MonitorLoop(options: options, now: { start })
+            .run(on: terminal, snapshots: source, interrupted: { terminal.isExhausted ? SIGTERM : 0 })
+        XCTAssertEqual(source.requests.map(\.summaryPage), [0, 0, 1, 2, 1])
+        XCTAssertEqual(terminal.frames.map { $0[1].contains("2026-11-21 06:00 to 2026-11-21 10:00") }.last, true,
+                       "one page back from the fixture's 10:00-14:00: \(terminal.lines[1])")
     }
 
     func testWeeklyLabelsAreTheMondayTheWeekStarts() {

@@ -103,7 +103,9 @@ final class MonitorLoop {
                 switch state.apply(action, zoneCount: options.zones.count, lists: lists) {
                 case .none: break
                 case .quit: return nil
-                case .refresh, .reloadGrid: snapshots.refreshNow()
+                case .refresh: snapshots.refreshNow()
+                // Another period or page is another request: read once, below.
+                case .reloadGrid: break
                 case .zoneChanged:
                     clockFormatter = ClockFormat.formatter(for: zone)
                     say("Zone \(zoneChoice.name) for the clock and graphs (summaries stay in UTC)")
