@@ -3,8 +3,8 @@ import Foundation
 import TermDashTestSupport
 import XCTest
 
-/// A billing admin in tmux: in the summary grid, Space ticks two customers, i drafts their invoices over the grid's
-/// period, and the Billing view counts the drafts.
+/// A billing admin in tmux: in the summary grid, Space ticks two customers, i drafts their invoices over the
+/// columns selected, and the Billing view counts the drafts.
 final class BillingEndToEndTests: StoreEndToEndTestCase {
     func testTickTwoRowsGenerateAndSeeTheDraftsOnTheBillingView() throws {
         // Three customers with rated, answered calls in the last hours (the Live grid's period).
@@ -40,7 +40,8 @@ final class BillingEndToEndTests: StoreEndToEndTestCase {
         let ticked = try session.waitForScreen(timeout: 10) { $0.contains("✓ Alpha") && $0.contains("✓ Bravo") }
         XCTAssertTrue(ticked.contains("  Charlie Voi"), "the third is not ticked:\n\(ticked)")
 
-        try session.send("i")
+        // a selects every cell: the invoices cover the whole page, the 24 hours of the Live grid.
+        try session.send("a", "i")
         let created = try session.waitForScreen(timeout: 10) { $0.contains("Draft invoices") }
         XCTAssertTrue(created.contains("Draft invoices 1 Alpha Telecom, 2 Bravo Networks for 20"), created)
         XCTAssertFalse(created.contains("✓"), "the customers drafted are unticked:\n\(created)")

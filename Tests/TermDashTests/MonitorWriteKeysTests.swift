@@ -55,7 +55,7 @@ final class MonitorWriteKeysTests: XCTestCase {
         try temporary.store.addCustomer(.init(accountCode: "ACME", name: "Acme Telecom", channelsConfigured: 1,
                                               rateCardID: nil), createdAt: 0)
         let refused = run(["5", " ", "i"], store: temporary.store)
-        XCTAssertTrue(refused.lines[29].contains("Refused: Acme Telecom (no billable calls) for 2026-11-21 10:00 to"),
+        XCTAssertTrue(refused.lines[29].contains("Refused: Acme Telecom (no billable calls) for 2026-11-21 13:00 to 2026-11-21 14:00"),
                       refused.lines[29])
         XCTAssertTrue(refused.lines[3].hasPrefix("| x Acme Te...   120"), refused.lines[3])
         XCTAssertEqual(try temporary.store.read { session in try session.invoices(InvoiceFilter()) }.count, 0)

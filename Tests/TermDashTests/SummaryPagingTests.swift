@@ -81,6 +81,25 @@ final class SummaryPagingTests: XCTestCase {
         XCTAssertTrue(ascii.lines()[1].hasPrefix("x Acme Te...   120"), ascii.lines()[1])
     }
 
+    /// i invoices the cursor's bucket, or the columns of the selected rectangle, never a grid of another page.
+    func testTheInvoicedTimeFrameIsTheCursorsBucketOrTheSelectedColumns() {
+        let grid = SummaryGridFixtures.small  // Live, 10:00 to 14:00
+        let hour: Int64 = 3_600, ten = SummaryGridFixtures.day + 10 * 3_600
+        var state = SummaryGridFixtures.state(for: grid)
+        XCTAssertEqual(state.invoiceInterval(in: grid), (ten + 3 * hour)..<(ten + 4 * hour), "the newest hour")
+        _ = press(.character("v"), &state)
+        _ = press(.character("h"), &state)
+        _ = press(.character("h"), &state)
+        XCTAssertEqual(state.invoiceInterval(in: grid), (ten + hour)..<(ten + 4 * hour))
+        _ = press(.character("a"), &state)
+        XCTAssertEqual(state.invoiceInterval(in: grid), ten..<(ten + 4 * hour), "a: the whole page")
+        var days = SummaryGridFixtures.large(rows: 2, columns: 31)
+        state = SummaryGridFixtures.state(for: days)
+        XCTAssertEqual(state.invoiceInterval(in: days), SummaryGridFixtures.day..<(SummaryGridFixtures.day + 86_400))
+        days.pagesBack = 1
+        XCTAssertNil(state.invoiceInterval(in: days), "a grid of another page than the state's")
+    }
+
     func testTheFooterNamesThePageTickAndInvoiceKeysInTheSummaryOnly() {
         let keys = KeyBinding.defaults
         let summary = keys.filter { $0.footer && $0.view == .summary }.map(\.name)

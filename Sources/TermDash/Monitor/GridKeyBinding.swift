@@ -50,7 +50,8 @@ struct GridKeyBinding: Sendable {
         GridKeyBinding(command: .toggleTick, keys: [.character(" ")], name: "tick",
                        help: "Tick or untick the customer for invoicing", footer: true),
         GridKeyBinding(command: .generateInvoices, keys: [.character("i")], name: "invoice",
-                       help: "A draft invoice per ticked customer over the period shown", footer: true),
+                       help: "A draft invoice per ticked customer over the cursor's bucket or the selected columns",
+                       footer: true),
     ]
 
     static func command(for key: Key, in table: [GridKeyBinding] = defaults) -> GridCommand? {

@@ -178,12 +178,12 @@ final class MonitorLoop {
         }
     }
 
-    /// Draft invoices for the ticked customers over the whole period of the grid shown (its first bucket's start to
-    /// its last one's end, UTC); what the status line says of them. Customers drafted are unticked, the refused stay
-    /// ticked.
+    /// Draft invoices for the ticked customers over the time frame chosen in the grid: the cursor's bucket (a day, a
+    /// week, a month…) or the columns of the selected rectangle (`SummaryGridViewState.invoiceInterval`); what the
+    /// status line says of them. Customers drafted are unticked, the refused stay ticked.
     private func generateInvoices(_ grid: SummaryGrid?) -> String {
-        guard let grid, grid.period == state.grid.period, grid.pagesBack == state.grid.page,
-              let interval = grid.interval, let period = Period(from: interval.lowerBound, to: interval.upperBound)
+        guard let grid, let interval = state.grid.invoiceInterval(in: grid),
+              let period = Period(from: interval.lowerBound, to: interval.upperBound)
         else { return "No invoices: the grid is not read yet" }
         let rows = grid.rows.filter { state.grid.ticked.contains($0.customerID) }
         guard !rows.isEmpty else { return "No invoices: tick customers with Space first" }

@@ -57,6 +57,16 @@ struct SummaryGridViewState: Equatable, Sendable {
         return seenRowIDs[selection.cursor.row]
     }
 
+    /// The time frame `i` invoices in `grid`: the buckets of the selected rectangle's columns, else the cursor's
+    /// bucket, from the first one's start to the last one's end (half-open, UTC). Nil when the grid shown is not the
+    /// one the state is on.
+    func invoiceInterval(in grid: SummaryGrid) -> Range<Int64>? {
+        guard grid.period == period, grid.pagesBack == page, !grid.buckets.isEmpty, !selection.isEmpty else { return nil }
+        let columns = selection.hasRectangle ? selection.range?.columns : selection.cursor.column...selection.cursor.column
+        guard let columns, columns.lowerBound >= 0, columns.upperBound < grid.buckets.count else { return nil }
+        return grid.buckets[columns.lowerBound]..<period.next(after: grid.buckets[columns.upperBound])
+    }
+
     /// Space: ticks the cursor's customer, or unticks it.
     mutating func toggleTick() {
         guard let customer = cursorCustomer else { return }
