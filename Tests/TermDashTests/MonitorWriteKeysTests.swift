@@ -60,4 +60,25 @@ final class MonitorWriteKeysTests: XCTestCase {
         XCTAssertTrue(refused.lines[3].hasPrefix("| x Acme Te...   120"), refused.lines[3])
         XCTAssertEqual(try temporary.store.read { session in try session.invoices(InvoiceFilter()) }.count, 0)
     }
+
+    /// A call in the cursor's hour makes a draft; ticking again and pressing i again is refused, naming the invoice.
+    func testIDraftsThenRefusesAnOverlapNamingTheInvoice() throws {
+        let temporary = try TemporaryStore()
+        let acme = try temporary.store.addCustomer(.init(accountCode: "ACME", name: "Acme Telecom", channelsConfigured: 1,
+                                                         rateCardID: nil), createdAt: 0)
+        let thirteen = SummaryGridFixtures.day + 13 * 3_600
+        try temporary.store.write { db in
+            try CDRWriter.insert([.make(key: "a", start: thirteen + 60, answerAfter: 5, end: thirteen + 125,
+                                        customer: acme, sell: 2_500_000)], in: db)
+        }
+        let terminal = run(["5", " ", "i", " ", "i"], store: temporary.store)
+        let messages = terminal.frames.map { $0[29] }
+        XCTAssertTrue(messages.contains { $0.contains("Draft invoice 1 Acme Telecom for 2026-11-21 13:00 to 2026-11-21 14:00") },
+                      messages.joined(separator: "\n"))
+        XCTAssertTrue(terminal.lines[29].contains("Refused: Acme Telecom (overlaps invoice draft 1)"), terminal.lines[29])
+        let drafts = try temporary.store.read { session in try session.invoices(InvoiceFilter()) }
+        XCTAssertEqual(drafts.map(\.id), [1])
+        XCTAssertEqual(drafts.first?.total.micros, 2_500_000)
+        XCTAssertEqual(drafts.first?.period, Period(from: thirteen, to: thirteen + 3_600))
+    }
 }
