@@ -25,7 +25,7 @@ final class MonitorWriteKeysTests: XCTestCase {
                          summary: request.summary.map { _ in SummaryGridFixtures.small }, request: request)
         }
         let start = self.start
-        MonitorLoop(options: options(store), now: { start })
+        _ = MonitorLoop(options: options(store), now: { start })
             .run(on: terminal, snapshots: source, interrupted: { terminal.isExhausted ? SIGTERM : 0 })
         return terminal
     }

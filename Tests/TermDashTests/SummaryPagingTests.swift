@@ -127,7 +127,7 @@ final class SummaryPagingTests: XCTestCase {
             theme: .default, graphs: "auto", refreshSeconds: 1, tableRows: 10, mouse: false,
             exportDirectory: NSTemporaryDirectory())
         options.copy = CopySettings(osc52: .on)
-        MonitorLoop(options: options, now: { start })
+        _ = MonitorLoop(options: options, now: { start })
             .run(on: terminal, snapshots: source, interrupted: { terminal.isExhausted ? SIGTERM : 0 })
         XCTAssertEqual(source.requests.map(\.summaryPage), [0, 0, 1, 2, 1])
         XCTAssertEqual(terminal.frames.map { $0[1].contains("2026-11-21 06:00 to 2026-11-21 10:00") }.last, true,

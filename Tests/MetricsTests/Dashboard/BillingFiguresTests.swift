@@ -92,9 +92,9 @@ final class BillingFiguresTests: XCTestCase {
             }
             // Customer 1 stays a draft; 2 is issued and partly paid; 3 is paid in full; 4 is issued and unpaid.
             let partly = try store.issueInvoice(id: invoices[1].id, at: now - 90)
-            try store.recordPayment(invoiceID: partly.id, amount: Money(micros: 1_000_000), paidAt: now - 80, at: now - 80)
+            _ = try store.recordPayment(invoiceID: partly.id, amount: Money(micros: 1_000_000), paidAt: now - 80, at: now - 80)
             let paid = try store.issueInvoice(id: invoices[2].id, at: now - 90)
-            try store.recordPayment(invoiceID: paid.id, amount: paid.total, paidAt: now - 80, at: now - 80)
+            _ = try store.recordPayment(invoiceID: paid.id, amount: paid.total, paidAt: now - 80, at: now - 80)
             let unpaid = try store.issueInvoice(id: invoices[3].id, at: now - 90)
 
             var request = SnapshotRequest()
