@@ -64,6 +64,27 @@ final class BillingEndToEndTests: StoreEndToEndTestCase {
             XCTAssertEqual(draft.period.to - draft.period.from, 24 * 3_600)
             XCTAssertEqual(draft.cdrCount, draft.customerID == ids[0] ? 3 : 4)
         }
+        // Back in the summary, [ pages the time axis a day back (Live: 24 hours) and the title says so; ] returns.
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:00"
+        func span(endingAt end: Int64) -> String {
+            formatter.string(from: Date(timeIntervalSince1970: TimeInterval(end - 86_400))) + " to "
+                + formatter.string(from: Date(timeIntervalSince1970: TimeInterval(end)))
+        }
+        let end = (Int64(Date().timeIntervalSince1970) / 3_600 + 1) * 3_600
+        try session.send("5")
+        _ = try session.waitForScreen(timeout: 10) { $0.contains("Summary · Live") }
+        try session.send("[")
+        let olderTitle = "Summary · Live · Attempts (UTC) · " + span(endingAt: end - 86_400)
+        let older = try session.waitForScreen(timeout: 10) { $0.contains(olderTitle) }
+        XCTAssertTrue(older.contains(olderTitle), older)
+        try session.send("]")
+        let newerTitle = "Summary · Live · Attempts (UTC) · " + span(endingAt: end)
+        let newer = try session.waitForScreen(timeout: 10) { $0.contains(newerTitle) }
+        XCTAssertTrue(newer.contains(newerTitle), newer)
+
         try session.send("q")
         XCTAssertEqual(try session.waitForExit(timeout: 10), 0)
     }

@@ -134,6 +134,23 @@ final class SummaryPagingTests: XCTestCase {
                        "one page back from the fixture's 10:00-14:00: \(terminal.lines[1])")
     }
 
+    /// The view's hints take the channel count's place before they give way themselves.
+    func testTheHintsDisplaceTheChannelCountFirst() {
+        let model = StatusBarModel(version: "0.1.0+abc123", zone: "UTC", clock: "2026-11-21 15:30:05 UTC",
+                                   channels: (1_234, 4_000), message: nil,
+                                   hints: [.init(key: "[", action: "older"), .init(key: "]", action: "newer")])
+        func bar(_ width: Int) -> String {
+            var buffer = CellBuffer(width: width, height: 1)
+            StatusBarWidget(model: model, glyphs: .ascii).render(buffer.bounds, into: &buffer)
+            return buffer.lines()[0]
+        }
+        XCTAssertEqual(bar(120), " Version 0.1.0+abc123 | Zone UTC | 2026-11-21 15:30:05 UTC | Ch 1,234/4,000"
+                       + String(repeating: " ", count: 12) + "[ older  ] newer  ? help  q quit ")
+        XCTAssertEqual(bar(95), " Version 0.1.0+abc123 | Zone UTC | 2026-11-21 15:30:05 UTC"
+                       + String(repeating: " ", count: 4) + "[ older  ] newer  ? help  q quit ")
+        XCTAssertEqual(bar(80), " Version 0.1.0+abc123 | Zone UTC | 2026-11-21 15:30:05 UTC       ? help  q quit ")
+    }
+
     func testWeeklyLabelsAreTheMondayTheWeekStarts() {
         let monday: Int64 = 1_764_547_200  // 2025-12-01, a Monday
         XCTAssertEqual(BucketLabel.compact(monday, period: .weekly), "12-01")

@@ -3,7 +3,8 @@ import Metrics
 /// The bottom row: ` Version 0.1.0+abc │ Zone Europe/Zurich │ 2026-11-21 17:30:05 CET │ Ch 123/4,000   ? help  q quit `.
 ///
 /// A balance segment (` │ Bal 4,247.00 USD limit -500.00`) follows the channel count when the model has one.
-/// The current view's key hints (`[ older  ] newer`) come before `? help` when the row has room for them all.
+/// The current view's key hints (`[ older  ] newer`) come before `? help` when the row has room for them all (the
+/// channel count gives way to them first).
 /// When the row is too narrow, segments give way in this order: the view's hints, the help shrinks to `? help`, the channel
 /// count goes, then the balance, then the help, then the message (cut first, dropped when under a few columns), then Zone,
 /// then Version; the clock stays and is cut last. Room left over after a drop goes back to `? help`.
@@ -71,6 +72,8 @@ struct StatusBarWidget: Widget {
         func fits() -> Bool { leftWidth() + helpWidth() <= row.width }
         func drop(_ kind: Segment.Kind) { segments.removeAll { $0.kind == kind } }
 
+        // In a view with keys of its own, they matter more than the channel count.
+        if !fits(), help == .hints { drop(.channels) }
         if !fits(), help == .hints { help = .full }
         if !fits() { help = .short }
         if !fits() { drop(.channels) }
