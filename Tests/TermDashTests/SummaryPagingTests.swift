@@ -100,6 +100,25 @@ final class SummaryPagingTests: XCTestCase {
         XCTAssertNil(state.invoiceInterval(in: days), "a grid of another page than the state's")
     }
 
+    /// A customer billed in Europe/Warsaw gets November from local midnight to local midnight; UTC customers and
+    /// Live hours get the grid's instants.
+    func testTheInvoicePeriodFollowsTheCustomersBillingZone() throws {
+        let november: Range<Int64> = 1_761_955_200..<1_764_547_200  // 2025-11-01 to 2025-12-01 UTC
+        let warsaw = try XCTUnwrap(TimeZone(identifier: "Europe/Warsaw"))
+        XCTAssertEqual(GridInvoicePeriod.resolve(november, period: .monthly, zone: warsaw),
+                       Period(from: november.lowerBound - 3_600, to: november.upperBound - 3_600), "CET is UTC+1 in November")
+        XCTAssertEqual(GridInvoicePeriod.resolve(november, period: .monthly, zone: nil),
+                       Period(from: november.lowerBound, to: november.upperBound))
+        XCTAssertEqual(GridInvoicePeriod.resolve(november, period: .daily, zone: TimeZone(identifier: "UTC")),
+                       Period(from: november.lowerBound, to: november.upperBound))
+        let hour = (november.lowerBound + 7_200)..<(november.lowerBound + 10_800)
+        XCTAssertEqual(GridInvoicePeriod.resolve(hour, period: .live, zone: warsaw), Period(from: hour.lowerBound, to: hour.upperBound))
+        // A summer week in Warsaw (UTC+2): Monday 2025-06-02 to Sunday 2025-06-08, local.
+        let week: Range<Int64> = 1_748_822_400..<(1_748_822_400 + 7 * 86_400)
+        XCTAssertEqual(GridInvoicePeriod.resolve(week, period: .weekly, zone: warsaw),
+                       Period(from: week.lowerBound - 7_200, to: week.upperBound - 7_200))
+    }
+
     func testTheFooterNamesThePageTickAndInvoiceKeysInTheSummaryOnly() {
         let keys = KeyBinding.defaults
         let summary = keys.filter { $0.footer && $0.view == .summary }.map(\.name)

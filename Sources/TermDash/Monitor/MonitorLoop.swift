@@ -179,12 +179,13 @@ final class MonitorLoop {
     }
 
     /// Draft invoices for the ticked customers over the time frame chosen in the grid: the cursor's bucket (a day, a
-    /// week, a month…) or the columns of the selected rectangle (`SummaryGridViewState.invoiceInterval`); what the
-    /// status line says of them. Customers drafted are unticked, the refused stay ticked.
+    /// week, a month…) or the columns of the selected rectangle (`SummaryGridViewState.invoiceInterval`), those days
+    /// taken in the customer's billing zone when one is set (`GridInvoicePeriod`); what the status line says of
+    /// them. Customers drafted are unticked, the refused stay ticked.
     private func generateInvoices(_ grid: SummaryGrid?) -> String {
-        guard let grid, let interval = state.grid.invoiceInterval(in: grid),
-              let period = Period(from: interval.lowerBound, to: interval.upperBound)
-        else { return "No invoices: the grid is not read yet" }
+        guard let grid, let interval = state.grid.invoiceInterval(in: grid) else {
+            return "No invoices: the grid is not read yet"
+        }
         let rows = grid.rows.filter { state.grid.ticked.contains($0.customerID) }
         guard !rows.isEmpty else { return "No invoices: tick customers with Space first" }
         guard let writer = options.writer else { return "No invoices: this monitor cannot write to the store" }
@@ -197,6 +198,12 @@ final class MonitorLoop {
                 continue
             }
             do {
+                guard let period = GridInvoicePeriod.resolve(
+                    interval, period: grid.period, zone: try writer.billingZone(customerID: row.customerID))
+                else {
+                    refused.append("\(name) (no such period)")
+                    continue
+                }
                 let invoice = try writer.createDraft(customerID: row.customerID, period: period, at: at)
                 created.append("\(invoice.id) \(name)")
                 state.grid.ticked.remove(row.customerID)

@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 
 /// What the monitor writes, and only on an explicit key: a help ticket, draft invoices for ticked customers.
@@ -9,4 +10,7 @@ protocol MonitorWriter: AnyObject {
     /// A draft invoice for the customer over `period` (`InvoiceLedger.createDraft`); throws `InvoiceError` when the
     /// store refuses it.
     func createDraft(customerID: Int64, period: Period, at now: Int64) throws -> Invoice
+
+    /// The zone the customer's billing periods start in (their billing profile); nil for UTC.
+    func billingZone(customerID: Int64) throws -> TimeZone?
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 
 /// A `MonitorWriter` on a store opened for writing on first use, so a monitor with read access alone runs until a
@@ -23,5 +24,12 @@ final class StoreWriter: MonitorWriter {
 
     func createDraft(customerID: Int64, period: Period, at now: Int64) throws -> Invoice {
         try writable().createDraft(customerID: customerID, period: period, at: now)
+    }
+
+    func billingZone(customerID: Int64) throws -> TimeZone? {
+        let name = try writable().read { session in try session.billingProfile(customerID: customerID)?.zone }
+        guard let name else { return nil }
+        guard let zone = TimeZone(identifier: name) else { throw InvoiceError.unknownZone(name) }
+        return zone
     }
 }
