@@ -5,7 +5,7 @@ import XCTest
 
 @testable import TermDash
 
-/// The monitor's frame drawn from a hand-built snapshot: the tab line, each of the six views, the status bar and the
+/// The monitor's frame drawn from a hand-built snapshot: the tab line, each of the views (the Billing view has BillingViewTests), the status bar and the
 /// help overlay, at the sizes people use, in ASCII so the text is stable.
 final class MonitorScreenTests: XCTestCase {
     private let context = ViewContext(version: "0.1.0+abc123", zone: "UTC", clock: "2026-11-21 15:30:05 UTC", glyphs: .ascii)
@@ -119,7 +119,7 @@ final class MonitorScreenTests: XCTestCase {
         }
     }
 
-    // MARK: The six views
+    // MARK: The views
 
     func testOverviewAtEightyByTwentyFour() {
         let buffer = render(model(.overview), 80, 24)
