@@ -48,14 +48,14 @@ final class CommandLineOptionsTests: XCTestCase {
         assertUsageError(["files", "--format", "xml"], says: [
             "The value 'xml' is invalid for '--format <format>'", "'table', 'csv' or 'json'"])
         assertUsageError(["report", "--period", "yearly"], says: [
-            "The value 'yearly' is invalid for '--period <period>'", "'live', 'daily' or 'monthly'"])
+            "The value 'yearly' is invalid for '--period <period>'", "'live', 'daily', 'weekly' or 'monthly'"])
         assertUsageError(["report", "invoices"], says: [
             "The value 'invoices' is invalid for '<kind>'", "'summary', 'customers', 'carriers' or 'channels'"])
         assertUsageError(["snapshot", "--range", "2h"], says: [
             "The value '2h' is invalid for '--range <range>'", "'1h', '24h' or '7d'"])
-        assertUsageError(["snapshot", "--view", "billing"], says: [
-            "The value 'billing' is invalid for '--view <view>'",
-            "  - overview\n  - channels\n  - history\n  - quality\n  - summary\n  - checklist"])
+        assertUsageError(["snapshot", "--view", "invoices"], says: [
+            "The value 'invoices' is invalid for '--view <view>'",
+            "  - overview\n  - channels\n  - history\n  - quality\n  - summary\n  - checklist\n  - billing"])
         assertUsageError(["import", "--format", "csv", "Master.csv"], says: [
             "The value 'csv' is invalid for '--format <format>'",
             "'auto', 'asterisk', 'asterisk-custom', 'freeswitch' or 'native'"])
@@ -218,7 +218,7 @@ final class CommandLineOptionsTests: XCTestCase {
         // The help wraps at the terminal's width; the words are what counts.
         let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for values in ["(values: default, high-contrast, monochrome)", "(values: auto, braille, block, ascii)",
-                       "The view; overview if not given. (values: overview, channels, history, quality, summary, checklist)",
+                       "The view; overview if not given. (values: overview, channels, history, quality, summary, checklist, billing)",
                        "(values: 1h, 24h, 7d; default: 1h)"] {
             XCTAssertTrue(words.contains(values), "\(values) is not in:\n\(help.stdout)")
         }

@@ -39,7 +39,7 @@ final class MonitorEndToEndTests: XCTestCase {
         try session.send("h", "h", "h", "v", "h", "j")
         let selected = try session.waitForScreen(timeout: 10) { $0.contains("n 4 ·") }
         let screen = lines(selected)
-        let header = try XCTUnwrap(screen.firstIndex { $0.contains("Attempts ") && $0.contains(":00") })
+        let header = try XCTUnwrap(screen.firstIndex { $0.hasPrefix("│ Attempts ") && $0.contains(":00") })
         let hours = screen[header].split(separator: " ").filter { $0.hasSuffix(":00") }
         XCTAssertGreaterThanOrEqual(hours.count, 5, selected)
         let first = cells(screen[header + 1], count: hours.count), second = cells(screen[header + 2], count: hours.count)

@@ -39,7 +39,7 @@ final class MonitorLoopTests: XCTestCase {
     private func key(_ character: Character) -> TestBackend.Step { .event(.key(.character(character))) }
 
     private let overview = [
-        " [1 Overview]  2   3   4   5   6        ",
+        " [1 Overview]  2   3   4   5   6   7    ",
         " Live 1,234  Customers 87  Carriers 12  ",
         "+ Live channels -----------------------+",
         "|                                    # |",
@@ -74,7 +74,7 @@ final class MonitorLoopTests: XCTestCase {
         XCTAssertEqual(terminal.frames.count, 2)
         assertScreen(terminal.frames[0], overview)
         assertScreen(terminal.lines, [
-            "  1   2  [3 History]  4   5   6         ",
+            "  1   2  [3 History]  4   5   6   7     ",
             "+ Channels - 1h -----------------------+",
             "| 20                          ######## |",
             "|  0 #########        ========######## |",
@@ -96,8 +96,8 @@ final class MonitorLoopTests: XCTestCase {
         run(terminal, source)
         XCTAssertEqual(source.requests.map(\.summary), [nil, .live], "one read at the start, one for the grid")
         assertScreen(terminal.lines, [
-            "  1   2   3   4  [5 Summary]  6         ",
-            "+ Summary - Live - Attempts (UTC) -----+",
+            "  1   2   3   4  [5 Summary]  6   7     ",
+            "+ Summary - Live - Attempts (UTC) -... +",
             "| Attempts     10:00 11:00 12:00 13:00 |",
             "| Acme Telecom   120   130     0     7 |",
             "| Globex           7     9    12    14 |",
@@ -116,7 +116,7 @@ final class MonitorLoopTests: XCTestCase {
         XCTAssertTrue(terminal.diffs[1].repaint)
         XCTAssertEqual(terminal.diffs[1].changes.count, 50 * 12)
         assertScreen(terminal.lines, [
-            " [1 Overview]  2   3   4   5   6                  ",
+            " [1 Overview]  2   3   4   5   6   7              ",
             " Live 1,234  Customers 87  Carriers 12  Cards 5   ",
             "+ Live channels ---------------------------------+",
             "|                                             :# |",
@@ -171,14 +171,14 @@ final class MonitorLoopTests: XCTestCase {
         run(terminal, snapshots())
         assertScreen(terminal.frames[1], [
             "+ Keys --------------------------------+",
-            "| ?         Show or hide this help     |",
-            "| q Q       Quit and restore the te... |",
-            "| r         Read the store now         |",
-            "| Tab       Next view                  |",
-            "| Shift-Tab Previous view              |",
-            "| 1         Show the overview view     |",
-            "| 2         Show the channels view     |",
-            "| ... 7 more keys                      |",
+            "| ?             Show or hide this help |",
+            "| q Q           Quit and restore th... |",
+            "| r             Read the store now     |",
+            "| Tab           Next view              |",
+            "| Shift-Tab     Previous view          |",
+            "| 1 2 3 4 5 6 7 Show the view of th... |",
+            "| t             History and quality... |",
+            "| ... 3 more keys                      |",
             "+--------------------------------------+",
         ])
         assertScreen(terminal.frames[2], overview)
@@ -189,7 +189,7 @@ final class MonitorLoopTests: XCTestCase {
         let terminal = TestBackend(width: 40, height: 10, script: [.event(.mouse(x: x, y: 0, kind: .press)), key("q")])
         run(terminal, snapshots())
         assertScreen(terminal.lines, [
-            "  1   2   3  [4 Quality]  5   6         ",
+            "  1   2   3  [4 Quality]  5   6   7     ",
             "+ ASR - ACD - DTMF by carrier - 1h ----+",
             "|    Carrier   Calls     ASR       ACD |",
             "| >x Alpha...  1,234   45.2%      2:31 |",

@@ -5,7 +5,7 @@ import XCTest
 
 @testable import TermDash
 
-/// The monitor's frame drawn from a hand-built snapshot: the tab line, each of the six views, the status bar and the
+/// The monitor's frame drawn from a hand-built snapshot: the tab line, each of the views (the Billing view has BillingViewTests), the status bar and the
 /// help overlay, at the sizes people use, in ASCII so the text is stable.
 final class MonitorScreenTests: XCTestCase {
     private let context = ViewContext(version: "0.1.0+abc123", zone: "UTC", clock: "2026-11-21 15:30:05 UTC", glyphs: .ascii)
@@ -61,67 +61,70 @@ final class MonitorScreenTests: XCTestCase {
 
     func testTabLineNamesEveryViewAndBracketsTheCurrentOne() {
         let tabs: [MonitorView: String] = [
-            .overview: " [1 Overview]  2 Channels   3 History   4 Quality   5 Summary   6 Checklist ",
-            .channels: "  1 Overview  [2 Channels]  3 History   4 Quality   5 Summary   6 Checklist ",
-            .history: "  1 Overview   2 Channels  [3 History]  4 Quality   5 Summary   6 Checklist ",
-            .quality: "  1 Overview   2 Channels   3 History  [4 Quality]  5 Summary   6 Checklist ",
-            .summary: "  1 Overview   2 Channels   3 History   4 Quality  [5 Summary]  6 Checklist ",
-            .checklist: "  1 Overview   2 Channels   3 History   4 Quality   5 Summary  [6 Checklist]",
+            .overview: " [1 Overview]  2 Channels   3 History   4 Quality   5 Summary   6 Checklist   7 Billing ",
+            .channels: "  1 Overview  [2 Channels]  3 History   4 Quality   5 Summary   6 Checklist   7 Billing ",
+            .history: "  1 Overview   2 Channels  [3 History]  4 Quality   5 Summary   6 Checklist   7 Billing ",
+            .quality: "  1 Overview   2 Channels   3 History  [4 Quality]  5 Summary   6 Checklist   7 Billing ",
+            .summary: "  1 Overview   2 Channels   3 History   4 Quality  [5 Summary]  6 Checklist   7 Billing ",
+            .checklist: "  1 Overview   2 Channels   3 History   4 Quality   5 Summary  [6 Checklist]  7 Billing ",
+            .billing: "  1 Overview   2 Channels   3 History   4 Quality   5 Summary   6 Checklist  [7 Billing]",
         ]
         for (view, tab) in tabs {
-            XCTAssertEqual(render(model(view), 80, 24).lines()[0], row(tab, width: 80), "\(view)")
+            XCTAssertEqual(render(model(view), 100, 30).lines()[0], row(tab, width: 100), "\(view)")
             XCTAssertEqual(render(model(view), 200, 50).lines()[0], row(tab, width: 200), "\(view)")
         }
+        // Seven names need 89 columns; at 80 the current view's name and the others' numbers.
+        XCTAssertEqual(render(model(.billing), 80, 24).lines()[0], row("  1   2   3   4   5   6  [7 Billing]", width: 80))
         // Too narrow for every name: the current view's name and the others' keys.
-        XCTAssertEqual(render(model(.overview), 40, 10).lines()[0], " [1 Overview]  2   3   4   5   6        ")
-        XCTAssertEqual(render(model(.quality), 40, 10).lines()[0], "  1   2   3  [4 Quality]  5   6         ")
-        let buffer = render(model(.history), 80, 24)
+        XCTAssertEqual(render(model(.overview), 40, 10).lines()[0], " [1 Overview]  2   3   4   5   6   7    ")
+        XCTAssertEqual(render(model(.quality), 40, 10).lines()[0], "  1   2   3  [4 Quality]  5   6   7     ")
+        let buffer = render(model(.history), 100, 30)
         XCTAssertEqual(buffer[27, 0].style.role, .selection, "the current view in reverse video")
         XCTAssertEqual(buffer[15, 0].style.role, .label)
     }
 
     func testAClickOnALabelPicksItsViewAndBetweenLabelsNothing() {
         let keys = KeyBinding.defaults
-        // " [1 Overview]  2 Channels   3 History   4 Quality   5 Summary   6 Checklist "
+        // " [1 Overview]  2 Channels   3 History   4 Quality   5 Summary   6 Checklist   7 Billing "
         let spans: [(MonitorView, ClosedRange<Int>)] = [
             (.overview, 1...12), (.channels, 14...25), (.history, 27...37), (.quality, 39...49), (.summary, 51...61),
-            (.checklist, 63...75),
+            (.checklist, 63...75), (.billing, 77...87),
         ]
         for (view, span) in spans {
             for x in span {
-                XCTAssertEqual(ViewTabs.view(at: x, current: .overview, keys: keys, width: 80), view, "x \(x)")
+                XCTAssertEqual(ViewTabs.view(at: x, current: .overview, keys: keys, width: 100), view, "x \(x)")
             }
         }
-        for x in [-1, 0, 13, 26, 38, 50, 62, 76, 79, 200] {
-            XCTAssertNil(ViewTabs.view(at: x, current: .overview, keys: keys, width: 80), "x \(x)")
+        for x in [-1, 0, 13, 26, 38, 50, 62, 76, 88, 99, 200] {
+            XCTAssertNil(ViewTabs.view(at: x, current: .overview, keys: keys, width: 100), "x \(x)")
         }
         // Narrow: the keys alone are labels too. "  1   2   3  [4 Quality]  5   6 "
         let narrow: [(MonitorView, ClosedRange<Int>)] = [
             (.overview, 1...3), (.channels, 5...7), (.history, 9...11), (.quality, 13...23), (.summary, 25...27),
-            (.checklist, 29...31),
+            (.checklist, 29...31), (.billing, 33...35),
         ]
         for (view, span) in narrow {
             for x in span {
                 XCTAssertEqual(ViewTabs.view(at: x, current: .quality, keys: keys, width: 40), view, "x \(x)")
             }
         }
-        for x in [0, 4, 8, 12, 24, 28, 32, 39] {
+        for x in [0, 4, 8, 12, 24, 28, 32, 36, 39] {
             XCTAssertNil(ViewTabs.view(at: x, current: .quality, keys: keys, width: 40), "x \(x)")
         }
         // Each span is where the tab line draws that label.
-        let line = Array(render(model(.overview), 80, 24).lines()[0])
+        let line = Array(render(model(.overview), 100, 30).lines()[0])
         for (view, span) in spans {
             XCTAssertEqual(String(line[span]).trimmingCharacters(in: CharacterSet(charactersIn: " []")),
                            "\(view.rawValue) \(view.title)")
         }
     }
 
-    // MARK: The six views
+    // MARK: The views
 
     func testOverviewAtEightyByTwentyFour() {
         let buffer = render(model(.overview), 80, 24)
         assertScreen(buffer.lines(), [
-            " [1 Overview]  2 Channels   3 History   4 Quality   5 Summary   6 Checklist     ",
+            " [1 Overview]  2   3   4   5   6   7                                            ",
             " Live channels 1,234  Active customers 87  Carriers 12  Rate cards 5            ",
             "+ Live channels ---------------------------------------------------------------+",
             "|                                                                            # |",
@@ -152,7 +155,7 @@ final class MonitorScreenTests: XCTestCase {
     func testOverviewAtTwoHundredByFifty() {
         let buffer = render(model(.overview), 200, 50)
         let lines = buffer.lines()
-        XCTAssertEqual(lines[0], row(" [1 Overview]  2 Channels   3 History   4 Quality   5 Summary   6 Checklist", width: 200))
+        XCTAssertEqual(lines[0], row(" [1 Overview]  2 Channels   3 History   4 Quality   5 Summary   6 Checklist   7 Billing", width: 200))
         XCTAssertEqual(lines[1], "+ Overview " + dashes(188) + "+")
         XCTAssertEqual(lines[2], "| Live channels" + sp(36) + "Active customers" + sp(33) + "Carriers" + sp(41) + "Rate cards"
                        + sp(40) + "|")
@@ -290,8 +293,10 @@ final class MonitorScreenTests: XCTestCase {
     func testSummaryView() {
         let small = render(model(.summary), 80, 24)
         let lines = small.lines()
+        // The title names the period the grid covers: Live is 24 hours, the last one the hour of the newest bucket.
+        let title = "+ Summary - Live - Attempts (UTC) - 2026-11-21 10:00 to 2026-11-21 14:00 "
         XCTAssertEqual(Array(lines[1...6]), [
-            "+ Summary - Live - Attempts (UTC) " + dashes(45) + "+",
+            title + dashes(79 - title.count) + "+",
             row("| Attempts     10:00 11:00 12:00 13:00", "|", width: 80),
             row("| Acme Telecom   120   130     0     7", "|", width: 80),
             row("| Globex           7     9    12    14", "|", width: 80),
@@ -303,9 +308,10 @@ final class MonitorScreenTests: XCTestCase {
         assertClean(small, "summary 80x24")
         let buffer = render(model(.summary), 200, 50)
         let big = buffer.lines()
-        XCTAssertEqual(big[1], "+ Summary - Live - Attempts (UTC) " + dashes(165) + "+")
+        XCTAssertEqual(big[1], title + dashes(199 - title.count) + "+")
         XCTAssertEqual(big[5], row("| Initech Ltd  1,000     1     2     3", "|", width: 200), "the stored name's escape and tab, clean")
-        XCTAssertEqual(big[49], status200)
+        // Where there is room, the footer names the view's own keys before help: paging, ticking, invoicing.
+        XCTAssertEqual(big[49], String(status200.dropLast(15 + 41)) + "[ older  ] newer  Space tick  i invoice  ? help  q quit ")
         assertClean(buffer, "summary 200x50")
     }
 
@@ -381,26 +387,26 @@ final class MonitorScreenTests: XCTestCase {
         assertScreen(render(help, 80, 24).lines(), [
             "+ Keys -----------------------------------------------------------------------+ ",
             "|                                                                             |+",
-            "| Summary view                           p             Live, daily, monthl... ||",
+            "| Summary view                           p             Live, daily, weekly... ||",
             "| Up k          Cursor up                P             Previous period        ||",
             "| Down j        Cursor down              y             Copy the selection ... ||",
             "| Left h        Cursor to the older...   Y             Copy the selection ... ||",
             "| Right l       Cursor to the newer...   e             Export the selectio... ||",
-            "| Shift-Up K    Grow the selection up    Everywhere                           ||",
-            "| Shift-Down J  Grow the selection ...   ?             Show or hide this help ||",
-            "| Shift-Left H  Grow the selection ...   q Q           Quit and restore th... ||",
-            "| Shift-Right L Grow the selection ...   r             Read the store now     ||",
-            "| PgUp          A screen of custome...   Tab           Next view              ||",
-            "| PgDn          A screen of custome...   Shift-Tab     Previous view          ||",
-            "| Home 0        First (oldest) bucket    1             Show the overview view ||",
-            "| End $         Last (newest) bucket     2             Show the channels view ||",
-            "| g             First customer           3             Show the history view  ||",
-            "| G             Last customer            4             Show the quality view  ||",
-            "| v             Start or end a sele...   5             Show the summary view  ||",
-            "| Esc           Drop the selection       6             Show the checklist ... ||",
-            "| a             Select every cell        t             History and quality... ||",
-            "| m             Next figure (attemp...   z             Clock and graph axe... ||",
-            "| M             Previous figure          c             Copy Version, Zone,... ||",
+            "| Shift-Up K    Grow the selection up    [             The time axis a pag... ||",
+            "| Shift-Down J  Grow the selection ...   ]             The time axis a pag... ||",
+            "| Shift-Left H  Grow the selection ...   Space         Tick or untick the ... ||",
+            "| Shift-Right L Grow the selection ...   i             A draft invoice per... ||",
+            "| PgUp          A screen of custome...   Everywhere                           ||",
+            "| PgDn          A screen of custome...   ?             Show or hide this help ||",
+            "| Home 0        First (oldest) bucket    q Q           Quit and restore th... ||",
+            "| End $         Last (newest) bucket     r             Read the store now     ||",
+            "| g             First customer           Tab           Next view              ||",
+            "| G             Last customer            Shift-Tab     Previous view          ||",
+            "| v             Start or end a sele...   1 2 3 4 5 6 7 Show the view of th... ||",
+            "| Esc           Drop the selection       t             History and quality... ||",
+            "| a             Select every cell        z             Clock and graph axe... ||",
+            "| m             Next figure (attemp...   c             Copy Version, Zone,... ||",
+            "| M             Previous figure          T             Open a help ticket ... ||",
             "|                                                                             |+",
             "+-----------------------------------------------------------------------------+ ",
         ])
@@ -410,30 +416,30 @@ final class MonitorScreenTests: XCTestCase {
         var help = model(.checklist)
         help.state.showHelp = true
         assertScreen(render(help, 80, 24).lines(), [
-            "  1 Ove+ Keys ---------------------------------------------------------+ist]    ",
-            "+ Check| Checklist view                                                |-------+",
-            "| ! ALE| Up k      Cursor up                                           |       |",
-            "| ! ALE| Down j    Cursor down                                         |00.... |",
-            "| * WAR| PgUp      A screen up                                         |g M... |",
-            "|      | PgDn      A screen down                                       |       |",
-            "|      | Home g    First row                                           |       |",
-            "|      | End G     Last row                                            |       |",
-            "|      | Everywhere                                                    |       |",
-            "|      | ?         Show or hide this help                              |       |",
-            "|      | q Q       Quit and restore the terminal (Ctrl-C too)          |       |",
-            "|      | r         Read the store now                                  |       |",
-            "|      | Tab       Next view                                           |       |",
-            "|      | Shift-Tab Previous view                                       |       |",
-            "|      | 1         Show the overview view                              |       |",
-            "|      | 2         Show the channels view                              |       |",
-            "|      | 3         Show the history view                               |       |",
-            "|      | 4         Show the quality view                               |       |",
-            "|      | 5         Show the summary view                               |       |",
-            "|      | 6         Show the checklist view                             |       |",
-            "|      | t         History and quality over 1 h, 24 h or 7 d           |       |",
-            "|      | z         Clock and graph axes in another time zone           |       |",
-            "+------| c         Copy Version, Zone, UTC time and store for a ticket |-------+",
-            " Versio+---------------------------------------------------------------+ ? help ",
+            "  1   2   3   4   5  [6 Checklist]  7                                           ",
+            "+ Che+ Keys -------------------------------------------------------------+-----+",
+            "| ! A|                                                                   |     |",
+            "| ! A| Checklist view                                                    |.... |",
+            "| * W| Up k          Cursor up                                           |M... |",
+            "|    | Down j        Cursor down                                         |     |",
+            "|    | PgUp          A screen up                                         |     |",
+            "|    | PgDn          A screen down                                       |     |",
+            "|    | Home g        First row                                           |     |",
+            "|    | End G         Last row                                            |     |",
+            "|    | Everywhere                                                        |     |",
+            "|    | ?             Show or hide this help                              |     |",
+            "|    | q Q           Quit and restore the terminal (Ctrl-C too)          |     |",
+            "|    | r             Read the store now                                  |     |",
+            "|    | Tab           Next view                                           |     |",
+            "|    | Shift-Tab     Previous view                                       |     |",
+            "|    | 1 2 3 4 5 6 7 Show the view of that number                        |     |",
+            "|    | t             History and quality over 1 h, 24 h or 7 d           |     |",
+            "|    | z             Clock and graph axes in another time zone           |     |",
+            "|    | c             Copy Version, Zone, UTC time and store for a ticket |     |",
+            "|    | T             Open a help ticket with the support block           |     |",
+            "|    |                                                                   |     |",
+            "+----+-------------------------------------------------------------------+-----+",
+            " Version 0.1.0+abc123 | Zone UTC | 2026-11-21 15:30:05 UTC | ! Check 3   ? help ",
         ])
     }
 
@@ -449,7 +455,11 @@ final class MonitorScreenTests: XCTestCase {
                 let lines = render(help, width, height).lines()
                 let text = lines.joined(separator: "\n")
                 XCTAssertTrue(text.contains("+ Keys "), "\(view)")
+                // The keys that pick a view share one line.
+                XCTAssertTrue(text.contains("| 1 2 3 4 5 6 7 Show the v") || text.contains("   1 2 3 4 5 6 7 Show the v"),
+                              "\(view) \(width)x\(height)")
                 for binding in local + global {
+                    if case .show = binding.action { continue }
                     let keys = binding.keys.map { KeyBinding.label($0, unicode: false) }.joined(separator: " ")
                     XCTAssertTrue(text.contains("| \(keys) ") || text.contains("   \(keys) "), "\(view) \(width)x\(height): \(keys)")
                     XCTAssertTrue(text.contains(String(binding.help.prefix(10))), "\(view) \(width)x\(height): \(binding.help)")
@@ -493,9 +503,13 @@ final class MonitorScreenTests: XCTestCase {
         var help = model(.overview, keys: keys)
         help.state.showHelp = true
         let text = render(help, 200, 50).lines().joined(separator: "\n")
-        XCTAssertTrue(text.contains("| F1        Show or hide this help"), text)
-        XCTAssertTrue(text.contains("| Ctrl-Q    Quit and restore the terminal"), text)
-        XCTAssertTrue(text.contains("| S         Copy Version, Zone"), text)
+        func listed(_ key: String, _ help: String) -> Bool {
+            text.split(separator: "\n").contains { $0.contains("| \(key) ") && $0.contains(help) }
+        }
+        XCTAssertTrue(listed("F1", "Show or hide this help"), text)
+        XCTAssertTrue(listed("Ctrl-Q", "Quit and restore the terminal"), text)
+        XCTAssertTrue(listed("S", "Copy Version, Zone"), text)
+        XCTAssertTrue(listed("1 F2 3 4 5 6 7", "Show the view of that number"), text)
         XCTAssertFalse(text.contains("| ?"), "the old key is gone from the help")
         // Narrow: the short hint still names the remapped key.
         XCTAssertEqual(render(model(.overview, keys: keys), 80, 24).lines()[23],
@@ -507,12 +521,12 @@ final class MonitorScreenTests: XCTestCase {
         unicode.context.glyphs = .unicodeBlock
         unicode.state.showHelp = true
         let text = render(unicode, 200, 50).lines().joined(separator: "\n")
-        XCTAssertTrue(text.contains("│ ↑ k         Cursor up"), text)
+        XCTAssertTrue(text.contains("│ ↑ k           Cursor up"), text)
         XCTAssertTrue(text.contains("│ Quality view "), text)
         XCTAssertTrue(text.contains("┌ ASR · ACD · DTMF by carrier · 1h ─"), "Unicode keeps its middle dots")
         var ascii = model(.quality)
         ascii.state.showHelp = true
-        XCTAssertTrue(render(ascii, 200, 50).lines().joined(separator: "\n").contains("| Up k        Cursor up"))
+        XCTAssertTrue(render(ascii, 200, 50).lines().joined(separator: "\n").contains("| Up k          Cursor up"))
         // A key remapped to an arrow shows in ASCII as the config names it.
         let keys = try KeyBinding.remapped(["help": ["Shift-Up"], "summary.select_up": ["K"]])
         XCTAssertTrue(render(model(.overview, keys: keys), 200, 50).lines()[49].hasSuffix("   Shift-Up help  q quit "))

@@ -40,7 +40,7 @@ final class MonitorStateTests: XCTestCase {
             XCTAssertEqual(press(.tab, &state), MonitorState.Effect.none)
             seen.append(state.view)
         }
-        XCTAssertEqual(seen, [.channels, .history, .quality, .summary, .checklist, .overview])
+        XCTAssertEqual(seen, [.channels, .history, .quality, .summary, .checklist, .billing, .overview])
     }
 
     func testBackTabGoesBackAndWrapsFromTheFirstToTheLast() {
@@ -50,7 +50,7 @@ final class MonitorStateTests: XCTestCase {
             XCTAssertEqual(press(.backTab, &state), MonitorState.Effect.none)
             seen.append(state.view)
         }
-        XCTAssertEqual(seen, [.checklist, .summary, .quality, .history, .channels, .overview])
+        XCTAssertEqual(seen, [.billing, .checklist, .summary, .quality, .history, .channels, .overview])
     }
 
     func testNumberKeysPickTheirViewFromAnyView() {
@@ -62,7 +62,7 @@ final class MonitorStateTests: XCTestCase {
             }
         }
         var state = MonitorState()
-        XCTAssertNil(press(.character("7"), &state), "no seventh view")
+        XCTAssertNil(press(.character("8"), &state), "no eighth view")
         XCTAssertEqual(state.view, .overview)
     }
 

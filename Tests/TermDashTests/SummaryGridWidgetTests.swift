@@ -279,7 +279,15 @@ final class SummaryGridWidgetTests: XCTestCase {
         var state = SummaryGridViewState(period: .daily, metric: .asr)
         XCTAssertEqual(SummaryGridWidget.title(state, glyphs: .unicodeBlock), "Summary · Daily · ASR % (UTC)")
         state.cyclePeriod()
-        XCTAssertEqual(SummaryGridWidget.title(state, glyphs: .ascii), "Summary - Monthly - ASR % (UTC)")
+        XCTAssertEqual(SummaryGridWidget.title(state, glyphs: .ascii), "Summary - Weekly - ASR % (UTC)")
+        // Once a grid is read, its period and the span it covers: weeks from the first Monday to the last Sunday.
+        let monday: Int64 = 1_764_547_200  // 2025-12-01
+        let weeks = SummaryGrid(period: .weekly, buckets: [monday, monday + 7 * 86_400], rows: [], pagesBack: 3)
+        XCTAssertEqual(SummaryGridWidget.title(state, grid: weeks, glyphs: .unicodeBlock),
+                       "Summary · Weekly · ASR % (UTC) · 2025-12-01 to 2025-12-14")
+        let months = SummaryGrid(period: .monthly, buckets: [1_735_689_600, 1_738_368_000], rows: [])
+        XCTAssertEqual(SummaryGridWidget.title(state, grid: months, glyphs: .ascii),
+                       "Summary - Monthly - ASR % (UTC) - 2025-01 to 2025-02")
     }
 
     // MARK: Mouse

@@ -30,6 +30,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var balance: AccountBalance?
     /// The history range's figures per bucket over the carriers not excluded by the request; nil when none is.
     public var qualityHistory: [TrafficFigures]?
+    /// The billing dashboard's figures.
+    public var billing: BillingFigures?
 
     public init(
         takenAt: Date, counters: Counters, liveChannels: [Int],

@@ -62,6 +62,9 @@ public final class MetricsEngine: Sendable {
                     lastHour: request.history == .oneHour ? snapshot.quality : nil, customers: customers,
                     carriers: carriers, in: session)
             }
+            if request.billing {
+                snapshot.billing = try session.billingFigures(at: now)
+            }
             if request.balance {
                 snapshot.balance = AccountBalance(customers, customerID: request.customerID)
             }

@@ -18,6 +18,8 @@ public struct SnapshotRequest: Sendable, Equatable {
     /// Carriers the user took out of the quality figures: when any are, the snapshot also carries the history's
     /// figures over the other carriers only (`qualityHistory`), for the ASR, ACD and DTMF graphs.
     public var excludedCarriers: Set<Int64> = []
+    /// Whether to read the billing dashboard's figures.
+    public var billing = false
 
     public init(
         liveWindow: Int = 600, tableRows: Int = 10, history: HistoryRange? = .oneHour, channelTables: Bool = true,

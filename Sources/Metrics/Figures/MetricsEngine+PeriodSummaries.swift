@@ -2,20 +2,20 @@
 /// `report --from/--to/--month` shows, so imported history is reachable. Buckets are UTC; a period that does not
 /// start or end on a bucket boundary makes its first or last cell partial, counted exactly (`figures`).
 extension MetricsEngine {
-    /// The grid of `period`'s buckets (hours, days or months) that overlap `range`; each cell counts the calls that
+    /// The grid of `period`'s buckets (hours, days, weeks or months) that overlap `range`; each cell counts the calls that
     /// started in both. `buckets` holds each cell's first instant (the range's start for a partial first cell).
     public func summary(_ period: SummaryPeriod, over range: Period, at now: Int64) throws -> SummaryGrid {
         var starts: [Int64] = []
-        var bucket = period.level.start(of: range.from)
+        var bucket = period.start(of: range.from)
         while bucket < range.to {
             starts.append(bucket)
-            bucket = period.level.next(after: bucket)
+            bucket = period.next(after: bucket)
         }
         return try store.read { session in
             var cells: [Int64: [TrafficFigures]] = [:]
             for (index, start) in starts.enumerated() {
                 let from = max(start, range.from)
-                let to = min(period.level.next(after: start), range.to)
+                let to = min(period.next(after: start), range.to)
                 for (customer, figures) in try self.figures(from: from, to: to, groupedBy: .customer, at: now,
                                                             in: session) where figures.attempts > 0 {
                     cells[customer, default: Array(repeating: TrafficFigures(), count: starts.count)][index] = figures

@@ -37,7 +37,8 @@ struct DemoCommand: ParsableCommand {
         let driver = SimulatorDriver(simulator: simulator)
         driver.start()
         defer { driver.stop() }
-        try runMonitor(engine: MetricsEngine(store: store, retention: settings.config.retention), settings: settings, mouse: mouse)
+        try runMonitor(engine: MetricsEngine(store: store, retention: settings.config.retention), settings: settings,
+                       mouse: mouse, writer: StoreWriter { store })
         if let error = driver.error { throw CLIError("the simulator stopped: \(error)") }
     }
 }

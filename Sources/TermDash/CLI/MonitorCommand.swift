@@ -14,12 +14,14 @@ struct MonitorCommand: ParsableCommand {
     func run() throws {
         let settings = try options.settings()
         let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
-        try runMonitor(engine: MetricsEngine(store: store, retention: settings.config.retention), settings: settings, mouse: mouse)
+        let path = settings.storePath
+        try runMonitor(engine: MetricsEngine(store: store, retention: settings.config.retention), settings: settings,
+                       mouse: mouse, writer: StoreWriter { try SQLiteStore.openForCLI(path: path, readOnly: false) })
     }
 }
 
 /// Shared by `monitor` and `demo`.
-func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool) throws {
+func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool, writer: (any MonitorWriter)?) throws {
     guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
         throw CLIError("the monitor needs a terminal; use `termdash snapshot` for a frame as text")
     }
@@ -43,7 +45,7 @@ func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool) throws {
         tableRows: config.tableRows, mouse: mouse || config.mouse, keys: keys, copy: config.copy,
         exportDirectory: config.exportDirectory
             ?? CSVExport.defaultDirectory(environment: environment, home: HomeDirectory.current(environment: environment)),
-        checklist: config.checklist, moneyDecimals: config.moneyDecimals)
+        checklist: config.checklist, moneyDecimals: config.moneyDecimals, writer: writer)
     if let signal = try MonitorSession(engine: engine, options: options).run() {
         // The conventional status of a process ended by a signal, after the terminal has been restored.
         throw ExitCode(128 + signal)

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Print summaries, per-customer or per-carrier figures, or channels in use, for scripts.",
         discussion: """
-            summary: one row per customer and UTC bucket (hour for live, day for daily, month for monthly). \
+            summary: one row per customer and UTC bucket (hour for live, day for daily, the Monday a week starts for weekly, month for monthly). \
             customers / carriers: totals over the period. channels: channels in use now. Money is exact \
             (six decimals in CSV and JSON, a string in JSON); ratios with no denominator are N/A (null in JSON). \
             With --from/--to or --month the report covers that period, [from, to) in UTC, instead of the last \
@@ -20,7 +20,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "summary, customers, carriers or channels.")
     var kind: Kind = .summary
 
-    @Option(help: "live (last 24 h by hour), daily (last 31 days) or monthly (last 12 months), in UTC.")
+    @Option(help: "live (last 24 h by hour), daily (last 31 days), weekly (last 12 weeks) or monthly (last 12 months), in UTC.")
     var period: SummaryPeriod = .live
 
     @Option(help: "table, csv or json.")

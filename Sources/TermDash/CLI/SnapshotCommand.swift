@@ -44,10 +44,11 @@ struct SnapshotCommand: ParsableCommand {
         let engine = MetricsEngine(store: store, retention: settings.config.retention)
         let seconds = Int64(now.timeIntervalSince1970)
         let wide = width >= MonitorScreen.wideOverview.width && height >= MonitorScreen.wideOverview.height
-        let request = SnapshotRequest(
+        var request = SnapshotRequest(
             liveWindow: SparklineWidget.liveWindow(width: max(10, (wide ? width / 2 : width) - 4), glyphs: glyphs),
             tableRows: min(settings.config.tableRows, max(1, height)), history: range, channelTables: true,
             checklist: settings.config.checklist, balance: true)
+        request.billing = view == .billing
         let snapshot = try engine.dashboard(at: seconds, request: request)
         var state = MonitorState()
         state.view = view ?? .overview
@@ -64,7 +65,8 @@ struct SnapshotCommand: ParsableCommand {
             snapshot: snapshot, summary: summary, state: state,
             context: ViewContext(version: BuildInfo.version, zone: settings.config.zone,
                                  clock: formatter.string(from: now), glyphs: glyphs, message: nil),
-            lowASR: settings.config.checklist.minimumASR, minimumAttempts: settings.config.checklist.minimumAttempts)
+            lowASR: settings.config.checklist.minimumASR, minimumAttempts: settings.config.checklist.minimumAttempts,
+            moneyDecimals: settings.config.moneyDecimals)
         if let history = snapshot.history {
             model.graphZone = GraphZone.of(settings.timeZone, from: history.from, to: history.to)
         }

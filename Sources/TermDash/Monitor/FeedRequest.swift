@@ -5,4 +5,6 @@ import Metrics
 struct FeedRequest: Equatable, Sendable {
     var snapshot: SnapshotRequest
     var summary: SummaryPeriod?
+    /// The summary's page of buckets back from now.
+    var summaryPage = 0
 }

@@ -10,4 +10,6 @@ enum GridEffect: Equatable, Sendable {
     case copy(headers: Bool)
     /// Write the CSV (`SummaryGridViewState.csvExport`) through `CSVExport.export`.
     case export
+    /// Create draft invoices for `state.ticked` over the grid shown.
+    case generateInvoices
 }

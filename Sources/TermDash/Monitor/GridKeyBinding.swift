@@ -6,6 +6,8 @@ struct GridKeyBinding: Sendable {
     var keys: [Key]
     var name: String
     var help: String
+    /// Shown as a hint in the status bar while the summary view is open.
+    var footer = false
 
     static let defaults: [GridKeyBinding] = [
         GridKeyBinding(command: .move(.up), keys: [.up, .character("k")], name: "up", help: "Cursor up"),
@@ -33,13 +35,23 @@ struct GridKeyBinding: Sendable {
         GridKeyBinding(command: .nextMetric, keys: [.character("m")], name: "figure",
                        help: "Next figure (attempts, answered, ASR, ACD, DTMF, money)"),
         GridKeyBinding(command: .previousMetric, keys: [.character("M")], name: "figure back", help: "Previous figure"),
-        GridKeyBinding(command: .nextPeriod, keys: [.character("p")], name: "period", help: "Live, daily, monthly (UTC)"),
+        GridKeyBinding(command: .nextPeriod, keys: [.character("p")], name: "period",
+                       help: "Live, daily, weekly, monthly (UTC)"),
         GridKeyBinding(command: .previousPeriod, keys: [.character("P")], name: "period back", help: "Previous period"),
         GridKeyBinding(command: .copy, keys: [.character("y")], name: "copy", help: "Copy the selection (TSV)"),
         GridKeyBinding(command: .copyWithHeaders, keys: [.character("Y")], name: "copy+headers",
                        help: "Copy the selection with bucket and customer headers"),
         GridKeyBinding(command: .export, keys: [.character("e")], name: "export",
                        help: "Export the selection (or the whole grid) to a CSV file"),
+        GridKeyBinding(command: .pageBack, keys: [.character("[")], name: "older",
+                       help: "The time axis a page back (older buckets)", footer: true),
+        GridKeyBinding(command: .pageForward, keys: [.character("]")], name: "newer",
+                       help: "The time axis a page forward, up to now", footer: true),
+        GridKeyBinding(command: .toggleTick, keys: [.character(" ")], name: "tick",
+                       help: "Tick or untick the customer for invoicing", footer: true),
+        GridKeyBinding(command: .generateInvoices, keys: [.character("i")], name: "invoice",
+                       help: "A draft invoice per ticked customer over the cursor's bucket or the selected columns",
+                       footer: true),
     ]
 
     static func command(for key: Key, in table: [GridKeyBinding] = defaults) -> GridCommand? {

@@ -11,6 +11,8 @@ struct KeyBinding: Sendable {
     var name: String
     /// One line for the help screen.
     var help: String
+    /// Whether the status bar shows it as a hint while its view is open (view bindings only).
+    var footer = false
 
     static var defaults: [KeyBinding] {
         var table: [KeyBinding] = [
@@ -35,10 +37,13 @@ struct KeyBinding: Sendable {
                        help: "Clock and graph axes in another time zone"),
             KeyBinding(id: "support", action: .copySupport, keys: [.character("c")], name: "support",
                        help: "Copy Version, Zone, UTC time and store for a ticket"),
+            KeyBinding(id: "ticket", action: .openTicket, keys: [.character("T")], name: "ticket",
+                       help: "Open a help ticket with the support block"),
         ]
         table += GridKeyBinding.defaults.map { grid in
             KeyBinding(id: "summary.\(grid.name.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "+", with: "_"))",
-                       action: .grid(grid.command), keys: grid.keys, view: .summary, name: grid.name, help: grid.help)
+                       action: .grid(grid.command), keys: grid.keys, view: .summary, name: grid.name, help: grid.help,
+                       footer: grid.footer)
         }
         for view in [MonitorView.quality, .checklist] {
             let prefix = view == .quality ? "quality" : "checklist"

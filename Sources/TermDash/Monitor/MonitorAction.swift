@@ -8,6 +8,8 @@ enum MonitorAction: Equatable, Sendable {
     case cycleZone
     /// Copies Version, Zone, the time in UTC and the store path for a ticket.
     case copySupport
+    /// Opens a help ticket with the support block attached.
+    case openTicket
     case grid(GridCommand)
     case list(ListCommand)
 }

@@ -40,8 +40,8 @@ final class MonitorLoop {
         var shown: CellBuffer?
         while interrupted() == 0 {
             let (frame, error, generation) = snapshots.current()
-            // A grid read for another period than the one now chosen is not shown (the cursor would be wrong).
-            if let grid = frame?.summary, grid.period == state.grid.period {
+            // A grid read for another period or page than the one now chosen is not shown (the cursor would be wrong).
+            if let grid = frame?.summary, grid.period == state.grid.period, grid.pagesBack == state.grid.page {
                 if summary != grid { state.grid.update(to: grid) }
                 summary = grid
             }
@@ -64,7 +64,7 @@ final class MonitorLoop {
                         version: options.identity.version, zone: zoneChoice.name, clock: clock, glyphs: glyphs,
                         message: error ?? message?.text),
                     lowASR: options.checklist.minimumASR, minimumAttempts: options.checklist.minimumAttempts,
-                    keys: options.keys)
+                    keys: options.keys, moneyDecimals: options.moneyDecimals)
                 if let history = snapshot?.history {
                     model.graphZone = GraphZone.of(zone, from: history.from, to: history.to)
                 }
@@ -103,7 +103,9 @@ final class MonitorLoop {
                 switch state.apply(action, zoneCount: options.zones.count, lists: lists) {
                 case .none: break
                 case .quit: return nil
-                case .refresh, .reloadGrid: snapshots.refreshNow()
+                case .refresh: snapshots.refreshNow()
+                // Another period or page is another request: read once, below.
+                case .reloadGrid: break
                 case .zoneChanged:
                     clockFormatter = ClockFormat.formatter(for: zone)
                     say("Zone \(zoneChoice.name) for the clock and graphs (summaries stay in UTC)")
@@ -131,6 +133,15 @@ final class MonitorLoop {
                         storePath: frame?.dashboard.storePath ?? "")
                     say(CopyPipeline.copy(block, what: "the support block", settings: options.copy,
                                           writeTerminal: { terminal.writeRaw($0) }).message)
+                case .openTicket:
+                    let block = SupportBlock.text(
+                        identity: options.identity, zone: zoneChoice.name, now: now(),
+                        storePath: frame?.dashboard.storePath ?? "")
+                    say(openTicket(support: block))
+                    snapshots.refreshNow()
+                case .generateInvoices:
+                    say(generateInvoices(summary))
+                    snapshots.refreshNow()
                 }
                 let after = request(for: terminal.size, glyphs: glyphs)
                 if after != before || wanted.value != after {
@@ -155,6 +166,68 @@ final class MonitorLoop {
         return interrupted()
     }
 
+    /// Opens a ticket from the view shown, with the support block; what the status line says of it.
+    private func openTicket(support: String) -> String {
+        guard let writer = options.writer else { return "No ticket: this monitor cannot write to the store" }
+        do {
+            let id = try writer.openTicket(subject: "Opened from the monitor (\(state.view.title) view)", support: support,
+                                           at: Int64(now().timeIntervalSince1970))
+            return "Opened ticket \(id) with the support block"
+        } catch {
+            return "No ticket: \(error)"
+        }
+    }
+
+    /// Draft invoices for the ticked customers over the time frame chosen in the grid: the cursor's bucket (a day, a
+    /// week, a month…) or the columns of the selected rectangle (`SummaryGridViewState.invoiceInterval`), those days
+    /// taken in the customer's billing zone when one is set (`GridInvoicePeriod`); what the status line says of
+    /// them. Customers drafted are unticked, the refused stay ticked.
+    private func generateInvoices(_ grid: SummaryGrid?) -> String {
+        guard let grid, let interval = state.grid.invoiceInterval(in: grid) else {
+            return "No invoices: the grid is not read yet"
+        }
+        let rows = grid.rows.filter { state.grid.ticked.contains($0.customerID) }
+        guard !rows.isEmpty else { return "No invoices: tick customers with Space first" }
+        guard let writer = options.writer else { return "No invoices: this monitor cannot write to the store" }
+        var created: [String] = [], refused: [String] = []
+        let at = Int64(now().timeIntervalSince1970)
+        for row in rows {
+            let name = Sanitizer.clean(row.name)
+            guard row.customerID != 0 else {
+                refused.append("\(name) (not a customer)")
+                continue
+            }
+            do {
+                guard let period = GridInvoicePeriod.resolve(
+                    interval, period: grid.period, zone: try writer.billingZone(customerID: row.customerID))
+                else {
+                    refused.append("\(name) (no such period)")
+                    continue
+                }
+                let invoice = try writer.createDraft(customerID: row.customerID, period: period, at: at)
+                created.append("\(invoice.id) \(name)")
+                state.grid.ticked.remove(row.customerID)
+            } catch let error as InvoiceError {
+                switch error {
+                case .overlaps(let existing, _): refused.append("\(name) (overlaps invoice \(existing))")
+                case .noTraffic: refused.append("\(name) (no billable calls)")
+                default: refused.append("\(name) (\(error))")
+                }
+            } catch {
+                refused.append("\(name) (\(error))")
+            }
+        }
+        let span = BucketLabel.span(interval, period: grid.period)
+        var parts: [String] = []
+        // What was made first (the draft numbers), then what was refused and why, then the period: the status bar
+        // cuts the end of a long message.
+        if !created.isEmpty {
+            parts.append("Draft invoice\(created.count == 1 ? "" : "s") " + created.joined(separator: ", "))
+        }
+        if !refused.isEmpty { parts.append((created.isEmpty ? "Refused: " : "refused: ") + refused.joined(separator: ", ")) }
+        return parts.joined(separator: "; ") + " for " + span
+    }
+
     /// A note in the status bar for a few seconds.
     private func say(_ text: String) {
         message = (text, now().addingTimeInterval(6))
@@ -177,6 +250,8 @@ final class MonitorLoop {
             tableRows: min(options.tableRows, max(1, size.height)), history: state.range, channelTables: true,
             checklist: options.checklist, balance: true)
         snapshot.excludedCarriers = state.view == .quality ? state.excludedCarriers : []
-        return FeedRequest(snapshot: snapshot, summary: state.view == .summary ? state.grid.period : nil)
+        snapshot.billing = state.view == .billing
+        return FeedRequest(snapshot: snapshot, summary: state.view == .summary ? state.grid.period : nil,
+                           summaryPage: state.view == .summary ? state.grid.page : 0)
     }
 }

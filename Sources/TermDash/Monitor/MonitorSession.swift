@@ -19,6 +19,8 @@ final class MonitorSession {
         var exportDirectory: String
         var checklist = ChecklistThresholds()
         var moneyDecimals = 2
+        /// Writes on an explicit key (a ticket, draft invoices); nil: the monitor cannot write.
+        var writer: (any MonitorWriter)? = nil
     }
 
     private let engine: MetricsEngine

@@ -17,6 +17,7 @@ struct MonitorState: Equatable, Sendable {
     /// What the session must do besides drawing again.
     enum Effect: Equatable {
         case none, quit, refresh, reloadGrid, copySelection(headers: Bool), exportSelection, copySupport, zoneChanged
+        case openTicket, generateInvoices
     }
 
     /// What the lists on screen hold, for actions that move through them.
@@ -44,12 +45,14 @@ struct MonitorState: Equatable, Sendable {
             zoneIndex = (zoneIndex + 1) % max(1, zoneCount)
             return .zoneChanged
         case .copySupport: return .copySupport
+        case .openTicket: return .openTicket
         case .grid(let command):
             switch grid.apply(command, pageRows: lists.pageRows) {
             case .redraw: return .none
             case .reloadGrid: return .reloadGrid
             case .copy(let headers): return .copySelection(headers: headers)
             case .export: return .exportSelection
+            case .generateInvoices: return .generateInvoices
             }
         case .list(let command):
             if view == .checklist {

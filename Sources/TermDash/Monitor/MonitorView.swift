@@ -1,6 +1,6 @@
 /// The monitor's views, in the order number keys and Tab reach them.
 enum MonitorView: Int, CaseIterable, Sendable {
-    case overview = 1, channels, history, quality, summary, checklist
+    case overview = 1, channels, history, quality, summary, checklist, billing
 
     var title: String {
         switch self {
@@ -10,6 +10,7 @@ enum MonitorView: Int, CaseIterable, Sendable {
         case .quality: return "Quality"
         case .summary: return "Summary"
         case .checklist: return "Checklist"
+        case .billing: return "Billing"
         }
     }
 }

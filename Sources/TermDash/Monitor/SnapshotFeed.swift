@@ -53,7 +53,7 @@ final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
             let now = Int64(Date().timeIntervalSince1970)
             do {
                 let snapshot = try engine.dashboard(at: now, request: wanted.snapshot)
-                let summary = try wanted.summary.map { try engine.summary($0, at: now) }
+                let summary = try wanted.summary.map { try engine.summary($0, pagesBack: wanted.summaryPage, at: now) }
                 lock.withLock {
                     latest = MonitorFrame(dashboard: snapshot, summary: summary, request: wanted)
                     latestError = nil

@@ -1,14 +1,20 @@
 import Metrics
 
-/// Everything the summary pane remembers between frames: which period and figure it shows, and the selection.
+/// Everything the summary pane remembers between frames: which period, page and figure it shows, the selection and
+/// the customers ticked for invoicing.
 struct SummaryGridViewState: Equatable, Sendable {
     var period: SummaryPeriod
+    /// Pages of buckets before the page that ends now (0: the newest), as `MetricsEngine.summary` takes it.
+    var page = 0
+    /// Customers ticked for invoicing, by id; kept across pages and periods.
+    var ticked: Set<Int64> = []
     private(set) var metric: CellMetric
     /// The figures `m` cycles through. A customer-scoped view should leave out provider cost and profit.
     let metrics: [CellMetric]
     var selection: GridSelection
     /// What the selection's indices meant in the grid last seen, so a refresh keeps it on the same cells.
     private var seenPeriod: SummaryPeriod?
+    private var seenPage = 0
     private var seenRowIDs: [Int64] = []
     private var seenBuckets: [Int64] = []
 
@@ -42,6 +48,29 @@ struct SummaryGridViewState: Equatable, Sendable {
         let all = SummaryPeriod.allCases
         let index = all.firstIndex(of: period) ?? 0
         period = all[(index + (backwards ? all.count - 1 : 1)) % all.count]
+        page = 0
+    }
+
+    /// The customer under the cursor in the grid last seen.
+    var cursorCustomer: Int64? {
+        guard !selection.isEmpty, seenRowIDs.indices.contains(selection.cursor.row) else { return nil }
+        return seenRowIDs[selection.cursor.row]
+    }
+
+    /// The time frame `i` invoices in `grid`: the buckets of the selected rectangle's columns, else the cursor's
+    /// bucket, from the first one's start to the last one's end (half-open, UTC). Nil when the grid shown is not the
+    /// one the state is on.
+    func invoiceInterval(in grid: SummaryGrid) -> Range<Int64>? {
+        guard grid.period == period, grid.pagesBack == page, !grid.buckets.isEmpty, !selection.isEmpty else { return nil }
+        let columns = selection.hasRectangle ? selection.range?.columns : selection.cursor.column...selection.cursor.column
+        guard let columns, columns.lowerBound >= 0, columns.upperBound < grid.buckets.count else { return nil }
+        return grid.buckets[columns.lowerBound]..<period.next(after: grid.buckets[columns.upperBound])
+    }
+
+    /// Space: ticks the cursor's customer, or unticks it.
+    mutating func toggleTick() {
+        guard let customer = cursorCustomer else { return }
+        if ticked.contains(customer) { ticked.remove(customer) } else { ticked.insert(customer) }
     }
 
     /// Takes a new grid. Within the same period the cursor and anchor stay on the same customer and bucket
@@ -52,9 +81,11 @@ struct SummaryGridViewState: Equatable, Sendable {
         let rowIDs = grid.rows.map(\.customerID)
         let old = selection
         let samePeriod = seenPeriod == grid.period
-        let unchanged = samePeriod && rowIDs == seenRowIDs && grid.buckets == seenBuckets
+        let samePage = samePeriod && seenPage == grid.pagesBack
+        let unchanged = samePage && rowIDs == seenRowIDs && grid.buckets == seenBuckets
         defer {
             seenPeriod = grid.period
+            seenPage = grid.pagesBack
             seenRowIDs = rowIDs
             seenBuckets = grid.buckets
         }
@@ -74,6 +105,13 @@ struct SummaryGridViewState: Equatable, Sendable {
             return grid.buckets.firstIndex(of: seenBuckets[index]) ?? (seenBuckets[index] < (grid.buckets.first ?? 0) ? 0 : newest)
         }
 
+        if samePeriod, !samePage {
+            // Another page of the same period: the cursor keeps its customer and its place on the axis.
+            let cursor = GridPosition(row: row(old.cursor.row), column: min(old.cursor.column, newest))
+            selection.clearSelection()
+            selection.relocate(cursor: cursor, anchor: nil)
+            return
+        }
         if firstGrid || !samePeriod {
             let cursor = GridPosition(row: firstGrid ? 0 : row(old.cursor.row), column: newest)
             selection.clearSelection()
@@ -143,6 +181,15 @@ extension SummaryGridViewState {
         case .copy: return .copy(headers: false)
         case .copyWithHeaders: return .copy(headers: true)
         case .export: return .export
+        case .pageBack:
+            page += 1
+            return .reloadGrid
+        case .pageForward:
+            guard page > 0 else { return .redraw }
+            page -= 1
+            return .reloadGrid
+        case .toggleTick: toggleTick()
+        case .generateInvoices: return .generateInvoices
         }
         return .redraw
     }
@@ -150,7 +197,7 @@ extension SummaryGridViewState {
     /// The selection as TSV (with headers for `Y`) and what it is ("6 cells"), for `CopyPipeline.copy`;
     /// nil when there is nothing to copy (an empty grid, or a grid of another period than the one shown).
     func clipboardText(_ grid: SummaryGrid, headers: Bool, moneyDecimals: Int = 2) -> (text: String, what: String)? {
-        guard grid.period == period, let range = selection.range else { return nil }
+        guard grid.period == period, grid.pagesBack == page, let range = selection.range else { return nil }
         let text = SelectionExport.tsv(grid, range: range, metric: metric, headers: headers, moneyDecimals: moneyDecimals)
         guard !text.isEmpty else { return nil }
         return (text, SelectionExport.describe(range, in: grid) + (headers ? " with headers" : ""))
@@ -159,7 +206,7 @@ extension SummaryGridViewState {
     /// The CSV for `e` (the selection, or the whole grid when nothing is selected), what it holds and a file
     /// name stamped with `now` (Unix seconds, UTC), for `CSVExport.export`.
     func csvExport(_ grid: SummaryGrid, now: Int64, moneyDecimals: Int = 2) -> (csv: String, what: String, fileName: String)? {
-        guard grid.period == period, let range = exportRange else { return nil }
+        guard grid.period == period, grid.pagesBack == page, let range = exportRange else { return nil }
         let csv = SelectionExport.csv(grid, range: range, metric: metric, moneyDecimals: moneyDecimals)
         guard !csv.isEmpty else { return nil }
         return (csv, SelectionExport.describe(range, in: grid),

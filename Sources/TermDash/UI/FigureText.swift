@@ -149,6 +149,7 @@ extension SummaryPeriod {
         switch self {
         case .live: return "Live"
         case .daily: return "Daily"
+        case .weekly: return "Weekly"
         case .monthly: return "Monthly"
         }
     }

@@ -16,6 +16,8 @@ struct GlyphSet: Equatable, Sendable {
     /// Between status bar segments.
     var separator: String
     var ok: String
+    /// A row ticked for an action (the summary's customers to invoice).
+    var tick: String
     var warning: String
     var alarm: String
     var barFull: String
@@ -29,7 +31,7 @@ struct GlyphSet: Equatable, Sendable {
         graphStyle: .block, unicode: true,
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         sparkLevels: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
-        ellipsis: "…", separator: "│", ok: "●", warning: "◆", alarm: "▲",
+        ellipsis: "…", separator: "│", ok: "●", tick: "✓", warning: "◆", alarm: "▲",
         barFull: "█", barEmpty: "░", times: "×", unlimited: "∞")
 
     static let unicodeBraille: GlyphSet = {
@@ -42,7 +44,7 @@ struct GlyphSet: Equatable, Sendable {
         graphStyle: .ascii, unicode: false,
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         sparkLevels: [" ", ".", ":", "-", "=", "+", "*", "#"],
-        ellipsis: "...", separator: "|", ok: "o", warning: "*", alarm: "!",
+        ellipsis: "...", separator: "|", ok: "o", tick: "x", warning: "*", alarm: "!",
         barFull: "#", barEmpty: ".", times: "x", unlimited: "-")
 
     /// Vertical steps one cell can show in this style.

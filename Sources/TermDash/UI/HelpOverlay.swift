@@ -1,6 +1,9 @@
 /// The `?` screen: a box over the middle of the frame listing the keys of the current view, then the keys that
 /// work everywhere, generated from the key table so the help can never drift from what the keys do.
 ///
+/// The keys that pick a view share one line ("1 2 3 4 5 6 7  Show the view of that number"), so seven views cost
+/// one line rather than seven.
+///
 /// When the lines do not fit the height (the summary view has 40 at 80×24), they go into columns side by side,
 /// each help text cut to share the width; only when even that is too narrow does the last row say how many lines
 /// are left out. A heading never ends a column.
@@ -22,7 +25,23 @@ enum HelpOverlay {
             lines += local.map { (keys($0), $0.help) }
             lines.append(("", "Everywhere"))
         }
-        lines += global.map { (keys($0), $0.help) }
+        // The keys that pick a view share one line ("1 2 3 4 5 6 7  Show that view"), where the first one was.
+        var viewKeys: [String] = []
+        for binding in global {
+            if case .show = binding.action {
+                if viewKeys.isEmpty { lines.append(("", "")) }
+                viewKeys += binding.keys.map { KeyBinding.label($0, unicode: unicode) }
+                continue
+            }
+            lines.append((keys(binding), binding.help))
+        }
+        if let slot = lines.firstIndex(where: { $0.0.isEmpty && $0.1.isEmpty }) {
+            if viewKeys.isEmpty || viewKeys.allSatisfy(\.isEmpty) {
+                lines.remove(at: slot)
+            } else {
+                lines[slot] = (viewKeys.filter { !$0.isEmpty }.joined(separator: " "), "Show the view of that number")
+            }
+        }
         return lines
     }
 

@@ -31,6 +31,9 @@ enum MonitorScreen {
         case .quality: renderQuality(model, in: frame.body, into: &buffer)
         case .summary: renderSummary(model, in: frame.body, into: &buffer)
         case .checklist: renderChecklist(model, in: frame.body, into: &buffer)
+        case .billing:
+            BillingWidget(figures: model.snapshot?.billing, glyphs: glyphs, moneyDecimals: model.moneyDecimals)
+                .render(frame.body, into: &buffer)
         }
         let snapshot = model.snapshot
         let context = model.context
@@ -39,7 +42,11 @@ enum MonitorScreen {
             channels: snapshot.map { ($0.counters.liveChannels, $0.counters.configuredChannels) },
             message: context.message, balance: snapshot?.balance, checklistItems: snapshot?.checklist?.count,
             helpKey: keyLabel(.help, model.keys, unicode: glyphs.unicode) ?? "?",
-            quitKey: keyLabel(.quit, model.keys, unicode: glyphs.unicode) ?? "q")
+            quitKey: keyLabel(.quit, model.keys, unicode: glyphs.unicode) ?? "q",
+            hints: model.keys.filter { $0.footer && $0.view == model.state.view }.compactMap { binding in
+                binding.keys.first.map { StatusBarModel.Hint(key: KeyBinding.label($0, unicode: glyphs.unicode),
+                                                             action: binding.name) }
+            })
         StatusBarWidget(model: status, glyphs: glyphs).render(frame.status, into: &buffer)
         if model.state.showHelp {
             HelpOverlay.render(model.keys, view: model.state.view, glyphs: glyphs, into: &buffer)
@@ -233,7 +240,8 @@ enum MonitorScreen {
 
     static func renderSummary(_ model: ScreenModel, in body: Rect, into buffer: inout CellBuffer) {
         let glyphs = model.context.glyphs
-        let panel = Panel(title: SummaryGridWidget.title(model.state.grid, glyphs: glyphs), glyphs: glyphs)
+        let panel = Panel(title: SummaryGridWidget.title(model.state.grid, grid: model.summary, glyphs: glyphs),
+                          glyphs: glyphs)
         panel.render(body, into: &buffer)
         SummaryGridWidget(grid: model.summary, state: model.state.grid, glyphs: glyphs)
             .render(padded(panel.inner(body)), into: &buffer)

@@ -13,4 +13,6 @@ struct ScreenModel {
     var lowASR: Double? = nil
     var minimumAttempts: Int64 = 1
     var keys: [KeyBinding] = KeyBinding.defaults
+    /// Places for money (the currency's minor digits).
+    var moneyDecimals = 2
 }

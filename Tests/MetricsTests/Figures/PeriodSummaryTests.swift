@@ -20,10 +20,11 @@ final class PeriodSummaryTests: XCTestCase {
         let range = Period(from: now - 100 * 86_400 + 7_777, to: now - 20 * 86_400 - 999)!
         for period in SummaryPeriod.allCases where period != .live {
             let grid = try engine.summary(period, over: range, at: now)
-            XCTAssertEqual(grid.buckets.first, range.from)
+            let edges = calendarEdges(period, over: range)
+            XCTAssertEqual(grid.buckets, Array(edges.dropLast()), "\(period): the cells start at calendar edges")
             for row in grid.rows {
                 for (index, start) in grid.buckets.enumerated() {
-                    let end = min(period.level.next(after: start), range.to)
+                    let end = edges[index + 1]
                     let expected = BruteForce.counts(records.filter {
                         ($0.customerID ?? 0) == row.customerID && $0.startAt >= start && $0.startAt < end
                     })
@@ -38,5 +39,25 @@ final class PeriodSummaryTests: XCTestCase {
                 ($0.customerID ?? 0) == row.id && range.contains($0.startAt)
             }), row.name)
         }
+    }
+
+    /// The period's start, every calendar day / ISO week (Monday) / month boundary inside it, and its end, by
+    /// Foundation's calendar rather than the engine's arithmetic.
+    private func calendarEdges(_ period: SummaryPeriod, over range: Period) -> [Int64] {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let component: Calendar.Component = switch period {
+        case .live: .hour
+        case .daily: .day
+        case .weekly: .weekOfYear
+        case .monthly: .month
+        }
+        var edges = [range.from]
+        var date = calendar.dateInterval(of: component, for: Date(timeIntervalSince1970: TimeInterval(range.from)))!.end
+        while Int64(date.timeIntervalSince1970) < range.to {
+            edges.append(Int64(date.timeIntervalSince1970))
+            date = calendar.dateInterval(of: component, for: date)!.end
+        }
+        return edges + [range.to]
     }
 }

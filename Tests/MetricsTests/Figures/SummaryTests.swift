@@ -18,6 +18,30 @@ final class SummaryTests: XCTestCase {
         let daily = SummaryPeriod.daily.buckets(endingAt: now)
         XCTAssertEqual(daily.count, 31)
         XCTAssertEqual(zip(daily, daily.dropFirst()).map { $1 - $0 }, Array(repeating: 86_400, count: 30))
+        // Weeks start on Monday 00:00 UTC: 2024-02-26 was the Monday of the week of 2024-03-01 (a Friday).
+        let weekly = SummaryPeriod.weekly.buckets(endingAt: now)
+        XCTAssertEqual(weekly.count, 12)
+        XCTAssertEqual(weekly.last, 1_709_251_200 - 4 * 86_400)
+        XCTAssertEqual(zip(weekly, weekly.dropFirst()).map { $1 - $0 }, Array(repeating: 7 * 86_400, count: 11))
+        XCTAssertEqual(SummaryPeriod.weekly.start(of: 1_709_251_200 - 4 * 86_400), 1_709_251_200 - 4 * 86_400,
+                       "a Monday's midnight starts its own week")
+        XCTAssertEqual(SummaryPeriod.weekly.start(of: 1_709_251_200 - 4 * 86_400 - 1), 1_709_251_200 - 11 * 86_400)
+    }
+
+    /// Page n + 1 ends where page n begins, with no bucket missed or repeated, for every period.
+    func testPagesTileTheTimeAxis() {
+        let now: Int64 = 1_709_251_200 + 5 * 3_600 + 17
+        for period in SummaryPeriod.allCases {
+            var newer = period.buckets(endingAt: now, pagesBack: 0)
+            for page in 1...14 {
+                let older = period.buckets(endingAt: now, pagesBack: page)
+                XCTAssertEqual(older.count, period.bucketCount)
+                XCTAssertEqual(period.next(after: older.last!), newer.first!, "\(period) page \(page)")
+                XCTAssertEqual(older, older.sorted())
+                newer = older
+            }
+        }
+        XCTAssertEqual(SummaryPeriod.monthly.buckets(endingAt: now, pagesBack: 1).last, 1_677_628_800, "2023-03-01")
     }
 
     /// Every cell of every period equals a brute-force count over the raw records of that customer and bucket,
@@ -45,31 +69,36 @@ final class SummaryTests: XCTestCase {
         }
         try temporary.store.write { try CDRWriter.insert(records, in: $0) }
         let engine = MetricsEngine(store: temporary.store)
+        // Every period, on the page that ends now and pages back through 400 days of history.
         for period in SummaryPeriod.allCases {
-            let grid = try engine.summary(period, at: now)
-            XCTAssertEqual(grid.buckets, period.buckets(endingAt: now))
+          for page in [0, 1, 3] {
+            let grid = try engine.summary(period, pagesBack: page, at: now)
+            XCTAssertEqual(grid.buckets, period.buckets(endingAt: now, pagesBack: page))
             // Active customers always have a row; the suspended one only if it called; unknown callers get one.
             XCTAssertTrue(grid.rows.contains { $0.customerID == 0 && $0.name == "(unknown customer)" } ||
-                          !records.contains { $0.customerID == nil && $0.startAt >= grid.buckets[0] })
+                          !records.contains { $0.customerID == nil && grid.interval!.contains($0.startAt) })
             for row in grid.rows {
                 for (index, bucket) in grid.buckets.enumerated() {
-                    let end = period.level.next(after: bucket)
+                    let end = period.next(after: bucket)
                     let inCell = records.filter {
                         ($0.customerID ?? 0) == row.customerID && $0.startAt >= bucket && $0.startAt < end
                     }
                     let cell = row.cells[index]
-                    XCTAssertEqual(cell.attempts, Int64(inCell.count), "\(period) \(row.name) \(bucket)")
+                    XCTAssertEqual(cell.attempts, Int64(inCell.count), "\(period) page \(page) \(row.name) \(bucket)")
                     XCTAssertEqual(cell.answered, Int64(inCell.filter { $0.answerAt != nil && $0.billsec > 0 }.count))
                     XCTAssertEqual(cell.spend.micros, inCell.reduce(0) { $0 + $1.sell!.micros })
                     XCTAssertEqual(cell.providerCost.micros, inCell.reduce(0) { $0 + $1.buy!.micros })
                 }
             }
-            let inPeriod = records.filter { $0.startAt >= grid.buckets[0] && $0.startAt < period.level.next(after: now) }
+            let interval = try XCTUnwrap(grid.interval)
+            let inPeriod = records.filter { interval.contains($0.startAt) }
             XCTAssertEqual(grid.rows.reduce(0) { $0 + $1.total.attempts }, Int64(inPeriod.count))
             XCTAssertEqual(grid.rows.reduce(0) { $0 + $1.total.spend.micros }, inPeriod.reduce(0) { $0 + $1.sell!.micros })
+            guard page == 0 else { continue }
             let totals = try engine.totals(.customer, period: period, at: now)
             XCTAssertEqual(totals.reduce(0) { $0 + $1.figures.attempts }, Int64(inPeriod.count))
             XCTAssertEqual(totals.map(\.figures.attempts), totals.map(\.figures.attempts).sorted(by: >), "busiest first")
+          }
         }
     }
 }

@@ -81,20 +81,27 @@ final class StoreConformanceTests: XCTestCase {
         try StoreBackend.eachEmptyStore { backend, store in
             let traffic = try fill(store, count: 3_000, spread: 40 * 86_400, using: &random)
             let engine = MetricsEngine(store: store)
+            // The page that ends now and pages back through the history (a page of days reaches 31 to 62 days back).
             for period in SummaryPeriod.allCases {
-                let grid = try engine.summary(period, at: now)
-                XCTAssertEqual(grid.buckets, period.buckets(endingAt: now))
+              for page in 0...2 {
+                let grid = try engine.summary(period, pagesBack: page, at: now)
+                XCTAssertEqual(grid.buckets, period.buckets(endingAt: now, pagesBack: page))
+                XCTAssertEqual(grid.pagesBack, page)
                 for row in grid.rows {
                     for (index, bucket) in grid.buckets.enumerated() {
-                        let end = period.level.next(after: bucket)
+                        let end = period.next(after: bucket)
                         let cell = traffic.records.filter {
                             ($0.customerID ?? 0) == row.customerID && $0.startAt >= bucket && $0.startAt < end
                         }
-                        XCTAssertEqual(row.cells[index].counts, BruteForce.counts(cell), "\(backend) \(period) \(row.name) \(bucket)")
+                        XCTAssertEqual(row.cells[index].counts, BruteForce.counts(cell),
+                                       "\(backend) \(period) page \(page) \(row.name) \(bucket)")
                     }
                 }
-                let inPeriod = traffic.records.filter { $0.startAt >= grid.buckets[0] }
-                XCTAssertEqual(grid.rows.reduce(RollupCounts()) { $0 + $1.total.counts }, BruteForce.counts(inPeriod), "\(backend) \(period)")
+                let interval = try XCTUnwrap(grid.interval)
+                let inPeriod = traffic.records.filter { interval.contains($0.startAt) }
+                XCTAssertEqual(grid.rows.reduce(RollupCounts()) { $0 + $1.total.counts }, BruteForce.counts(inPeriod),
+                               "\(backend) \(period) page \(page)")
+              }
             }
         }
     }

@@ -17,6 +17,7 @@ enum Schema {
         ("v7 a ledger entry per import run: copies noted, the importing process recorded", entryPerRun),
         ("v8 network rollup by second; calls in progress counted by group and start", networkSecondsAndLiveCounts),
         ("v9 invoices, payments and customer billing profiles", invoicesPaymentsBillingProfiles),
+        ("v10 help tickets", helpTickets),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -781,5 +782,18 @@ enum Schema {
         BEGIN SELECT RAISE(ABORT, 'a payment is never changed'); END;
         CREATE TRIGGER payments_kept BEFORE DELETE ON payments
         BEGIN SELECT RAISE(ABORT, 'a payment is never removed'); END;
+        """
+
+    /// Help tickets: what the billing view counts as open, with the support block attached when each was opened.
+    static let helpTickets = """
+        CREATE TABLE help_tickets (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            subject      TEXT NOT NULL CHECK (length(trim(subject)) > 0),
+            customer_id  INTEGER REFERENCES customers(id) ON DELETE SET NULL,
+            support      TEXT NOT NULL,
+            opened_at    INTEGER NOT NULL,
+            closed_at    INTEGER CHECK (closed_at IS NULL OR closed_at >= opened_at)
+        );
+        CREATE INDEX help_tickets_open ON help_tickets(id) WHERE closed_at IS NULL;
         """
 }

@@ -16,11 +16,19 @@ struct StatusBarModel: Equatable, Sendable {
     /// The keys shown for help and quit (from the key table, so a remapped key shows as remapped).
     var helpKey = "?"
     var quitKey = "q"
+    /// The current view's own key hints (from the key table's footer bindings), shown before help when they fit.
+    var hints: [Hint] = []
+
+    struct Hint: Equatable, Sendable {
+        var key: String
+        var action: String
+    }
 
     static func == (lhs: StatusBarModel, rhs: StatusBarModel) -> Bool {
         lhs.version == rhs.version && lhs.zone == rhs.zone && lhs.clock == rhs.clock
             && lhs.channels?.inUse == rhs.channels?.inUse && lhs.channels?.configured == rhs.channels?.configured
             && lhs.message == rhs.message && lhs.balance == rhs.balance
             && lhs.checklistItems == rhs.checklistItems && lhs.helpKey == rhs.helpKey && lhs.quitKey == rhs.quitKey
+            && lhs.hints == rhs.hints
     }
 }

@@ -3,7 +3,9 @@ import Metrics
 /// The bottom row: ` Version 0.1.0+abc │ Zone Europe/Zurich │ 2026-11-21 17:30:05 CET │ Ch 123/4,000   ? help  q quit `.
 ///
 /// A balance segment (` │ Bal 4,247.00 USD limit -500.00`) follows the channel count when the model has one.
-/// When the row is too narrow, segments give way in this order: the help shrinks to `? help`, the channel
+/// The current view's key hints (`[ older  ] newer`) come before `? help` when the row has room for them all (the
+/// channel count gives way to them first).
+/// When the row is too narrow, segments give way in this order: the view's hints, the help shrinks to `? help`, the channel
 /// count goes, then the balance, then the help, then the message (cut first, dropped when under a few columns), then Zone,
 /// then Version; the clock stays and is cut last. Room left over after a drop goes back to `? help`.
 /// A message naming a file keeps the file's name: the path's leading directories give way first (`…/name.csv`),
@@ -18,7 +20,7 @@ struct StatusBarWidget: Widget {
         var text: String
     }
 
-    private enum Help: Equatable { case full, short, none }
+    private enum Help: Equatable { case hints, full, short, none }
 
     /// Below this the message is dropped rather than cut to an unreadable stub.
     static let minimumMessageWidth = 8
@@ -50,8 +52,10 @@ struct StatusBarWidget: Widget {
         if let message = model.message.map(Sanitizer.clean), !message.isEmpty {
             segments.append(Segment(kind: .message, text: message))
         }
-        var help = Help.full
+        let hints = model.hints.map { StatusBarModel.Hint(key: Sanitizer.clean($0.key), action: Sanitizer.clean($0.action)) }
+        var help = hints.isEmpty ? Help.full : Help.hints
         let helpKey = Sanitizer.clean(model.helpKey), quitKey = Sanitizer.clean(model.quitKey)
+        let hintsWidth = hints.reduce(0) { $0 + 2 + DisplayWidth.of($1.key) + 1 + DisplayWidth.of($1.action) }
         let separator = " " + glyphs.separator + " "
 
         func leftWidth() -> Int {
@@ -59,6 +63,7 @@ struct StatusBarWidget: Widget {
         }
         func helpWidth() -> Int {
             switch help {
+            case .hints: return hintsWidth + 2 + helpKey.count + 5 + 2 + quitKey.count + 5 + 1
             case .full: return 2 + helpKey.count + 5 + 2 + quitKey.count + 5 + 1  // "  ? help  q quit "
             case .short: return 2 + helpKey.count + 5 + 1  // "  ? help "
             case .none: return 1  // trailing space
@@ -67,6 +72,9 @@ struct StatusBarWidget: Widget {
         func fits() -> Bool { leftWidth() + helpWidth() <= row.width }
         func drop(_ kind: Segment.Kind) { segments.removeAll { $0.kind == kind } }
 
+        // In a view with keys of its own, they matter more than the channel count.
+        if !fits(), help == .hints { drop(.channels) }
+        if !fits(), help == .hints { help = .full }
         if !fits() { help = .short }
         if !fits() { drop(.channels) }
         if !fits() { drop(.balance) }
@@ -114,6 +122,7 @@ struct StatusBarWidget: Widget {
         // The key hints sit at the right edge, where the eye looks for them.
         let keys: [(key: String, action: String)]
         switch help {
+        case .hints: keys = hints.map { ($0.key, $0.action) } + [(helpKey, "help"), (quitKey, "quit")]
         case .full: keys = [(helpKey, "help"), (quitKey, "quit")]
         case .short: keys = [(helpKey, "help")]
         case .none: keys = []

@@ -118,10 +118,13 @@ struct SummaryGridWidget: Widget {
         state.selection.reveal(visibleRows: layout.visibleRows, visibleColumns: layout.visibleColumns)
     }
 
-    /// The panel title: "Summary · Live · Attempts (UTC)".
-    static func title(_ state: SummaryGridViewState, glyphs: GlyphSet) -> String {
+    /// The panel title: "Summary · Daily · Attempts (UTC) · 2026-11-04 to 2026-12-04", the period that of the grid
+    /// shown (the state's until the first grid is read).
+    static func title(_ state: SummaryGridViewState, grid: SummaryGrid? = nil, glyphs: GlyphSet) -> String {
         let dot = glyphs.unicode ? " · " : " - "
-        return "Summary" + dot + state.period.label + dot + state.metric.label + " (UTC)"
+        let period = grid?.period ?? state.period
+        let span = grid?.interval.map { dot + BucketLabel.span($0, period: period) } ?? ""
+        return "Summary" + dot + period.label + dot + state.metric.label + " (UTC)" + span
     }
 
     // MARK: Drawing
@@ -166,7 +169,10 @@ struct SummaryGridWidget: Widget {
         for (offset, r) in rows.enumerated() {
             let y = layout.bodyY + offset
             let row = grid.rows[r]
-            let name = TextFit.truncate(Sanitizer.clean(row.name), toWidth: layout.nameWidth, ellipsis: glyphs.ellipsis)
+            // Once any customer is ticked, every name has a tick column before it: "✓ Acme", "  Globex".
+            let tick = state.ticked.isEmpty ? "" : (state.ticked.contains(row.customerID) ? glyphs.tick + " " : "  ")
+            let name = TextFit.truncate(tick + Sanitizer.clean(row.name), toWidth: layout.nameWidth,
+                                        ellipsis: glyphs.ellipsis)
             let nameStyle = r == cursor?.row ? Style(.accent, bold: true) : Style(.normal)
             buffer.put(name, x: rect.x, y: y, style: nameStyle, maxWidth: layout.nameWidth)
             for (index, column) in columns.enumerated() where column < row.cells.count {
