@@ -1,6 +1,8 @@
 # TermDash. `make demo` runs the monitor on a simulated store; `make test` runs every test.
 SWIFT ?= swift
-SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux
+# kamailio (jsonrpcs and xhttp are in the base package), its json and sqlite modules and sipp (sip-tester): the
+# Kamailio feed's end-to-end test runs a real switch. sqlite3: the lab creates Kamailio's accounting database.
+SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux kamailio kamailio-json-modules kamailio-sqlite-modules sip-tester sqlite3
 # What `make bench` needs besides: htop, the program the monitor's cost is measured against.
 BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
