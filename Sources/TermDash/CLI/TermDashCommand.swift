@@ -12,7 +12,7 @@ struct TermDashCommand: ParsableCommand {
             """,
         version: BuildInfo.version,
         subcommands: [MonitorCommand.self, DemoCommand.self, SimulateCommand.self, SnapshotCommand.self,
-                      ImportCommand.self, FilesCommand.self, KeysCommand.self, RatesCommand.self, ReportCommand.self, RebuildCommand.self,
+                      ImportCommand.self, FeedCommand.self, FilesCommand.self, KeysCommand.self, RatesCommand.self, ReportCommand.self, RebuildCommand.self,
                       VersionCommand.self],
         defaultSubcommand: MonitorCommand.self
     )

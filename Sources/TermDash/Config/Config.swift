@@ -28,6 +28,8 @@ struct Config: Equatable {
     var moneyDecimals = 2
     /// `[sources.NAME]`: how each switch's CDR files map onto the store, by source name.
     var sources: [String: ImportSource] = [:]
+    /// `[sources.NAME]` with `kind = "kamailio"`: switches `termdash monitor` and `termdash feed` read live.
+    var feeds: [String: KamailioFeedSettings] = [:]
 
     struct SimulatorSettings: Equatable {
         var peakCPS = 2.0
@@ -115,7 +117,7 @@ struct Config: Equatable {
             config.checklist.minimumAttempts = Int64(try reader.int("checklist", "minimum_attempts")
                 ?? Int(config.checklist.minimumAttempts))
         }
-        read { config.sources = try reader.importSources() }
+        read { (config.sources, config.feeds) = try reader.sources() }
         read { config.keys = try reader.keyOverrides() }
         errors += reader.unknownKeys()
         errors += config.mistakes(reader: reader)

@@ -16,6 +16,7 @@ enum Schema {
         ("v6 integer row keys, unique with the start time", integerRowKeys),
         ("v7 a ledger entry per import run: copies noted, the importing process recorded", entryPerRun),
         ("v8 network rollup by second; calls in progress counted by group and start", networkSecondsAndLiveCounts),
+        ("v9 feed cursors", feedCursors),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -635,5 +636,18 @@ enum Schema {
         END;
         CREATE TABLE IF NOT EXISTS store_upkeep (task TEXT PRIMARY KEY);
         INSERT OR IGNORE INTO store_upkeep (task) VALUES ('rebuild aggregates');
+        """
+
+    /// A switch feed (`termdash feed kamailio`) reads its switch's CDRs past a cursor and stores the cursor in the
+    /// transaction that stores those CDRs, so each is stored once across restarts of either side; `down_since` is
+    /// when the feed last lost its switch (the checklist's "feed NAME down since …"), NULL while it answers.
+    static let feedCursors = """
+        CREATE TABLE feeds (
+            name        TEXT PRIMARY KEY,
+            kind        TEXT NOT NULL,
+            cursor      INTEGER NOT NULL DEFAULT 0,
+            down_since  INTEGER,
+            checked_at  INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
         """
 }

@@ -14,7 +14,7 @@ final class MigrationTests: XCTestCase {
                       "rollup_carrier_day", "rollup_carrier_month", "rollup_customer_hour", "rollup_customer_day",
                       "rollup_customer_month", "rollup_customer_carrier_hour", "attempts_per_second",
                       "channel_seconds_per_minute", "rollup_network_minute", "rollup_network_hour", "rollup_network_second", "live_calls_by_start",
-                      "live_calls_by_group"] {
+                      "live_calls_by_group", "feeds"] {
             XCTAssertTrue(tables.contains(table), "missing table \(table)")
         }
         let mode = try temporary.store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
@@ -25,7 +25,8 @@ final class MigrationTests: XCTestCase {
                         "v4 CDR files, rejected rows, accounts first seen in a file",
                         "v5 network rollups by minute and hour", "v6 integer row keys, unique with the start time",
                         "v7 a ledger entry per import run: copies noted, the importing process recorded",
-                        "v8 network rollup by second; calls in progress counted by group and start"])
+                        "v8 network rollup by second; calls in progress counted by group and start",
+                        "v9 feed cursors"])
         XCTAssertFalse(tables.contains("rollup_hour"), "v2 replaced the crossed v1 rollups")
     }
 
@@ -36,7 +37,7 @@ final class MigrationTests: XCTestCase {
         }
         let reopened = try SQLiteStore(path: temporary.store.path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM carriers") }, 1)
-        XCTAssertEqual(try reopened.schemaVersion().count, 8)
+        XCTAssertEqual(try reopened.schemaVersion().count, 9)
     }
 
     func testReadOnlyOpenOfAMissingStoreSaysWhatToDo() throws {
