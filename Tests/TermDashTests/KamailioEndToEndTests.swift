@@ -1,0 +1,125 @@
+import Foundation
+import Metrics
+import XCTest
+
+/// The real thing: Kamailio with the reference config between sipp callers and two sipp carriers (alpha answers,
+/// beta is busy), and `termdash feed kamailio` into a fresh store. While calls are held, the store's channels per
+/// customer and carrier equal Kamailio's dialog counts; afterwards every figure equals what the scenario implies,
+/// through a SIGKILL of the feed during the calls and a restart of Kamailio between two rounds of calls.
+final class KamailioEndToEndTests: XCTestCase {
+    private var lab: KamailioLab?
+
+    override func setUpWithError() throws {
+        let missing = KamailioLab.missingPrograms
+        try XCTSkipUnless(missing.isEmpty, "\(missing.joined(separator: ", ")) not installed: `make test` installs "
+            + "kamailio, kamailio-sqlite-modules, sip-tester and sqlite3 (apt-get)")
+    }
+
+    override func tearDown() {
+        lab?.tearDown()
+        lab = nil
+    }
+
+    func testFeedMatchesKamailioThroughAFeedKillAndAKamailioRestart() throws {
+        let lab = try KamailioLab()
+        self.lab = lab
+        try lab.startCarriers()
+        try lab.startKamailio()
+        try lab.startFeed()
+        let hold = 8_000
+
+        // Round 1. Held: acme 3 calls to alpha with 2 DTMF digits each, bravo 2 to alpha. Short: acme 2 and bravo 1
+        // to beta (busy), bravo 2 to a number with no route (404).
+        try lab.call(customer: "acme", number: "1001", calls: 3, holdMilliseconds: hold, dtmf: true)
+        try lab.call(customer: "bravo", number: "1002", calls: 2, holdMilliseconds: hold)
+        try lab.call(customer: "acme", number: "2001", calls: 2)
+        try lab.call(customer: "bravo", number: "2002", calls: 1)
+        try lab.call(customer: "bravo", number: "9001", calls: 2)
+
+        func kamailioCounts() throws -> [String: Int] {
+            let active = try lab.rpc("dlg.stats_active") as? [String: Any]
+            var counts = ["all": active?["all"] as? Int ?? -1]
+            for (profile, value) in [("customer", "acme"), ("customer", "bravo"), ("carrier", "alpha"), ("carrier", "beta")] {
+                counts["\(profile):\(value)"] = try lab.rpc("dlg.profile_get_size", [profile, value]) as? Int ?? -1
+            }
+            return counts
+        }
+        func storeCounts() throws -> [String: Int] {
+            let channels = try lab.report("channels")
+            var counts = ["all": channels.filter { $0.key.hasPrefix("customer:") }.reduce(0) { $0 + ($1.value["in_use"] as? Int ?? 0) }]
+            for name in ["customer:acme", "customer:bravo", "carrier:alpha", "carrier:beta"] {
+                counts[name] = channels[name]?["in_use"] as? Int ?? 0
+            }
+            return counts
+        }
+        let held = ["all": 5, "customer:acme": 3, "customer:bravo": 2, "carrier:alpha": 5, "carrier:beta": 0]
+        try lab.waitUntil("Kamailio holds the 5 answered calls", timeout: 5) { try kamailioCounts() == held }
+        try lab.waitUntil("the store's channels equal Kamailio's", timeout: 5) { try storeCounts() == held }
+        XCTAssertEqual(try kamailioCounts(), try storeCounts())
+
+        // The feed dies mid-call and comes back: the live calls are those Kamailio holds, not more, not fewer.
+        lab.killFeed()
+        try lab.startFeed()
+        Thread.sleep(forTimeInterval: 1)
+        XCTAssertEqual(try kamailioCounts(), held, "the calls must still be held: make the hold longer")
+        XCTAssertEqual(try storeCounts(), held)
+
+        lab.waitForCallers()
+        try lab.waitUntil("the 10 CDRs of round 1 are stored", timeout: 10) {
+            (try lab.report("customers").values.reduce(0) { $0 + ($1["attempts"] as? Int ?? 0) }) == 10
+        }
+        try lab.waitUntil("no call in progress is left", timeout: 5) { try storeCounts()["all"] == 0 }
+
+        // Kamailio restarts: the checklist says the feed is down, then no longer once it is back.
+        lab.stopKamailio()
+        func checklist() throws -> String {
+            try lab.termdash(["snapshot", "--view", "checklist", "--width", "120", "--height", "20", "--ascii"])
+        }
+        try lab.waitUntil("the checklist says the feed is down", timeout: 10) {
+            try checklist().contains("feed kamailio down since")
+        }
+        try lab.startKamailio()
+        try lab.waitUntil("the feed is up again", timeout: 40) { try !checklist().contains("feed kamailio down") }
+
+        // Round 2, after the restart: acme 2 more to beta (busy), bravo 1 more with no route.
+        try lab.call(customer: "acme", number: "2003", calls: 2)
+        try lab.call(customer: "bravo", number: "9002", calls: 1)
+        lab.waitForCallers()
+        try lab.waitUntil("the 13 CDRs are stored", timeout: 10) {
+            (try lab.report("customers").values.reduce(0) { $0 + ($1["attempts"] as? Int ?? 0) }) == 13
+        }
+        // The feed is killed once more and restarted: it reads on from its cursor and stores nothing twice.
+        lab.killFeed()
+        try lab.startFeed()
+        Thread.sleep(forTimeInterval: 1.5)
+
+        let customers = try lab.report("customers")
+        let carriers = try lab.report("carriers")
+        // What the scenario implies, per customer and per carrier.
+        let expected: [(rows: [String: [String: Any]], name: String, attempts: Int, answered: Int, busy: Int, failed: Int, digits: Int)] = [
+            (customers, "acme", 7, 3, 4, 0, 6), (customers, "bravo", 6, 2, 1, 3, 0),
+            (carriers, "alpha", 5, 5, 0, 0, 6), (carriers, "beta", 5, 0, 5, 0, 0),
+        ]
+        for row in expected {
+            let figures = try XCTUnwrap(row.rows[row.name], "no report row for \(row.name)")
+            XCTAssertEqual(figures["attempts"] as? Int, row.attempts, "\(row.name) attempts")
+            XCTAssertEqual(figures["answered"] as? Int, row.answered, "\(row.name) answered")
+            XCTAssertEqual(figures["busy"] as? Int, row.busy, "\(row.name) busy")
+            XCTAssertEqual(figures["failed"] as? Int, row.failed, "\(row.name) failed")
+            XCTAssertEqual(figures["dtmf_digits"] as? Int, row.digits, "\(row.name) DTMF digits")
+            let asr = try XCTUnwrap(figures["asr_percent"] as? Double, "\(row.name) ASR")
+            XCTAssertEqual(asr, (Double(row.answered) / Double(row.attempts) * 10_000).rounded() / 100, accuracy: 0.001,
+                           "\(row.name) ASR")
+            if row.answered > 0 {
+                let acd = try XCTUnwrap(figures["acd_seconds"] as? Double, "\(row.name) ACD")
+                XCTAssertEqual(acd, Double(hold) / 1_000, accuracy: 1, "\(row.name) ACD within a second of the hold")
+            } else {
+                XCTAssertNil(figures["acd_seconds"] as? Double, "\(row.name) ACD with nothing answered")
+            }
+        }
+        // Every acc_cdrs row once: 13 rows in Kamailio's database, 13 CDRs in the store.
+        let accRows = try EndToEnd.run(try KamailioLab.which("sqlite3"), [lab.accPath, "SELECT COUNT(*) FROM acc_cdrs"])
+        XCTAssertEqual(accRows.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "13")
+        XCTAssertEqual(customers.values.reduce(0) { $0 + ($1["attempts"] as? Int ?? 0) }, 13)
+    }
+}
