@@ -68,7 +68,7 @@ extension MetricsEngine {
         }
         for customer in ownCustomers where !customer.profileVerified {
             add(.profileNotVerified, "\(customer.name) (\(customer.accountCode)) was created by "
-                + (customer.firstSeenFile.map { "importing \($0)" } ?? "an import"), subject: customer.id)
+                + (customer.firstSeenFile.map { "importing \($0)" } ?? "an import or a switch feed"), subject: customer.id)
         }
 
         var result: [ChecklistItem] = []
