@@ -7,7 +7,8 @@ SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux kamailio kamailio-json-mod
 BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: deps bench-deps build release demo test bench bench-monitor fuzz clean
+# The Kamailio lab and the monitor on it (docs/kamailio.md): Kamailio, sipp carriers and callers, on loopback.
+.PHONY: deps bench-deps build release demo demo-kamailio test bench bench-monitor fuzz clean
 
 # Installs the system packages in $(1), only when one is missing.
 define install_missing
@@ -34,6 +35,9 @@ release: deps
 
 demo: release
 	./.build/release/termdash demo
+
+demo-kamailio: release
+	integrations/kamailio/lab.sh ./.build/release/termdash
 
 test: deps
 	$(SWIFT) build

@@ -19,7 +19,8 @@ public final class KamailioFeed {
     private var finished = RecentKeys(capacity: 100_000)
     /// Registered endpoints this feed has stored; nil until the first refresh that read them.
     private var registered: Set<String>?
-    private var sampledMinute: Int64 = 0
+    /// The minute and count last sampled: the minute's sample follows the count as it changes.
+    private var sampled: (minute: Int64, count: Int) = (0, -1)
 
     public init(store: any MetricStore, settings: KamailioFeedSettings) throws {
         self.store = store
@@ -147,10 +148,8 @@ public final class KamailioFeed {
             if contacts != nil {
                 if registered == nil { try session.removeRegistrations(endpointSuffix: endpointSuffix) }
                 try session.updateRegistrations(adding: added, removing: removed)
-                let minute = now - now % 60
-                if minute != sampledMinute {
-                    try session.sampleRegistrations([(minute, newRegistered?.count ?? 0)])
-                }
+                let sample = (minute: now - now % 60, count: newRegistered?.count ?? 0)
+                if sample != sampled { try session.sampleRegistrations([(sample.minute, sample.count)]) }
             }
             if let last = cdrs.last { feed.cursor = last.id }
             feed.downSince = problem == nil ? nil : (feed.downSince ?? now)
@@ -164,7 +163,7 @@ public final class KamailioFeed {
         finished = newFinished
         if contacts != nil {
             registered = newRegistered
-            sampledMinute = now - now % 60
+            sampled = (now - now % 60, newRegistered?.count ?? 0)
         }
         return stored
     }
