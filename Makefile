@@ -8,7 +8,7 @@ BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 # The Kamailio lab and the monitor on it (docs/kamailio.md): Kamailio, sipp carriers and callers, on loopback.
-.PHONY: deps bench-deps build release demo demo-kamailio test bench bench-monitor fuzz clean
+.PHONY: deps bench-deps build release demo demo-kamailio test bench bench-monitor bench-kamailio fuzz clean
 
 # Installs the system packages in $(1), only when one is missing.
 define install_missing
@@ -62,6 +62,12 @@ MONITOR_BENCH_ARGS ?=
 bench-monitor: bench-deps
 	$(SWIFT) build -c release --product termdash
 	TERMDASH=.build/release/termdash bench/monitor-vs-htop.sh $(MONITOR_BENCH_ARGS)
+
+# The Kamailio feed's cost: 200 CPS through Kamailio for 60 s, the feed's CPU beside Kamailio's, and whether it
+# kept up (bench/kamailio-cps.sh; KAMAILIO_BENCH_CPS, KAMAILIO_BENCH_SECONDS).
+bench-kamailio: deps
+	$(SWIFT) build -c release --product termdash
+	TERMDASH=.build/release/termdash bench/kamailio-cps.sh
 
 # libFuzzer over CDR format detection and every format's parser, for FUZZ_SECONDS (default 60). The parsing sources
 # compile alone (no GRDB); seeds: Fuzz/corpus and, when beside the checkout, ../shared/cdr-samples. New inputs are

@@ -13,11 +13,13 @@ public struct AccCDR: Sendable, Equatable {
     public var inviteTime: Double?
     public var answerTime: Double?
     public var endTime: Double?
+    /// Empty when the DID column is not mapped.
+    public var did: String
 
     public init(
         id: Int64, callID: String = "", customer: String = "", carrier: String = "", src: String = "", dst: String = "",
         code: String = "", dtmf: String = "", inviteTime: Double? = nil, answerTime: Double? = nil,
-        endTime: Double? = nil
+        endTime: Double? = nil, did: String = ""
     ) {
         self.id = id
         self.callID = callID
@@ -30,5 +32,6 @@ public struct AccCDR: Sendable, Equatable {
         self.inviteTime = inviteTime
         self.answerTime = answerTime
         self.endTime = endTime
+        self.did = did
     }
 }

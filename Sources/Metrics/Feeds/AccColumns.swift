@@ -14,6 +14,8 @@ public struct AccColumns: Sendable, Equatable {
     public var inviteTime = "invite_ts"
     public var answerTime = "answer_ts"
     public var endTime = "end_ts"
+    /// The column holding the DID (the number called, for inbound traffic); empty: DIDs are not mapped.
+    public var did = ""
 
     public init() {}
 
@@ -21,9 +23,11 @@ public struct AccColumns: Sendable, Equatable {
     public static var settings: [(setting: String, path: WritableKeyPath<AccColumns, String>)] { [
         ("callid", \.callID), ("customer", \.customer), ("carrier", \.carrier), ("src", \.src), ("dst", \.dst),
         ("code", \.code), ("dtmf", \.dtmf), ("invite", \.inviteTime), ("answer", \.answerTime), ("end", \.endTime),
+        ("did", \.did),
     ] }
 
-    /// The names in reading order: callid, customer, carrier, src, dst, code, dtmf, invite, answer, end.
+    /// The names in reading order: callid, customer, carrier, src, dst, code, dtmf, invite, answer, end, did (empty
+    /// when not mapped).
     public var names: [String] { Self.settings.map { self[keyPath: $0.path] } }
 
     /// Why `name` cannot be a column's name, or nil: names are SQL identifiers (letters, digits, underscores).

@@ -199,6 +199,7 @@ public final class KamailioFeed {
         }
         let customer = try directory.customer(row.customer)
         let carrier = try directory.carrier(row.carrier)
+        let did = row.did.isEmpty ? nil : try directory.did(row.did, customer: customer?.id)
         let (sell, buy) = rater.prices(
             sellCard: customer?.rateCardID, buyCard: carrier?.rateCardID, dialled: row.dst, billsec: billsec,
             answered: answer != nil && billsec > 0)
@@ -208,7 +209,7 @@ public final class KamailioFeed {
             startAt: Int64(invite.rounded(.down)), answerAt: answer.map { Int64($0.rounded(.down)) },
             endAt: Int64(end.rounded(.down)), duration: Int((end - invite).rounded()), billsec: billsec,
             disposition: disposition, hangupCause: row.code.isEmpty ? nil : "SIP \(row.code)",
-            customerID: customer?.id, carrierID: carrier?.id, src: row.src, dst: row.dst,
+            customerID: customer?.id, carrierID: carrier?.id, didID: did, src: row.src, dst: row.dst,
             dtmfDigits: Int(row.dtmf), sell: sell, buy: buy)
     }
 }

@@ -33,7 +33,7 @@ struct FeedKamailioCommand: ParsableCommand {
     var carrierProfile: String?
 
     @Option(name: .customLong("column"), help: ArgumentHelp(
-        "An acc_cdrs column: SETTING=COLUMN, SETTING one of callid, customer, carrier, src, dst, code, dtmf, invite, answer, end.",
+        "An acc_cdrs column: SETTING=COLUMN, SETTING one of callid, customer, carrier, src, dst, code, dtmf, invite, answer, end, did (unset: DIDs are not mapped).",
         valueName: "setting=column"))
     var columns: [String] = []
 

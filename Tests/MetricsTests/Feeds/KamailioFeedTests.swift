@@ -120,6 +120,23 @@ final class KamailioFeedTests: XCTestCase {
         XCTAssertEqual(try store.read { try Int.fetchOne($0, sql: "SELECT SUM(attempts) FROM rollup_network_minute") }, 7)
     }
 
+    func testTheDIDColumnWhenMapped() throws {
+        let temporary = try TemporaryStore()
+        try addRow(nil, callID: "d1", customer: "acme", carrier: "alpha", dst: "41445551234", code: "200",
+                   invite: 10, answer: 11, end: 20)
+        var settings = KamailioFeedSettings(
+            name: "edge", rpc: .http(host: "127.0.0.1", port: try closedPort(), path: "/RPC"),
+            accPath: directory.appendingPathComponent("acc.db").path)
+        settings.registrations = false
+        settings.columns.did = "dst"
+        XCTAssertEqual(try KamailioFeed(store: temporary.store, settings: settings).refresh(now: now).cdrs, 1)
+        let did = try temporary.store.read { db in
+            try Row.fetchOne(db, sql: "SELECT d.number, cu.account_code FROM cdrs c JOIN dids d ON d.id = c.did_id JOIN customers cu ON cu.id = d.customer_id")
+        }
+        XCTAssertEqual(did?[0], "41445551234")
+        XCTAssertEqual(did?[1], "acme")
+    }
+
     func testADownFeedIsOnTheChecklistSinceItsFirstFailure() throws {
         let temporary = try TemporaryStore()
         let feed = try feed(temporary.store)

@@ -12,7 +12,7 @@ public final class AccCDRReader: @unchecked Sendable {
 
     /// Fails only on a bad column or table name; the file is opened at the first read (Kamailio may create it later).
     public init(path: String, columns: AccColumns = AccColumns(), table: String = "acc_cdrs") throws {
-        for name in columns.names + [table] {
+        for name in columns.names + [table] where !name.isEmpty || name == table {
             if let problem = AccColumns.problem(with: name) { throw AccReadError(path: path, reason: "\(name): \(problem)") }
         }
         self.path = path
@@ -22,7 +22,8 @@ public final class AccCDRReader: @unchecked Sendable {
 
     /// Up to `limit` rows whose id is greater than `cursor`, by id.
     public func cdrs(after cursor: Int64, limit: Int) throws -> [AccCDR] {
-        let names = columns.names.map { "\"\($0)\"" }.joined(separator: ", ")
+        // An unmapped column (the DID's, by default) reads as NULL.
+        let names = columns.names.map { $0.isEmpty ? "NULL" : "\"\($0)\"" }.joined(separator: ", ")
         let sql = "SELECT id, \(names) FROM \"\(table)\" WHERE id > ? ORDER BY id LIMIT ?"
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: [cursor, limit]).map { row in
@@ -39,7 +40,7 @@ public final class AccCDRReader: @unchecked Sendable {
                 return AccCDR(
                     id: row[0], callID: text(1), customer: text(2), carrier: text(3), src: text(4), dst: text(5),
                     code: text(6), dtmf: text(7), inviteTime: Self.epoch(text(8)), answerTime: Self.epoch(text(9)),
-                    endTime: Self.epoch(text(10)))
+                    endTime: Self.epoch(text(10)), did: text(11))
             }
         }
     }
