@@ -5,7 +5,8 @@ import XCTest
 /// The real thing: Kamailio with the reference config between sipp callers and two sipp carriers (alpha answers,
 /// beta is busy), and `termdash feed kamailio` into a fresh store. While calls are held, the store's channels per
 /// customer and carrier equal Kamailio's dialog counts; afterwards every figure equals what the scenario implies,
-/// through a SIGKILL of the feed during the calls and a restart of Kamailio between two rounds of calls.
+/// through a SIGKILL of the feed during the calls, a restart of Kamailio between two rounds of calls, and a third
+/// round fed by the monitor itself from a `[sources.NAME]` of kind "kamailio".
 final class KamailioEndToEndTests: XCTestCase {
     private var lab: KamailioLab?
 
@@ -20,7 +21,7 @@ final class KamailioEndToEndTests: XCTestCase {
         lab = nil
     }
 
-    func testFeedMatchesKamailioThroughAFeedKillAndAKamailioRestart() throws {
+    func testFeedMatchesKamailioThroughFeedKillsAKamailioRestartAndTheMonitorsOwnFeed() throws {
         let lab = try KamailioLab()
         self.lab = lab
         try lab.startCarriers()
@@ -88,7 +89,39 @@ final class KamailioEndToEndTests: XCTestCase {
         try lab.waitUntil("the 13 CDRs are stored", timeout: 10) {
             (try lab.report("customers").values.reduce(0) { $0 + ($1["attempts"] as? Int ?? 0) }) == 13
         }
-        // The feed is killed once more and restarted: it reads on from its cursor and stores nothing twice.
+        // Round 3, fed by the monitor itself from a [sources.kamailio] of kind "kamailio" (the same feed, so the same
+        // cursor): acme 2 more held calls to alpha. Its channels table shows them while they are held.
+        lab.killFeed()
+        let config = lab.directory.appendingPathComponent("config.toml").path
+        try """
+            [sources.kamailio]
+            kind = "kamailio"
+            rpc = "\(lab.rpcURL)"
+            acc_db = "\(lab.accPath)"
+            refresh = 0.25
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let monitor = try TmuxSession(
+            command: "\(EndToEnd.binary) monitor --config \(config) --db \(lab.storePath)", width: 120, height: 30)
+        try monitor.waitForScreen(timeout: 10) { $0.contains("Version ") }
+        try lab.call(customer: "acme", number: "1004", calls: 2, holdMilliseconds: hold)
+        let heldByMonitor = ["all": 2, "customer:acme": 2, "customer:bravo": 0, "carrier:alpha": 2, "carrier:beta": 0]
+        try lab.waitUntil("Kamailio holds round 3's calls", timeout: 5) { try kamailioCounts() == heldByMonitor }
+        try lab.waitUntil("the monitor's feed stores them", timeout: 5) { try storeCounts() == heldByMonitor }
+        try monitor.send("2")
+        let channels = try monitor.waitForScreen(timeout: 5) { screen in
+            screen.split(separator: "\n").contains { $0.contains(" acme ") && $0.split(separator: " ").contains("2") }
+        }
+        XCTAssertTrue(channels.contains("acme"), "the Channels view lists acme with its 2 calls:\n\(channels)")
+        lab.waitForCallers()
+        try lab.waitUntil("the 15 CDRs are stored", timeout: 10) {
+            (try lab.report("customers").values.reduce(0) { $0 + ($1["attempts"] as? Int ?? 0) }) == 15
+        }
+        try monitor.send("q")
+        XCTAssertEqual(try monitor.waitForExit(timeout: 10), 0)
+
+        // The feed command again, killed once more and restarted: it reads on from the cursor and stores nothing twice.
+        try lab.startFeed()
+        Thread.sleep(forTimeInterval: 1)
         lab.killFeed()
         try lab.startFeed()
         Thread.sleep(forTimeInterval: 1.5)
@@ -97,8 +130,8 @@ final class KamailioEndToEndTests: XCTestCase {
         let carriers = try lab.report("carriers")
         // What the scenario implies, per customer and per carrier.
         let expected: [(rows: [String: [String: Any]], name: String, attempts: Int, answered: Int, busy: Int, failed: Int, digits: Int)] = [
-            (customers, "acme", 7, 3, 4, 0, 6), (customers, "bravo", 6, 2, 1, 3, 0),
-            (carriers, "alpha", 5, 5, 0, 0, 6), (carriers, "beta", 5, 0, 5, 0, 0),
+            (customers, "acme", 9, 5, 4, 0, 6), (customers, "bravo", 6, 2, 1, 3, 0),
+            (carriers, "alpha", 7, 7, 0, 0, 6), (carriers, "beta", 5, 0, 5, 0, 0),
         ]
         for row in expected {
             let figures = try XCTUnwrap(row.rows[row.name], "no report row for \(row.name)")
@@ -117,9 +150,9 @@ final class KamailioEndToEndTests: XCTestCase {
                 XCTAssertNil(figures["acd_seconds"] as? Double, "\(row.name) ACD with nothing answered")
             }
         }
-        // Every acc_cdrs row once: 13 rows in Kamailio's database, 13 CDRs in the store.
+        // Every acc_cdrs row once: 15 rows in Kamailio's database, 15 CDRs in the store.
         let accRows = try EndToEnd.run(try KamailioLab.which("sqlite3"), [lab.accPath, "SELECT COUNT(*) FROM acc_cdrs"])
-        XCTAssertEqual(accRows.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "13")
-        XCTAssertEqual(customers.values.reduce(0) { $0 + ($1["attempts"] as? Int ?? 0) }, 13)
+        XCTAssertEqual(accRows.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "15")
+        XCTAssertEqual(customers.values.reduce(0) { $0 + ($1["attempts"] as? Int ?? 0) }, 15)
     }
 }
