@@ -207,8 +207,3 @@ final class KamailioLab {
         return UInt16(bigEndian: address.sin_port)
     }
 }
-
-struct LabError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

@@ -88,10 +88,8 @@ struct FeedKamailioCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let feedSettings: KamailioFeedSettings
-        do { feedSettings = try self.feedSettings(settings.config) } catch let error as ValidationError {
-            throw CLIError(error.message)
-        }
+        // A ValidationError here still exits 64 with the usage: what is missing may be in neither place.
+        let feedSettings = try self.feedSettings(settings.config)
         let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
         let feed = try KamailioFeed(store: store, settings: feedSettings)
         SignalTrap.install()
@@ -125,15 +123,5 @@ struct FeedKamailioCommand: ParsableCommand {
             while SignalTrap.pending == 0, Date() < until { Thread.sleep(forTimeInterval: min(0.1, wait)) }
         }
         print("Stopped; \(total) CDRs stored")
-    }
-}
-
-/// `--rpc`: a JSON-RPC endpoint, checked when parsed (bad usage exits 64).
-struct RPCEndpointArgument: ExpressibleByArgument {
-    var endpoint: RPCEndpoint
-
-    init?(argument: String) {
-        guard let endpoint = RPCEndpoint(argument) else { return nil }
-        self.endpoint = endpoint
     }
 }
