@@ -27,7 +27,26 @@ final class KamailioEndToEndTests: XCTestCase {
         try lab.startCarriers()
         try lab.startKamailio()
         try lab.startFeed()
+        try lab.waitForFeedRefresh()
         let hold = 8_000
+
+        // Endpoints register: 3 of acme, 2 of bravo. The store's count per customer and the registrations graph
+        // follow Kamailio's location table.
+        try lab.register(customer: "acme", endpoints: 3, prefix: "10")
+        try lab.register(customer: "bravo", endpoints: 2, prefix: "20")
+        func kamailioRegistrations() throws -> Int { KamailioContact.dump(try lab.rpc("ul.dump")).count }
+        func storeRegistrations() throws -> [String: Int] {
+            let store = try SQLiteStore(path: lab.storePath, readOnly: true)
+            let codes = Dictionary(uniqueKeysWithValues: try store.accounts().customers.map { ($0.id, $0.accountCode) })
+            var result: [String: Int] = [:]
+            for (id, count) in try MetricsEngine(store: store).registrationsByCustomer() { result[codes[id] ?? "?"] = count }
+            return result
+        }
+        XCTAssertEqual(try kamailioRegistrations(), 5)
+        try lab.waitUntil("the store holds the 5 registrations", timeout: 5) { try storeRegistrations() == ["acme": 3, "bravo": 2] }
+        let history = try lab.termdash(["snapshot", "--view", "history", "--width", "120", "--height", "50", "--ascii"])
+        let graph = history.split(separator: "\n").drop { !$0.contains("Registrations") }.prefix(24)
+        XCTAssertTrue(graph.contains { $0.contains("now 5 ") }, "the registrations graph is at 5 now:\n\(graph.joined(separator: "\n"))")
 
         // Round 1. Held: acme 3 calls to alpha with 2 DTMF digits each, bravo 2 to alpha. Short: acme 2 and bravo 1
         // to beta (busy), bravo 2 to a number with no route (404).
@@ -61,7 +80,7 @@ final class KamailioEndToEndTests: XCTestCase {
         // The feed dies mid-call and comes back: the live calls are those Kamailio holds, not more, not fewer.
         lab.killFeed()
         try lab.startFeed()
-        Thread.sleep(forTimeInterval: 1)
+        try lab.waitForFeedRefresh()
         XCTAssertEqual(try kamailioCounts(), held, "the calls must still be held: make the hold longer")
         XCTAssertEqual(try storeCounts(), held)
 
@@ -102,7 +121,8 @@ final class KamailioEndToEndTests: XCTestCase {
             """.write(toFile: config, atomically: true, encoding: .utf8)
         let monitor = try TmuxSession(
             command: "\(EndToEnd.binary) monitor --config \(config) --db \(lab.storePath)", width: 120, height: 30)
-        try monitor.waitForScreen(timeout: 10) { $0.contains("Version ") }
+        try monitor.waitForScreen(timeout: 20) { $0.contains("Version ") }
+        try lab.waitForFeedRefresh()
         try lab.call(customer: "acme", number: "1004", calls: 2, holdMilliseconds: hold)
         let heldByMonitor = ["all": 2, "customer:acme": 2, "customer:bravo": 0, "carrier:alpha": 2, "carrier:beta": 0]
         try lab.waitUntil("Kamailio holds round 3's calls", timeout: 5) { try kamailioCounts() == heldByMonitor }
@@ -121,10 +141,10 @@ final class KamailioEndToEndTests: XCTestCase {
 
         // The feed command again, killed once more and restarted: it reads on from the cursor and stores nothing twice.
         try lab.startFeed()
-        Thread.sleep(forTimeInterval: 1)
+        try lab.waitForFeedRefresh()
         lab.killFeed()
         try lab.startFeed()
-        Thread.sleep(forTimeInterval: 1.5)
+        try lab.waitForFeedRefresh()
 
         let customers = try lab.report("customers")
         let carriers = try lab.report("carriers")

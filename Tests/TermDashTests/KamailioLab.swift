@@ -96,6 +96,19 @@ final class KamailioLab {
         return pid
     }
 
+    /// Registers `endpoints` endpoints of `customer` (AoRs `<prefix>1@customer.example`, `<prefix>2@…`) and waits for
+    /// their 200s.
+    func register(customer: String, endpoints: Int, prefix: String) throws {
+        let pid = try spawn(Self.which("sipp"), [
+            "127.0.0.1:\(sipPort)", "-sf", Self.integration.appendingPathComponent("sipp/register.xml").path,
+            "-key", "customer", customer, "-key", "src", prefix, "-m", "\(endpoints)", "-r", "20",
+            "-i", "127.0.0.1", "-p", "\(try Self.freePort(udp: true))", "-ci", "127.0.0.1",
+            "-cp", "\(try Self.freePort(udp: true))", "-nostdin", "-timeout", "20",
+        ], log: "register-\(customer)")
+        let status = EndToEnd.wait(pid)
+        guard status == 0 else { throw LabError("sipp could not register \(customer)'s endpoints (status \(status))") }
+    }
+
     /// Waits for every caller to finish its calls.
     func waitForCallers() {
         for pid in callers { _ = EndToEnd.wait(pid) }
@@ -114,6 +127,18 @@ final class KamailioLab {
         kill(feed, SIGKILL)
         _ = EndToEnd.wait(feed)
         self.feed = nil
+    }
+
+    /// Waits until the feed (whichever process runs it) has refreshed at a second later than now: what the store
+    /// shows from then on is what that feed read.
+    func waitForFeedRefresh(timeout: Double = 20) throws {
+        let after = Int64(Date().timeIntervalSince1970)
+        try waitUntil("the feed refreshes", timeout: timeout) {
+            // The first feed creates the store: until then there is none to read.
+            let store = try? SQLiteStore(path: storePath, readOnly: true)
+            let checked = try? store?.read { session in try session.feeds().first { $0.name == "kamailio" }?.checkedAt }
+            return (checked.flatMap { $0 } ?? 0) > after
+        }
     }
 
     func rpc(_ method: String, _ params: [Any] = []) throws -> Any {
