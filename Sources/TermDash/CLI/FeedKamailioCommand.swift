@@ -93,8 +93,8 @@ struct FeedKamailioCommand: ParsableCommand {
         let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
         let feed = try KamailioFeed(store: store, settings: feedSettings)
         SignalTrap.install()
-        print("Feeding \(settings.storePath) from Kamailio at \(feedSettings.rpc) and \(feedSettings.accPath) "
-            + "every \(feedSettings.refresh) s as \(Sanitizer.cleanLines(feedSettings.name)); Ctrl-C stops")
+        print(Sanitizer.cleanLines("Feeding \(settings.storePath) from Kamailio at \(feedSettings.rpc) and "
+            + "\(feedSettings.accPath) every \(feedSettings.refresh) s as \(feedSettings.name); Ctrl-C stops"))
         let started = Date()
         var backoff = FeedBackoff(period: feedSettings.refresh)
         var lastProblem: String?
