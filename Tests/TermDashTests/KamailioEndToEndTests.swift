@@ -75,6 +75,10 @@ final class KamailioEndToEndTests: XCTestCase {
         let held = ["all": 5, "customer:acme": 3, "customer:bravo": 2, "carrier:alpha": 5, "carrier:beta": 0]
         try lab.waitUntil("Kamailio holds the 5 answered calls", timeout: 5) { try kamailioCounts() == held }
         try lab.waitUntil("the store's channels equal Kamailio's", timeout: 5) { try storeCounts() == held }
+        // Every process of the lab is up: none listens beyond 127.0.0.1.
+        let bound = try lab.boundAddresses()
+        XCTAssertTrue(bound.contains("udp 127.0.0.1:\(lab.sipPort)") && bound.contains("tcp 127.0.0.1:\(lab.httpPort)"), "\(bound)")
+        XCTAssertEqual(bound.filter { !$0.contains(" 127.0.0.1:") }, [], "sockets beyond loopback")
         XCTAssertEqual(try kamailioCounts(), try storeCounts())
 
         // The feed dies mid-call and comes back: the live calls are those Kamailio holds, not more, not fewer.

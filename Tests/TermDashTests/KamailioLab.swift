@@ -141,6 +141,45 @@ final class KamailioLab {
         }
     }
 
+    /// The local addresses of every inet socket the lab's processes (and Kamailio's children) hold that listen (TCP)
+    /// or are bound (UDP), as "proto address:port"; from /proc, so nothing is missed however a program binds.
+    func boundAddresses() throws -> [String] {
+        let roots = Set(callers + carriers + [feed, kamailio].compactMap { $0 })
+        var pids = roots
+        for entry in try FileManager.default.contentsOfDirectory(atPath: "/proc") {
+            guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, let parent = Int32(fields[1]), roots.contains(parent) { pids.insert(pid) }
+        }
+        var inodes = Set<String>()
+        for pid in pids {
+            for fd in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? [] {
+                if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)"),
+                   target.hasPrefix("socket:[") { inodes.insert(String(target.dropFirst(8).dropLast())) }
+            }
+        }
+        var result: [String] = []
+        for proto in ["tcp", "udp", "tcp6", "udp6"] {
+            let table = (try? String(contentsOfFile: "/proc/net/\(proto)", encoding: .utf8)) ?? ""
+            for line in table.split(separator: "\n").dropFirst() {
+                let columns = line.split(separator: " ")
+                guard columns.count > 9, inodes.contains(String(columns[9])) else { continue }
+                // TCP: only listening sockets (state 0A); UDP: every bound one.
+                if proto.hasPrefix("tcp"), columns[3] != "0A" { continue }
+                let parts = columns[1].split(separator: ":")
+                guard parts.count == 2, let port = UInt16(parts[1], radix: 16) else { continue }
+                var address = String(parts[0])
+                if address.count == 8, let value = UInt32(address, radix: 16) {
+                    // /proc shows IPv4 addresses as host-order hex of the network-order bytes.
+                    address = "\(value & 0xff).\(value >> 8 & 0xff).\(value >> 16 & 0xff).\(value >> 24)"
+                }
+                result.append("\(proto) \(address):\(port)")
+            }
+        }
+        return result.sorted()
+    }
+
     func rpc(_ method: String, _ params: [Any] = []) throws -> Any {
         guard let endpoint = RPCEndpoint(rpcURL) else { throw LabError("bad RPC URL") }
         return try JSONRPCClient(endpoint: endpoint, timeout: 1).call(method, params)
