@@ -1,11 +1,16 @@
 # TermDash. `make demo` runs the monitor on a simulated store; `make test` runs every test.
 SWIFT ?= swift
-SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux libhpdf-dev poppler-utils fonts-dejavu-core
+# libhpdf-dev, poppler-utils, fonts-dejavu-core: invoice PDFs (libharu, pdftotext in the tests, the embedded font).
+# kamailio (jsonrpcs and xhttp are in the base package), its json and sqlite modules and sipp (sip-tester): the
+# Kamailio feed's end-to-end test runs a real switch. sqlite3: the lab creates Kamailio's accounting database.
+SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux libhpdf-dev poppler-utils fonts-dejavu-core \
+	kamailio kamailio-json-modules kamailio-sqlite-modules sip-tester sqlite3
 # What `make bench` needs besides: htop, the program the monitor's cost is measured against.
 BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: deps bench-deps build release demo test bench bench-monitor fuzz clean
+# The Kamailio lab and the monitor on it (docs/kamailio.md): Kamailio, sipp carriers and callers, on loopback.
+.PHONY: deps bench-deps build release demo demo-kamailio test bench bench-monitor bench-kamailio fuzz clean
 
 # Installs the system packages in $(1), only when one is missing.
 define install_missing
@@ -33,6 +38,9 @@ release: deps
 demo: release
 	./.build/release/termdash demo
 
+demo-kamailio: release
+	integrations/kamailio/lab.sh ./.build/release/termdash
+
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
@@ -56,6 +64,12 @@ MONITOR_BENCH_ARGS ?=
 bench-monitor: bench-deps
 	$(SWIFT) build -c release --product termdash
 	TERMDASH=.build/release/termdash bench/monitor-vs-htop.sh $(MONITOR_BENCH_ARGS)
+
+# The Kamailio feed's cost: 200 CPS through Kamailio for 60 s, the feed's CPU beside Kamailio's, and whether it
+# kept up (bench/kamailio-cps.sh; KAMAILIO_BENCH_CPS, KAMAILIO_BENCH_SECONDS).
+bench-kamailio: deps
+	$(SWIFT) build -c release --product termdash
+	TERMDASH=.build/release/termdash bench/kamailio-cps.sh
 
 # libFuzzer over CDR format detection and every format's parser, for FUZZ_SECONDS (default 60). The parsing sources
 # compile alone (no GRDB); seeds: Fuzz/corpus and, when beside the checkout, ../shared/cdr-samples. New inputs are

@@ -172,6 +172,8 @@ final class ConfigSectionsTests: XCTestCase {
         let config = try Config.parse(text, path: "config.example.toml")
         XCTAssertEqual(config.keys["summary.copy"], ["y", "Ctrl-Y"])
         XCTAssertEqual(config.sources["pbx-zurich"]?.format, .asterisk)
+        XCTAssertEqual(config.feeds["kamailio-edge"]?.rpc, .http(host: "127.0.0.1", port: 5080, path: "/RPC"))
+        XCTAssertEqual(config.feeds["kamailio-edge"]?.columns.code, "sip_code")
         XCTAssertNotNil(config.copy.command)
         XCTAssertNotNil(config.exportDirectory)
     }
@@ -188,6 +190,7 @@ final class ConfigSectionsTests: XCTestCase {
             "checklist": ["minimum_asr", "minimum_attempts"],
             "simulator": ["peak_cps", "customers", "carriers", "dids", "history_days", "seed"],
             "sources.pbx-zurich": ConfigReader.sourceKeys,
+            "sources.kamailio-edge": ConfigReader.kamailioKeys,
         ]
         let (text, _) = try uncommentedExample()
         var found: [String: Set<String>] = [:]
@@ -206,6 +209,46 @@ final class ConfigSectionsTests: XCTestCase {
             }
         }
         XCTAssertNotNil(found["keys"], "[keys] is explained")
+    }
+
+    // MARK: Kamailio sources
+
+    func testAKamailioSourceIsAFeed() throws {
+        let config = try Config.parse("""
+            [sources.edge]
+            kind = "kamailio"
+            rpc = "unix:/run/kamailio/rpc.sock"
+            acc_db = "/var/lib/kamailio/acc.db"
+            customer_profile = "cust"
+            refresh = 2
+            registrations = false
+            columns = { dtmf = "digits" }
+            """, path: "conf/termdash.toml")
+        var expected = KamailioFeedSettings(name: "edge", rpc: .datagram(path: "/run/kamailio/rpc.sock"),
+                                            accPath: "/var/lib/kamailio/acc.db")
+        expected.customerProfile = "cust"
+        expected.refresh = 2
+        expected.registrations = false
+        expected.columns.dtmf = "digits"
+        XCTAssertEqual(config.feeds, ["edge": expected])
+        XCTAssertEqual(config.sources, [:], "a feed is not a CDR file source")
+    }
+
+    func testKamailioSourceMistakes() {
+        let head = "[sources.edge]\nkind = \"kamailio\"\n"
+        XCTAssertEqual(error(head), "conf/termdash.toml:2: sources.edge.kind: a kamailio source needs acc_db, "
+            + "the path of Kamailio's accounting database")
+        XCTAssertEqual(error(head + "acc_db = \"a.db\"\nrpc = \"ftp://x\"\n"),
+                       "conf/termdash.toml:4: sources.edge.rpc: \"ftp://x\" is not http://HOST:PORT/PATH or unix:/PATH")
+        XCTAssertEqual(error(head + "acc_db = \"a.db\"\nformat = \"asterisk\"\n"),
+                       "conf/termdash.toml:4: sources.edge.format: unknown setting \"sources.edge.format\" for kind "
+                       + "\"kamailio\" (known: kind, rpc, acc_db, columns, customer_profile, carrier_profile, refresh, registrations)")
+        XCTAssertEqual(error(head + "acc_db = \"a.db\"\nrefresh = 0\n"),
+                       "conf/termdash.toml:4: sources.edge.refresh: must be a number of seconds from 0.1 to 3600")
+        XCTAssertEqual(error(head + "acc_db = \"a.db\"\ncolumns = { dtmf = \"a b\" }\n"),
+                       "conf/termdash.toml:4: sources.edge.columns: \"a b\": a column name has letters, digits and underscores only")
+        XCTAssertEqual(error("[sources.edge]\nkind = \"asterisk\"\n"),
+                       "conf/termdash.toml:2: sources.edge.kind: must be \"files\" (CDR files, the default) or \"kamailio\"")
     }
 
     // MARK: Mistakes name the file, the line and the setting
@@ -290,7 +333,7 @@ final class ConfigSectionsTests: XCTestCase {
         XCTAssertEqual(error("[sources.pbx1]\nformat = \"csv\"\n"),
                        "conf/termdash.toml:2: sources.pbx1.format: unknown format \"csv\" (auto, asterisk, asterisk-custom, freeswitch, native)")
         XCTAssertEqual(error("[sources.pbx1]\nformat = \"asterisk\"\ncustomer_column = \"accountcode\"\n"),
-                       "conf/termdash.toml:3: sources.pbx1.customer_column: unknown setting \"sources.pbx1.customer_column\" (known: format, zone, columns, customer, carrier, default_carrier, did)")
+                       "conf/termdash.toml:3: sources.pbx1.customer_column: unknown setting \"sources.pbx1.customer_column\" (known: kind, format, zone, columns, customer, carrier, default_carrier, did)")
         XCTAssertEqual(error("[sources.pbx1]\nzone = \"Mars/Olympus\"\n"),
                        "conf/termdash.toml:2: sources.pbx1.zone: unknown time zone \"Mars/Olympus\" (use an IANA name such as Europe/Zurich)")
         let missingStart = error("""

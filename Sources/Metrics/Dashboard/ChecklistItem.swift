@@ -1,7 +1,7 @@
 /// One outstanding item of the checklist.
 public struct ChecklistItem: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case noCarriers, cdrFileError, importInterrupted, balancePastLimit, lowASR, customerWithoutRateCard, carrierWithoutRateCard,
+        case noCarriers, feedDown, cdrFileError, importInterrupted, balancePastLimit, lowASR, customerWithoutRateCard, carrierWithoutRateCard,
             profileNotVerified
     }
 
@@ -32,7 +32,7 @@ public struct ChecklistItem: Sendable, Equatable {
 extension ChecklistItem.Kind {
     public var severity: ChecklistItem.Severity {
         switch self {
-        case .noCarriers, .cdrFileError, .importInterrupted, .balancePastLimit, .lowASR: return .alert
+        case .noCarriers, .feedDown, .cdrFileError, .importInterrupted, .balancePastLimit, .lowASR: return .alert
         case .customerWithoutRateCard, .carrierWithoutRateCard, .profileNotVerified: return .warning
         }
     }
@@ -40,6 +40,7 @@ extension ChecklistItem.Kind {
     public var title: String {
         switch self {
         case .noCarriers: return "No carriers configured"
+        case .feedDown: return "Switch feed down"
         case .cdrFileError: return "CDR file in error"
         case .importInterrupted: return "Import interrupted"
         case .balancePastLimit: return "Balance past debit limit"
@@ -54,6 +55,7 @@ extension ChecklistItem.Kind {
     var more: String {
         switch self {
         case .noCarriers: return "more"
+        case .feedDown: return "more feeds down"
         case .cdrFileError: return "more files in error"
         case .importInterrupted: return "more imports interrupted"
         case .balancePastLimit: return "more customers past their limit"

@@ -30,6 +30,11 @@ extension MetricsEngine {
             } else if !carriers.contains(where: \.active) {
                 add(.noCarriers, "none of the \(carriers.count) carriers is active", subject: nil)
             }
+            // A switch the feed cannot reach: its calls in progress are as last read, its CDRs wait.
+            for feed in try session.feeds() {
+                guard let since = feed.downSince else { continue }
+                add(.feedDown, "feed \(feed.name) down since \(utcTime(since))", subject: nil)
+            }
             for file in try session.filesInError() {
                 add(.cdrFileError, "\(file.name): \(file.firstError ?? "import failed")", subject: file.id)
             }
@@ -63,7 +68,7 @@ extension MetricsEngine {
         }
         for customer in ownCustomers where !customer.profileVerified {
             add(.profileNotVerified, "\(customer.name) (\(customer.accountCode)) was created by "
-                + (customer.firstSeenFile.map { "importing \($0)" } ?? "an import"), subject: customer.id)
+                + (customer.firstSeenFile.map { "importing \($0)" } ?? "an import or a switch feed"), subject: customer.id)
         }
 
         var result: [ChecklistItem] = []
@@ -108,4 +113,22 @@ func percent(_ value: Double) -> String {
     if text.count < 2 { text = String(repeating: "0", count: 2 - text.count) + text }
     text.insert(".", at: text.index(before: text.endIndex))
     return (negative ? "-" : "") + text + "%"
+}
+
+/// "2026-12-04 01:30:05 UTC": a moment the checklist names, in UTC whatever the display zone.
+func utcTime(_ seconds: Int64) -> String {
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let time = seconds - days * 86_400
+    // Civil from days (Howard Hinnant's algorithm): proleptic Gregorian, no Foundation formatter per item.
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(year)-\(two(month))-\(two(day)) \(two(time / 3_600)):\(two(time % 3_600 / 60)):\(two(time % 60)) UTC"
 }

@@ -53,7 +53,7 @@ public struct AccountDirectory: Sendable {
     }
 
     /// The customer with this account code; one the store does not have is created (unverified, no rate card).
-    mutating func customer(_ accountCode: String) throws -> Account? {
+    public mutating func customer(_ accountCode: String) throws -> Account? {
         guard !accountCode.isEmpty else { return nil }
         if let known = customers[accountCode] { return known }
         let account = Account(id: try Self.next(&lastIDs.customer), rateCardID: nil)
@@ -63,7 +63,7 @@ public struct AccountDirectory: Sendable {
         return account
     }
 
-    mutating func carrier(_ name: String) throws -> Account? {
+    public mutating func carrier(_ name: String) throws -> Account? {
         guard !name.isEmpty else { return nil }
         if let known = carriers[name] { return known }
         let account = Account(id: try Self.next(&lastIDs.carrier), rateCardID: nil)
@@ -73,7 +73,7 @@ public struct AccountDirectory: Sendable {
         return account
     }
 
-    mutating func did(_ number: String, customer: Int64?) throws -> Int64? {
+    public mutating func did(_ number: String, customer: Int64?) throws -> Int64? {
         guard !number.isEmpty else { return nil }
         if let known = dids[number] { return known }
         let id = try Self.next(&lastIDs.did)
@@ -83,7 +83,7 @@ public struct AccountDirectory: Sendable {
     }
 
     /// The accounts decided since the last call, for `ImportTransaction.createAccounts`.
-    mutating func takeCreations() -> [Creation] {
+    public mutating func takeCreations() -> [Creation] {
         defer { creations.removeAll() }
         return creations
     }

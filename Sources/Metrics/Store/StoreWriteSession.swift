@@ -28,4 +28,22 @@ public protocol StoreWriteSession {
 
     /// Drops aggregates older than `retention` allows at `now`; CDRs are never pruned.
     func pruneAggregates(_ retention: Retention, at now: Int64) throws
+
+    // MARK: Switch feeds
+
+    /// Customers, carriers and DIDs as stored, with the last id of each: a feed names the accounts a CDR or a call
+    /// brings first itself, and creates them with `createAccounts` before what names them.
+    func accountDirectory() throws -> AccountDirectory
+
+    /// Creates accounts first seen by a feed, with the ids `AccountDirectory` gave them (customers unverified).
+    func createAccounts(_ creations: [AccountDirectory.Creation], at now: Int64) throws
+
+    /// Every rate card, indexed for rating, by id.
+    func rateTables() throws -> [Int64: RateTable]
+
+    /// The feed as stored; nil for one never stored.
+    func feed(named name: String) throws -> FeedState?
+
+    /// Stores the feed's cursor and state: in the transaction that stores the CDRs up to the cursor.
+    func storeFeed(_ feed: FeedState) throws
 }

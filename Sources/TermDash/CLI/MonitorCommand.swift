@@ -13,10 +13,22 @@ struct MonitorCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
+        // [sources.NAME] of kind "kamailio": the monitor runs those feeds itself, as writers beside its reads.
+        var drivers: [FeedDriver] = []
+        if !settings.config.feeds.isEmpty {
+            let writer = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
+            for name in settings.config.feeds.keys.sorted() {
+                guard let feed = settings.config.feeds[name] else { continue }
+                drivers.append(FeedDriver(feed: try KamailioFeed(store: writer, settings: feed)))
+            }
+        }
         let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
         let path = settings.storePath
+        drivers.forEach { $0.start() }
+        defer { drivers.forEach { $0.stop() } }
         try runMonitor(engine: MetricsEngine(store: store, retention: settings.config.retention), settings: settings,
                        mouse: mouse, writer: StoreWriter { try SQLiteStore.openForCLI(path: path, readOnly: false) })
+        if let error = drivers.compactMap(\.error).first { throw CLIError("a switch feed stopped: \(error)") }
     }
 }
 

@@ -12,8 +12,9 @@ struct TermDashCommand: ParsableCommand {
             """,
         version: BuildInfo.version,
         subcommands: [MonitorCommand.self, DemoCommand.self, SimulateCommand.self, SnapshotCommand.self,
-                      ImportCommand.self, FilesCommand.self, KeysCommand.self, RatesCommand.self, ReportCommand.self, RebuildCommand.self,
-                      InvoiceCommand.self, CustomerCommand.self, TicketCommand.self, VersionCommand.self],
+                      ImportCommand.self, FeedCommand.self, FilesCommand.self, KeysCommand.self, RatesCommand.self,
+                      ReportCommand.self, RebuildCommand.self, InvoiceCommand.self, CustomerCommand.self, TicketCommand.self,
+                      VersionCommand.self],
         defaultSubcommand: MonitorCommand.self
     )
 

@@ -30,6 +30,8 @@ struct Config: Equatable {
     var sources: [String: ImportSource] = [:]
     /// `[company]`: the issuer printed on invoices.
     var company = CompanySettings()
+    /// `[sources.NAME]` with `kind = "kamailio"`: switches `termdash monitor` and `termdash feed` read live.
+    var feeds: [String: KamailioFeedSettings] = [:]
 
     struct SimulatorSettings: Equatable {
         var peakCPS = 2.0
@@ -120,7 +122,7 @@ struct Config: Equatable {
         read { config.company.name = try reader.string("company", "name") ?? config.company.name }
         read { config.company.address = try reader.string("company", "address") ?? config.company.address }
         read { config.company.taxID = try reader.string("company", "tax_id") ?? config.company.taxID }
-        read { config.sources = try reader.importSources() }
+        read { (config.sources, config.feeds) = try reader.sources() }
         read { config.keys = try reader.keyOverrides() }
         errors += reader.unknownKeys()
         errors += config.mistakes(reader: reader)

@@ -216,7 +216,7 @@ final class ChecklistTests: XCTestCase {
         let list = try items(temporary.store)
         XCTAssertEqual(kinds(list), [.profileNotVerified, .profileNotVerified])
         XCTAssertEqual(list.map(\.reason), ["New Co (X9) was created by importing Master-2026-11.csv",
-                                            "Older Co (X8) was created by an import"])
+                                            "Older Co (X8) was created by an import or a switch feed"])
         XCTAssertEqual(list[0].severity, .warning)
         try temporary.store.write { try $0.execute(sql: "UPDATE customers SET profile_verified = 1") }
         XCTAssertEqual(try items(temporary.store), [])

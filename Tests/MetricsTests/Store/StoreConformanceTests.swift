@@ -166,4 +166,45 @@ final class StoreConformanceTests: XCTestCase {
             XCTAssertEqual(once[0]?.counts, BruteForce.counts(records), backend)
         }
     }
+
+    /// A switch feed's cursor is stored with its CDRs, all or nothing; accounts it creates in the transaction are
+    /// there for the next; the checklist reads the feed's state.
+    func testAFeedsCursorCommitsWithItsCDRsOrNotAtAll() throws {
+        var random = seededRandom()
+        struct Rollback: Error {}
+        try StoreBackend.eachEmptyStore { backend, store in
+            XCTAssertNil(try store.write { try $0.feed(named: "edge") }, backend)
+            // No accounts: the CDRs name none.
+            let records = randomRecords(50, endingAt: now, spread: 3_600, carriers: 1, customers: 1, using: &random).map {
+                var record = $0
+                record.customerID = nil
+                record.carrierID = nil
+                return record
+            }
+            // A transaction that fails after the CDRs and the cursor keeps neither.
+            XCTAssertThrowsError(try store.write { session in
+                try session.insertCDRs(records)
+                try session.storeFeed(FeedState(name: "edge", kind: "kamailio", cursor: 50, checkedAt: now))
+                throw Rollback()
+            }, backend)
+            XCTAssertNil(try store.write { try $0.feed(named: "edge") }, backend)
+            XCTAssertEqual(try MetricsEngine(store: store).figures(from: now - 3_600, to: now, at: now)[0]?.counts.attempts ?? 0,
+                           0, backend)
+
+            let stored = try store.write { session -> Int in
+                var directory = try session.accountDirectory()
+                _ = try directory.customer("acme")
+                try session.createAccounts(directory.takeCreations(), at: now)
+                let new = try session.insertCDRs(records)
+                try session.storeFeed(FeedState(name: "edge", kind: "kamailio", cursor: 50, downSince: now - 5, checkedAt: now))
+                return new
+            }
+            XCTAssertEqual(stored, 50, backend)
+            XCTAssertEqual(try store.write { try $0.feed(named: "edge") },
+                           FeedState(name: "edge", kind: "kamailio", cursor: 50, downSince: now - 5, checkedAt: now), backend)
+            XCTAssertEqual(try store.read { try $0.feeds() }.map(\.name), ["edge"], backend)
+            XCTAssertEqual(try store.accounts().customers.map(\.accountCode), ["acme"], backend)
+            XCTAssertEqual(try MetricsEngine(store: store).checklist(at: now).filter { $0.kind == .feedDown }.count, 1, backend)
+        }
+    }
 }

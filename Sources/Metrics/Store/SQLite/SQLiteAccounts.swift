@@ -130,7 +130,7 @@ enum SQLiteAccounts {
 
     /// Inserts the accounts an import's directory decided, with their ids (the largest so far plus one: what SQLite
     /// would have given them).
-    static func create(_ creations: [AccountDirectory.Creation], firstSeenIn file: Int64, at now: Int64, in db: Database)
+    static func create(_ creations: [AccountDirectory.Creation], firstSeenIn file: Int64?, at now: Int64, in db: Database)
         throws
     {
         for creation in creations {

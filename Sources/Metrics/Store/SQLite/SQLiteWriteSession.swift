@@ -65,4 +65,29 @@ struct SQLiteWriteSession: StoreWriteSession {
     func pruneAggregates(_ retention: Retention, at now: Int64) throws {
         try Aggregates.prune(retention, at: now, in: db)
     }
+
+    func accountDirectory() throws -> AccountDirectory {
+        try SQLiteAccounts.directory(in: db)
+    }
+
+    func createAccounts(_ creations: [AccountDirectory.Creation], at now: Int64) throws {
+        try SQLiteAccounts.create(creations, firstSeenIn: nil, at: now, in: db)
+    }
+
+    func rateTables() throws -> [Int64: RateTable] {
+        try SQLiteAccounts.rateTables(in: db)
+    }
+
+    func feed(named name: String) throws -> FeedState? {
+        try Row.fetchOne(db, sql: "SELECT name, kind, cursor, down_since, checked_at FROM feeds WHERE name = ?",
+                         arguments: [name]).map(SQLiteReadSession.feedState)
+    }
+
+    func storeFeed(_ feed: FeedState) throws {
+        try db.execute(sql: """
+            INSERT INTO feeds (name, kind, cursor, down_since, checked_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, cursor = excluded.cursor,
+                down_since = excluded.down_since, checked_at = excluded.checked_at
+            """, arguments: [feed.name, feed.kind, feed.cursor, feed.downSince, feed.checkedAt])
+    }
 }

@@ -18,6 +18,7 @@ enum Schema {
         ("v8 network rollup by second; calls in progress counted by group and start", networkSecondsAndLiveCounts),
         ("v9 invoices, payments and customer billing profiles", invoicesPaymentsBillingProfiles),
         ("v10 help tickets", helpTickets),
+        ("v11 feed cursors", feedCursors),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -795,5 +796,18 @@ enum Schema {
             closed_at    INTEGER CHECK (closed_at IS NULL OR closed_at >= opened_at)
         );
         CREATE INDEX help_tickets_open ON help_tickets(id) WHERE closed_at IS NULL;
+        """
+
+    /// A switch feed (`termdash feed kamailio`) reads its switch's CDRs past a cursor and stores the cursor in the
+    /// transaction that stores those CDRs, so each is stored once across restarts of either side; `down_since` is
+    /// when the feed last lost its switch (the checklist's "feed NAME down since …"), NULL while it answers.
+    static let feedCursors = """
+        CREATE TABLE feeds (
+            name        TEXT PRIMARY KEY,
+            kind        TEXT NOT NULL,
+            cursor      INTEGER NOT NULL DEFAULT 0,
+            down_since  INTEGER,
+            checked_at  INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
         """
 }
