@@ -50,6 +50,7 @@ extension MetricsEngine {
             }
             return figures.map { id, figures in
                 FigureRow(id: id, name: names[id] ?? (id == 0 ? "(unknown)" : "#\(id)"), figures: figures)
+            // Busiest first; ties by name.
             }.sorted { ($0.figures.attempts, $1.name) > ($1.figures.attempts, $0.name) }
         }
     }

@@ -27,24 +27,7 @@ extension MetricsEngine {
 
     /// Totals per customer or carrier (or one network total) over the buckets of `period` ending at `now`.
     public func totals(_ grouping: FigureGrouping, period: SummaryPeriod, at now: Int64) throws -> [FigureRow] {
-        let from = period.buckets(endingAt: now)[0]
-        let to = period.next(after: now)
-        return try store.read { session in
-            let figures = try self.figures(from: from, to: to, groupedBy: grouping, at: now, in: session)
-            let names: [Int64: String]
-            switch grouping {
-            case .total: names = [0: "all"]
-            case .customer:
-                names = Dictionary(try session.customers().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-            case .carrier, .customerCarrier:
-                names = Dictionary(try session.carriers().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-            case .did:
-                names = try session.didNumbers(nil)
-            }
-            return figures.map { id, figures in
-                FigureRow(id: id, name: names[id] ?? (id == 0 ? "(unknown)" : "#\(id)"), figures: figures)
-            // Busiest first; ties by name.
-            }.sorted { ($0.figures.attempts, $1.name) > ($1.figures.attempts, $0.name) }
-        }
+        let range = Period(from: period.buckets(endingAt: now)[0], to: period.next(after: now))!
+        return try totals(grouping, over: range, at: now)
     }
 }
