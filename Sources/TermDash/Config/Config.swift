@@ -32,6 +32,8 @@ struct Config: Equatable {
     var company = CompanySettings()
     /// `[sources.NAME]` with `kind = "kamailio"`: switches `termdash monitor` and `termdash feed` read live.
     var feeds: [String: KamailioFeedSettings] = [:]
+    /// `[[pages]]`: custom pages of SQL panes (docs/pages.md).
+    var pages: [CustomPage] = []
 
     struct SimulatorSettings: Equatable {
         var peakCPS = 2.0
@@ -124,6 +126,7 @@ struct Config: Equatable {
         read { config.company.taxID = try reader.string("company", "tax_id") ?? config.company.taxID }
         read { (config.sources, config.feeds) = try reader.sources() }
         read { config.keys = try reader.keyOverrides() }
+        read { config.pages = try CustomPageParser.pages(in: table, text: text, path: path) }
         errors += reader.unknownKeys()
         errors += config.mistakes(reader: reader)
         if let error = ConfigError.inLineOrder(errors) { throw error }
