@@ -25,11 +25,12 @@ struct MonitorCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        if let exporter {
+        // --exporter, else [exporter] listen (checked with the config).
+        if let address = exporter ?? settings.config.exporter.listen.flatMap(ListenAddress.init(argument:)) {
             let engine = MetricsEngine(store: try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
                                        retention: settings.config.retention)
-            let exposition = PrometheusExposition(accountLimit: 50)
-            try MetricsHTTPServer(address: exporter).serveInBackground {
+            let exposition = PrometheusExposition(accountLimit: settings.config.exporter.maxAccounts)
+            try MetricsHTTPServer(address: address).serveInBackground {
                 exposition.text(try engine.exporterFigures(at: Int64(Date().timeIntervalSince1970)))
             }
         }

@@ -16,20 +16,20 @@ struct PrometheusExposition {
 
     func text(_ figures: ExporterFigures) -> String {
         let registry = PrometheusCollectorRegistry()
-        registry.makeGauge(name: "termdash_calls_in_progress", help: "Calls in progress now.")
+        registry.makeGauge(descriptor: Self.name(nil, "calls_in_progress", "", "Calls in progress now."))
             .set(Int64(figures.inProgress))
         for (kind, accounts) in [("customer", figures.customers), ("carrier", figures.carriers)] {
             for account in bounded(accounts) {
                 let labels = [(kind, account.name)]
                 func gauge(_ name: String, _ help: String, _ value: Int) {
-                    registry.makeGauge(name: "termdash_\(kind)_\(name)", labels: labels, help: help).set(Int64(value))
+                    registry.makeGauge(descriptor: Self.name(kind, name, "", help), labels: labels).set(Int64(value))
                 }
                 func counter(_ name: String, _ help: String, _ value: Int64) {
-                    registry.makeCounter(name: "termdash_\(kind)_\(name)_total", labels: labels, help: help)
+                    registry.makeCounter(descriptor: Self.name(kind, name, "total", help), labels: labels)
                         .increment(by: value)
                 }
                 func money(_ name: String, _ help: String, _ micros: Int64) {
-                    registry.makeCounter(name: "termdash_\(kind)_\(name)_total", labels: labels, help: help)
+                    registry.makeCounter(descriptor: Self.name(kind, name, "total", help), labels: labels)
                         .increment(by: Double(micros) / 1_000_000)
                 }
                 gauge("calls_in_progress", "Calls in progress now, per \(kind).", account.inProgress)
@@ -48,14 +48,20 @@ struct PrometheusExposition {
         }
         for (status, files) in [("success", figures.filesSuccess), ("error", figures.filesError),
                                 ("waiting", figures.filesWaiting)] {
-            registry.makeGauge(name: "termdash_cdr_files", labels: [("status", status)],
-                               help: "CDR files recorded, by import status.").set(Int64(files))
+            registry.makeGauge(descriptor: Self.name(nil, "cdr_files", "", "CDR files recorded, by import status."),
+                               labels: [("status", status)]).set(Int64(files))
         }
         for (status, invoices) in [("draft", figures.draftInvoices), ("unpaid", figures.unpaidInvoices)] {
-            registry.makeGauge(name: "termdash_invoices", labels: [("status", status)],
-                               help: "Draft invoices, and issued invoices not paid in full.").set(Int64(invoices))
+            registry.makeGauge(
+                descriptor: Self.name(nil, "invoices", "", "Draft invoices, and issued invoices not paid in full."),
+                labels: [("status", status)]).set(Int64(invoices))
         }
         return registry.emitToString()
+    }
+
+    /// `termdash_KIND_NAME_UNIT`, the empty parts left out.
+    private static func name(_ kind: String?, _ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "termdash", subsystem: kind, metricName: metric, unitName: unit, helpText: help)
     }
 
     /// `accounts` (in id order) with those past the limit summed into one "other" row. Figures of the unknown
