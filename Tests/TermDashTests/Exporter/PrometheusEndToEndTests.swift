@@ -44,7 +44,7 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
                 return XCTFail("Prometheus gave no ASR within 60 s; logs in \(directory.path)")
             }
             Thread.sleep(forTimeInterval: 0.5)
-            guard let body = try? get(port: prometheusPort, path: "/api/v1/query?query=" + percentEncoded(query)),
+            guard let body = try? LoopbackHTTP.get(port: prometheusPort, path: "/api/v1/query?query=" + percentEncoded(query)),
                   let json = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
                   let data = json["data"] as? [String: Any], let results = data["result"] as? [[String: Any]]
             else { continue }
@@ -95,33 +95,5 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
 
     private func percentEncoded(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
-    }
-
-    /// A plain HTTP/1.0 GET on 127.0.0.1: the body.
-    private func get(port: UInt16, path: String) throws -> String {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw LabError("socket") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw LabError("connect to \(port)") }
-        let request = Array("GET \(path) HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".utf8)
-        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-        var response: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = recv(fd, &chunk, chunk.count, 0)
-            guard count > 0 else { break }
-            response += chunk[0..<count]
-        }
-        let text = String(decoding: response, as: UTF8.self)
-        guard text.hasPrefix("HTTP/1.1 200") || text.hasPrefix("HTTP/1.0 200"),
-              let split = text.range(of: "\r\n\r\n") else { throw LabError("not a 200: \(text.prefix(80))") }
-        return String(text[split.upperBound...])
     }
 }
