@@ -10,7 +10,7 @@ import TOMLKit
 /// [[pages.panes]]
 /// title = "Busiest"
 /// kind = "table"             # table, bar, sparkline or counter
-/// sql = "SELECT name, channels_configured FROM carriers ORDER BY 2 DESC"
+/// sql = "select name, channels_configured from carriers order by 2 desc"
 /// refresh_seconds = 5        # optional, 5 by default
 /// ```
 ///
