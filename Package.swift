@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // The Prometheus exposition format of `termdash exporter` (docs/prometheus.md).
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        // Named only to alias its module "Metrics", which would clash with ours (swift-prometheus depends on it).
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -48,6 +52,8 @@ let package = Package(
                 "Metrics",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics", moduleAliases: ["Metrics": "SwiftMetrics"]),
             ],
             plugins: ["VersionStampPlugin"]
         ),

@@ -153,7 +153,7 @@ final class ConfigSectionsTests: XCTestCase {
                 continue
             }
             let rest = String(line.dropFirst(2))
-            let isSetting = rest.range(of: #"^(\[[a-z.-]+\]|[a-z_.]+ = )"#, options: .regularExpression) != nil
+            let isSetting = rest.range(of: #"^(\[\[?[a-z.-]+\]\]?|[a-z_.]+ = )"#, options: .regularExpression) != nil
             guard isSetting || openBrackets > 0 else {
                 lines.append(line)
                 continue
@@ -176,6 +176,8 @@ final class ConfigSectionsTests: XCTestCase {
         XCTAssertEqual(config.feeds["kamailio-edge"]?.columns.code, "sip_code")
         XCTAssertNotNil(config.copy.command)
         XCTAssertNotNil(config.exportDirectory)
+        XCTAssertEqual(config.exporter.listen, "127.0.0.1:9464")
+        XCTAssertEqual(config.pages.first?.panes.first?.kind, .bar)
     }
 
     /// Unknown keys are errors that say "see config.example.toml": so it must name every setting there is.
@@ -189,6 +191,7 @@ final class ConfigSectionsTests: XCTestCase {
             "export": ["directory"],
             "checklist": ["minimum_asr", "minimum_attempts"],
             "simulator": ["peak_cps", "customers", "carriers", "dids", "history_days", "seed"],
+            "exporter": ["listen", "allow_remote", "max_accounts"],
             "sources.pbx-zurich": ConfigReader.sourceKeys,
             "sources.kamailio-edge": ConfigReader.kamailioKeys,
         ]

@@ -2,4 +2,4 @@
 /// books (`StoreLedger`), an import's transaction (`ImportSink`), the invoices (`InvoiceLedger`, read through
 /// `InvoiceReading`) and help tickets (`TicketLedger`). `SQLiteStore` is the embedded one; a server
 /// backend is another conformance, and passes when it passes the store conformance suite (Tests/MetricsTests/Store).
-public protocol MetricStore: StoreReader, StoreSink, StoreLedger, ImportSink, InvoiceLedger, TicketLedger {}
+public protocol MetricStore: StoreReader, StoreSink, StoreLedger, ImportSink, InvoiceLedger, TicketLedger, PageLedger {}

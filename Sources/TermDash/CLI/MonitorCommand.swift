@@ -11,8 +11,29 @@ struct MonitorCommand: ParsableCommand {
     @Flag(help: "Turn the mouse on (off by default so the terminal's own selection keeps working).")
     var mouse = false
 
+    @Option(help: ArgumentHelp(
+        "Also serve the figures to Prometheus at http://ADDRESS/metrics, as `termdash exporter` does.",
+        valueName: "host:port"))
+    var exporter: ListenAddress?
+
+    @Flag(help: "Allow an --exporter address other than 127.0.0.0/8.")
+    var allowRemote = false
+
+    func validate() throws {
+        if let exporter { try ExporterCommand.check(exporter, allowRemote: allowRemote) }
+    }
+
     func run() throws {
         let settings = try options.settings()
+        // --exporter, else [exporter] listen (checked with the config).
+        if let address = exporter ?? settings.config.exporter.listen.flatMap(ListenAddress.init(argument:)) {
+            let engine = MetricsEngine(store: try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
+                                       retention: settings.config.retention)
+            let exposition = PrometheusExposition(accountLimit: settings.config.exporter.maxAccounts)
+            try MetricsHTTPServer(address: address).serveInBackground {
+                exposition.text(try engine.exporterFigures(at: Int64(Date().timeIntervalSince1970)))
+            }
+        }
         // [sources.NAME] of kind "kamailio": the monitor runs those feeds itself, as writers beside its reads.
         var drivers: [FeedDriver] = []
         if !settings.config.feeds.isEmpty {

@@ -32,6 +32,10 @@ struct Config: Equatable {
     var company = CompanySettings()
     /// `[sources.NAME]` with `kind = "kamailio"`: switches `termdash monitor` and `termdash feed` read live.
     var feeds: [String: KamailioFeedSettings] = [:]
+    /// `[exporter]`: `listen` makes the monitor serve the Prometheus endpoint as `monitor --exporter` does.
+    var exporter = ExporterSettings()
+    /// `[[pages]]`: custom pages of SQL panes (docs/pages.md).
+    var pages: [CustomPage] = []
 
     struct SimulatorSettings: Equatable {
         var peakCPS = 2.0
@@ -124,6 +128,10 @@ struct Config: Equatable {
         read { config.company.taxID = try reader.string("company", "tax_id") ?? config.company.taxID }
         read { (config.sources, config.feeds) = try reader.sources() }
         read { config.keys = try reader.keyOverrides() }
+        read { config.exporter.listen = try reader.string("exporter", "listen") }
+        read { config.exporter.allowRemote = try reader.bool("exporter", "allow_remote") ?? false }
+        read { config.exporter.maxAccounts = try reader.int("exporter", "max_accounts") ?? config.exporter.maxAccounts }
+        read { config.pages = try CustomPageParser.pages(in: table, text: text, path: path) }
         errors += reader.unknownKeys()
         errors += config.mistakes(reader: reader)
         if let error = ConfigError.inLineOrder(errors) { throw error }
@@ -151,6 +159,15 @@ struct Config: Equatable {
         } catch {
             errors.append(ConfigError(path: reader.path, line: reader.line(ofSection: "keys"), reason: "keys: \(error)"))
         }
+        if let listen = exporter.listen {
+            if let address = ListenAddress(argument: listen) {
+                check(address.isLoopback || exporter.allowRemote, "exporter", "listen",
+                      "\(address) is not a loopback address: set allow_remote = true to listen on it")
+            } else {
+                check(false, "exporter", "listen", "must be HOST:PORT with an IPv4 address, e.g. 127.0.0.1:9464")
+            }
+        }
+        check(exporter.maxAccounts >= 0, "exporter", "max_accounts", "must be 0 or more")
         check((0...6).contains(moneyDecimals), "display", "money_decimals", "must be between 0 and 6")
         check((0.1...60).contains(copy.commandTimeout), "copy", "timeout_seconds", "must be between 0.1 and 60")
         check((0...100).contains(checklist.minimumASR), "checklist", "minimum_asr", "must be a percentage, 0 to 100")

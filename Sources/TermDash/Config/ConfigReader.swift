@@ -53,7 +53,7 @@ struct ConfigReader {
     /// The settings no one read: each an error.
     func unknownKeys() -> [ConfigError] {
         var errors: [ConfigError] = []
-        for section in table.keys.sorted() where section != "sources" && section != "keys" {
+        for section in table.keys.sorted() where !["sources", "keys", "pages"].contains(section) {
             guard let inner = table[section]?.table else {
                 // A known section that is not a table was reported as such when it was read.
                 if !used.contains(where: { $0.hasPrefix(section + ".") }) {

@@ -19,6 +19,7 @@ enum Schema {
         ("v9 invoices, payments and customer billing profiles", invoicesPaymentsBillingProfiles),
         ("v10 help tickets", helpTickets),
         ("v11 feed cursors", feedCursors),
+        ("v12 custom pages", customPages),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -786,6 +787,16 @@ enum Schema {
         """
 
     /// Help tickets: what the billing view counts as open, with the support block attached when each was opened.
+    /// Custom pages pushed with `termdash page push`: each page's definition as pushed (a TOML `[[pages]]` table),
+    /// by title; every running monitor reads them on its next refresh.
+    static let customPages = """
+        CREATE TABLE custom_pages (
+            title       TEXT PRIMARY KEY CHECK (length(title) > 0),
+            definition  TEXT NOT NULL,
+            pushed_at   INTEGER NOT NULL
+        );
+        """
+
     static let helpTickets = """
         CREATE TABLE help_tickets (
             id           INTEGER PRIMARY KEY AUTOINCREMENT,

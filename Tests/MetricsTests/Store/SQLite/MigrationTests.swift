@@ -27,7 +27,8 @@ final class MigrationTests: XCTestCase {
                         "v5 network rollups by minute and hour", "v6 integer row keys, unique with the start time",
                         "v7 a ledger entry per import run: copies noted, the importing process recorded",
                         "v8 network rollup by second; calls in progress counted by group and start",
-                        "v9 invoices, payments and customer billing profiles", "v10 help tickets", "v11 feed cursors"])
+                        "v9 invoices, payments and customer billing profiles", "v10 help tickets", "v11 feed cursors",
+                        "v12 custom pages"])
         XCTAssertFalse(tables.contains("rollup_hour"), "v2 replaced the crossed v1 rollups")
     }
 
@@ -38,7 +39,7 @@ final class MigrationTests: XCTestCase {
         }
         let reopened = try SQLiteStore(path: temporary.store.path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM carriers") }, 1)
-        XCTAssertEqual(try reopened.schemaVersion().count, 11)
+        XCTAssertEqual(try reopened.schemaVersion().count, 12)
     }
 
     func testReadOnlyOpenOfAMissingStoreSaysWhatToDo() throws {

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Metrics
+
+/// `termdash exporter`: the store's figures for Prometheus at http://ADDRESS/metrics (docs/prometheus.md).
+struct ExporterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exporter",
+        abstract: "Serve the store's figures to Prometheus at http://ADDRESS/metrics until stopped.",
+        discussion: """
+            Counters (attempts, answered, billed seconds, DTMF, spend, provider cost) are the store's totals per \
+            customer and per carrier, so rate() and increase() give exact ASR, ACD and CPS over any window. The \
+            first --max-accounts customers and carriers (by creation order) get series of their own, the rest are \
+            summed under "other". Listens on loopback only unless --allow-remote is given.
+            """)
+
+    @Option(help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
+    var listen = ListenAddress(argument: ListenAddress.defaultValueDescription)!
+
+    @Flag(help: "Allow an address other than 127.0.0.0/8 (the figures carry no authentication).")
+    var allowRemote = false
+
+    @Option(help: "Customers and carriers with series of their own; the rest are summed under \"other\".")
+    var maxAccounts = 50
+
+    @OptionGroup var options: CommonOptions
+
+    func validate() throws {
+        try Self.check(listen, allowRemote: allowRemote)
+        guard maxAccounts >= 0 else { throw ValidationError("--max-accounts must be 0 or more") }
+    }
+
+    static func check(_ address: ListenAddress, allowRemote: Bool) throws {
+        if !address.isLoopback && !allowRemote {
+            throw ValidationError("\(address) is not a loopback address: give --allow-remote to listen on it")
+        }
+    }
+
+    func run() throws {
+        let settings = try options.settings()
+        let engine = MetricsEngine(store: try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
+                                   retention: settings.config.retention)
+        let server = try MetricsHTTPServer(address: listen)
+        let exposition = PrometheusExposition(accountLimit: maxAccounts)
+        FileHandle.standardError.write(Data("termdash exporter: serving http://\(listen)/metrics\n".utf8))
+        server.serve { exposition.text(try engine.exporterFigures(at: Int64(Date().timeIntervalSince1970))) }
+    }
+}

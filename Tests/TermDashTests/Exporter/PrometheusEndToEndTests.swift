@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+
+/// `termdash exporter` scraped by a real Prometheus (Debian's `prometheus`), both on free loopback ports with their
+/// own folders, started and stopped by PID here; ASR per carrier asked of Prometheus' HTTP API must equal what
+/// `termdash report carriers` prints for the same CDRs.
+final class PrometheusEndToEndTests: StoreEndToEndTestCase {
+    private var pids: [pid_t] = []
+
+    override func tearDown() {
+        pids.forEach(KamailioLab.stop)
+        super.tearDown()
+    }
+
+    func testPrometheusComputesTheASRPerCarrierThatTheReportPrints() throws {
+        let prometheus = try KamailioLab.which("prometheus")
+        let made = try EndToEnd.termdash(["simulate", "--db", db, "--history-days", "1", "--cps", "2", "--duration", "1"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+
+        let exporterPort = try KamailioLab.freePort(udp: false)
+        pids.append(try spawn(EndToEnd.binary, ["exporter", "--listen", "127.0.0.1:\(exporterPort)", "--db", db,
+                                                 "--max-accounts", "1000"], log: "exporter"))
+        let config = directory.appendingPathComponent("prometheus.yml")
+        try """
+            global:
+              scrape_interval: 1s
+              evaluation_interval: 1s
+            scrape_configs:
+              - job_name: termdash
+                static_configs:
+                  - targets: ["127.0.0.1:\(exporterPort)"]
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let prometheusPort = try KamailioLab.freePort(udp: false)
+        pids.append(try spawn(prometheus, [
+            "--config.file=\(config.path)", "--storage.tsdb.path=\(directory.appendingPathComponent("data").path)",
+            "--web.listen-address=127.0.0.1:\(prometheusPort)"], log: "prometheus"))
+
+        // ASR per carrier from the counters: all CDRs of the store, the same set the report's period covers.
+        let query = "termdash_carrier_answered_total / termdash_carrier_attempts_total"
+        var fromPrometheus: [String: Double] = [:]
+        let deadline = Date().addingTimeInterval(60)
+        while fromPrometheus.isEmpty {
+            guard Date() < deadline else {
+                return XCTFail("Prometheus gave no ASR within 60 s; logs in \(directory.path)")
+            }
+            Thread.sleep(forTimeInterval: 0.5)
+            guard let body = try? LoopbackHTTP.get(port: prometheusPort, path: "/api/v1/query?query=" + percentEncoded(query)),
+                  let json = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
+                  let data = json["data"] as? [String: Any], let results = data["result"] as? [[String: Any]]
+            else { continue }
+            for result in results {
+                guard let metric = result["metric"] as? [String: String], let carrier = metric["carrier"],
+                      let value = result["value"] as? [Any], let text = value.last as? String,
+                      let ratio = Double(text) else { continue }
+                fromPrometheus[carrier] = ratio
+            }
+        }
+
+        let report = try EndToEnd.termdash(["report", "carriers", "--format", "json", "--from", "2000-01-01",
+                                            "--to", "2100-01-01", "--db", db])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let rows = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])?["rows"]
+                                 as? [[String: Any]])
+        var compared = 0
+        for row in rows {
+            guard let carrier = row["carrier"] as? String, let attempts = row["attempts"] as? Int, attempts > 0,
+                  let asr = row["asr_percent"] as? Double else { continue }
+            let name = carrier.isEmpty ? "unknown" : carrier
+            guard let ratio = fromPrometheus[name] else {
+                XCTFail("Prometheus has no ASR for carrier \(name): \(fromPrometheus.keys.sorted())")
+                continue
+            }
+            XCTAssertEqual((ratio * 10_000).rounded() / 100, asr, accuracy: 0.000_1, "ASR of \(name)")
+            compared += 1
+        }
+        XCTAssertGreaterThan(compared, 10, "the simulated network has dozens of carriers with calls")
+        XCTAssertEqual(compared, fromPrometheus.filter { !$0.value.isNaN }.count)
+    }
+
+    private func spawn(_ executable: String, _ arguments: [String], log name: String) throws -> pid_t {
+        let log = directory.appendingPathComponent("\(name).log").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw LabError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
+        return pid
+    }
+
+    private func percentEncoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}
