@@ -4,16 +4,15 @@ struct RankedAccount {
     var inUse: Int
 
     /// The first `limit` rows by channels in use (most or fewest first), rows of equal use in their given order (the
-    /// store's name order, so ties go by name without comparing a string): a stable counting sort, linear in the rows.
+    /// store's name order, so ties go by name without comparing a string). A sort of the rows, not of the counts: a
+    /// counting sort over every count up to the largest walked thousands of empty slots at carrier rates.
     static func ranked(_ rows: [RankedAccount], highestFirst: Bool, limit: Int) -> [RankedAccount] {
-        guard limit > 0, let most = rows.map(\.inUse).max() else { return [] }
-        var byUse = [[RankedAccount]](repeating: [], count: most + 1)
-        for row in rows { byUse[max(0, row.inUse)].append(row) }
-        var result: [RankedAccount] = []
-        for use in highestFirst ? Array((0...most).reversed()) : Array(0...most) {
-            result += byUse[use].prefix(limit - result.count)
-            if result.count == limit { break }
+        guard limit > 0, !rows.isEmpty else { return [] }
+        let order = rows.indices.sorted { left, right in
+            let (a, b) = (max(0, rows[left].inUse), max(0, rows[right].inUse))
+            if a != b { return highestFirst ? a > b : a < b }
+            return left < right
         }
-        return result
+        return order.prefix(limit).map { rows[$0] }
     }
 }

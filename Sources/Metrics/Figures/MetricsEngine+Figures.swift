@@ -17,8 +17,18 @@ extension MetricsEngine {
                  at now: Int64, in session: any StoreReadSession) throws -> [Int64: TrafficFigures]
     {
         var sums = SumsByID<RollupCounts>()
-        for piece in pieces(from: from, to: to, groupedBy: grouping, at: now) {
+        // A day less some of its hours leaves a group that only had calls in those hours at zero: it had none here.
+        // Every rollup row counts at least one attempt, so that is only known when attempts are read.
+        let subtracting = counters.contains(.attempts)
+        var subtracted = false
+        for piece in pieces(from: from, to: to, groupedBy: grouping, at: now, subtracting: subtracting) {
             switch piece {
+            case .less(let level, let start, let end):
+                subtracted = true
+                for (group, counts) in try session.rollupTotals(level, by: grouping, buckets: start..<end,
+                                                                counters: counters) {
+                    sums[group] -= counts
+                }
             case .rollup(let level, let start, let end):
                 // The network's minutes and hours inside the minute retention: one network row per bucket rather
                 // than one per carrier.
@@ -50,7 +60,9 @@ extension MetricsEngine {
                 }
             }
         }
-        return sums.dictionary.mapValues(TrafficFigures.init)
+        var result = sums.dictionary
+        if subtracted { result = result.filter { $0.value.attempts != 0 } }
+        return result.mapValues(TrafficFigures.init)
     }
 
     /// `counts` with only `counters` kept, the others 0: what a read of those counters alone gives.
@@ -64,12 +76,48 @@ extension MetricsEngine {
     /// Where the figures of [from, to) by `grouping` come from at `now`: the levels the grouping is kept at, minutes
     /// only inside their retention (older intervals start at the hour level); everything from the calls for a
     /// grouping no rollup keeps.
-    func pieces(from: Int64, to: Int64, groupedBy grouping: FigureGrouping, at now: Int64) -> [IntervalPiece] {
+    /// With `subtracting`, a run of hours that covers most of a day is read as the day less its other hours (see
+    /// `daysLessHours`), for the groupings whose hours are many rows (not the network's one row an hour).
+    func pieces(from: Int64, to: Int64, groupedBy grouping: FigureGrouping, at now: Int64, subtracting: Bool = false)
+        -> [IntervalPiece]
+    {
         guard var finest = grouping.levels.first, let coarsest = grouping.levels.last else {
             return from < to ? [.raw(from: from, to: to)] : []
         }
         if finest == .minute && from < retention.minuteHorizon(at: now) { finest = .hour }
-        return Self.pieces(from: from, to: to, finest: finest, coarsest: coarsest)
+        let pieces = Self.pieces(from: from, to: to, finest: finest, coarsest: coarsest)
+        guard subtracting, grouping != .total, grouping.levels.contains(.day) else { return pieces }
+        return pieces.flatMap { piece -> [IntervalPiece] in
+            guard case .rollup(.hour, let start, let end) = piece else { return [piece] }
+            return Self.daysLessHours(from: start, to: end, at: now)
+        }
+    }
+
+    /// The hours [from, to) as pieces that read fewest rows: each day's part of the run either as its hours, or as
+    /// the day's row less the day's other hours — exact, as a day's rollup is the sum of its hours'. Hours that start
+    /// after `now` hold no call, so taking them away reads nothing: the last 24 hours ending now read the hours
+    /// since yesterday's part (or the rest of yesterday, whichever is fewer) and one row per group for today,
+    /// instead of 24.
+    static func daysLessHours(from: Int64, to: Int64, at now: Int64) -> [IntervalPiece] {
+        let present = TimeBucket.hour.next(after: now)
+        // Hours of [start, end) that can hold calls at `now`.
+        func rows(_ start: Int64, _ end: Int64) -> Int64 { max(0, min(end, present) - start) / 3_600 }
+        var pieces: [IntervalPiece] = []
+        var cursor = from
+        while cursor < to {
+            let day = TimeBucket.day.start(of: cursor)
+            let dayEnd = TimeBucket.day.next(after: day)
+            let end = min(to, dayEnd)
+            if 1 + rows(day, cursor) + rows(end, dayEnd) < rows(cursor, end) {
+                pieces.append(.rollup(.day, from: day, to: dayEnd))
+                if day < cursor { pieces.append(.less(.hour, from: day, to: cursor)) }
+                if end < dayEnd { pieces.append(.less(.hour, from: end, to: dayEnd)) }
+            } else {
+                pieces.append(.rollup(.hour, from: cursor, to: end))
+            }
+            cursor = end
+        }
+        return pieces
     }
 
     /// Splits [from, to) into raw edges and runs of whole buckets, coarsest level first (up to `coarsest`), so that a

@@ -108,6 +108,8 @@ final class IntervalFiguresTests: XCTestCase {
                         XCTAssertLessThan(start, end)
                         XCTAssertLessThanOrEqual(end - start, finest == .minute ? 60 : 3_600, "raw edges stay small")
                         cursor = end
+                    case .less:
+                        XCTFail("the plan by levels alone takes nothing away: \(piece)")
                     case .rollup(let level, let start, let end):
                         XCTAssertEqual(start, cursor)
                         XCTAssertGreaterThanOrEqual(level.rank, finest.rank)
@@ -118,6 +120,85 @@ final class IntervalFiguresTests: XCTestCase {
                 }
                 XCTAssertEqual(cursor, max(from, to), "[\(from), \(to)) finest \(finest)")
                 XCTAssertLessThanOrEqual(pieces.count, 12, "a coarse plan: few pieces")
+            }
+        }
+    }
+
+    /// Hours read as days less their other hours: every hour of the interval is counted once, every other hour
+    /// not at all, and no more rows are read than the hours themselves (hours after `now` read none).
+    func testDaysLessHoursCountEachHourOnce() {
+        var random = seededRandom()
+        let edge: Int64 = 1_709_251_200
+        for _ in 0..<2_000 {
+            let from = edge + Int64.random(in: -100...100, using: &random) * 3_600
+            let to = from + Int64.random(in: 1...80, using: &random) * 3_600
+            let now = to - 3_600 + Int64.random(in: -3 * 86_400...3 * 86_400, using: &random)
+            let pieces = MetricsEngine.daysLessHours(from: from, to: to, at: now)
+            var weight: [Int64: Int] = [:]
+            var rows: Int64 = 0
+            let present = TimeBucket.hour.next(after: now)
+            for piece in pieces {
+                switch piece {
+                case .rollup(.hour, let start, let end):
+                    for hour in stride(from: start, to: end, by: 3_600) { weight[hour, default: 0] += 1 }
+                    rows += max(0, min(end, present) - start) / 3_600
+                case .rollup(.day, let start, let end):
+                    XCTAssertEqual(end - start, 86_400)
+                    for hour in stride(from: start, to: end, by: 3_600) { weight[hour, default: 0] += 1 }
+                    rows += 1
+                case .less(.hour, let start, let end):
+                    for hour in stride(from: start, to: end, by: 3_600) { weight[hour, default: 0] -= 1 }
+                    rows += max(0, min(end, present) - start) / 3_600
+                default:
+                    XCTFail("unexpected piece \(piece)")
+                }
+            }
+            for (hour, count) in weight {
+                XCTAssertEqual(count, hour >= from && hour < to ? 1 : 0, "hour \(hour) of [\(from), \(to)) at \(now)")
+            }
+            for hour in stride(from: from, to: to, by: 3_600) { XCTAssertEqual(weight[hour], 1) }
+            XCTAssertLessThanOrEqual(rows, max(0, min(to, present) - from) / 3_600)
+        }
+    }
+
+    /// The totals of the last 24 hours by customer and by carrier, at every hour of the day (where a day's row
+    /// less its other hours replaces most hours), equal brute force on every counter; also read days later.
+    func testLiveTotalsMatchBruteForceAtEveryHour() throws {
+        let temporary = try TemporaryStore()
+        var random = seededRandom()
+        let edge: Int64 = 1_709_251_200
+        try temporary.store.write { db in
+            for index in 1...4 {
+                try Accounts.addCustomer(.init(accountCode: "C\(index)", name: "C\(index)", channelsConfigured: 1,
+                                               rateCardID: nil), createdAt: 0, in: db)
+            }
+            for index in 1...3 { try Accounts.addCarrier(name: "K\(index)", channelsConfigured: 1, rateCardID: nil, in: db) }
+        }
+        var records: [CallRecord] = []
+        for index in 0..<3_000 {
+            let start = edge + Int64.random(in: -2 * 86_400...2 * 86_400, using: &random)
+            let answered = Bool.random(using: &random)
+            records.append(.make(
+                key: "t\(index)", start: start, answerAfter: answered ? 2 : nil, end: start + (answered ? 90 : 5),
+                disposition: answered ? .answered : [.busy, .noAnswer, .failed].randomElement(using: &random)!,
+                // Customer 4 calls in one hour only, so a day less its other hours leaves it at zero elsewhere.
+                customer: start / 3_600 == edge / 3_600 + 30 ? 4 : Bool.random(using: &random)
+                    ? Int64.random(in: 1...3, using: &random) : nil,
+                carrier: Int64.random(in: 1...3, using: &random), dtmf: Int.random(in: 0...2, using: &random),
+                sell: Int64.random(in: 0...2_000_000, using: &random), buy: Int64.random(in: 0...1_000_000, using: &random)))
+        }
+        try temporary.store.write { try CDRWriter.insert(records, in: $0) }
+        let engine = MetricsEngine(store: temporary.store)
+        for hour in Int64(0)..<50 {
+            let now = edge - 86_400 + hour * 3_600 + 1_234
+            for at in [now, now + 5 * 86_400] {
+                let from = TimeBucket.hour.start(of: now) - 23 * 3_600
+                let to = TimeBucket.hour.next(after: now)
+                for grouping in [FigureGrouping.customer, .carrier] {
+                    let figures = try engine.figures(from: from, to: to, groupedBy: grouping, at: at)
+                    XCTAssertEqual(figures.mapValues(\.counts), bruteForce(records, from: from, to: to, grouping: grouping),
+                                   "[\(from), \(to)) by \(grouping) at \(at)")
+                }
             }
         }
     }
