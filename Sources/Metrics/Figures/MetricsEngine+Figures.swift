@@ -76,8 +76,9 @@ extension MetricsEngine {
     /// Where the figures of [from, to) by `grouping` come from at `now`: the levels the grouping is kept at, minutes
     /// only inside their retention (older intervals start at the hour level); everything from the calls for a
     /// grouping no rollup keeps.
-    /// With `subtracting`, a run of hours that covers most of a day is read as the day less its other hours (see
-    /// `daysLessHours`), for the groupings whose hours are many rows (not the network's one row an hour).
+    /// With `subtracting`, a run of minutes or hours that covers most of an hour or a day is read as the coarser
+    /// bucket less its other buckets (see `coarserLessFiner`), for the groupings whose buckets are many rows (not the
+    /// network's one row a bucket).
     func pieces(from: Int64, to: Int64, groupedBy grouping: FigureGrouping, at now: Int64, subtracting: Bool = false)
         -> [IntervalPiece]
     {
@@ -86,34 +87,40 @@ extension MetricsEngine {
         }
         if finest == .minute && from < retention.minuteHorizon(at: now) { finest = .hour }
         let pieces = Self.pieces(from: from, to: to, finest: finest, coarsest: coarsest)
-        guard subtracting, grouping != .total, grouping.levels.contains(.day) else { return pieces }
+        guard subtracting, grouping != .total else { return pieces }
         return pieces.flatMap { piece -> [IntervalPiece] in
-            guard case .rollup(.hour, let start, let end) = piece else { return [piece] }
-            return Self.daysLessHours(from: start, to: end, at: now)
+            // Minutes inside the retention lie in hours whose other minutes are kept too (the horizon is an hour).
+            guard case .rollup(let level, let start, let end) = piece, let coarser = level.coarser,
+                  grouping.levels.contains(coarser)
+            else { return [piece] }
+            return Self.coarserLessFiner(level, from: start, to: end, at: now)
         }
     }
 
-    /// The hours [from, to) as pieces that read fewest rows: each day's part of the run either as its hours, or as
-    /// the day's row less the day's other hours — exact, as a day's rollup is the sum of its hours'. Hours that start
-    /// after `now` hold no call, so taking them away reads nothing: the last 24 hours ending now read the hours
-    /// since yesterday's part (or the rest of yesterday, whichever is fewer) and one row per group for today,
-    /// instead of 24.
-    static func daysLessHours(from: Int64, to: Int64, at now: Int64) -> [IntervalPiece] {
-        let present = TimeBucket.hour.next(after: now)
-        // Hours of [start, end) that can hold calls at `now`.
-        func rows(_ start: Int64, _ end: Int64) -> Int64 { max(0, min(end, present) - start) / 3_600 }
+    /// The buckets of `fine` (minutes or hours) in [from, to) as pieces that read fewest rows: each coarser bucket's
+    /// part of the run (an hour's minutes, a day's hours) either as those buckets, or as the coarser bucket's row
+    /// less its other buckets — exact, as a coarser rollup is the sum of its finer ones. Buckets that start after
+    /// `now` hold no call, so taking them away reads nothing: the last 24 hours ending now read yesterday's hours
+    /// in the window (or the rest of yesterday, whichever is fewer) and one row per group for today, not 24; the
+    /// last hour by minute, at most 31 rows per group, not 60.
+    static func coarserLessFiner(_ fine: TimeBucket, from: Int64, to: Int64, at now: Int64) -> [IntervalPiece] {
+        guard let coarse = fine.coarser, from < to else { return from < to ? [.rollup(fine, from: from, to: to)] : [] }
+        let width = fine.next(after: from) - from
+        let present = fine.next(after: now)
+        // Buckets of [start, end) that can hold calls at `now`.
+        func rows(_ start: Int64, _ end: Int64) -> Int64 { max(0, min(end, present) - start) / width }
         var pieces: [IntervalPiece] = []
         var cursor = from
         while cursor < to {
-            let day = TimeBucket.day.start(of: cursor)
-            let dayEnd = TimeBucket.day.next(after: day)
-            let end = min(to, dayEnd)
-            if 1 + rows(day, cursor) + rows(end, dayEnd) < rows(cursor, end) {
-                pieces.append(.rollup(.day, from: day, to: dayEnd))
-                if day < cursor { pieces.append(.less(.hour, from: day, to: cursor)) }
-                if end < dayEnd { pieces.append(.less(.hour, from: end, to: dayEnd)) }
+            let bucket = coarse.start(of: cursor)
+            let bucketEnd = coarse.next(after: bucket)
+            let end = min(to, bucketEnd)
+            if 1 + rows(bucket, cursor) + rows(end, bucketEnd) < rows(cursor, end) {
+                pieces.append(.rollup(coarse, from: bucket, to: bucketEnd))
+                if bucket < cursor { pieces.append(.less(fine, from: bucket, to: cursor)) }
+                if end < bucketEnd { pieces.append(.less(fine, from: end, to: bucketEnd)) }
             } else {
-                pieces.append(.rollup(.hour, from: cursor, to: end))
+                pieces.append(.rollup(fine, from: cursor, to: end))
             }
             cursor = end
         }

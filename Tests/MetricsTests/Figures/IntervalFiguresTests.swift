@@ -124,45 +124,50 @@ final class IntervalFiguresTests: XCTestCase {
         }
     }
 
-    /// Hours read as days less their other hours: every hour of the interval is counted once, every other hour
-    /// not at all, and no more rows are read than the hours themselves (hours after `now` read none).
-    func testDaysLessHoursCountEachHourOnce() {
+    /// Minutes read as hours, and hours as days, less their other buckets: every bucket of the interval is counted
+    /// once, every other one not at all, and no more rows are read than the buckets themselves (those after `now`
+    /// read none).
+    func testCoarserLessFinerCountsEachBucketOnce() {
         var random = seededRandom()
         let edge: Int64 = 1_709_251_200
-        for _ in 0..<2_000 {
-            let from = edge + Int64.random(in: -100...100, using: &random) * 3_600
-            let to = from + Int64.random(in: 1...80, using: &random) * 3_600
-            let now = to - 3_600 + Int64.random(in: -3 * 86_400...3 * 86_400, using: &random)
-            let pieces = MetricsEngine.daysLessHours(from: from, to: to, at: now)
-            var weight: [Int64: Int] = [:]
-            var rows: Int64 = 0
-            let present = TimeBucket.hour.next(after: now)
-            for piece in pieces {
-                switch piece {
-                case .rollup(.hour, let start, let end):
-                    for hour in stride(from: start, to: end, by: 3_600) { weight[hour, default: 0] += 1 }
-                    rows += max(0, min(end, present) - start) / 3_600
-                case .rollup(.day, let start, let end):
-                    XCTAssertEqual(end - start, 86_400)
-                    for hour in stride(from: start, to: end, by: 3_600) { weight[hour, default: 0] += 1 }
-                    rows += 1
-                case .less(.hour, let start, let end):
-                    for hour in stride(from: start, to: end, by: 3_600) { weight[hour, default: 0] -= 1 }
-                    rows += max(0, min(end, present) - start) / 3_600
-                default:
-                    XCTFail("unexpected piece \(piece)")
+        for (fine, coarse) in [(TimeBucket.hour, TimeBucket.day), (.minute, .hour)] {
+            let width: Int64 = fine == .hour ? 3_600 : 60
+            let coarseWidth: Int64 = coarse == .day ? 86_400 : 3_600
+            for _ in 0..<2_000 {
+                let from = edge + Int64.random(in: -100...100, using: &random) * width
+                let to = from + Int64.random(in: 1...80, using: &random) * width
+                let now = to - width + Int64.random(in: -3 * coarseWidth...3 * coarseWidth, using: &random)
+                var weight: [Int64: Int] = [:]
+                var rows: Int64 = 0
+                let present = fine.next(after: now)
+                for piece in MetricsEngine.coarserLessFiner(fine, from: from, to: to, at: now) {
+                    switch piece {
+                    case .rollup(let level, let start, let end) where level == fine:
+                        for bucket in stride(from: start, to: end, by: Int(width)) { weight[bucket, default: 0] += 1 }
+                        rows += max(0, min(end, present) - start) / width
+                    case .rollup(let level, let start, let end) where level == coarse:
+                        XCTAssertEqual(end - start, coarseWidth)
+                        for bucket in stride(from: start, to: end, by: Int(width)) { weight[bucket, default: 0] += 1 }
+                        rows += 1
+                    case .less(let level, let start, let end) where level == fine:
+                        for bucket in stride(from: start, to: end, by: Int(width)) { weight[bucket, default: 0] -= 1 }
+                        rows += max(0, min(end, present) - start) / width
+                    default:
+                        XCTFail("unexpected piece \(piece)")
+                    }
                 }
+                for (bucket, count) in weight {
+                    XCTAssertEqual(count, bucket >= from && bucket < to ? 1 : 0, "\(bucket) of [\(from), \(to)) at \(now)")
+                }
+                for bucket in stride(from: from, to: to, by: Int(width)) { XCTAssertEqual(weight[bucket], 1) }
+                XCTAssertLessThanOrEqual(rows, max(0, min(to, present) - from) / width)
             }
-            for (hour, count) in weight {
-                XCTAssertEqual(count, hour >= from && hour < to ? 1 : 0, "hour \(hour) of [\(from), \(to)) at \(now)")
-            }
-            for hour in stride(from: from, to: to, by: 3_600) { XCTAssertEqual(weight[hour], 1) }
-            XCTAssertLessThanOrEqual(rows, max(0, min(to, present) - from) / 3_600)
         }
     }
 
     /// The totals of the last 24 hours by customer and by carrier, at every hour of the day (where a day's row
-    /// less its other hours replaces most hours), equal brute force on every counter; also read days later.
+    /// less its other hours replaces most hours), and of the last hour by carrier at several minutes of the hour,
+    /// equal brute force on every counter; also read days later.
     func testLiveTotalsMatchBruteForceAtEveryHour() throws {
         let temporary = try TemporaryStore()
         var random = seededRandom()
@@ -198,6 +203,13 @@ final class IntervalFiguresTests: XCTestCase {
                     let figures = try engine.figures(from: from, to: to, groupedBy: grouping, at: at)
                     XCTAssertEqual(figures.mapValues(\.counts), bruteForce(records, from: from, to: to, grouping: grouping),
                                    "[\(from), \(to)) by \(grouping) at \(at)")
+                }
+                // The last hour by minute, as the quality table reads it: an hour's row less its other minutes.
+                for minute in [Int64(0), 7, 29, 30, 31, 58, 59] {
+                    let end = TimeBucket.hour.start(of: now) + minute * 60 + 60
+                    let figures = try engine.figures(from: end - 3_600, to: end, groupedBy: .carrier, at: end - 1)
+                    XCTAssertEqual(figures.mapValues(\.counts), bruteForce(records, from: end - 3_600, to: end, grouping: .carrier),
+                                   "the hour to \(end) by carrier")
                 }
             }
         }
