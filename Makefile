@@ -54,7 +54,8 @@ bench: deps
 FIRST_FRAME_STORE ?= .build/bench/store-10000000-7d.db
 bench-first-frame: deps
 	$(SWIFT) build -c release --product termdash
-	TERMDASH=.build/release/termdash bench/first-frame.sh $(FIRST_FRAME_STORE)
+	@if [ -f $(FIRST_FRAME_STORE) ]; then TERMDASH=.build/release/termdash bench/first-frame.sh $(FIRST_FRAME_STORE); \
+	else echo "first frame: not measured, no store at $(FIRST_FRAME_STORE) (make bench builds it; or FIRST_FRAME_STORE=PATH)"; fi
 
 # The monitor bar of DESIGN.md: `termdash monitor` and `htop -d 10` side by side in tmux at 200x50 for the same
 # minute with simulated traffic; CPU seconds and bytes written to the terminal (bench/monitor-vs-htop.sh), at the
