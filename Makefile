@@ -11,7 +11,8 @@ BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 # The Kamailio lab and the monitor on it (docs/kamailio.md): Kamailio, sipp carriers and callers, on loopback.
-.PHONY: deps bench-deps build release demo demo-kamailio test bench bench-monitor bench-kamailio fuzz clean
+.PHONY: deps bench-deps build release demo demo-kamailio test bench bench-monitor bench-first-frame bench-memory \
+	bench-kamailio fuzz clean
 
 # Installs the system packages in $(1), only when one is missing.
 define install_missing
@@ -55,16 +56,37 @@ BENCH_ARGS ?=
 bench: deps
 	$(SWIFT) build -c release --product termdash-bench
 	./.build/release/termdash-bench --store .build/bench/store.db --rates $(BENCH_RATES) $(BENCH_ARGS)
+	@$(MAKE) --no-print-directory bench-first-frame
 	@$(MAKE) --no-print-directory bench-monitor
 
+# The first-frame bar: `termdash monitor` on the 10 M-CDR store (built by `make bench`) draws its first full frame
+# within 300 ms of starting, median of FIRST_FRAME_RUNS (5) runs (bench/first-frame.sh).
+FIRST_FRAME_STORE ?= .build/bench/store-10000000-7d.db
+bench-first-frame: deps
+	$(SWIFT) build -c release --product termdash
+	@if [ -f $(FIRST_FRAME_STORE) ]; then TERMDASH=.build/release/termdash bench/first-frame.sh $(FIRST_FRAME_STORE); \
+	else echo "first frame: not measured, no store at $(FIRST_FRAME_STORE) (make bench builds it; or FIRST_FRAME_STORE=PATH)"; fi
+
 # The monitor bar of DESIGN.md: `termdash monitor` and `htop -d 10` side by side in tmux at 200x50 for the same
-# minute with simulated traffic; CPU seconds and bytes written to the terminal (bench/monitor-vs-htop.sh).
+# minute with simulated traffic; CPU seconds and bytes written to the terminal (bench/monitor-vs-htop.sh), at the
+# simulator's default rate and at carrier rate (200 CPS); `MONITOR_BENCH_CPS=N` measures at N alone.
 # A quick run: `make bench-monitor MONITOR_BENCH_SECONDS=10 MONITOR_BENCH_WARMUP=5`; `MONITOR_BENCH_ARGS=--strict`
 # makes a missed bar an error.
 MONITOR_BENCH_ARGS ?=
 bench-monitor: bench-deps
 	$(SWIFT) build -c release --product termdash
-	TERMDASH=.build/release/termdash bench/monitor-vs-htop.sh $(MONITOR_BENCH_ARGS)
+	if [ -n "$$MONITOR_BENCH_CPS" ]; then \
+		TERMDASH=.build/release/termdash bench/monitor-vs-htop.sh $(MONITOR_BENCH_ARGS); \
+	else \
+		TERMDASH=.build/release/termdash bench/monitor-vs-htop.sh $(MONITOR_BENCH_ARGS) && \
+		MONITOR_BENCH_CPS=200 TERMDASH=.build/release/termdash bench/monitor-vs-htop.sh $(MONITOR_BENCH_ARGS); \
+	fi
+
+# The memory bar: the monitor's RSS at most 60 MB and flat over MEMORY_BENCH_SECONDS (default 1800) of simulated
+# traffic at MEMORY_BENCH_CPS (200), sampled every 10 s: first, last and maximum (bench/monitor-memory.sh).
+bench-memory: bench-deps
+	$(SWIFT) build -c release --product termdash
+	TERMDASH=.build/release/termdash bench/monitor-memory.sh
 
 # The Kamailio feed's cost: 200 CPS through Kamailio for 60 s, the feed's CPU beside Kamailio's, and whether it
 # kept up (bench/kamailio-cps.sh; KAMAILIO_BENCH_CPS, KAMAILIO_BENCH_SECONDS).

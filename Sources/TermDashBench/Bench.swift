@@ -46,6 +46,12 @@ struct Bench: ParsableCommand {
     @Flag(help: "Keep the temporary store and print its path.")
     var keep = false
 
+    @Flag(help: """
+        Time the engine alone, without checking it against plain SQL nor timing plain SQL (minutes per store): for \
+        profiling. The bars are not judged.
+        """)
+    var engineOnly = false
+
     @Option(help: ArgumentHelp("""
         Measure at several traffic rates instead, each N CDRs over D days (e.g. 10000000/7,10000000/1,30000000/1), \
         one store each beside --store (store-N-Dd.db for store.db); then the cost ratio of the slowest to the fastest.
@@ -105,11 +111,16 @@ struct Bench: ParsableCommand {
         let bench = try StoreBuilder.prepare(path: path, target: cdrs, days: days)
         let now = bench.now
 
-        // Check first: plain SQL once, then the engine's warm-up pass; both outside the timings.
-        note("checking that the engine and plain SQL give the same figures…")
-        let (expected, checkTiming) = try PlainSQL.compute(store: bench.store, at: now)
         let (warmUp, _) = try EngineSnapshot.take(store: bench.store, at: now)
         let figures = EngineSnapshot.figures(of: warmUp)
+        if engineOnly {
+            return Report(bench: bench, build: BenchCommand.build, extent: "not checked (--engine-only)",
+                          snapshots: try timeSnapshots(store: bench.store, at: now, figures: figures), baselines: [],
+                          snapshotBar: Self.snapshotBar, ratioBar: Self.ratioBar)
+        }
+        // Check first: plain SQL once, after the engine's warm-up pass; both outside the timings.
+        note("checking that the engine and plain SQL give the same figures…")
+        let (expected, checkTiming) = try PlainSQL.compute(store: bench.store, at: now)
         let differences = Comparison.differences(engine: figures, sql: expected)
         guard differences.isEmpty else {
             print("FIGURES DIFFER between the engine and plain SQL over the raw CDRs:")
@@ -120,15 +131,7 @@ struct Bench: ParsableCommand {
             throw BenchmarkError("the store has no calls in the last 24 hours before \(now): nothing was compared")
         }
 
-        note("timing \(runs.value) snapshots…")
-        var snapshots: [PassTiming] = []
-        for _ in 0..<runs.value {
-            let (result, timing) = try EngineSnapshot.take(store: bench.store, at: now)
-            guard EngineSnapshot.figures(of: result) == figures else {
-                throw BenchmarkError("a snapshot differs from the first one on a store nobody writes to")
-            }
-            snapshots.append(timing)
-        }
+        let snapshots = try timeSnapshots(store: bench.store, at: now, figures: figures)
         note(String(format: "timing %d plain-SQL passes (the checking pass took %.0f ms)…", baselineRuns.value,
                     checkTiming.totalMilliseconds))
         var baselines: [PassTiming] = []
@@ -141,6 +144,20 @@ struct Bench: ParsableCommand {
         return Report(bench: bench, build: BenchCommand.build, extent: Comparison.extent(of: figures),
                       snapshots: snapshots, baselines: baselines, snapshotBar: Self.snapshotBar,
                       ratioBar: Self.ratioBar)
+    }
+
+    /// `--runs` timed snapshots, each checked against the warm-up's figures.
+    private func timeSnapshots(store: SQLiteStore, at now: Int64, figures: PaneFigures) throws -> [PassTiming] {
+        note("timing \(runs.value) snapshots…")
+        var snapshots: [PassTiming] = []
+        for _ in 0..<runs.value {
+            let (result, timing) = try EngineSnapshot.take(store: store, at: now)
+            guard EngineSnapshot.figures(of: result) == figures else {
+                throw BenchmarkError("a snapshot differs from the first one on a store nobody writes to")
+            }
+            snapshots.append(timing)
+        }
+        return snapshots
     }
 }
 

@@ -17,8 +17,18 @@ extension MetricsEngine {
                  at now: Int64, in session: any StoreReadSession) throws -> [Int64: TrafficFigures]
     {
         var sums = SumsByID<RollupCounts>()
-        for piece in pieces(from: from, to: to, groupedBy: grouping, at: now) {
+        // A day less some of its hours leaves a group that only had calls in those hours at zero: it had none here.
+        // Every rollup row counts at least one attempt, so that is only known when attempts are read.
+        let subtracting = counters.contains(.attempts)
+        var subtracted = false
+        for piece in pieces(from: from, to: to, groupedBy: grouping, at: now, subtracting: subtracting) {
             switch piece {
+            case .less(let level, let start, let end):
+                subtracted = true
+                for (group, counts) in try session.rollupTotals(level, by: grouping, buckets: start..<end,
+                                                                counters: counters) {
+                    sums[group] -= counts
+                }
             case .rollup(let level, let start, let end):
                 // The network's minutes and hours inside the minute retention: one network row per bucket rather
                 // than one per carrier.
@@ -50,7 +60,9 @@ extension MetricsEngine {
                 }
             }
         }
-        return sums.dictionary.mapValues(TrafficFigures.init)
+        var result = sums.dictionary
+        if subtracted { result = result.filter { $0.value.attempts != 0 } }
+        return result.mapValues(TrafficFigures.init)
     }
 
     /// `counts` with only `counters` kept, the others 0: what a read of those counters alone gives.
@@ -64,12 +76,55 @@ extension MetricsEngine {
     /// Where the figures of [from, to) by `grouping` come from at `now`: the levels the grouping is kept at, minutes
     /// only inside their retention (older intervals start at the hour level); everything from the calls for a
     /// grouping no rollup keeps.
-    func pieces(from: Int64, to: Int64, groupedBy grouping: FigureGrouping, at now: Int64) -> [IntervalPiece] {
+    /// With `subtracting`, a run of minutes or hours that covers most of an hour or a day is read as the coarser
+    /// bucket less its other buckets (see `coarserLessFiner`), for the groupings whose buckets are many rows (not the
+    /// network's one row a bucket).
+    func pieces(from: Int64, to: Int64, groupedBy grouping: FigureGrouping, at now: Int64, subtracting: Bool = false)
+        -> [IntervalPiece]
+    {
         guard var finest = grouping.levels.first, let coarsest = grouping.levels.last else {
             return from < to ? [.raw(from: from, to: to)] : []
         }
         if finest == .minute && from < retention.minuteHorizon(at: now) { finest = .hour }
-        return Self.pieces(from: from, to: to, finest: finest, coarsest: coarsest)
+        let pieces = Self.pieces(from: from, to: to, finest: finest, coarsest: coarsest)
+        guard subtracting, grouping != .total else { return pieces }
+        return pieces.flatMap { piece -> [IntervalPiece] in
+            // Minutes inside the retention lie in hours whose other minutes are kept too (the horizon is an hour).
+            guard case .rollup(let level, let start, let end) = piece, let coarser = level.coarser,
+                  grouping.levels.contains(coarser)
+            else { return [piece] }
+            return Self.coarserLessFiner(level, from: start, to: end, at: now)
+        }
+    }
+
+    /// The buckets of `fine` (minutes or hours) in [from, to) as pieces that read fewest rows: each coarser bucket's
+    /// part of the run (an hour's minutes, a day's hours) either as those buckets, or as the coarser bucket's row
+    /// less its other buckets — exact, as a coarser rollup is the sum of its finer ones. Buckets that start after
+    /// `now` hold no call, so taking them away reads nothing: the last 24 hours ending now read yesterday's hours
+    /// in the window (or the rest of yesterday, whichever is fewer) and one row per group for today, not 24; the
+    /// last hour by minute, at most 31 rows per group, not 60.
+    static func coarserLessFiner(_ fine: TimeBucket, from: Int64, to: Int64, at now: Int64) -> [IntervalPiece] {
+        guard let coarse = fine.coarser, from < to else { return from < to ? [.rollup(fine, from: from, to: to)] : [] }
+        let width = fine.next(after: from) - from
+        let present = fine.next(after: now)
+        // Buckets of [start, end) that can hold calls at `now`.
+        func rows(_ start: Int64, _ end: Int64) -> Int64 { max(0, min(end, present) - start) / width }
+        var pieces: [IntervalPiece] = []
+        var cursor = from
+        while cursor < to {
+            let bucket = coarse.start(of: cursor)
+            let bucketEnd = coarse.next(after: bucket)
+            let end = min(to, bucketEnd)
+            if 1 + rows(bucket, cursor) + rows(end, bucketEnd) < rows(cursor, end) {
+                pieces.append(.rollup(coarse, from: bucket, to: bucketEnd))
+                if bucket < cursor { pieces.append(.less(fine, from: bucket, to: cursor)) }
+                if end < bucketEnd { pieces.append(.less(fine, from: end, to: bucketEnd)) }
+            } else {
+                pieces.append(.rollup(fine, from: cursor, to: end))
+            }
+            cursor = end
+        }
+        return pieces
     }
 
     /// Splits [from, to) into raw edges and runs of whole buckets, coarsest level first (up to `coarsest`), so that a

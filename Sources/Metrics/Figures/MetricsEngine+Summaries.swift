@@ -6,20 +6,26 @@ extension MetricsEngine {
         let buckets = period.buckets(endingAt: now, pagesBack: pagesBack)
         let end = period.next(after: buckets[buckets.count - 1])
         return try store.read { session in
-            var cells: [Int64: [Int64: TrafficFigures]] = [:]
+            // Each customer's cells in bucket order, found by the bucket's position: one array index per row
+            // rather than two dictionary lookups (thousands of rows a snapshot).
+            let position = Dictionary(uniqueKeysWithValues: buckets.enumerated().map { ($1, $0) })
+            var cells = SumsByID<GridCells>()
             try session.rollupCounts(period.level, by: .customer, buckets: buckets[0]..<end,
                                      counters: Counter.allCases) { bucket, customer, counts in
                 // A week's cell sums the day rollups that start in it.
-                cells[customer, default: [:]][period.start(of: bucket), default: TrafficFigures()] += TrafficFigures(counts)
+                guard let index = position[period.start(of: bucket)] else { return }
+                cells.update(customer) { $0.add(counts, at: index, of: buckets.count) }
             }
+            let read = cells.dictionary
             var names: [Int64: String] = [:]
-            for customer in try session.customers() where customer.active || cells[customer.id] != nil {
+            for customer in try session.customers() where customer.active || read[customer.id] != nil {
                 names[customer.id] = customer.name
             }
-            if cells[0] != nil { names[0] = "(unknown customer)" }
+            if read[0] != nil { names[0] = "(unknown customer)" }
+            let empty = [TrafficFigures](repeating: TrafficFigures(), count: buckets.count)
             let gridRows = names.map { id, name in
                 SummaryGrid.Row(customerID: id, name: name,
-                                cells: buckets.map { cells[id]?[$0] ?? TrafficFigures() })
+                                cells: read[id].map { $0.counts.map(TrafficFigures.init) } ?? empty)
             }.sorted { ($0.name, $0.customerID) < ($1.name, $1.customerID) }
             return SummaryGrid(period: period, buckets: buckets, rows: gridRows, pagesBack: max(0, pagesBack))
         }

@@ -29,6 +29,17 @@ struct SumsByID<Value: AdditiveArithmetic> {
         }
     }
 
+    /// Changes the sum for `id` in place (marking it present): no copy of a value that holds an array.
+    mutating func update(_ id: Int64, _ body: (inout Value) -> Void) {
+        guard id >= 0, id < Self.denseLimit else {
+            body(&sparse[id, default: .zero])
+            return
+        }
+        if Int(id) >= dense.count { self[id] = .zero }
+        present[Int(id)] = true
+        body(&dense[Int(id)])
+    }
+
     /// Every id that was written to, with its sum.
     var dictionary: [Int64: Value] {
         var result = sparse

@@ -108,6 +108,8 @@ final class IntervalFiguresTests: XCTestCase {
                         XCTAssertLessThan(start, end)
                         XCTAssertLessThanOrEqual(end - start, finest == .minute ? 60 : 3_600, "raw edges stay small")
                         cursor = end
+                    case .less:
+                        XCTFail("the plan by levels alone takes nothing away: \(piece)")
                     case .rollup(let level, let start, let end):
                         XCTAssertEqual(start, cursor)
                         XCTAssertGreaterThanOrEqual(level.rank, finest.rank)
@@ -118,6 +120,97 @@ final class IntervalFiguresTests: XCTestCase {
                 }
                 XCTAssertEqual(cursor, max(from, to), "[\(from), \(to)) finest \(finest)")
                 XCTAssertLessThanOrEqual(pieces.count, 12, "a coarse plan: few pieces")
+            }
+        }
+    }
+
+    /// Minutes read as hours, and hours as days, less their other buckets: every bucket of the interval is counted
+    /// once, every other one not at all, and no more rows are read than the buckets themselves (those after `now`
+    /// read none).
+    func testCoarserLessFinerCountsEachBucketOnce() {
+        var random = seededRandom()
+        let edge: Int64 = 1_709_251_200
+        for (fine, coarse) in [(TimeBucket.hour, TimeBucket.day), (.minute, .hour)] {
+            let width: Int64 = fine == .hour ? 3_600 : 60
+            let coarseWidth: Int64 = coarse == .day ? 86_400 : 3_600
+            for _ in 0..<2_000 {
+                let from = edge + Int64.random(in: -100...100, using: &random) * width
+                let to = from + Int64.random(in: 1...80, using: &random) * width
+                let now = to - width + Int64.random(in: -3 * coarseWidth...3 * coarseWidth, using: &random)
+                var weight: [Int64: Int] = [:]
+                var rows: Int64 = 0
+                let present = fine.next(after: now)
+                for piece in MetricsEngine.coarserLessFiner(fine, from: from, to: to, at: now) {
+                    switch piece {
+                    case .rollup(let level, let start, let end) where level == fine:
+                        for bucket in stride(from: start, to: end, by: Int(width)) { weight[bucket, default: 0] += 1 }
+                        rows += max(0, min(end, present) - start) / width
+                    case .rollup(let level, let start, let end) where level == coarse:
+                        XCTAssertEqual(end - start, coarseWidth)
+                        for bucket in stride(from: start, to: end, by: Int(width)) { weight[bucket, default: 0] += 1 }
+                        rows += 1
+                    case .less(let level, let start, let end) where level == fine:
+                        for bucket in stride(from: start, to: end, by: Int(width)) { weight[bucket, default: 0] -= 1 }
+                        rows += max(0, min(end, present) - start) / width
+                    default:
+                        XCTFail("unexpected piece \(piece)")
+                    }
+                }
+                for (bucket, count) in weight {
+                    XCTAssertEqual(count, bucket >= from && bucket < to ? 1 : 0, "\(bucket) of [\(from), \(to)) at \(now)")
+                }
+                for bucket in stride(from: from, to: to, by: Int(width)) { XCTAssertEqual(weight[bucket], 1) }
+                XCTAssertLessThanOrEqual(rows, max(0, min(to, present) - from) / width)
+            }
+        }
+    }
+
+    /// The totals of the last 24 hours by customer and by carrier, at every hour of the day (where a day's row
+    /// less its other hours replaces most hours), and of the last hour by carrier at several minutes of the hour,
+    /// equal brute force on every counter; also read days later.
+    func testLiveTotalsMatchBruteForceAtEveryHour() throws {
+        let temporary = try TemporaryStore()
+        var random = seededRandom()
+        let edge: Int64 = 1_709_251_200
+        try temporary.store.write { db in
+            for index in 1...4 {
+                try Accounts.addCustomer(.init(accountCode: "C\(index)", name: "C\(index)", channelsConfigured: 1,
+                                               rateCardID: nil), createdAt: 0, in: db)
+            }
+            for index in 1...3 { try Accounts.addCarrier(name: "K\(index)", channelsConfigured: 1, rateCardID: nil, in: db) }
+        }
+        var records: [CallRecord] = []
+        for index in 0..<3_000 {
+            let start = edge + Int64.random(in: -2 * 86_400...2 * 86_400, using: &random)
+            let answered = Bool.random(using: &random)
+            records.append(.make(
+                key: "t\(index)", start: start, answerAfter: answered ? 2 : nil, end: start + (answered ? 90 : 5),
+                disposition: answered ? .answered : [.busy, .noAnswer, .failed].randomElement(using: &random)!,
+                // Customer 4 calls in one hour only, so a day less its other hours leaves it at zero elsewhere.
+                customer: start / 3_600 == edge / 3_600 + 30 ? 4 : Bool.random(using: &random)
+                    ? Int64.random(in: 1...3, using: &random) : nil,
+                carrier: Int64.random(in: 1...3, using: &random), dtmf: Int.random(in: 0...2, using: &random),
+                sell: Int64.random(in: 0...2_000_000, using: &random), buy: Int64.random(in: 0...1_000_000, using: &random)))
+        }
+        try temporary.store.write { try CDRWriter.insert(records, in: $0) }
+        let engine = MetricsEngine(store: temporary.store)
+        for hour in Int64(0)..<50 {
+            let now = edge - 86_400 + hour * 3_600 + 1_234
+            for at in [now, now + 5 * 86_400] {
+                let from = TimeBucket.hour.start(of: now) - 23 * 3_600
+                let to = TimeBucket.hour.next(after: now)
+                for grouping in [FigureGrouping.customer, .carrier] {
+                    let figures = try engine.figures(from: from, to: to, groupedBy: grouping, at: at)
+                    XCTAssertEqual(figures.mapValues(\.counts), bruteForce(records, from: from, to: to, grouping: grouping),
+                                   "[\(from), \(to)) by \(grouping) at \(at)")
+                }
+                // The last hour by minute, as the quality table reads it: an hour's row less its other minutes.
+                for minute in [Int64(0), 7, 29, 30, 31, 58, 59] {
+                    let end = TimeBucket.hour.start(of: now) + minute * 60 + 60
+                    let figures = try engine.figures(from: end - 3_600, to: end, groupedBy: .carrier, at: end - 1)
+                    XCTAssertEqual(figures.mapValues(\.counts), bruteForce(records, from: end - 3_600, to: end, grouping: .carrier),
+                                   "the hour to \(end) by carrier")
+                }
             }
         }
     }

@@ -169,13 +169,15 @@ struct HistoryGraphWidget: Widget {
 
     /// A braille cell with dots over [low, high) of four rows in each column.
     static func brailleCell(left: (Int, Int), right: (Int, Int)) -> String {
-        // Dots from the bottom up: left column 7, 3, 2, 1; right column 8, 6, 5, 4.
-        let leftBits: [UInt32] = [0x40, 0x04, 0x02, 0x01]
-        let rightBits: [UInt32] = [0x80, 0x20, 0x10, 0x08]
+        // Dots from the bottom up: left column 7, 3, 2, 1; right column 8, 6, 5, 4 (one byte each, packed, so a
+        // cell of a graph costs no array).
+        let leftBits: UInt32 = 0x01_02_04_40
+        let rightBits: UInt32 = 0x08_10_20_80
         var pattern: UInt32 = 0
         for row in 0..<4 {
-            if row >= left.0 && row < left.1 { pattern |= leftBits[row] }
-            if row >= right.0 && row < right.1 { pattern |= rightBits[row] }
+            let shift = UInt32(row * 8)
+            if row >= left.0 && row < left.1 { pattern |= (leftBits >> shift) & 0xFF }
+            if row >= right.0 && row < right.1 { pattern |= (rightBits >> shift) & 0xFF }
         }
         return pattern == 0 ? " " : String(Character(Unicode.Scalar(0x2800 + pattern)!))
     }
