@@ -82,6 +82,16 @@ struct PortalFixture {
             }
         }
         try store.write { try $0.startCalls(live) }
+        // An invoice each over the day of traffic: the target's issued and partly paid, the others' issued too, so
+        // that numbers are taken from one series.
+        let period = Period(from: now - 86_400, to: now)!
+        for id in [otherIDs[0], targetID, otherIDs[1]] {
+            let draft = try store.createDraft(customerID: id, period: period, at: now)
+            let issued = try store.issueInvoice(id: draft.id, at: now)
+            if id == targetID {
+                _ = try store.recordPayment(invoiceID: issued.id, amount: Money(micros: 1_000_000), paidAt: now, at: now)
+            }
+        }
     }
 
     /// What must never show in the target's outputs: every other customer's name and code, their DIDs, every
