@@ -169,5 +169,32 @@ final class PortalLeakTests: XCTestCase {
             let text = own.map { InvoiceText.render($0) }.joined() + InvoiceListCommand.table(own).csv()
             XCTAssertEqual(fixture.leaks(in: text), [])
         }
+        // The commands with --customer: their own invoice shown and exported (PDF and CSV), another's not found.
+        let code = PortalFixture.target.code
+        var outputs: [String] = []
+        for invoice in all {
+            let pdf = exports.appendingPathComponent("\(invoice.id).pdf").path
+            let csv = exports.appendingPathComponent("\(invoice.id).csv").path
+            let show = try EndToEnd.termdash(["invoice", "show", "\(invoice.id)", "--db", fixture.path, "--customer", code])
+            let json = try EndToEnd.termdash(["invoice", "show", invoice.number ?? "\(invoice.id)", "--format", "json",
+                                              "--db", fixture.path, "--customer", code])
+            let export = try EndToEnd.termdash(["invoice", "export", "\(invoice.id)", "--pdf", pdf, "--csv", csv,
+                                                "--db", fixture.path, "--customer", code])
+            let list = try EndToEnd.termdash(["invoice", "list", "--format", "json", "--db", fixture.path,
+                                              "--customer", code])
+            let mine = invoice.customerID == fixture.targetID
+            for result in [show, json, export] {
+                XCTAssertEqual(result.status == 0, mine, "\(invoice.id): \(result.stderr)")
+            }
+            XCTAssertEqual(FileManager.default.fileExists(atPath: pdf), mine)
+            outputs += [show.stdout, show.stderr, json.stdout, export.stdout, export.stderr, list.stdout]
+            if mine {
+                outputs.append(try String(contentsOfFile: csv, encoding: .utf8))
+                let text = try EndToEnd.run("/usr/bin/pdftotext", [pdf, "-"])
+                XCTAssertTrue(text.stdout.contains(PortalFixture.target.name), text.stdout)
+                outputs.append(text.stdout)
+            }
+        }
+        XCTAssertEqual(fixture.leaks(in: outputs.joined(separator: "\n")), [])
     }
 }

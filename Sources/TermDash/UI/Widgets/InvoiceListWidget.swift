@@ -3,9 +3,9 @@ import Metrics
 /// A customer's invoices in their portal, newest first, one a row:
 ///
 /// ```
-/// Number      Period                  Issued      Total       Left  Status
-/// INV-000042  2026-10-01..2026-10-31  2026-11-02  1,250.00 EUR   0.00  paid
-/// (draft)     2026-11-01..2026-11-30  -             310.55 EUR      -  draft
+/// Number      Issued             Total    Left  Status       Period
+/// INV-000042  2026-11-02  1,250.00 EUR  250.00  partly paid  2026-10-01..2026-10-31
+/// (draft)     -             310.55 EUR       -  draft        2026-11-01..2026-11-30
 /// ```
 ///
 /// The status is a word (draft, issued, partly paid, paid, void), never colour alone; what remains to pay is shown
@@ -16,7 +16,8 @@ struct InvoiceListWidget: Widget {
     var invoices: [Invoice]?
     var glyphs: GlyphSet
 
-    static let headings = ["Number", "Period", "Issued", "Total", "Left", "Status"]
+    /// The period last: on a narrow screen it is the column left out first, the status stays.
+    static let headings = ["Number", "Issued", "Total", "Left", "Status", "Period"]
 
     static func cells(_ invoice: Invoice) -> [String] {
         let dates = InvoiceDates(zone: invoice.zone)
@@ -24,11 +25,11 @@ struct InvoiceListWidget: Widget {
         let currency = Sanitizer.clean(invoice.currency)
         return [
             invoice.number.map(Sanitizer.clean) ?? "(draft)",
-            "\(dates.day(invoice.period.from))..\(dates.day(invoice.period.to - 1))",
             invoice.issuedAt.map(dates.day) ?? "-",
             "\(NumberText.money(invoice.total, decimals: decimals)) \(currency)",
             invoice.status == .issued ? NumberText.money(invoice.left, decimals: decimals) : "-",
             invoice.statusText,
+            "\(dates.day(invoice.period.from))..\(dates.day(invoice.period.to - 1))",
         ]
     }
 
@@ -44,7 +45,7 @@ struct InvoiceListWidget: Widget {
         }
         let rows = invoices.map(Self.cells)
         // Money columns (Total, Left) are right-aligned.
-        let rightAligned: Set<Int> = [3, 4]
+        let rightAligned: Set<Int> = [2, 3]
         var widths = Self.headings.map(DisplayWidth.of)
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
