@@ -88,7 +88,6 @@ final class PortalLeakTests: XCTestCase {
             let shown = try everythingShown(engine: scopedEngine, keys: KeyBinding.portal,
                                             views: KeyBinding.portalViews, width: width, height: height)
             XCTAssertEqual(fixture.leaks(in: shown), [], "\(width)×\(height)")
-            if ProcessInfo.processInfo.environment["PORTAL_DUMP"] != nil { print(shown) }
             // What they must see: their name and code, their live calls, their routes.
             XCTAssertTrue(shown.contains(PortalFixture.target.name), "\(width)×\(height)")
             XCTAssertTrue(shown.contains("Route 1"), "\(width)×\(height)")
