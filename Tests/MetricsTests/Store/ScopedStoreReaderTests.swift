@@ -64,6 +64,9 @@ final class ScopedStoreReaderTests: XCTestCase {
         let used = Set(theirs.compactMap(\.carrierID) + live.filter { $0.customerID == target }.compactMap(\.carrierID))
         let shown = try engine.store.read { try $0.carriers() }
         XCTAssertEqual(Set(shown.map(\.id)), used)
-        XCTAssertEqual(Set(shown.map(\.name)), Set((1...used.count).map { "Route \($0)" }))
+        XCTAssertEqual(shown.map(\.name), (1...used.count).map { "Route \($0)" }, "masked, in id order")
+        let named = ScopedStoreReader(store, scope: CustomerScope(customerID: target, showCarrierNames: true))
+        let names = try store.read { try $0.carriers() }.filter { used.contains($0.id) }.map(\.name)
+        XCTAssertEqual(try named.read { try $0.carriers() }.map(\.name), names, "[portal] show_carrier_names")
     }
 }

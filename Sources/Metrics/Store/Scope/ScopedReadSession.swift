@@ -52,7 +52,9 @@ extension ScopedReadSession {
         case .hour:
             try base.rollupCounts(.hour, by: theirs, buckets: buckets, counters: counters, visit)
         case .day, .month:
-            let hours = TimeBucket.hour.start(of: buckets.lowerBound - 1) + 3_600..<buckets.upperBound
+            // Every hour of every day or month that starts in `buckets`, the last one whole.
+            let firstHour = TimeBucket.hour.start(of: buckets.lowerBound - 1) + 3_600
+            let hours = firstHour..<level.next(after: buckets.upperBound - 1)
             try base.rollupCounts(.hour, by: theirs, buckets: hours, counters: counters) { hour, carrier, counts in
                 let bucket = level.start(of: hour)
                 if buckets.contains(bucket) { visit(bucket, carrier, counts) }
@@ -239,10 +241,12 @@ extension ScopedReadSession {
         used.formUnion(try callsInProgress().map(\.carrier))
         let all = try base.carriers().filter { used.contains($0.id) }
         let order = all.map(\.id).sorted()
-        return all.map { carrier in
+        let entries = all.map { carrier in
             CarrierEntry(id: carrier.id, name: scope.carrierName(carrier.name, index: order.firstIndex(of: carrier.id) ?? 0),
                          active: carrier.active, channelsConfigured: 0, hasRateCard: true)
-        }.sorted { scope.showCarrierNames ? false : $0.id < $1.id }
+        }
+        // Masked names sort as their ids do ("Route 1", "Route 2"…): the name order lists them so.
+        return scope.showCarrierNames ? entries : entries.sorted { $0.id < $1.id }
     }
 
     /// The DIDs of their calls in progress.
