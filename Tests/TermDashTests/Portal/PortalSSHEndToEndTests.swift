@@ -78,3 +78,4 @@ final class PortalSSHEndToEndTests: XCTestCase {
         XCTAssertFalse(forward.stdout.contains("SSH-2.0"), "stdio forwarding is refused")
     }
 }
+
