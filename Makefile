@@ -4,8 +4,9 @@ SWIFT ?= swift
 # kamailio (jsonrpcs and xhttp are in the base package), its json and sqlite modules and sipp (sip-tester): the
 # Kamailio feed's end-to-end test runs a real switch. sqlite3: the lab creates Kamailio's accounting database.
 # prometheus: the exporter's end-to-end test has a real Prometheus scrape it.
+# openssh-server: the portal's end-to-end test serves it over a real sshd on loopback.
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux libhpdf-dev poppler-utils fonts-dejavu-core \
-	kamailio kamailio-json-modules kamailio-sqlite-modules sip-tester sqlite3 prometheus
+	kamailio kamailio-json-modules kamailio-sqlite-modules sip-tester sqlite3 prometheus openssh-server
 # What `make bench` needs besides: htop, the program the monitor's cost is measured against.
 BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)

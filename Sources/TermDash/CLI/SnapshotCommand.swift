@@ -8,6 +8,8 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @OptionGroup var scope: ScopeOption
+
     @Option(help: "Columns of the frame.")
     var width = 100
 
@@ -28,6 +30,12 @@ struct SnapshotCommand: ParsableCommand {
         guard (0...1_000).contains(width), (0...1_000).contains(height) else {
             throw ValidationError("--width and --height must be between 0 and 1000")
         }
+        if scope.customer != nil, let view, !KeyBinding.portalViews.contains(view) {
+            throw ValidationError("--view \(view.title.lowercased()) is not among a customer's views")
+        }
+        if scope.customer == nil, view == .invoices {
+            throw ValidationError("--view invoices is a customer's view: give --customer")
+        }
         if ascii, let graphs = options.graphs, graphs != .ascii {
             throw ValidationError("--ascii draws ASCII graphs; leave out --graphs \(graphs.rawValue)")
         }
@@ -35,7 +43,8 @@ struct SnapshotCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
+        let store = try scope.reader(try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
+                                     settings: settings)
         let now = Date()
         let capabilities = TerminalCapabilities.detect(
             environment: ProcessInfo.processInfo.environment, codeset: ascii ? "ANSI_X3.4-1968" : currentCodeset(),
@@ -49,9 +58,11 @@ struct SnapshotCommand: ParsableCommand {
             tableRows: min(settings.config.tableRows, max(1, height)), history: range, channelTables: true,
             checklist: settings.config.checklist, balance: true)
         request.billing = view == .billing
+        request.invoices = view == .invoices
         let snapshot = try engine.dashboard(at: seconds, request: request)
         var state = MonitorState()
         state.view = view ?? .overview
+        if scope.customer != nil { state.views = KeyBinding.portalViews }
         state.range = range
         let summary = state.view == .summary ? try engine.summary(state.grid.period, at: seconds) : nil
         if let summary {
@@ -66,6 +77,7 @@ struct SnapshotCommand: ParsableCommand {
             context: ViewContext(version: BuildInfo.version, zone: settings.config.zone,
                                  clock: formatter.string(from: now), glyphs: glyphs, message: nil),
             lowASR: settings.config.checklist.minimumASR, minimumAttempts: settings.config.checklist.minimumAttempts,
+            keys: scope.customer != nil ? KeyBinding.portal : KeyBinding.defaults,
             moneyDecimals: settings.config.moneyDecimals)
         if let history = snapshot.history {
             model.graphZone = GraphZone.of(settings.timeZone, from: history.from, to: history.to)

@@ -13,7 +13,8 @@ struct TermDashCommand: ParsableCommand {
         version: BuildInfo.version,
         subcommands: [MonitorCommand.self, DemoCommand.self, SimulateCommand.self, SnapshotCommand.self,
                       ImportCommand.self, FeedCommand.self, FilesCommand.self, KeysCommand.self, RatesCommand.self,
-                      ReportCommand.self, ExporterCommand.self, PageCommand.self, RebuildCommand.self, InvoiceCommand.self, CustomerCommand.self, TicketCommand.self,
+                      ReportCommand.self, ExporterCommand.self, PageCommand.self, RebuildCommand.self,
+                      InvoiceCommand.self, CustomerCommand.self, TicketCommand.self, PortalCommand.self,
                       VersionCommand.self],
         defaultSubcommand: MonitorCommand.self
     )

@@ -36,6 +36,8 @@ struct Config: Equatable {
     var exporter = ExporterSettings()
     /// `[[pages]]`: custom pages of SQL panes (docs/pages.md).
     var pages: [CustomPage] = []
+    /// `[portal] show_carrier_names`: a customer's portal names the carriers of their calls (else "Route 1"…).
+    var portalShowsCarrierNames = false
 
     struct SimulatorSettings: Equatable {
         var peakCPS = 2.0
@@ -126,6 +128,7 @@ struct Config: Equatable {
         read { config.company.name = try reader.string("company", "name") ?? config.company.name }
         read { config.company.address = try reader.string("company", "address") ?? config.company.address }
         read { config.company.taxID = try reader.string("company", "tax_id") ?? config.company.taxID }
+        read { config.portalShowsCarrierNames = try reader.bool("portal", "show_carrier_names") ?? false }
         read { (config.sources, config.feeds) = try reader.sources() }
         read { config.keys = try reader.keyOverrides() }
         read { config.exporter.listen = try reader.string("exporter", "listen") }

@@ -15,6 +15,7 @@ final class MonitorLoop {
     init(options: MonitorSession.Options, now: @escaping () -> Date = Date.init) {
         self.options = options
         self.now = now
+        state.views = options.views
     }
 
     private var zoneChoice: (name: String, zone: TimeZone) { options.zones[state.zoneIndex % max(1, options.zones.count)] }
@@ -251,6 +252,7 @@ final class MonitorLoop {
             checklist: options.checklist, balance: true)
         snapshot.excludedCarriers = state.view == .quality ? state.excludedCarriers : []
         snapshot.billing = state.view == .billing
+        snapshot.invoices = state.view == .invoices
         return FeedRequest(snapshot: snapshot, summary: state.view == .summary ? state.grid.period : nil,
                            summaryPage: state.view == .summary ? state.grid.page : 0)
     }
