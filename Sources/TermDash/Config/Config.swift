@@ -32,6 +32,8 @@ struct Config: Equatable {
     var company = CompanySettings()
     /// `[sources.NAME]` with `kind = "kamailio"`: switches `termdash monitor` and `termdash feed` read live.
     var feeds: [String: KamailioFeedSettings] = [:]
+    /// `[blocks]`: where `termdash blocks allocate` starts and how big each customer's block is.
+    var blocks = BlockSettings()
 
     struct SimulatorSettings: Equatable {
         var peakCPS = 2.0
@@ -122,6 +124,8 @@ struct Config: Equatable {
         read { config.company.name = try reader.string("company", "name") ?? config.company.name }
         read { config.company.address = try reader.string("company", "address") ?? config.company.address }
         read { config.company.taxID = try reader.string("company", "tax_id") ?? config.company.taxID }
+        read { config.blocks.start = try reader.int("blocks", "start").map(Int64.init) ?? config.blocks.start }
+        read { config.blocks.size = try reader.int("blocks", "size").map(Int64.init) ?? config.blocks.size }
         read { (config.sources, config.feeds) = try reader.sources() }
         read { config.keys = try reader.keyOverrides() }
         errors += reader.unknownKeys()
@@ -168,6 +172,10 @@ struct Config: Equatable {
         }
         check((0...1_000_000).contains(simulator.dids), "simulator", "dids", "must be 0 or more")
         check((0...400).contains(simulator.historyDays), "simulator", "history_days", "must be between 0 and 400")
+        check((0...NumberBlock.maximumNumber).contains(blocks.start), "blocks", "start",
+              "must be between 0 and \(NumberBlock.maximumNumber)")
+        check((1...NumberBlock.maximumNumber + 1).contains(blocks.size), "blocks", "size",
+              "must be between 1 and \(NumberBlock.maximumNumber + 1)")
         return errors
     }
 }
