@@ -3,7 +3,7 @@ import Metrics
 /// My profile as a form: a title, one line per field (label, value, and for email and mobile whether the address
 /// is verified), the keys, and the last message. The focused field is marked by a glyph (› or >) and a cursor
 /// (▏ or _) after its value, never by colour alone. Lines that do not fit are dropped from the bottom; values are
-/// cut at the right edge, keeping their end in view while typed.
+/// cut to leave room for the verified note, the focused one keeping its end in view while typed.
 struct ProfileFormWidget: Widget {
     var form: ProfileForm
     var unicode: Bool
@@ -25,9 +25,11 @@ struct ProfileFormWidget: Widget {
                 let same = form.saved[field] == form.values[field]
                 note = "  (" + PortalStrings.text(verified && same ? "profile.verified" : "profile.unverified", language) + ")"
             }
-            // Keep the end of a long value (where typing happens) in view.
+            // The focused value keeps its end (where typing happens) in view; another is cut at its end, marked.
             let room = max(0, area.width - 2 - labelWidth - cursor.count - note.count)
-            if value.count > room { value = String(value.suffix(room)) }
+            if value.count > room {
+                value = focused ? String(value.suffix(room)) : String(value.prefix(max(0, room - 1))) + (unicode ? "…" : "~")
+            }
             let label = labels[index].padding(toLength: labelWidth, withPad: " ", startingAt: 0)
             lines.append(("\(mark) \(label)\(value)\(cursor)\(note)", focused ? Style(.value) : .normal))
         }
