@@ -10,6 +10,9 @@ public final class MetricsEngine: Sendable {
     /// What the aggregates keep: figures never read a level beyond its horizon.
     public let retention: Retention
 
+    /// The customer the store is narrowed to, if it is (`ScopedStoreReader`).
+    public var scope: CustomerScope? { (store as? ScopedStoreReader)?.scope }
+
     public init(store: any StoreReader, retention: Retention = .standard) {
         self.store = store
         self.retention = retention
@@ -27,8 +30,11 @@ public final class MetricsEngine: Sendable {
     }
 
     /// Every pane `request` asks for at `now` (UTC Unix seconds), read in one consistent transaction.
-    public func dashboard(at now: Int64, request: SnapshotRequest) throws -> DashboardSnapshot {
-        try store.read { session in
+    public func dashboard(at now: Int64, request wanted: SnapshotRequest) throws -> DashboardSnapshot {
+        // A scoped store is one customer's: its balance and checklist are theirs, whatever the request says.
+        var request = wanted
+        if let scope { request.customerID = scope.customerID }
+        return try store.read { session in
             // One read of the calls in progress (counted by group and start) and of the customers serves every pane.
             let live = try session.liveSummary()
             let customers = try session.customers()

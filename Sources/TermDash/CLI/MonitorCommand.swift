@@ -8,6 +8,8 @@ struct MonitorCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @OptionGroup var scope: ScopeOption
+
     @Flag(help: "Turn the mouse on (off by default so the terminal's own selection keeps working).")
     var mouse = false
 
@@ -15,6 +17,14 @@ struct MonitorCommand: ParsableCommand {
         let settings = try options.settings()
         // [sources.NAME] of kind "kamailio": the monitor runs those feeds itself, as writers beside its reads.
         var drivers: [FeedDriver] = []
+        if let customer = scope.customer {
+            // One customer's view reads only, with the portal's keys: no feeds, no writes.
+            let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
+            let scoped = try PortalCommand.scopedReader(store, customer: customer, settings: settings)
+            try runMonitor(engine: MetricsEngine(store: scoped, retention: settings.config.retention),
+                           settings: settings, mouse: mouse, writer: nil)
+            return
+        }
         if !settings.config.feeds.isEmpty {
             let writer = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
             for name in settings.config.feeds.keys.sorted() {
@@ -48,8 +58,10 @@ func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool, writer: 
             && $0.zone.nextDaylightSavingTimeTransition(after: now) == zone.nextDaylightSavingTimeTransition(after: now)) }
         if !same { zones.append((name, zone)) }
     }
-    let keys: [KeyBinding]
+    var keys: [KeyBinding]
     do { keys = try KeyBinding.remapped(config.keys) } catch { throw CLIError("config [keys]: \(error)") }
+    let scoped = engine.scope != nil
+    if scoped { keys = KeyBinding.portal }
     let environment = ProcessInfo.processInfo.environment
     let options = MonitorSession.Options(
         identity: StatusIdentity(version: BuildInfo.version, zone: config.zone), zones: zones,
@@ -57,7 +69,8 @@ func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool, writer: 
         tableRows: config.tableRows, mouse: mouse || config.mouse, keys: keys, copy: config.copy,
         exportDirectory: config.exportDirectory
             ?? CSVExport.defaultDirectory(environment: environment, home: HomeDirectory.current(environment: environment)),
-        checklist: config.checklist, moneyDecimals: config.moneyDecimals, writer: writer)
+        checklist: config.checklist, moneyDecimals: config.moneyDecimals, writer: scoped ? nil : writer,
+        views: scoped ? KeyBinding.portalViews : MonitorView.allCases)
     if let signal = try MonitorSession(engine: engine, options: options).run() {
         // The conventional status of a process ended by a signal, after the terminal has been restored.
         throw ExitCode(128 + signal)

@@ -30,6 +30,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @OptionGroup var scope: ScopeOption
+
     func validate() throws {
         if kind == .channels && range.isGiven {
             throw ValidationError("channels are those in use now: --from, --to and --month do not apply")
@@ -38,7 +40,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let engine = MetricsEngine(store: try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true), retention: settings.config.retention)
+        let store = try scope.reader(try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
+                                     settings: settings)
+        let engine = MetricsEngine(store: store, retention: settings.config.retention)
         let now = Date()
         let table = try build(engine: engine, at: Int64(now.timeIntervalSince1970))
         switch format {

@@ -8,6 +8,8 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @OptionGroup var scope: ScopeOption
+
     @Option(help: "Columns of the frame.")
     var width = 100
 
@@ -28,6 +30,9 @@ struct SnapshotCommand: ParsableCommand {
         guard (0...1_000).contains(width), (0...1_000).contains(height) else {
             throw ValidationError("--width and --height must be between 0 and 1000")
         }
+        if scope.customer != nil, let view, !KeyBinding.portalViews.contains(view) {
+            throw ValidationError("--view \(view.title.lowercased()) is not among a customer's views")
+        }
         if ascii, let graphs = options.graphs, graphs != .ascii {
             throw ValidationError("--ascii draws ASCII graphs; leave out --graphs \(graphs.rawValue)")
         }
@@ -35,7 +40,8 @@ struct SnapshotCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
+        let store = try scope.reader(try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
+                                     settings: settings)
         let now = Date()
         let capabilities = TerminalCapabilities.detect(
             environment: ProcessInfo.processInfo.environment, codeset: ascii ? "ANSI_X3.4-1968" : currentCodeset(),
@@ -52,6 +58,7 @@ struct SnapshotCommand: ParsableCommand {
         let snapshot = try engine.dashboard(at: seconds, request: request)
         var state = MonitorState()
         state.view = view ?? .overview
+        if scope.customer != nil { state.views = KeyBinding.portalViews }
         state.range = range
         let summary = state.view == .summary ? try engine.summary(state.grid.period, at: seconds) : nil
         if let summary {
@@ -66,6 +73,7 @@ struct SnapshotCommand: ParsableCommand {
             context: ViewContext(version: BuildInfo.version, zone: settings.config.zone,
                                  clock: formatter.string(from: now), glyphs: glyphs, message: nil),
             lowASR: settings.config.checklist.minimumASR, minimumAttempts: settings.config.checklist.minimumAttempts,
+            keys: scope.customer != nil ? KeyBinding.portal : KeyBinding.defaults,
             moneyDecimals: settings.config.moneyDecimals)
         if let history = snapshot.history {
             model.graphZone = GraphZone.of(settings.timeZone, from: history.from, to: history.to)

@@ -34,6 +34,8 @@ struct Config: Equatable {
     var feeds: [String: KamailioFeedSettings] = [:]
     /// `[blocks]`: where `termdash blocks allocate` starts and how big each customer's block is.
     var blocks = BlockSettings()
+    /// `[portal] show_carrier_names`: a customer's portal names the carriers of their calls (else "Route 1"…).
+    var portalShowsCarrierNames = false
 
     struct SimulatorSettings: Equatable {
         var peakCPS = 2.0
@@ -126,6 +128,7 @@ struct Config: Equatable {
         read { config.company.taxID = try reader.string("company", "tax_id") ?? config.company.taxID }
         read { config.blocks.start = try reader.int("blocks", "start").map(Int64.init) ?? config.blocks.start }
         read { config.blocks.size = try reader.int("blocks", "size").map(Int64.init) ?? config.blocks.size }
+        read { config.portalShowsCarrierNames = try reader.bool("portal", "show_carrier_names") ?? false }
         read { (config.sources, config.feeds) = try reader.sources() }
         read { config.keys = try reader.keyOverrides() }
         errors += reader.unknownKeys()

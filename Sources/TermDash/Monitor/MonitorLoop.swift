@@ -15,6 +15,7 @@ final class MonitorLoop {
     init(options: MonitorSession.Options, now: @escaping () -> Date = Date.init) {
         self.options = options
         self.now = now
+        state.views = options.views
     }
 
     private var zoneChoice: (name: String, zone: TimeZone) { options.zones[state.zoneIndex % max(1, options.zones.count)] }

@@ -21,6 +21,8 @@ final class MonitorSession {
         var moneyDecimals = 2
         /// Writes on an explicit key (a ticket, draft invoices); nil: the monitor cannot write.
         var writer: (any MonitorWriter)? = nil
+        /// The views keys reach, in Tab order (fewer in a customer's portal).
+        var views: [MonitorView] = MonitorView.allCases
     }
 
     private let engine: MetricsEngine

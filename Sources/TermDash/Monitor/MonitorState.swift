@@ -4,6 +4,9 @@ import Metrics
 /// without a terminal.
 struct MonitorState: Equatable, Sendable {
     var view: MonitorView = .overview
+    /// The views this session may show, in Tab order: a customer's portal leaves out those that describe the
+    /// network (billing, channels), and no key reaches them.
+    var views: [MonitorView] = MonitorView.allCases
     var showHelp = false
     var range: HistoryRange = .oneHour
     /// Into the zones the zone key steps through.
@@ -32,11 +35,12 @@ struct MonitorState: Equatable, Sendable {
         case .quit: return .quit
         case .help: showHelp.toggle()
         case .refresh: return .refresh
-        case .nextView: view = MonitorView(rawValue: view.rawValue % MonitorView.allCases.count + 1) ?? .overview
-        case .previousView:
-            let count = MonitorView.allCases.count
-            view = MonitorView(rawValue: (view.rawValue + count - 2) % count + 1) ?? .overview
-        case .show(let target): view = target
+        case .nextView, .previousView:
+            guard !views.isEmpty else { return .none }
+            let index = views.firstIndex(of: view) ?? 0
+            let step = action == .nextView ? 1 : views.count - 1
+            view = views[(index + step) % views.count]
+        case .show(let target): if views.contains(target) { view = target }
         case .cycleRange:
             let all = HistoryRange.allCases
             range = all[((all.firstIndex(of: range) ?? 0) + 1) % all.count]

@@ -8,7 +8,10 @@ struct ViewTabs: Widget {
     /// Each view's label and where it starts, as drawn in a line of `width`.
     static func labels(current: MonitorView, keys: [KeyBinding], width: Int,
                        unicode: Bool = true) -> [(view: MonitorView, x: Int, text: String)] {
-        let named = MonitorView.allCases.map { view in
+        // A view the key table cannot reach (a customer's portal leaves some out) gets no tab.
+        let named = MonitorView.allCases.filter { view in
+            view == current || keys.contains { $0.action == .show(view) }
+        }.map { view in
             (view, keys.first { $0.action == .show(view) }?.keys.first.map { KeyBinding.label($0, unicode: unicode) } ?? "")
         }
         let fullWidth = named.reduce(1) { $0 + DisplayWidth.of("\($1.1) \($1.0.title)") + 3 }

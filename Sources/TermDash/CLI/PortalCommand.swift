@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Metrics
+
+/// `termdash portal --customer C`: the monitor as one customer sees it, for a forced SSH command
+/// (docs/portal.md). Every read goes through a `ScopedStoreReader`, so the scope is the store's, not the views'.
+/// It reads the config only from `--config` (never from the environment a client may set), and of it only what
+/// cannot widen the scope: the store path, display settings, retention, checklist thresholds, money places and
+/// `[portal] show_carrier_names`. `[keys]`, `[copy]` commands and files, `[export]` and `[sources]` are ignored.
+struct PortalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portal", abstract: "A customer's own monitor: their channels, balance, traffic and invoices only.")
+
+    @Option(name: .long, help: ArgumentHelp("The customer, by account code (or name, or id).", valueName: "code"))
+    var customer: String
+
+    @Option(name: .long, help: ArgumentHelp("The SQLite store.", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Config file; no other is read.", valueName: "path"))
+    var config: String?
+
+    func validate() throws {
+        guard !customer.isEmpty else { throw ValidationError("--customer needs an account code") }
+    }
+
+    func run() throws {
+        let settings = try portalSettings()
+        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
+        let scoped = try Self.scopedReader(store, customer: customer, settings: settings)
+        let config = settings.config
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw CLIError("the portal needs a terminal (ssh -t)")
+        }
+        let zones = [(name: config.zone, zone: TimeZone(identifier: config.zone) ?? TimeZone(identifier: "UTC")!)]
+        var copy = CopySettings()
+        copy.osc52 = config.copy.osc52
+        let environment = ProcessInfo.processInfo.environment
+        let options = MonitorSession.Options(
+            identity: StatusIdentity(version: BuildInfo.version, zone: config.zone), zones: zones,
+            theme: Theme.named(config.theme) ?? .default, graphs: config.graphs, refreshSeconds: config.refreshSeconds,
+            tableRows: config.tableRows, mouse: false, keys: KeyBinding.portal, copy: copy,
+            exportDirectory: CSVExport.defaultDirectory(
+                environment: environment, home: HomeDirectory.current(environment: environment)),
+            checklist: config.checklist, moneyDecimals: config.moneyDecimals, writer: nil,
+            views: KeyBinding.portalViews)
+        if let signal = try MonitorSession(
+            engine: MetricsEngine(store: scoped, retention: config.retention), options: options).run() {
+            throw ExitCode(128 + signal)
+        }
+    }
+
+    /// The config named by `--config` alone, with `--db` over its store path.
+    func portalSettings() throws -> Settings {
+        var config = Config()
+        if let path = self.config {
+            do { config = try Config.load(path: path) } catch let error as ConfigError { throw CLIError(error.description) }
+        }
+        let storePath = db.map { HomeDirectory.expandTilde($0) } ?? config.storePath ?? Config.defaultStorePath
+        return Settings(config: config, storePath: storePath)
+    }
+
+    /// The store as `customer` may see it; fails when no such customer exists.
+    static func scopedReader(_ store: any StoreReader, customer: String, settings: Settings) throws
+        -> ScopedStoreReader
+    {
+        let customers = try store.read { try $0.customers() }
+        let entry = try CustomerLookup.find(customer, in: customers)
+        return ScopedStoreReader(store, scope: CustomerScope(
+            customerID: entry.id, showCarrierNames: settings.config.portalShowsCarrierNames))
+    }
+}
