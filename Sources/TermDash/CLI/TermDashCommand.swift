@@ -14,7 +14,7 @@ struct TermDashCommand: ParsableCommand {
         subcommands: [MonitorCommand.self, DemoCommand.self, SimulateCommand.self, SnapshotCommand.self,
                       ImportCommand.self, FeedCommand.self, FilesCommand.self, KeysCommand.self, RatesCommand.self,
                       ReportCommand.self, RebuildCommand.self, InvoiceCommand.self, CustomerCommand.self, TicketCommand.self,
-                      BlocksCommand.self, PortalCommand.self, VersionCommand.self],
+                      BlocksCommand.self, PortalCommand.self, ProfileCommand.self, VersionCommand.self],
         defaultSubcommand: MonitorCommand.self
     )
 
