@@ -1,0 +1,175 @@
+import Foundation
+import Metrics
+import TermDashTestSupport
+import XCTest
+
+@testable import TermDash
+
+/// A customer's portal shows nothing of another customer: every view reached by every key of its key table, at two
+/// sizes, every copy and export, every report and snapshot, every invoice listing are scanned for the other
+/// customers' names, codes, DIDs, the carriers' names and the counts only the others' traffic makes.
+final class PortalLeakTests: XCTestCase {
+    private var random = RandomSource(seed: 1)
+    private var fixture: PortalFixture!
+    private var exports: URL!
+
+    override func setUpWithError() throws {
+        random = seededRandom()
+        fixture = try PortalFixture(using: &random)
+        exports = try EndToEnd.temporaryDirectory()
+    }
+
+    override func tearDown() {
+        if let exports { try? FileManager.default.removeItem(at: exports) }
+    }
+
+    /// Everything a session on `engine` shows and hands over when every key of `keys` is pressed in every view of
+    /// `views`: the frames, the bytes written to the terminal (OSC 52 payloads decoded) and the files written.
+    private func everythingShown(engine: MetricsEngine, keys: [KeyBinding], views: [MonitorView],
+                                 width: Int, height: Int) throws -> String {
+        let copyFile = exports.appendingPathComponent("copy-\(width).txt").path
+        let options = MonitorSession.Options(
+            identity: StatusIdentity(version: "0.1.0", zone: "UTC"), zones: [("UTC", TimeZone(identifier: "UTC")!)],
+            theme: .default, graphs: "ascii", refreshSeconds: 1, tableRows: 10, mouse: false, keys: keys,
+            copy: CopySettings(osc52: .on, file: copyFile), exportDirectory: exports.path, writer: nil, views: views)
+        var script: [TestBackend.Step] = []
+        for view in views {
+            guard let show = keys.first(where: { $0.action == .show(view) })?.keys.first else { continue }
+            script.append(.event(.key(show)))
+            // Every key that means something here, selecting everything before the copies and the export.
+            for binding in keys where (binding.view == view || binding.view == nil) && binding.action != .quit {
+                if case .show = binding.action { continue }
+                // Help is pressed twice, so that the keys after it are not pressed under its overlay.
+                let presses = binding.action == .help ? 2 : 1
+                for key in binding.keys {
+                    for _ in 0..<presses { script += [.event(.key(key)), .tick] }
+                }
+            }
+            if view == .summary {
+                script += [.character("a"), .character("y"), .character("Y"), .character("e")].map { .event(.key($0)) }
+            }
+        }
+        script.append(.event(.key(.character("q"))))
+        let terminal = TestBackend(width: width, height: height, script: script)
+        let now = PortalFixture.now
+        let source = FixedSnapshots { request in
+            MonitorFrame(
+                dashboard: try! engine.dashboard(at: now, request: request.snapshot),
+                summary: request.summary.map { try! engine.summary($0, pagesBack: request.summaryPage, at: now) },
+                request: request)
+        }
+        _ = MonitorLoop(options: options, now: { Date(timeIntervalSince1970: TimeInterval(now)) })
+            .run(on: terminal, snapshots: source, interrupted: { terminal.isExhausted ? SIGTERM : 0 })
+        var text = terminal.frames.map { $0.joined(separator: "\n") }.joined(separator: "\n")
+        text += "\n" + Self.osc52Payloads(terminal.written).joined(separator: "\n")
+        for file in try FileManager.default.contentsOfDirectory(atPath: exports.path) {
+            text += "\n" + (try String(contentsOfFile: exports.appendingPathComponent(file).path, encoding: .utf8))
+        }
+        return text
+    }
+
+    /// The decoded text of every OSC 52 sequence in `bytes`.
+    static func osc52Payloads(_ bytes: [UInt8]) -> [String] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.components(separatedBy: "\u{1B}]52;c;").dropFirst().compactMap { part in
+            guard let end = part.firstIndex(of: "\u{07}"), let data = Data(base64Encoded: String(part[..<end])) else {
+                return nil
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    private var scopedEngine: MetricsEngine {
+        MetricsEngine(store: ScopedStoreReader(fixture.store, scope: CustomerScope(customerID: fixture.targetID)))
+    }
+
+    func testEveryViewKeyCopyAndExportOfAScopedSessionShowsNoOtherCustomer() throws {
+        for (width, height) in [(80, 24), (200, 50)] {
+            let shown = try everythingShown(engine: scopedEngine, keys: KeyBinding.portal,
+                                            views: KeyBinding.portalViews, width: width, height: height)
+            XCTAssertEqual(fixture.leaks(in: shown), [], "\(width)×\(height)")
+            if ProcessInfo.processInfo.environment["PORTAL_DUMP"] != nil { print(shown) }
+            // What they must see: their name and code, their live calls, their routes.
+            XCTAssertTrue(shown.contains(PortalFixture.target.name), "\(width)×\(height)")
+            XCTAssertTrue(shown.contains("Route 1"), "\(width)×\(height)")
+        }
+    }
+
+    /// The same harness on the operator's monitor finds the others: the scan can fail.
+    func testTheScanFindsTheOthersInAnUnscopedSession() throws {
+        let shown = try everythingShown(engine: MetricsEngine(store: fixture.store), keys: KeyBinding.defaults,
+                                        views: MonitorView.allCases, width: 200, height: 50)
+        let leaks = fixture.leaks(in: shown)
+        XCTAssertTrue(leaks.contains(PortalFixture.others[0].name), "\(leaks)")
+        XCTAssertTrue(leaks.contains(PortalFixture.carrierNames[2]), "\(leaks)")
+    }
+
+    func testThePortalKeyTableHasNoNetworkViewAndNoWritingKey() {
+        let actions = KeyBinding.portal.map(\.action)
+        XCTAssertFalse(actions.contains(.show(.billing)))
+        XCTAssertFalse(actions.contains(.show(.channels)))
+        XCTAssertFalse(actions.contains(.openTicket))
+        XCTAssertFalse(actions.contains(.grid(.generateInvoices)))
+        var state = MonitorState()
+        state.views = KeyBinding.portalViews
+        _ = state.apply(.show(.billing), zoneCount: 1, lists: .init())
+        XCTAssertEqual(state.view, .overview, "no action reaches a view the portal leaves out")
+        var seen: [MonitorView] = []
+        for _ in 0..<12 {
+            _ = state.apply(.nextView, zoneCount: 1, lists: .init())
+            seen.append(state.view)
+        }
+        XCTAssertEqual(Set(seen), Set(KeyBinding.portalViews))
+    }
+
+    func testReportsAndSnapshotsWithCustomerShowNoOtherCustomer() throws {
+        let path = fixture.path
+        var outputs: [String] = []
+        for kind in ReportCommand.Kind.allCases {
+            for format in ["table", "csv", "json"] {
+                let result = try EndToEnd.termdash(["report", kind.rawValue, "--format", format, "--db", path,
+                                                    "--customer", PortalFixture.target.code])
+                XCTAssertEqual(result.status, 0, "\(kind) \(format): \(result.stderr)")
+                outputs.append(result.stdout + result.stderr)
+            }
+        }
+        for view in KeyBinding.portalViews {
+            for (width, height) in [(80, 24), (200, 50)] {
+                let result = try EndToEnd.termdash([
+                    "snapshot", "--db", path, "--customer", PortalFixture.target.code, "--view",
+                    view.title.lowercased(), "--width", "\(width)", "--height", "\(height)", "--ascii"])
+                XCTAssertEqual(result.status, 0, "\(view): \(result.stderr)")
+                outputs.append(result.stdout + result.stderr)
+            }
+        }
+        let refused = try EndToEnd.termdash(["snapshot", "--db", path, "--customer", PortalFixture.target.code,
+                                             "--view", "billing"])
+        XCTAssertEqual(refused.status, 64, "the billing view is not a customer's")
+        let all = outputs.joined(separator: "\n")
+        XCTAssertEqual(fixture.leaks(in: all), [])
+        XCTAssertTrue(all.contains(PortalFixture.target.name))
+    }
+
+    func testInvoiceListingsAndReadsOfAScopedSessionAreTheirsAlone() throws {
+        let period = Period(from: PortalFixture.now - 86_400, to: PortalFixture.now)!
+        for customer in try fixture.store.read({ try $0.customers() }) {
+            _ = try fixture.store.createDraft(customerID: customer.id, period: period, at: PortalFixture.now)
+        }
+        let scoped = ScopedStoreReader(fixture.store, scope: CustomerScope(customerID: fixture.targetID))
+        let all = try fixture.store.read { try $0.invoices(InvoiceFilter()) }
+        XCTAssertEqual(all.count, 3)
+        try scoped.read { session in
+            let own = try session.invoices(InvoiceFilter())
+            XCTAssertEqual(own.map(\.customerID), [fixture.targetID])
+            for invoice in all where invoice.customerID != fixture.targetID {
+                XCTAssertNil(try session.invoice(id: invoice.id))
+                XCTAssertEqual(try session.invoicedCDRs(invoiceID: invoice.id), [])
+                XCTAssertEqual(try session.invoices(InvoiceFilter(customerID: invoice.customerID)), [])
+                XCTAssertNil(try session.billingProfile(customerID: invoice.customerID))
+            }
+            XCTAssertThrowsError(try session.billingFigures(at: PortalFixture.now))
+            let text = own.map { InvoiceText.render($0) }.joined() + InvoiceListCommand.table(own).csv()
+            XCTAssertEqual(fixture.leaks(in: text), [])
+        }
+    }
+}
