@@ -32,31 +32,33 @@ extension SQLiteStore: BlockLedger {
     }
 
     public func extensionsInUse(customerID: Int64?, cdrsSince since: Int64) throws -> [ExtensionInUse] {
-        try read { (db: Database) in
-            let blocks = try Self.blocks(customerID: customerID, in: db)
-            let byCustomer = Dictionary(grouping: blocks, by: \.customerID)
-            guard !byCustomer.isEmpty else { return [] }
-            let customers = byCustomer.keys.sorted()
-            let marks = customers.map { _ in "?" }.joined(separator: ", ")
-            var seen = Set<ExtensionInUse>()
-            func note(_ customer: Int64, _ text: String?, _ origin: ExtensionInUse.Origin, _ number: (String) -> Int64?) {
-                guard let text, let number = number(text), let owned = byCustomer[customer] else { return }
-                seen.insert(ExtensionInUse(customerID: customer, customerCode: owned[0].customerCode, number: number,
-                                           origin: origin, blockID: owned.first { $0.contains(number) }?.id))
-            }
-            let registrations = try Row.fetchAll(db, sql: """
-                SELECT customer_id, endpoint FROM registrations WHERE customer_id IN (\(marks))
-                """, arguments: StatementArguments(customers))
-            for row in registrations { note(row[0], row[1], .registration, Extension.fromEndpoint) }
-            // Short digit strings only: the SQL narrows, `Extension` decides.
-            let callers = try Row.fetchAll(db, sql: """
-                SELECT DISTINCT customer_id, src FROM cdrs
-                WHERE start_at >= ? AND customer_id IN (\(marks)) AND length(src) BETWEEN 2 AND 6
-                """, arguments: StatementArguments([since] + customers))
-            for row in callers { note(row[0], row[1], .cdr, Extension.fromCaller) }
-            return seen.sorted {
-                ($0.customerCode, $0.number, $0.origin.rawValue) < ($1.customerCode, $1.number, $1.origin.rawValue)
-            }
+        try read { (db: Database) in try Self.extensionsInUse(customerID: customerID, cdrsSince: since, in: db) }
+    }
+
+    static func extensionsInUse(customerID: Int64?, cdrsSince since: Int64, in db: Database) throws -> [ExtensionInUse] {
+        let blocks = try Self.blocks(customerID: customerID, in: db)
+        let byCustomer = Dictionary(grouping: blocks, by: \.customerID)
+        guard !byCustomer.isEmpty else { return [] }
+        let customers = byCustomer.keys.sorted()
+        let marks = customers.map { _ in "?" }.joined(separator: ", ")
+        var seen = Set<ExtensionInUse>()
+        func note(_ customer: Int64, _ text: String?, _ origin: ExtensionInUse.Origin, _ number: (String) -> Int64?) {
+            guard let text, let number = number(text), let owned = byCustomer[customer] else { return }
+            seen.insert(ExtensionInUse(customerID: customer, customerCode: owned[0].customerCode, number: number,
+                                       origin: origin, blockID: owned.first { $0.contains(number) }?.id))
+        }
+        let registrations = try Row.fetchAll(db, sql: """
+            SELECT customer_id, endpoint FROM registrations WHERE customer_id IN (\(marks))
+            """, arguments: StatementArguments(customers))
+        for row in registrations { note(row[0], row[1], .registration, Extension.fromEndpoint) }
+        // Short digit strings only: the SQL narrows, `Extension` decides.
+        let callers = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT customer_id, src FROM cdrs
+            WHERE start_at >= ? AND customer_id IN (\(marks)) AND length(src) BETWEEN 2 AND 6
+            """, arguments: StatementArguments([since] + customers))
+        for row in callers { note(row[0], row[1], .cdr, Extension.fromCaller) }
+        return seen.sorted {
+            ($0.customerCode, $0.number, $0.origin.rawValue) < ($1.customerCode, $1.number, $1.origin.rawValue)
         }
     }
 
@@ -76,7 +78,7 @@ extension SQLiteStore: BlockLedger {
         return try blocks(where: "b.id = ?", [db.lastInsertedRowID], in: db)[0]
     }
 
-    private static func blocks(customerID: Int64?, in db: Database) throws -> [NumberBlock] {
+    static func blocks(customerID: Int64?, in db: Database) throws -> [NumberBlock] {
         if let customerID { return try blocks(where: "b.customer_id = ?", [customerID], in: db) }
         return try blocks(where: "1", [], in: db)
     }

@@ -138,7 +138,7 @@ extension SQLiteStore: PortalLedger {
         }
     }
 
-    private static func user(_ customerID: Int64, in db: Database) throws -> PortalUser {
+    static func user(_ customerID: Int64, in db: Database) throws -> PortalUser {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customers WHERE id = ?", arguments: [customerID]) != nil else {
             throw PortalError.unknownCustomer(customerID)
         }
