@@ -53,9 +53,9 @@ final class CommandLineOptionsTests: XCTestCase {
             "The value 'invoices' is invalid for '<kind>'", "'summary', 'customers', 'carriers' or 'channels'"])
         assertUsageError(["snapshot", "--range", "2h"], says: [
             "The value '2h' is invalid for '--range <range>'", "'1h', '24h' or '7d'"])
-        assertUsageError(["snapshot", "--view", "invoices"], says: [
-            "The value 'invoices' is invalid for '--view <view>'",
-            "  - overview\n  - channels\n  - history\n  - quality\n  - summary\n  - checklist\n  - billing"])
+        assertUsageError(["snapshot", "--view", "tickets"], says: [
+            "The value 'tickets' is invalid for '--view <view>'",
+            "  - overview\n  - channels\n  - history\n  - quality\n  - summary\n  - checklist\n  - billing\n  - invoices"])
         assertUsageError(["import", "--format", "csv", "Master.csv"], says: [
             "The value 'csv' is invalid for '--format <format>'",
             "'auto', 'asterisk', 'asterisk-custom', 'freeswitch' or 'native'"])
@@ -111,7 +111,10 @@ final class CommandLineOptionsTests: XCTestCase {
             XCTAssertEqual(try parse(["report", kind.rawValue], as: ReportCommand.self).kind, kind)
         }
         for view in MonitorView.allCases {
-            XCTAssertEqual(try parse(["snapshot", "--view", view.title.lowercased()], as: SnapshotCommand.self).view, view)
+            // The invoices view is a customer's: it needs --customer.
+            let scope = view == .invoices ? ["--customer", "C1"] : []
+            XCTAssertEqual(try parse(["snapshot", "--view", view.title.lowercased()] + scope, as: SnapshotCommand.self).view,
+                           view)
         }
         for range in HistoryRange.allCases {
             XCTAssertEqual(try parse(["snapshot", "--range", range.rawValue], as: SnapshotCommand.self).range, range)
@@ -218,7 +221,7 @@ final class CommandLineOptionsTests: XCTestCase {
         // The help wraps at the terminal's width; the words are what counts.
         let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for values in ["(values: default, high-contrast, monochrome)", "(values: auto, braille, block, ascii)",
-                       "The view; overview if not given. (values: overview, channels, history, quality, summary, checklist, billing)",
+                       "The view; overview if not given. (values: overview, channels, history, quality, summary, checklist, billing, invoices)",
                        "(values: 1h, 24h, 7d; default: 1h)"] {
             XCTAssertTrue(words.contains(values), "\(values) is not in:\n\(help.stdout)")
         }

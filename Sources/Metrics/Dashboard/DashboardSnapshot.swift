@@ -32,6 +32,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var qualityHistory: [TrafficFigures]?
     /// The billing dashboard's figures.
     public var billing: BillingFigures?
+    /// The invoices the request asked for (a customer's, in their portal), newest first.
+    public var invoices: [Invoice]?
 
     public init(
         takenAt: Date, counters: Counters, liveChannels: [Int],

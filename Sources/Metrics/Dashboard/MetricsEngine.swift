@@ -71,6 +71,9 @@ public final class MetricsEngine: Sendable {
             if request.billing {
                 snapshot.billing = try session.billingFigures(at: now)
             }
+            if request.invoices {
+                snapshot.invoices = try session.invoices(InvoiceFilter(customerID: request.customerID, limit: 500))
+            }
             if request.balance {
                 snapshot.balance = AccountBalance(customers, customerID: request.customerID)
             }

@@ -20,6 +20,8 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var excludedCarriers: Set<Int64> = []
     /// Whether to read the billing dashboard's figures.
     public var billing = false
+    /// Whether to read the invoices of the customer (`customerID`; every customer's when nil), newest first.
+    public var invoices = false
 
     public init(
         liveWindow: Int = 600, tableRows: Int = 10, history: HistoryRange? = .oneHour, channelTables: Bool = true,

@@ -22,13 +22,16 @@ struct InvoiceExportCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @OptionGroup var scope: ScopeOption
+
     func validate() throws {
         if pdf == nil && csv == nil { throw ValidationError("give --pdf FILE, --csv FILE or both") }
     }
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: true)
+        // With --customer, another customer's invoice is not found.
+        let store = try scope.reader(try settings.openStore(readOnly: true), settings: settings)
         let id = try invoice.id(in: store)
         guard let found = try store.read({ try $0.invoice(id: id) }) else { throw InvoiceError.unknownInvoice(id) }
         if let pdf {

@@ -17,7 +17,7 @@ enum InvoiceReference: ExpressibleByArgument, Equatable {
     }
 
     /// The invoice's id in `store`.
-    func id(in store: any MetricStore) throws -> Int64 {
+    func id(in store: any StoreReader) throws -> Int64 {
         switch self {
         case .id(let id): return id
         case .number(let number):

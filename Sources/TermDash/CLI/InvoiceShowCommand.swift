@@ -13,12 +13,16 @@ struct InvoiceShowCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @OptionGroup var scope: ScopeOption
+
     func validate() throws {
         if format == .csv { throw ValidationError("--format csv: use `invoice export N --csv FILE` for its CDRs") }
     }
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: true)
+        let settings = try options.settings()
+        // With --customer, another customer's invoice is not found.
+        let store = try scope.reader(try settings.openStore(readOnly: true), settings: settings)
         let id = try invoice.id(in: store)
         guard let found = try store.read({ try $0.invoice(id: id) }) else { throw InvoiceError.unknownInvoice(id) }
         if format == .json {

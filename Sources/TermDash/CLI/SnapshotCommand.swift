@@ -33,6 +33,9 @@ struct SnapshotCommand: ParsableCommand {
         if scope.customer != nil, let view, !KeyBinding.portalViews.contains(view) {
             throw ValidationError("--view \(view.title.lowercased()) is not among a customer's views")
         }
+        if scope.customer == nil, view == .invoices {
+            throw ValidationError("--view invoices is a customer's view: give --customer")
+        }
         if ascii, let graphs = options.graphs, graphs != .ascii {
             throw ValidationError("--ascii draws ASCII graphs; leave out --graphs \(graphs.rawValue)")
         }
@@ -55,6 +58,7 @@ struct SnapshotCommand: ParsableCommand {
             tableRows: min(settings.config.tableRows, max(1, height)), history: range, channelTables: true,
             checklist: settings.config.checklist, balance: true)
         request.billing = view == .billing
+        request.invoices = view == .invoices
         let snapshot = try engine.dashboard(at: seconds, request: request)
         var state = MonitorState()
         state.view = view ?? .overview

@@ -2,16 +2,20 @@
 /// without the keys that write (tickets, draft invoices). Config `[keys]` never applies to it.
 extension KeyBinding {
     /// The views a customer sees, in Tab order.
-    static let portalViews: [MonitorView] = [.overview, .history, .quality, .summary, .checklist]
+    static let portalViews: [MonitorView] = [.overview, .history, .quality, .summary, .checklist, .invoices]
 
     static var portal: [KeyBinding] {
-        defaults.filter { binding in
+        let invoices = KeyBinding(
+            id: "view_\(MonitorView.invoices.rawValue)", action: .show(.invoices),
+            keys: [.character(Character("\(MonitorView.invoices.rawValue)"))], name: "invoices",
+            help: "Show your invoices")
+        return defaults.filter { binding in
             switch binding.action {
             case .show(let view): return portalViews.contains(view)
             case .openTicket: return false
             case .grid(.generateInvoices), .grid(.toggleTick): return false
             default: return true
             }
-        }
+        } + [invoices]
     }
 }

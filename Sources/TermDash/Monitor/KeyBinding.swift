@@ -25,7 +25,7 @@ struct KeyBinding: Sendable {
             KeyBinding(id: "previous_view", action: .previousView, keys: [.backTab], name: "previous view",
                        help: "Previous view"),
         ]
-        for view in MonitorView.allCases {
+        for view in MonitorView.operatorViews {
             table.append(KeyBinding(
                 id: "view_\(view.rawValue)", action: .show(view), keys: [.character(Character("\(view.rawValue)"))],
                 name: view.title.lowercased(), help: "Show the \(view.title.lowercased()) view"))

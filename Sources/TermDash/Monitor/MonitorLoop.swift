@@ -252,6 +252,7 @@ final class MonitorLoop {
             checklist: options.checklist, balance: true)
         snapshot.excludedCarriers = state.view == .quality ? state.excludedCarriers : []
         snapshot.billing = state.view == .billing
+        snapshot.invoices = state.view == .invoices
         return FeedRequest(snapshot: snapshot, summary: state.view == .summary ? state.grid.period : nil,
                            summaryPage: state.view == .summary ? state.grid.page : 0)
     }

@@ -22,7 +22,7 @@ final class MonitorSession {
         /// Writes on an explicit key (a ticket, draft invoices); nil: the monitor cannot write.
         var writer: (any MonitorWriter)? = nil
         /// The views keys reach, in Tab order (fewer in a customer's portal).
-        var views: [MonitorView] = MonitorView.allCases
+        var views: [MonitorView] = MonitorView.operatorViews
     }
 
     private let engine: MetricsEngine

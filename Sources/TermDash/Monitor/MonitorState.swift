@@ -6,7 +6,7 @@ struct MonitorState: Equatable, Sendable {
     var view: MonitorView = .overview
     /// The views this session may show, in Tab order: a customer's portal leaves out those that describe the
     /// network (billing, channels), and no key reaches them.
-    var views: [MonitorView] = MonitorView.allCases
+    var views: [MonitorView] = MonitorView.operatorViews
     var showHelp = false
     var range: HistoryRange = .oneHour
     /// Into the zones the zone key steps through.

@@ -1,6 +1,11 @@
 /// The monitor's views, in the order number keys and Tab reach them.
 enum MonitorView: Int, CaseIterable, Sendable {
     case overview = 1, channels, history, quality, summary, checklist, billing
+    /// A customer's own invoices: in their portal only.
+    case invoices
+
+    /// The operator's views, in Tab order: every one but the portal's own.
+    static let operatorViews: [MonitorView] = allCases.filter { $0 != .invoices }
 
     var title: String {
         switch self {
@@ -11,6 +16,7 @@ enum MonitorView: Int, CaseIterable, Sendable {
         case .summary: return "Summary"
         case .checklist: return "Checklist"
         case .billing: return "Billing"
+        case .invoices: return "Invoices"
         }
     }
 }

@@ -34,6 +34,13 @@ enum MonitorScreen {
         case .billing:
             BillingWidget(figures: model.snapshot?.billing, glyphs: glyphs, moneyDecimals: model.moneyDecimals)
                 .render(frame.body, into: &buffer)
+        case .invoices:
+            let panel = Panel(title: "Invoices", glyphs: glyphs)
+            panel.render(frame.body, into: &buffer)
+            let inner = panel.inner(frame.body)
+            InvoiceListWidget(invoices: model.snapshot?.invoices, glyphs: glyphs)
+                .render(Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height),
+                        into: &buffer)
         }
         let snapshot = model.snapshot
         let context = model.context

@@ -88,10 +88,11 @@ final class PortalLeakTests: XCTestCase {
             let shown = try everythingShown(engine: scopedEngine, keys: KeyBinding.portal,
                                             views: KeyBinding.portalViews, width: width, height: height)
             XCTAssertEqual(fixture.leaks(in: shown), [], "\(width)×\(height)")
-            if ProcessInfo.processInfo.environment["PORTAL_DUMP"] != nil { print(shown) }
             // What they must see: their name and code, their live calls, their routes.
             XCTAssertTrue(shown.contains(PortalFixture.target.name), "\(width)×\(height)")
             XCTAssertTrue(shown.contains("Route 1"), "\(width)×\(height)")
+            XCTAssertTrue(shown.contains("INV-000002"), "their invoice, \(width)×\(height)")
+            XCTAssertTrue(shown.contains("partly paid"), "\(width)×\(height)")
         }
     }
 
@@ -151,10 +152,6 @@ final class PortalLeakTests: XCTestCase {
     }
 
     func testInvoiceListingsAndReadsOfAScopedSessionAreTheirsAlone() throws {
-        let period = Period(from: PortalFixture.now - 86_400, to: PortalFixture.now)!
-        for customer in try fixture.store.read({ try $0.customers() }) {
-            _ = try fixture.store.createDraft(customerID: customer.id, period: period, at: PortalFixture.now)
-        }
         let scoped = ScopedStoreReader(fixture.store, scope: CustomerScope(customerID: fixture.targetID))
         let all = try fixture.store.read { try $0.invoices(InvoiceFilter()) }
         XCTAssertEqual(all.count, 3)
@@ -171,5 +168,32 @@ final class PortalLeakTests: XCTestCase {
             let text = own.map { InvoiceText.render($0) }.joined() + InvoiceListCommand.table(own).csv()
             XCTAssertEqual(fixture.leaks(in: text), [])
         }
+        // The commands with --customer: their own invoice shown and exported (PDF and CSV), another's not found.
+        let code = PortalFixture.target.code
+        var outputs: [String] = []
+        for invoice in all {
+            let pdf = exports.appendingPathComponent("\(invoice.id).pdf").path
+            let csv = exports.appendingPathComponent("\(invoice.id).csv").path
+            let show = try EndToEnd.termdash(["invoice", "show", "\(invoice.id)", "--db", fixture.path, "--customer", code])
+            let json = try EndToEnd.termdash(["invoice", "show", invoice.number ?? "\(invoice.id)", "--format", "json",
+                                              "--db", fixture.path, "--customer", code])
+            let export = try EndToEnd.termdash(["invoice", "export", "\(invoice.id)", "--pdf", pdf, "--csv", csv,
+                                                "--db", fixture.path, "--customer", code])
+            let list = try EndToEnd.termdash(["invoice", "list", "--format", "json", "--db", fixture.path,
+                                              "--customer", code])
+            let mine = invoice.customerID == fixture.targetID
+            for result in [show, json, export] {
+                XCTAssertEqual(result.status == 0, mine, "\(invoice.id): \(result.stderr)")
+            }
+            XCTAssertEqual(FileManager.default.fileExists(atPath: pdf), mine)
+            outputs += [show.stdout, show.stderr, json.stdout, export.stdout, export.stderr, list.stdout]
+            if mine {
+                outputs.append(try String(contentsOfFile: csv, encoding: .utf8))
+                let text = try EndToEnd.run("/usr/bin/pdftotext", [pdf, "-"])
+                XCTAssertTrue(text.stdout.contains(PortalFixture.target.name), text.stdout)
+                outputs.append(text.stdout)
+            }
+        }
+        XCTAssertEqual(fixture.leaks(in: outputs.joined(separator: "\n")), [])
     }
 }
