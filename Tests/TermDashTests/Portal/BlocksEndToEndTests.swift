@@ -54,3 +54,24 @@ final class BlocksEndToEndTests: StoreEndToEndTestCase {
         XCTAssertEqual(table.stdout.split(separator: "\n").count, 2, table.stdout)
     }
 }
+
+/// The Account view as `termdash snapshot --view account --customer C` draws it: the customer's own blocks, never
+/// another's, in the language of their profile.
+final class AccountViewEndToEndTests: StoreEndToEndTestCase {
+    func testSnapshotOfTheAccountViewShowsOnlyTheirBlocks() throws {
+        let store = try SQLiteStore(path: db)
+        let acme = try store.addCustomer(.init(accountCode: "ACME", name: "Acme", channelsConfigured: 1, rateCardID: nil), createdAt: 0)
+        let beta = try store.addCustomer(.init(accountCode: "BETA", name: "Beta", channelsConfigured: 1, rateCardID: nil), createdAt: 0)
+        try store.addBlock(customerID: acme, start: 1000, size: 1000, at: 0)
+        try store.addBlock(customerID: beta, start: 7000, size: 100, at: 0)
+        try store.updateProfile(customerID: acme, [.language: "pl", .name: "Ann"], by: "portal", at: 0)
+        let shot = try EndToEnd.termdash(["snapshot", "--view", "account", "--customer", "ACME", "--db", db,
+                                          "--width", "100", "--height", "30"])
+        XCTAssertEqual(shot.status, 0, shot.stderr)
+        XCTAssertTrue(shot.stdout.contains("1000–1999  0 z 1000 w użyciu"), shot.stdout)
+        XCTAssertTrue(shot.stdout.contains("Imię i nazwisko  Ann"), shot.stdout)
+        XCTAssertFalse(shot.stdout.contains("7000") || shot.stdout.contains("BETA") || shot.stdout.contains("Beta"), shot.stdout)
+        let unscoped = try EndToEnd.termdash(["snapshot", "--view", "account", "--db", db])
+        XCTAssertEqual(unscoped.status, 64, unscoped.stderr)
+    }
+}

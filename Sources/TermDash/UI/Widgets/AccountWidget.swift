@@ -19,7 +19,10 @@ struct AccountWidget: Widget {
             }
         }
         var lines: [(String, Style)] = [(t("company.title"), Style(.label))]
-        let labelWidth = 16
+        // Room for the longest label of the language, and two spaces.
+        let labelKeys = ["company.name", "company.currency", "company.debit_limit", "company.tax"]
+            + ProfileForm.fields.map { "profile.\($0.rawValue)" }
+        let labelWidth = (labelKeys.map { t($0).count }.max() ?? 0) + 2
         func pair(_ label: String, _ value: String) -> (String, Style) {
             ("  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + Sanitizer.clean(value), .normal)
         }
