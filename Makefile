@@ -1,12 +1,14 @@
 # TermDash. `make demo` runs the monitor on a simulated store; `make test` runs every test.
 SWIFT ?= swift
 # libhpdf-dev, poppler-utils, fonts-dejavu-core: invoice PDFs (libharu, pdftotext in the tests, the embedded font).
+# libqrencode-dev: the portal's 2FA QR code; zbar-tools: its test decodes the QR code drawn (zbarimg).
 # kamailio (jsonrpcs and xhttp are in the base package), its json and sqlite modules and sipp (sip-tester): the
 # Kamailio feed's end-to-end test runs a real switch. sqlite3: the lab creates Kamailio's accounting database.
 # prometheus: the exporter's end-to-end test has a real Prometheus scrape it.
 # openssh-server: the portal's end-to-end test serves it over a real sshd on loopback.
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux libhpdf-dev poppler-utils fonts-dejavu-core \
-	kamailio kamailio-json-modules kamailio-sqlite-modules sip-tester sqlite3 prometheus openssh-server
+	kamailio kamailio-json-modules kamailio-sqlite-modules sip-tester sqlite3 prometheus openssh-server \
+	libqrencode-dev zbar-tools
 # What `make bench` needs besides: htop, the program the monitor's cost is measured against.
 BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)

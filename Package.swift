@@ -17,16 +17,21 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         // Named only to alias its module "Metrics", which would clash with ours (swift-prometheus depends on it).
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        // HMAC-SHA1 for the portal's TOTP codes (RFC 6238).
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // libharu, for invoice PDFs with an embedded TrueType font (Debian: libhpdf-dev).
         .systemLibrary(name: "CHaru", path: "Sources/CHaru"),
+        // libqrencode, for the otpauth:// QR code the portal shows when 2FA is enabled (Debian: libqrencode-dev).
+        .systemLibrary(name: "CQRencode", path: "Sources/CQRencode"),
         .target(
             name: "Metrics",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Store/SQLite/Reference"]
         ),
@@ -49,6 +54,7 @@ let package = Package(
             dependencies: [
                 "CNcurses",
                 "CHaru",
+                "CQRencode",
                 "Metrics",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

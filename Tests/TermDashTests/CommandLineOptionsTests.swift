@@ -111,8 +111,8 @@ final class CommandLineOptionsTests: XCTestCase {
             XCTAssertEqual(try parse(["report", kind.rawValue], as: ReportCommand.self).kind, kind)
         }
         for view in MonitorView.allCases {
-            // The invoices view is a customer's: it needs --customer.
-            let scope = view == .invoices ? ["--customer", "C1"] : []
+            // The invoices and account views are a customer's: they need --customer.
+            let scope = view == .invoices || view == .account ? ["--customer", "C1"] : []
             XCTAssertEqual(try parse(["snapshot", "--view", view.title.lowercased()] + scope, as: SnapshotCommand.self).view,
                            view)
         }
@@ -221,7 +221,7 @@ final class CommandLineOptionsTests: XCTestCase {
         // The help wraps at the terminal's width; the words are what counts.
         let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for values in ["(values: default, high-contrast, monochrome)", "(values: auto, braille, block, ascii)",
-                       "The view; overview if not given. (values: overview, channels, history, quality, summary, checklist, billing, invoices)",
+                       "The view; overview if not given. (values: overview, channels, history, quality, summary, checklist, billing, invoices, account)",
                        "(values: 1h, 24h, 7d; default: 1h)"] {
             XCTAssertTrue(words.contains(values), "\(values) is not in:\n\(help.stdout)")
         }

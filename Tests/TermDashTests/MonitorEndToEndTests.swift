@@ -32,12 +32,12 @@ final class MonitorEndToEndTests: XCTestCase {
         try session.recordOutput(to: output)
 
         try session.send("5")
-        let grid = try session.waitForScreen(timeout: 10) { $0.contains("Summary · Live · Attempts (UTC)") && $0.contains("Total") }
+        let grid = try session.waitForScreen(timeout: 30) { $0.contains("Summary · Live · Attempts (UTC)") && $0.contains("Total") }
         XCTAssertTrue(grid.contains("[5 Summary]"), "the tab line shows the view:\n\(grid)")
         // Three hours back (finished hours do not change while we read them), then a 2×2 rectangle: v starts a
         // selection, h and j grow it left and down.
         try session.send("h", "h", "h", "v", "h", "j")
-        let selected = try session.waitForScreen(timeout: 10) { $0.contains("n 4 ·") }
+        let selected = try session.waitForScreen(timeout: 30) { $0.contains("n 4 ·") }
         let screen = lines(selected)
         let header = try XCTUnwrap(screen.firstIndex { $0.hasPrefix("│ Attempts ") && $0.contains(":00") })
         let hours = screen[header].split(separator: " ").filter { $0.hasSuffix(":00") }
@@ -54,7 +54,7 @@ final class MonitorEndToEndTests: XCTestCase {
                       "Σ is the sum of the four cells on screen (\(picked)):\n\(selectionLine)")
 
         try session.send("y")
-        let copied = try session.waitForScreen(timeout: 10) { $0.contains("Copied") }
+        let copied = try session.waitForScreen(timeout: 30) { $0.contains("Copied") }
         XCTAssertTrue(copied.contains("OSC 52"), "the status bar says which way the copy went:\n\(copied)")
         // What the program wrote to the terminal: the OSC 52 request(s), base64 of the TSV.
         var payloads: [String] = []
@@ -76,16 +76,16 @@ final class MonitorEndToEndTests: XCTestCase {
 
         // Resize down to 20×5 (it says what it needs) and back: the selection survives.
         try session.resize(width: 20, height: 5)
-        XCTAssertTrue(try session.waitForScreen(timeout: 10) { $0.contains("needs") }.contains("needs"))
+        XCTAssertTrue(try session.waitForScreen(timeout: 30) { $0.contains("needs") }.contains("needs"))
         try session.resize(width: 120, height: 30)
-        let back = try session.waitForScreen(timeout: 10) { $0.contains("n 4 ·") }
+        let back = try session.waitForScreen(timeout: 30) { $0.contains("n 4 ·") }
         XCTAssertTrue(back.contains("n 4 ·"), back)
 
         // Tab goes on to the checklist; ? shows this view's keys and the global ones.
         try session.send("Tab")
-        XCTAssertTrue(try session.waitForScreen(timeout: 10) { $0.contains("[6 Checklist]") }.contains("[6 Checklist]"))
+        XCTAssertTrue(try session.waitForScreen(timeout: 30) { $0.contains("[6 Checklist]") }.contains("[6 Checklist]"))
         try session.send("?")
-        let help = try session.waitForScreen(timeout: 10) { $0.contains("Keys") && $0.contains("Everywhere") }
+        let help = try session.waitForScreen(timeout: 30) { $0.contains("Keys") && $0.contains("Everywhere") }
         XCTAssertTrue(help.contains("Checklist view"), help)
         try session.send("Escape", "q")
         XCTAssertEqual(try session.waitForExit(timeout: 15), 0)
@@ -105,7 +105,7 @@ final class MonitorEndToEndTests: XCTestCase {
         let state = home.appendingPathComponent(".local/state/termdash")
 
         try session.send("c")
-        let copied = try session.waitForScreen(timeout: 10) { $0.contains("Copied the support block") }
+        let copied = try session.waitForScreen(timeout: 30) { $0.contains("Copied the support block") }
         // At 120 columns the path gives up its first directories: "~/.local/state/termdash/clipboard.txt" as
         // "…/termdash/clipboard.txt".
         XCTAssertTrue(copied.contains("Copied the support block to ") && copied.contains("/termdash/clipboard.txt"), copied)
@@ -113,10 +113,10 @@ final class MonitorEndToEndTests: XCTestCase {
         XCTAssertTrue(block?.hasPrefix("Version ") ?? false, "the copy is in $HOME/.local/state/termdash/clipboard.txt")
 
         try session.send("5")
-        XCTAssertTrue(try session.waitForScreen(timeout: 10) { $0.contains("Summary · Live") && $0.contains("Total") }
+        XCTAssertTrue(try session.waitForScreen(timeout: 30) { $0.contains("Summary · Live") && $0.contains("Total") }
             .contains("[5 Summary]"))
         try session.send("e")
-        let exported = try session.waitForScreen(timeout: 10) { $0.contains("Exported") || $0.contains("Export failed") }
+        let exported = try session.waitForScreen(timeout: 30) { $0.contains("Exported") || $0.contains("Export failed") }
         let files = (try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("exports").path)) ?? []
         XCTAssertEqual(files.count, 1, "the export is in $HOME/.local/state/termdash/exports:\n\(exported)")
         let statusLine = lines(exported).last { $0.contains("Exported") } ?? ""
@@ -142,35 +142,35 @@ final class MonitorEndToEndTests: XCTestCase {
         XCTAssertTrue(isMonitorUp(up), up)
 
         try session.send("4")
-        let quality = try session.waitForScreen(timeout: 10) { $0.contains("[4 Quality]") && $0.contains("Total") }
+        let quality = try session.waitForScreen(timeout: 30) { $0.contains("[4 Quality]") && $0.contains("Total") }
         func totalLine(_ screen: String) -> String { self.lines(screen).first { $0.contains("Total") } ?? "" }
         XCTAssertFalse(totalLine(quality).contains(" of "), "every carrier starts in:\n\(quality)")
         // Space takes the carrier under the cursor out of the total: the total line says how many are in.
         try session.send("Space")
-        let toggled = try session.waitForScreen(timeout: 10) { totalLine($0).contains(" of ") }
+        let toggled = try session.waitForScreen(timeout: 30) { totalLine($0).contains(" of ") }
         XCTAssertNotNil(totalLine(toggled).range(of: #"Total \((\d+) of (\d+)\)"#, options: .regularExpression),
                         "toggling a carrier out shows in the total line:\n\(toggled)")
         let out = try XCTUnwrap(lines(toggled).first { $0.contains("›") }, toggled)
         XCTAssertTrue(out.contains("›·") || out.contains(">."), "the toggled carrier is marked out:\n\(out)")
         try session.send("a")
-        let all = try session.waitForScreen(timeout: 10) { !totalLine($0).contains(" of ") }
+        let all = try session.waitForScreen(timeout: 30) { !totalLine($0).contains(" of ") }
         XCTAssertFalse(totalLine(all).contains(" of "), "a takes every carrier back in:\n\(all)")
 
         // t: 1 h → 24 h.
         try session.send("t")
-        XCTAssertTrue(try session.waitForScreen(timeout: 10) { $0.contains("· 24h") }.contains("· 24h"))
+        XCTAssertTrue(try session.waitForScreen(timeout: 30) { $0.contains("· 24h") }.contains("· 24h"))
         // z: the next zone (UTC is configured, then the system's if it differs, then [display] zones).
         try session.send("z")
-        var zoned = try session.waitForScreen(timeout: 10) { $0.contains("Zone Europe/Zurich") || $0.contains("for the clock") }
+        var zoned = try session.waitForScreen(timeout: 30) { $0.contains("Zone Europe/Zurich") || $0.contains("for the clock") }
         if !zoned.contains("Zone Europe/Zurich") {
             try session.send("z")
-            zoned = try session.waitForScreen(timeout: 10) { $0.contains("Zone Europe/Zurich") }
+            zoned = try session.waitForScreen(timeout: 30) { $0.contains("Zone Europe/Zurich") }
         }
         XCTAssertTrue(zoned.contains("Zone Europe/Zurich"), zoned)
 
         // The remapped support key copies Version, Zone, time and store into the file.
         try session.send("S")
-        let copied = try session.waitForScreen(timeout: 10) { $0.contains("Copied the support block to") }
+        let copied = try session.waitForScreen(timeout: 30) { $0.contains("Copied the support block to") }
         XCTAssertTrue(copied.contains("Copied the support block to"), "the status bar says where it went:\n\(copied)")
         let block = try String(contentsOfFile: clipboard, encoding: .utf8)
         let version = try EndToEnd.termdash(["version"]).stdout.split(separator: "\n").first.map(String.init) ?? ""

@@ -2,7 +2,7 @@
 public struct ChecklistItem: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case noCarriers, feedDown, cdrFileError, importInterrupted, balancePastLimit, lowASR, customerWithoutRateCard, carrierWithoutRateCard,
-            profileNotVerified
+            profileNotVerified, extensionOutsideBlock, contactNotVerified
     }
 
     public enum Severity: Int, Sendable, Comparable, CaseIterable {
@@ -33,7 +33,8 @@ extension ChecklistItem.Kind {
     public var severity: ChecklistItem.Severity {
         switch self {
         case .noCarriers, .feedDown, .cdrFileError, .importInterrupted, .balancePastLimit, .lowASR: return .alert
-        case .customerWithoutRateCard, .carrierWithoutRateCard, .profileNotVerified: return .warning
+        case .customerWithoutRateCard, .carrierWithoutRateCard, .profileNotVerified, .extensionOutsideBlock,
+             .contactNotVerified: return .warning
         }
     }
 
@@ -48,6 +49,8 @@ extension ChecklistItem.Kind {
         case .customerWithoutRateCard: return "Customer without rate card"
         case .carrierWithoutRateCard: return "Carrier without rate card"
         case .profileNotVerified: return "Profile not verified"
+        case .extensionOutsideBlock: return "Extension outside its block"
+        case .contactNotVerified: return "Email or mobile not verified"
         }
     }
 
@@ -63,6 +66,8 @@ extension ChecklistItem.Kind {
         case .customerWithoutRateCard: return "more customers without a rate card"
         case .carrierWithoutRateCard: return "more carriers without a rate card"
         case .profileNotVerified: return "more unverified profiles"
+        case .extensionOutsideBlock: return "more extensions outside their blocks"
+        case .contactNotVerified: return "more addresses to verify"
         }
     }
 }

@@ -34,6 +34,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var billing: BillingFigures?
     /// The invoices the request asked for (a customer's, in their portal), newest first.
     public var invoices: [Invoice]?
+    /// The customer's Account view (company profile, number blocks, My profile), when asked.
+    public var account: AccountFigures?
 
     public init(
         takenAt: Date, counters: Counters, liveChannels: [Int],

@@ -71,6 +71,24 @@ extension MetricsEngine {
                 + (customer.firstSeenFile.map { "importing \($0)" } ?? "an import or a switch feed"), subject: customer.id)
         }
 
+        // Extensions (see `Extension`) a customer with blocks registered or called from in the last hour, outside
+        // their blocks: each number once, whichever way it was seen.
+        var outside = Set<[Int64]>()
+        for use in try session.extensionsInUse(customerID: customerID, cdrsSince: now - 3_600) where use.blockID == nil {
+            guard outside.insert([use.customerID, use.number]).inserted else { continue }
+            add(.extensionOutsideBlock, "\(use.customerCode): extension \(use.number) is outside its number blocks "
+                + "(\(use.origin == .registration ? "registered" : "caller in the last hour"))", subject: use.customerID)
+        }
+        // In a customer's own checklist: the portal user's email address and mobile, until each is verified.
+        if let customerID, let user = try session.portalUser(customerID: customerID) {
+            if !user[.email].isEmpty && !user.isEmailVerified {
+                add(.contactNotVerified, "verify your email \(user[.email]) in My profile", subject: customerID)
+            }
+            if !user[.mobile].isEmpty && !user.isMobileVerified {
+                add(.contactNotVerified, "verify your mobile \(user[.mobile]) in My profile", subject: customerID)
+            }
+        }
+
         var result: [ChecklistItem] = []
         // Alerts first; within a severity, kinds in their declared order.
         let order = ChecklistItem.Severity.allCases.reversed().flatMap { severity in

@@ -71,6 +71,13 @@ public final class MetricsEngine: Sendable {
             if request.billing {
                 snapshot.billing = try session.billingFigures(at: now)
             }
+            if request.account, let id = request.customerID {
+                let used = try session.extensionsInUse(customerID: id, cdrsSince: now - AccountFigures.callerWindow)
+                snapshot.account = AccountFigures(
+                    customer: customers.first { $0.id == id }, billing: try session.billingProfile(customerID: id),
+                    blocks: try session.numberBlocks(customerID: id), inUse: AccountFigures.inUseCounts(used),
+                    user: try session.portalUser(customerID: id))
+            }
             if request.invoices {
                 snapshot.invoices = try session.invoices(InvoiceFilter(customerID: request.customerID, limit: 500))
             }

@@ -22,6 +22,8 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var billing = false
     /// Whether to read the invoices of the customer (`customerID`; every customer's when nil), newest first.
     public var invoices = false
+    /// Whether to read the customer's (`customerID`) Account view.
+    public var account = false
 
     public init(
         liveWindow: Int = 600, tableRows: Int = 10, history: HistoryRange? = .oneHour, channelTables: Bool = true,

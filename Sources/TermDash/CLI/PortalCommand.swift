@@ -32,6 +32,7 @@ struct PortalCommand: ParsableCommand {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw CLIError("the portal needs a terminal (ssh -t)")
         }
+        try Self.askForSecondFactor(storePath: settings.storePath, customerID: scoped.scope.customerID)
         let zones = [(name: config.zone, zone: TimeZone(identifier: config.zone) ?? TimeZone(identifier: "UTC")!)]
         var copy = CopySettings()
         copy.osc52 = config.copy.osc52
@@ -48,6 +49,22 @@ struct PortalCommand: ParsableCommand {
             engine: MetricsEngine(store: scoped, retention: config.retention), options: options).run() {
             throw ExitCode(128 + signal)
         }
+    }
+
+    /// Once the customer enabled 2FA, a code (or a recovery code) before anything is shown: three tries, then exit 1.
+    /// Asked on the plain terminal, before the monitor takes it over; the store is opened writable for this only
+    /// (a code's time step and a recovery code are spent).
+    static func askForSecondFactor(storePath: String, customerID: Int64) throws {
+        let ledger = try SQLiteStore.openForCLI(path: storePath, readOnly: false)
+        let language = try ledger.portalUser(customerID: customerID).language
+        let result = try TwoFactorGate(customerID: customerID, store: ledger, language: language).run(
+            readCode: { readLine(strippingNewline: true) },
+            say: { line in
+                // The prompt stays on its line; the other messages end theirs. Unbuffered, so the prompt shows.
+                FileHandle.standardOutput.write(Data((line.hasSuffix(": ") ? line : line + "\n").utf8))
+            },
+            now: { Int64(Date().timeIntervalSince1970) })
+        if result == .refused { throw ExitCode.failure }
     }
 
     /// The config named by `--config` alone, with `--db` over its store path.

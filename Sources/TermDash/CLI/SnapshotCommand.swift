@@ -33,8 +33,8 @@ struct SnapshotCommand: ParsableCommand {
         if scope.customer != nil, let view, !KeyBinding.portalViews.contains(view) {
             throw ValidationError("--view \(view.title.lowercased()) is not among a customer's views")
         }
-        if scope.customer == nil, view == .invoices {
-            throw ValidationError("--view invoices is a customer's view: give --customer")
+        if scope.customer == nil, view == .invoices || view == .account {
+            throw ValidationError("--view \(view?.title.lowercased() ?? "") is a customer's view: give --customer")
         }
         if ascii, let graphs = options.graphs, graphs != .ascii {
             throw ValidationError("--ascii draws ASCII graphs; leave out --graphs \(graphs.rawValue)")
@@ -59,6 +59,7 @@ struct SnapshotCommand: ParsableCommand {
             checklist: settings.config.checklist, balance: true)
         request.billing = view == .billing
         request.invoices = view == .invoices
+        request.account = view == .account
         let snapshot = try engine.dashboard(at: seconds, request: request)
         var state = MonitorState()
         state.view = view ?? .overview

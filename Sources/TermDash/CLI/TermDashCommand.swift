@@ -14,8 +14,8 @@ struct TermDashCommand: ParsableCommand {
         subcommands: [MonitorCommand.self, DemoCommand.self, SimulateCommand.self, SnapshotCommand.self,
                       ImportCommand.self, FeedCommand.self, FilesCommand.self, KeysCommand.self, RatesCommand.self,
                       ReportCommand.self, ExporterCommand.self, PageCommand.self, RebuildCommand.self,
-                      InvoiceCommand.self, CustomerCommand.self, TicketCommand.self, PortalCommand.self,
-                      VersionCommand.self],
+                      InvoiceCommand.self, CustomerCommand.self, TicketCommand.self, BlocksCommand.self,
+                      PortalCommand.self, ProfileCommand.self, VersionCommand.self],
         defaultSubcommand: MonitorCommand.self
     )
 

@@ -36,6 +36,10 @@ struct Config: Equatable {
     var exporter = ExporterSettings()
     /// `[[pages]]`: custom pages of SQL panes (docs/pages.md).
     var pages: [CustomPage] = []
+    /// `[blocks]`: where `termdash blocks allocate` starts and how big each customer's block is.
+    var blocks = BlockSettings()
+    /// `[notify]`: how verification codes reach an email address or a mobile.
+    var notify = NotifySettings()
     /// `[portal] show_carrier_names`: a customer's portal names the carriers of their calls (else "Route 1"…).
     var portalShowsCarrierNames = false
 
@@ -128,6 +132,10 @@ struct Config: Equatable {
         read { config.company.name = try reader.string("company", "name") ?? config.company.name }
         read { config.company.address = try reader.string("company", "address") ?? config.company.address }
         read { config.company.taxID = try reader.string("company", "tax_id") ?? config.company.taxID }
+        read { config.blocks.start = try reader.int("blocks", "start").map(Int64.init) ?? config.blocks.start }
+        read { config.notify.emailCommand = try reader.strings("notify", "email_command") ?? [] }
+        read { config.notify.smsCommand = try reader.strings("notify", "sms_command") ?? [] }
+        read { config.blocks.size = try reader.int("blocks", "size").map(Int64.init) ?? config.blocks.size }
         read { config.portalShowsCarrierNames = try reader.bool("portal", "show_carrier_names") ?? false }
         read { (config.sources, config.feeds) = try reader.sources() }
         read { config.keys = try reader.keyOverrides() }
@@ -188,6 +196,14 @@ struct Config: Equatable {
         }
         check((0...1_000_000).contains(simulator.dids), "simulator", "dids", "must be 0 or more")
         check((0...400).contains(simulator.historyDays), "simulator", "history_days", "must be between 0 and 400")
+        for (key, command) in [("email_command", notify.emailCommand), ("sms_command", notify.smsCommand)]
+        where !command.isEmpty && !(command[0].hasPrefix("/") || command[0].hasPrefix("~")) {
+            errors.append(reader.error("notify", key, "the program must be an absolute path (no shell, no PATH search)"))
+        }
+        check((0...NumberBlock.maximumNumber).contains(blocks.start), "blocks", "start",
+              "must be between 0 and \(NumberBlock.maximumNumber)")
+        check((1...NumberBlock.maximumNumber + 1).contains(blocks.size), "blocks", "size",
+              "must be between 1 and \(NumberBlock.maximumNumber + 1)")
         return errors
     }
 }

@@ -253,6 +253,7 @@ final class MonitorLoop {
         snapshot.excludedCarriers = state.view == .quality ? state.excludedCarriers : []
         snapshot.billing = state.view == .billing
         snapshot.invoices = state.view == .invoices
+        snapshot.account = state.view == .account
         return FeedRequest(snapshot: snapshot, summary: state.view == .summary ? state.grid.period : nil,
                            summaryPage: state.view == .summary ? state.grid.page : 0)
     }

@@ -34,6 +34,13 @@ enum MonitorScreen {
         case .billing:
             BillingWidget(figures: model.snapshot?.billing, glyphs: glyphs, moneyDecimals: model.moneyDecimals)
                 .render(frame.body, into: &buffer)
+        case .account:
+            let panel = Panel(title: "Account", glyphs: glyphs)
+            panel.render(frame.body, into: &buffer)
+            let inner = panel.inner(frame.body)
+            AccountWidget(account: model.snapshot?.account, glyphs: glyphs, moneyDecimals: model.moneyDecimals)
+                .render(Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height),
+                        into: &buffer)
         case .invoices:
             let panel = Panel(title: "Invoices", glyphs: glyphs)
             panel.render(frame.body, into: &buffer)

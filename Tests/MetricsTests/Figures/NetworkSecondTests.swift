@@ -92,8 +92,9 @@ final class NetworkSecondTests: XCTestCase {
         try check("from the CDRs and rollups")
         try temporary.store.write { try $0.execute(sql: "DELETE FROM cdrs") }
         try check("with the CDRs gone")
-        // No finished call runs past this instant, so the series needs no CDR.
-        let now = base + 7_000
+        // No finished call runs past this instant (the latest starts at `base` and lasts at most 7,200 s), so the
+        // series needs no CDR.
+        let now = base + 7_200
         let series = try engine.dashboard(at: now, liveWindow: 900, tableRows: 1).liveChannels
         for (offset, value) in series.enumerated() {
             let second = now - 899 + Int64(offset)

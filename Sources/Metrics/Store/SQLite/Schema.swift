@@ -20,6 +20,7 @@ enum Schema {
         ("v10 help tickets", helpTickets),
         ("v11 feed cursors", feedCursors),
         ("v12 custom pages", customPages),
+        ("v13 number blocks, portal users, profile changes, verification and recovery codes", portalAccounts),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -819,6 +820,67 @@ enum Schema {
             cursor      INTEGER NOT NULL DEFAULT 0,
             down_since  INTEGER,
             checked_at  INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        """
+
+    /// The customer portal's accounts. Number blocks never overlap (the trigger refuses it whoever writes); one
+    /// portal user per customer (the customer's SSH key opens it) with My profile, the language, and the TOTP secret
+    /// once enabled; every profile change with who made it and when; the codes sent to verify an email address or
+    /// a mobile and the recovery codes, stored as SHA-256 hex, never in clear.
+    static let portalAccounts = """
+        CREATE TABLE number_blocks (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_id  INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            start        INTEGER NOT NULL CHECK (start >= 0),
+            size         INTEGER NOT NULL CHECK (size >= 1 AND start + size - 1 <= 999999),
+            created_at   INTEGER NOT NULL
+        );
+        CREATE INDEX number_blocks_by_start ON number_blocks(start);
+        CREATE INDEX number_blocks_by_customer ON number_blocks(customer_id, start);
+        CREATE TRIGGER number_blocks_never_overlap BEFORE INSERT ON number_blocks
+        WHEN EXISTS (SELECT 1 FROM number_blocks b
+                     WHERE b.start < NEW.start + NEW.size AND NEW.start < b.start + b.size)
+        BEGIN SELECT RAISE(ABORT, 'number block overlaps another'); END;
+        CREATE TRIGGER number_blocks_never_move BEFORE UPDATE OF start, size ON number_blocks
+        BEGIN SELECT RAISE(ABORT, 'number blocks are removed and added, never moved'); END;
+
+        CREATE TABLE portal_users (
+            customer_id         INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+            name                TEXT NOT NULL DEFAULT '',
+            email               TEXT NOT NULL DEFAULT '',
+            department          TEXT NOT NULL DEFAULT '',
+            phone               TEXT NOT NULL DEFAULT '',
+            mobile              TEXT NOT NULL DEFAULT '',
+            language            TEXT NOT NULL DEFAULT 'en',
+            email_verified      TEXT,
+            mobile_verified     TEXT,
+            totp_secret         BLOB,
+            totp_enabled_at     INTEGER,
+            totp_last_step      INTEGER
+        );
+        CREATE TABLE profile_changes (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_id  INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            field        TEXT NOT NULL,
+            old_value    TEXT NOT NULL,
+            new_value    TEXT NOT NULL,
+            changed_by   TEXT NOT NULL,
+            changed_at   INTEGER NOT NULL
+        );
+        CREATE INDEX profile_changes_by_customer ON profile_changes(customer_id, id);
+        CREATE TABLE verification_codes (
+            customer_id  INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            channel      TEXT NOT NULL CHECK (channel IN ('email', 'mobile')),
+            address      TEXT NOT NULL,
+            code_sha256  TEXT NOT NULL,
+            sent_at      INTEGER NOT NULL,
+            PRIMARY KEY (customer_id, channel)
+        ) WITHOUT ROWID;
+        CREATE TABLE recovery_codes (
+            customer_id  INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            code_sha256  TEXT NOT NULL,
+            used_at      INTEGER,
+            PRIMARY KEY (customer_id, code_sha256)
         ) WITHOUT ROWID;
         """
 }

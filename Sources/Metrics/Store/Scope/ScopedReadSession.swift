@@ -306,3 +306,23 @@ extension ScopedReadSession {
         throw OutOfScope("the billing dashboard")
     }
 }
+
+// MARK: - Accounts
+
+/// Their blocks, their extensions, their portal user; another customer's are never asked for.
+extension ScopedReadSession {
+    func numberBlocks(customerID: Int64?) throws -> [NumberBlock] {
+        guard customerID == nil || customerID == id else { return [] }
+        return try base.numberBlocks(customerID: id)
+    }
+
+    func extensionsInUse(customerID: Int64?, cdrsSince since: Int64) throws -> [ExtensionInUse] {
+        guard customerID == nil || customerID == id else { return [] }
+        return try base.extensionsInUse(customerID: id, cdrsSince: since)
+    }
+
+    func portalUser(customerID: Int64) throws -> PortalUser? {
+        guard customerID == id else { return nil }
+        return try base.portalUser(customerID: id)
+    }
+}

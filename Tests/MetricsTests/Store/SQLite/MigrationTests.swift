@@ -15,7 +15,8 @@ final class MigrationTests: XCTestCase {
                       "rollup_customer_month", "rollup_customer_carrier_hour", "attempts_per_second",
                       "channel_seconds_per_minute", "rollup_network_minute", "rollup_network_hour", "rollup_network_second", "live_calls_by_start",
                       "live_calls_by_group", "billing_profiles", "billing_taxes", "invoice_series", "invoices",
-                      "invoice_lines", "invoice_cdrs", "payments", "help_tickets", "feeds"] {
+                      "invoice_lines", "invoice_cdrs", "payments", "help_tickets", "feeds", "number_blocks",
+                      "portal_users", "profile_changes", "verification_codes", "recovery_codes"] {
             XCTAssertTrue(tables.contains(table), "missing table \(table)")
         }
         let mode = try temporary.store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
@@ -28,7 +29,8 @@ final class MigrationTests: XCTestCase {
                         "v7 a ledger entry per import run: copies noted, the importing process recorded",
                         "v8 network rollup by second; calls in progress counted by group and start",
                         "v9 invoices, payments and customer billing profiles", "v10 help tickets", "v11 feed cursors",
-                        "v12 custom pages"])
+                        "v12 custom pages",
+                        "v13 number blocks, portal users, profile changes, verification and recovery codes"])
         XCTAssertFalse(tables.contains("rollup_hour"), "v2 replaced the crossed v1 rollups")
     }
 
@@ -39,7 +41,7 @@ final class MigrationTests: XCTestCase {
         }
         let reopened = try SQLiteStore(path: temporary.store.path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM carriers") }, 1)
-        XCTAssertEqual(try reopened.schemaVersion().count, 12)
+        XCTAssertEqual(try reopened.schemaVersion().count, 13)
     }
 
     func testReadOnlyOpenOfAMissingStoreSaysWhatToDo() throws {

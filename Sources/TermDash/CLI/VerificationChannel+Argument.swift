@@ -1,0 +1,4 @@
+import ArgumentParser
+import Metrics
+
+extension VerificationChannel: ExpressibleByArgument {}
