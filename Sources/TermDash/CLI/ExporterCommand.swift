@@ -43,6 +43,11 @@ struct ExporterCommand: ParsableCommand {
         let server = try MetricsHTTPServer(address: listen)
         let exposition = PrometheusExposition(accountLimit: maxAccounts)
         FileHandle.standardError.write(Data("termdash exporter: serving http://\(listen)/metrics\n".utf8))
-        server.serve { exposition.text(try engine.exporterFigures(at: Int64(Date().timeIntervalSince1970))) }
+        // A closure value, not a trailing closure: Swift 6.3's optimizer failed its ownership check on the latter
+        // here (a release build crashed in CopyPropagation).
+        let scrape: () throws -> String = {
+            exposition.text(try engine.exporterFigures(at: Int64(Date().timeIntervalSince1970)))
+        }
+        server.serve(scrape)
     }
 }
