@@ -38,7 +38,7 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
         // ASR per carrier from the counters: all CDRs of the store, the same set the report's period covers.
         let total = "termdash_carrier_answered_total / termdash_carrier_attempts_total"
         let everything = try ratios(total, port: prometheusPort, at: nil)
-        try compare(everything, withReportFrom: "2000-01-01", to: "2100-01-01", note: "all CDRs")
+        try compare(everything, withReportFrom: "2000-01-01", to: "2100-01-01", note: "all CDRs", atLeast: 10)
 
         // Over a window: the CDRs another run of the simulator writes between two scrapes. Prometheus subtracts
         // the counters' samples `offset` apart; the report counts the same CDRs by their start times, which all
@@ -47,7 +47,7 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
         let before = Int64(Date().timeIntervalSince1970)
         Thread.sleep(forTimeInterval: 2)
         let runStart = Int64(Date().timeIntervalSince1970)
-        let more = try EndToEnd.termdash(["simulate", "--db", db, "--cps", "20", "--duration", "4"])
+        let more = try EndToEnd.termdash(["simulate", "--db", db, "--cps", "50", "--duration", "4"])
         XCTAssertEqual(more.status, 0, more.stderr)
         let runEnd = Int64(Date().timeIntervalSince1970) + 1
         Thread.sleep(forTimeInterval: 4)
@@ -56,7 +56,8 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
         let window = "(termdash_carrier_answered_total - termdash_carrier_answered_total offset \(span)s)"
             + " / (termdash_carrier_attempts_total - termdash_carrier_attempts_total offset \(span)s)"
         let windowed = try ratios(window, port: prometheusPort, at: after)
-        try compare(windowed, withReportFrom: iso(runStart), to: iso(runEnd), note: "the window")
+        // The simulated rate follows the time of day: a few seconds at night reach only some of the carriers.
+        try compare(windowed, withReportFrom: iso(runStart), to: iso(runEnd), note: "the window", atLeast: 3)
     }
 
     /// Each carrier's value of `query` from Prometheus' HTTP API (at `time`, or now), waiting up to 60 s for one.
@@ -87,7 +88,7 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
     /// Every carrier with calls in `termdash report carriers` over [from, to) has Prometheus' ratio as its ASR, and
     /// Prometheus has no other carrier with a ratio.
     private func compare(_ fromPrometheus: [String: Double], withReportFrom from: String, to: String,
-                         note: String) throws {
+                         note: String, atLeast: Int) throws {
         let report = try EndToEnd.termdash(["report", "carriers", "--format", "json", "--from", from, "--to", to,
                                             "--db", db])
         XCTAssertEqual(report.status, 0, report.stderr)
@@ -106,7 +107,7 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
             XCTAssertEqual(ratio * 100, asr, accuracy: 0.005 + 1e-9, "\(note): ASR of \(name)")
             compared += 1
         }
-        XCTAssertGreaterThan(compared, 10, "\(note): the simulated network has dozens of carriers with calls")
+        XCTAssertGreaterThanOrEqual(compared, atLeast, "\(note): carriers with calls compared")
         XCTAssertEqual(compared, fromPrometheus.filter { !$0.value.isNaN }.count, note)
     }
 
