@@ -60,17 +60,23 @@ enum EndToEnd {
 
     /// Starts `termdash` without waiting (output discarded), for tests that signal it.
     static func spawnTermdash(_ arguments: [String]) throws -> pid_t {
+        try spawn(binary, arguments, log: nil)
+    }
+
+    /// Starts `executable` in the background with no input; its output and errors go to the file `log` (created
+    /// anew), or nowhere. The caller stops it by the PID returned.
+    static func spawn(_ executable: String, _ arguments: [String], log: String?) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor in Int32(0)...2 {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
-        }
-        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, binary, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw TmuxError(message: "cannot run \(binary): \(String(cString: strerror(spawned)))") }
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw LabError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
         return pid
     }
 

@@ -116,19 +116,7 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
     }
 
     private func spawn(_ executable: String, _ arguments: [String], log name: String) throws -> pid_t {
-        let log = directory.appendingPathComponent("\(name).log").path
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw LabError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
-        return pid
+        try EndToEnd.spawn(executable, arguments, log: directory.appendingPathComponent("\(name).log").path)
     }
 
     private func percentEncoded(_ text: String) -> String {

@@ -55,7 +55,7 @@ final class SSHLab {
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
         // Run as root, sshd insists on its privilege separation directory.
         if getuid() == 0 { try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true) }
-        pid = try spawn(Self.sshd, ["-D", "-e", "-f", configPath], log: directory.appendingPathComponent("sshd.log").path)
+        pid = try EndToEnd.spawn(Self.sshd, ["-D", "-e", "-f", configPath], log: directory.appendingPathComponent("sshd.log").path)
         try waitUntilListening()
     }
 
@@ -111,20 +111,5 @@ final class SSHLab {
             usleep(50_000)
         }
         throw LabError("sshd did not listen on 127.0.0.1:\(port): \(log)")
-    }
-
-    private func spawn(_ executable: String, _ arguments: [String], log: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw LabError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
-        return pid
     }
 }
