@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         // HMAC-SHA1 for the portal's TOTP codes (RFC 6238).
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // The servers store (docs/scale-out.md): the ledger on PostgreSQL, CDRs on ClickHouse over HTTP. Only the
+        // ServerStore target uses them, so the Metrics core builds without NIO.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -33,7 +37,18 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            exclude: ["Store/SQLite/Reference"]
+            exclude: ["Store/SQLite/Reference", "Store/Servers"]
+        ),
+        // The servers backend: a separate target so that NIO, postgres-nio and async-http-client are linked only by
+        // what opens a servers store (termdash and the tests), never by the Metrics core. Its SQL stays under Store/.
+        .target(
+            name: "ServerStore",
+            dependencies: [
+                "Metrics",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Sources/Metrics/Store/Servers"
         ),
         // The bench's baseline: the figures as plain SQL over the raw CDRs of a SQLite store, read through a
         // connection of its own. It lives with the SQLite backend because it is SQL.
@@ -75,7 +90,11 @@ let package = Package(
         // What the test targets share: screens compared line by line, figures built by hand. It cannot see TermDash (an
         // executable), so helpers that need TermDash's types stay in TermDashTests.
         .target(name: "TermDashTestSupport", dependencies: ["Metrics"], path: "Tests/TestSupport"),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "TermDashTestSupport"]),
+        // One PostgreSQL, one ClickHouse and a two-shard ClickHouse cluster per test run, on free loopback ports
+        // (Debian's packages, started by the test process itself, stopped by PID at exit).
+        .target(name: "ServerTestSupport", dependencies: ["ServerStore"], path: "Tests/ServerSupport"),
+        .testTarget(
+            name: "MetricsTests", dependencies: ["Metrics", "TermDashTestSupport", "ServerStore", "ServerTestSupport"]),
         .testTarget(name: "TermDashTests", dependencies: ["TermDash", "Metrics", "TermDashTestSupport"]),
     ]
 )

@@ -1,0 +1,40 @@
+/// The CDR table on ClickHouse, as literal SQL that 18.16 accepts (and current releases too).
+///
+/// One row per CDR with its counters already split (answered, busy, … as 0/1), so every figure is a `sum` over a
+/// `GROUP BY`: there is no materialized view, because ClickHouse does not deduplicate what feeds one and a retried
+/// batch would double it. The table is a ReplacingMergeTree keyed by (start, row key, row check): a CDR written
+/// twice (a retried batch, two writers) is one row once merged, and every read uses `FINAL`, which collapses rows
+/// not merged yet. On a cluster the rows are sharded by their key, so both copies of a CDR land on the same shard
+/// and `FINAL` there sees them both.
+enum ClickHouseSchema {
+    static func localTable(database: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(database).cdr_local (
+            start_at Int64, row_key Int64, row_check Int64, end_at Int64, answer_at Int64,
+            source String, customer_id Int64, carrier_id Int64, did_id Int64,
+            disposition String, duration Int64, billsec Int64,
+            answered UInt8, busy UInt8, no_answer UInt8, failed UInt8,
+            dtmf_known UInt8, dtmf_calls UInt8, dtmf_digits Int64,
+            sell_micros Int64, buy_micros Int64, unrated_sell UInt8, unrated_buy UInt8,
+            src String, dst String)
+        ENGINE = ReplacingMergeTree
+        PARTITION BY toYYYYMM(toDateTime(start_at))
+        ORDER BY (start_at, row_key, row_check)
+        """
+    }
+
+    /// The cluster's entry table, created on every shard (no `ON CLUSTER`: that needs ZooKeeper).
+    static func distributedTable(database: String, cluster: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(database).cdr_all AS \(database).cdr_local
+        ENGINE = Distributed(\(cluster), \(database), cdr_local, intHash64(row_key))
+        """
+    }
+
+    /// The columns in the order `ServerWriteSession` writes them as TSV.
+    static let columns = """
+        start_at, row_key, row_check, end_at, answer_at, source, customer_id, carrier_id, did_id, disposition, \
+        duration, billsec, answered, busy, no_answer, failed, dtmf_known, dtmf_calls, dtmf_digits, sell_micros, \
+        buy_micros, unrated_sell, unrated_buy, src, dst
+        """
+}

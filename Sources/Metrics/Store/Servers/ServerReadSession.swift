@@ -1,0 +1,257 @@
+import Metrics
+import PostgresNIO
+
+/// One read of a servers store: finished calls grouped on ClickHouse from the CDRs (`FINAL` collapses a CDR
+/// written twice), calls in progress and accounts from PostgreSQL.
+final class ServerReadSession: StoreReadSession {
+    let store: ServerStore
+    private var node: ClickHouseLink { store.clickhouse[0] }
+    private var table: String { "\(store.cdrTable) FINAL" }
+
+    init(store: ServerStore) { self.store = store }
+
+    // MARK: Grouping on ClickHouse
+
+    /// The SQL sum of `counter`. Money is summed as Decimal128, which cannot wrap, then checked against Int64.
+    private static func sum(_ counter: Counter) -> String {
+        switch counter {
+        case .attempts: return "count()"
+        case .sellMicros, .buyMicros: return "sum(toDecimal128(\(counter.name), 0))"
+        default: return "sum(\(counter.name))"
+        }
+    }
+
+    /// The group column of `grouping`, and the condition it adds.
+    private static func group(_ grouping: FigureGrouping) -> (column: String, condition: String) {
+        switch grouping {
+        case .total: return ("toInt64(0)", "1")
+        case .customer: return ("customer_id", "1")
+        case .carrier: return ("carrier_id", "1")
+        case .did: return ("did_id", "1")
+        case .customerCarrier(let customer): return ("carrier_id", "customer_id = \(customer)")
+        }
+    }
+
+    /// The bucket a call's start falls in; months come back as YYYYMM and are turned into their start here.
+    private static func bucket(_ level: TimeBucket) -> String {
+        switch level {
+        case .minute: return "intDiv(start_at, 60) * 60"
+        case .hour: return "intDiv(start_at, 3600) * 3600"
+        case .day: return "intDiv(start_at, 86400) * 86400"
+        case .month: return "toInt64(toYYYYMM(toDateTime(start_at)))"
+        }
+    }
+
+    private static func bucketStart(_ level: TimeBucket, _ value: Int64) -> Int64 {
+        guard level == .month else { return value }
+        return CivilDate(year: value / 100, month: value % 100, day: 1).unixDay * 86_400
+    }
+
+    private func integer(_ field: Substring, _ what: String) throws -> Int64 {
+        // Decimal sums may print a scale (".0"): only the integer part is meaningful at scale 0.
+        let digits = field.split(separator: ".").first ?? field
+        if let value = Int64(digits) { return value }
+        if Int128(digits) != nil { throw ServerStoreError.overflow(server: node.server, what: what) }
+        throw ServerStoreError.refused(server: node.server, answer: "unexpected value \(field) for \(what)")
+    }
+
+    /// Runs a query whose first `keys` columns are integers and the rest the sums of `counters`.
+    private func grouped(keys: [String], counters: [Counter], from range: Range<Int64>, condition: String,
+                         _ visit: ([Int64], RollupCounts) throws -> Void) throws {
+        let columns = (keys.enumerated().map { "\($1) AS k\($0)" } + counters.map(Self.sum)).joined(separator: ", ")
+        let groupBy = keys.isEmpty ? "" : "GROUP BY " + keys.indices.map { "k\($0)" }.joined(separator: ", ")
+        for row in try node.rows("""
+            SELECT \(columns) FROM \(table)
+            WHERE start_at >= \(range.lowerBound) AND start_at < \(range.upperBound) AND \(condition) \(groupBy)
+            """) where row.count == keys.count + counters.count {
+            var keyValues: [Int64] = []
+            for index in keys.indices { keyValues.append(try integer(row[index], "a group")) }
+            var counts = RollupCounts()
+            for (index, counter) in counters.enumerated() {
+                counts[counter] = try integer(row[keys.count + index], "the sum of \(counter.name)")
+            }
+            try visit(keyValues, counts)
+        }
+    }
+
+    func rollupCounts(
+        _ level: TimeBucket, by grouping: FigureGrouping, buckets: Range<Int64>, counters: [Counter],
+        _ visit: (_ bucket: Int64, _ group: Int64, _ counts: RollupCounts) -> Void
+    ) throws {
+        guard grouping != .did, !buckets.isEmpty else { return }
+        let (column, condition) = Self.group(grouping)
+        try grouped(keys: [Self.bucket(level), column], counters: counters, from: buckets, condition: condition) {
+            visit(Self.bucketStart(level, $0[0]), $0[1], $1)
+        }
+    }
+
+    func rollupTotals(_ level: TimeBucket, by grouping: FigureGrouping, buckets: Range<Int64>, counters: [Counter])
+        throws -> [Int64: RollupCounts]
+    {
+        guard grouping != .did else { return [:] }
+        return try callCounts(by: grouping, starts: buckets, counters: counters)
+    }
+
+    func callCounts(by grouping: FigureGrouping, starts: Range<Int64>, counters: [Counter]) throws
+        -> [Int64: RollupCounts]
+    {
+        guard !starts.isEmpty else { return [:] }
+        var result: [Int64: RollupCounts] = [:]
+        let (column, condition) = Self.group(grouping)
+        try grouped(keys: [column], counters: counters, from: starts, condition: condition) { result[$0[0]] = $1 }
+        return result
+    }
+
+    func secondTotals(_ seconds: Range<Int64>, counters: [Counter]) throws -> RollupCounts? {
+        guard !seconds.isEmpty else { return nil }
+        var result: RollupCounts?
+        try grouped(keys: [], counters: [.attempts] + counters.filter { $0 != .attempts }, from: seconds,
+                    condition: "1") { _, counts in
+            if counts.attempts > 0 {
+                var kept = RollupCounts()
+                for counter in counters { kept[counter] = counts[counter] }
+                result = kept
+            }
+        }
+        return result
+    }
+
+    func networkBuckets(_ level: TimeBucket, buckets: Range<Int64>) throws -> [NetworkBucket] {
+        guard !buckets.isEmpty else { return [] }
+        var result: [Int64: NetworkBucket] = [:]
+        try grouped(keys: [Self.bucket(level)], counters: Counter.allCases, from: buckets, condition: "1") {
+            let start = Self.bucketStart(level, $0[0])
+            result[start] = NetworkBucket(bucket: start, counts: $1, peakAttempts: 0, peakSecond: nil, channelSeconds: 0)
+        }
+        try attemptsPerSecond(buckets) { second, attempts in
+            let start = level.start(of: second)
+            guard var bucket = result[start] else { return }
+            if attempts > bucket.peakAttempts || (attempts == bucket.peakAttempts && second < (bucket.peakSecond ?? .max)) {
+                bucket.peakAttempts = attempts
+                bucket.peakSecond = second
+            }
+            result[start] = bucket
+        }
+        try channelSeconds(minutes: buckets) { minute, seconds in
+            result[level.start(of: minute)]?.channelSeconds += seconds
+        }
+        return Array(result.values)
+    }
+
+    func attemptsPerSecond(_ seconds: Range<Int64>, _ visit: (_ second: Int64, _ attempts: Int64) -> Void) throws {
+        guard !seconds.isEmpty else { return }
+        try grouped(keys: ["start_at"], counters: [.attempts], from: seconds, condition: "1") {
+            visit($0[0], $1.attempts)
+        }
+    }
+
+    func callAttempts(
+        by grouping: FigureGrouping, seconds: Range<Int64>,
+        _ visit: (_ group: Int64, _ second: Int64, _ attempts: Int64) -> Void
+    ) throws {
+        guard !seconds.isEmpty else { return }
+        let (column, condition) = Self.group(grouping)
+        try grouped(keys: [column, "start_at"], counters: [.attempts], from: seconds, condition: condition) {
+            visit($0[0], $0[1], $1.attempts)
+        }
+    }
+
+    func channelSeconds(minutes: Range<Int64>, _ visit: (_ minute: Int64, _ seconds: Int64) -> Void) throws {
+        guard !minutes.isEmpty else { return }
+        let (low, high) = (minutes.lowerBound, minutes.upperBound)
+        // Each call is spread over the minutes it spans (arrayJoin), clipped to each.
+        for row in try node.rows("""
+            SELECT m, sum(least(end_at, m + 60) - greatest(start_at, m)) FROM (
+                SELECT start_at, end_at,
+                    (intDiv(start_at, 60) + toInt64(arrayJoin(range(toUInt64(intDiv(end_at - 1, 60) - intDiv(start_at, 60) + 1))))) * 60 AS m
+                FROM \(table) WHERE end_at > start_at AND end_at > \(low) AND start_at < \(high))
+            WHERE m >= \(low) AND m < \(high) GROUP BY m
+            """) where row.count == 2 {
+            let seconds = try integer(row[1], "channel seconds")
+            if seconds > 0 { visit(try integer(row[0], "a minute"), seconds) }
+        }
+    }
+
+    func registrationSamples(minutes: Range<Int64>, _ visit: (_ minute: Int64, _ registrations: Int64) -> Void)
+        throws
+    {
+        for row in try store.postgres.execute(
+            "SELECT minute, registrations FROM registration_samples WHERE minute >= $1 AND minute < $2",
+            [PostgresData(int64: minutes.lowerBound), PostgresData(int64: minutes.upperBound)]) {
+            visit(try row.int(0), try row.int(1))
+        }
+    }
+
+    func registrationSample(before minute: Int64) throws -> Int64? {
+        try store.postgres.execute(
+            "SELECT registrations FROM registration_samples WHERE minute < $1 ORDER BY minute DESC LIMIT 1",
+            [PostgresData(int64: minute)]).first.map { try $0.int(0) }
+    }
+
+    // MARK: Live
+
+    func callsInProgress() throws -> [LiveCall] {
+        try store.postgres.execute("""
+            SELECT start_at, coalesce(customer_id, 0), coalesce(carrier_id, 0), coalesce(did_id, 0)
+            FROM calls_in_progress
+            """).map { LiveCall(start: try $0.int(0), customer: try $0.int(1), carrier: try $0.int(2), did: try $0.int(3)) }
+    }
+
+    func liveSummary() throws -> LiveSummary { LiveSummary(try callsInProgress()) }
+
+    func finishedCalls(
+        overlapping window: Range<Int64>, by grouping: FigureGrouping,
+        _ visit: (_ group: Int64, _ start: Int64, _ end: Int64) -> Void
+    ) throws {
+        let (column, condition) = Self.group(grouping)
+        for row in try node.rows("""
+            SELECT \(column), start_at, end_at FROM \(table)
+            WHERE end_at > \(window.lowerBound) AND start_at < \(window.upperBound) AND \(condition)
+            """) where row.count == 3 {
+            visit(try integer(row[0], "a group"), try integer(row[1], "a start"), try integer(row[2], "an end"))
+        }
+    }
+
+    func channelChanges(
+        _ seconds: Range<Int64>, _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void
+    ) throws {
+        guard !seconds.isEmpty else { return }
+        var changes: [Int64: (Int64, Int64)] = [:]
+        try attemptsPerSecond(seconds) { changes[$0, default: (0, 0)].0 += $1 }
+        for row in try node.rows("""
+            SELECT end_at, count() FROM \(table)
+            WHERE end_at >= \(seconds.lowerBound) AND end_at < \(seconds.upperBound) GROUP BY end_at
+            """) where row.count == 2 {
+            changes[try integer(row[0], "an end"), default: (0, 0)].1 += try integer(row[1], "calls ended")
+        }
+        for (second, change) in changes { visit(second, change.0, change.1) }
+    }
+
+    // MARK: Directory
+
+    func customers() throws -> [CustomerEntry] {
+        let entries = try store.postgres.execute("""
+            SELECT id, name, account_code, active, channels_configured, currency, balance_micros,
+                debit_limit_micros, rate_card_id IS NOT NULL, profile_verified FROM customers
+            """).map {
+            CustomerEntry(
+                id: try $0.int(0), name: try $0.text(1), accountCode: try $0.text(2), active: try $0.bool(3),
+                channelsConfigured: Int(try $0.int(4)), currency: try $0.text(5), balance: Money(micros: try $0.int(6)),
+                debitLimit: Money(micros: try $0.int(7)), hasRateCard: try $0.bool(8), profileVerified: try $0.bool(9),
+                firstSeenFile: nil)
+        }
+        // By the bytes of the name, then id: the order SQLite's BINARY collation gives.
+        return entries.sorted { left, right in
+            left.name == right.name ? left.id < right.id : Array(left.name.utf8).lexicographicallyPrecedes(right.name.utf8)
+        }
+    }
+
+    func carriers() throws -> [CarrierEntry] {
+        try store.postgres.execute("""
+            SELECT id, name, active, channels_configured, rate_card_id IS NOT NULL FROM carriers
+            """).map {
+            CarrierEntry(id: try $0.int(0), name: try $0.text(1), active: try $0.bool(2),
+                         channelsConfigured: Int(try $0.int(3)), hasRateCard: try $0.bool(4))
+        }.sorted { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
+    }
+}

@@ -1,0 +1,28 @@
+import Metrics
+import PostgresNIO
+
+extension ServerStore {
+    @discardableResult
+    public func addCustomer(_ customer: Accounts.NewCustomer, createdAt: Int64) throws -> Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        return try postgres.execute("""
+            INSERT INTO customers (account_code, name, active, channels_configured, balance_micros,
+                debit_limit_micros, rate_card_id, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+            """, [PostgresData(string: customer.accountCode), PostgresData(string: customer.name),
+                  PostgresData(bool: customer.active), PostgresData(int64: Int64(customer.channelsConfigured)),
+                  PostgresData(int64: customer.balance.micros), PostgresData(int64: customer.debitLimit.micros),
+                  ServerWriteSession.data(customer.rateCardID), PostgresData(int64: createdAt)])[0].int(0)
+    }
+
+    @discardableResult
+    public func addCarrier(name: String, channelsConfigured: Int, rateCardID: Int64?) throws -> Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        return try postgres.execute("""
+            INSERT INTO carriers (name, channels_configured, rate_card_id) VALUES ($1, $2, $3) RETURNING id
+            """, [PostgresData(string: name), PostgresData(int64: Int64(channelsConfigured)),
+                  ServerWriteSession.data(rateCardID)])[0].int(0)
+    }
+}

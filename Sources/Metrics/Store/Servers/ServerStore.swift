@@ -1,0 +1,111 @@
+import Foundation
+import Metrics
+import NIOCore
+import PostgresNIO
+
+/// The servers backend (docs/scale-out.md): the ledger on PostgreSQL, CDRs on ClickHouse (one server, or shards
+/// behind a Distributed table). What it does not implement yet throws `ServerStoreError.notYetSupported`, never a
+/// silent empty answer.
+///
+/// A write is one PostgreSQL transaction; the CDRs it stores are buffered and sent to ClickHouse just before the
+/// commit. A writer killed between the two leaves CDRs whose ledger entry is missing: its retry sends them again,
+/// and the ReplacingMergeTree key with `FINAL` on every read makes the copy one row (nothing doubled, nothing lost).
+public final class ServerStore: MetricStore, @unchecked Sendable {
+    public let location: String
+    let postgres: PostgresLink
+    let clickhouse: [ClickHouseLink]
+    /// Where CDRs are written and read: the local table on one server, the Distributed one on a cluster.
+    let cdrTable: String
+    let database: String
+    /// One statement at a time on the one PostgreSQL connection; a write holds it for its whole transaction.
+    let lock = NSRecursiveLock()
+
+    /// Connects, creating the database and the tables when they are missing.
+    public init(_ settings: ServerSettings) throws {
+        guard !settings.clickhouse.isEmpty else { throw ServerStoreError.badSetting("clickhouse: no server given") }
+        let timeout = TimeAmount.seconds(Int64(max(1, settings.timeoutSeconds)))
+        guard let components = URLComponents(string: settings.postgres) else {
+            throw ServerStoreError.badSetting("postgres: expected postgres://user@host:port/database")
+        }
+        let name = String(components.path.drop { $0 == "/" })
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw ServerStoreError.badSetting("postgres: the database name must be letters, digits and _ (got \"\(name)\")")
+        }
+        database = name
+        try Self.createDatabase(settings, named: name, timeout: timeout)
+        postgres = try PostgresLink(url: settings.postgres, credentials: settings.postgresCredentials, timeout: timeout)
+        clickhouse = try settings.clickhouse.map {
+            try ClickHouseLink(url: $0, database: name, credentials: settings.clickhouseCredentials, timeout: timeout)
+        }
+        cdrTable = clickhouse.count == 1 ? "cdr_local" : "cdr_all"
+        location = ([postgres.server] + clickhouse.map(\.server)).joined(separator: " + ")
+        try migrate(cluster: settings.cluster)
+    }
+
+    private static func createDatabase(_ settings: ServerSettings, named name: String, timeout: TimeAmount) throws {
+        var maintenance = URLComponents(string: settings.postgres)!
+        maintenance.path = "/postgres"
+        let link = try PostgresLink(url: maintenance.string ?? "", credentials: settings.postgresCredentials, timeout: timeout)
+        let exists = try link.execute("SELECT 1 FROM pg_database WHERE datname = $1", [PostgresData(string: name)])
+        if exists.isEmpty {
+            do { try link.execute("CREATE DATABASE \(name)") } catch ServerStoreError.refused(_, let answer)
+                where answer.contains("already exists") {}
+        }
+    }
+
+    private func migrate(cluster: String) throws {
+        try postgres.execute("CREATE TABLE IF NOT EXISTS ledger_schema (version bigint PRIMARY KEY)")
+        try postgres.execute("BEGIN")
+        do {
+            try postgres.execute("LOCK TABLE ledger_schema")
+            let done = try postgres.execute("SELECT coalesce(max(version), 0) FROM ledger_schema").first
+                .map { try $0.int(0) } ?? 0
+            for (index, step) in PostgresSchema.steps.enumerated() where index + 1 > done {
+                for statement in step.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
+                    try postgres.execute(String(statement))
+                }
+                try postgres.execute("INSERT INTO ledger_schema VALUES ($1)", [PostgresData(int64: Int64(index + 1))])
+            }
+            try postgres.execute("COMMIT")
+        } catch {
+            _ = try? postgres.execute("ROLLBACK")
+            throw error
+        }
+        for node in clickhouse {
+            try node.query("CREATE DATABASE IF NOT EXISTS \(database)", database: false)
+            try node.query(ClickHouseSchema.localTable(database: database))
+            if clickhouse.count > 1 {
+                try node.query(ClickHouseSchema.distributedTable(database: database, cluster: cluster))
+            }
+        }
+    }
+
+    public func read<T>(_ body: (any StoreReadSession) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(ServerReadSession(store: self))
+    }
+
+    @discardableResult
+    public func write<T>(_ body: (any StoreWriteSession) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        try postgres.execute("BEGIN")
+        let session = ServerWriteSession(store: self)
+        do {
+            let result = try body(session)
+            try session.flushCDRs()
+            try postgres.execute("COMMIT")
+            return result
+        } catch {
+            _ = try? postgres.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    public func hasCDRs(source: String) throws -> Bool {
+        let rows = try clickhouse[0].rows(
+            "SELECT count() FROM \(cdrTable) WHERE source = \(ClickHouseText.literal(source)) LIMIT 1")
+        return (rows.first.flatMap { Int64($0[0]) } ?? 0) > 0
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Metrics
+import PostgresNIO
+
+/// One write of a servers store: ledger and live-table changes go to PostgreSQL inside the store's transaction;
+/// CDRs are collected and sent to ClickHouse by `flushCDRs` just before the commit, only those not stored yet.
+final class ServerWriteSession: StoreWriteSession {
+    let store: ServerStore
+    private var pending: [CallRecord] = []
+    private var pendingKeys: Set<CDRKey> = []
+
+    init(store: ServerStore) { self.store = store }
+
+    /// What makes a CDR unique on ClickHouse: the ReplacingMergeTree's sorting key.
+    struct CDRKey: Hashable {
+        var start: Int64
+        var key: Int64
+        var check: Int64
+    }
+
+    func insertCDRs(_ records: [CallRecord]) throws -> Int {
+        guard !records.isEmpty else { return 0 }
+        let stored = try storedKeys(of: records)
+        var new = 0
+        for record in records {
+            let key = CDRKey(start: record.startAt, key: record.rowKey.key, check: record.rowKey.check)
+            guard !stored.contains(key), pendingKeys.insert(key).inserted else { continue }
+            pending.append(record)
+            new += 1
+        }
+        return new
+    }
+
+    /// The keys among `records`' that ClickHouse holds already: one query over the batch's time range.
+    private func storedKeys(of records: [CallRecord]) throws -> Set<CDRKey> {
+        var result: Set<CDRKey> = []
+        let first = records.map(\.startAt).min()!, last = records.map(\.startAt).max()!
+        let keys = Set(records.map(\.rowKey.key)).map(String.init).joined(separator: ",")
+        for row in try store.clickhouse[0].rows("""
+            SELECT start_at, row_key, row_check FROM \(store.cdrTable)
+            WHERE start_at >= \(first) AND start_at <= \(last) AND row_key IN (\(keys))
+            """) where row.count == 3 {
+            if let start = Int64(row[0]), let key = Int64(row[1]), let check = Int64(row[2]) {
+                result.insert(CDRKey(start: start, key: key, check: check))
+            }
+        }
+        return result
+    }
+
+    /// Sends the collected CDRs to ClickHouse (through the Distributed table on a cluster, synchronously, so the
+    /// commit that follows never announces rows still queued on one node).
+    func flushCDRs() throws {
+        guard !pending.isEmpty else { return }
+        var body = ""
+        body.reserveCapacity(pending.count * 160)
+        for record in pending { body += Self.tsv(record) }
+        try store.clickhouse[0].query(
+            "INSERT INTO \(store.database).\(store.cdrTable) (\(ClickHouseSchema.columns)) FORMAT TSV", body: body,
+            settings: store.clickhouse.count > 1 ? "insert_distributed_sync=1" : nil)
+        try store.postgres.execute(
+            "INSERT INTO cdr_batches (id, cdrs, first_start, last_start) VALUES ($1, $2, $3, $4)",
+            [PostgresData(string: UUID().uuidString), PostgresData(int64: Int64(pending.count)),
+             PostgresData(int64: pending.map(\.startAt).min()!), PostgresData(int64: pending.map(\.startAt).max()!)])
+        pending = []
+        pendingKeys = []
+    }
+
+    /// One TSV line: the CDR's columns with its counters split as `RollupCounts` counts them.
+    static func tsv(_ record: CallRecord) -> String {
+        let outcome = record.outcome
+        let answered = outcome == .answered
+        let digits = answered ? record.dtmfDigits : nil
+        func flag(_ value: Bool) -> String { value ? "1" : "0" }
+        let fields: [String] = [
+            String(record.startAt), String(record.rowKey.key), String(record.rowKey.check), String(record.endAt),
+            String(record.answerAt ?? -1), ClickHouseText.escaped(record.source), String(record.customerID ?? 0),
+            String(record.carrierID ?? 0), String(record.didID ?? 0), record.disposition.rawValue,
+            String(record.duration), String(answered ? record.billsec : 0), flag(answered), flag(outcome == .busy),
+            flag(outcome == .noAnswer), flag(outcome == .failed), flag(digits != nil), flag((digits ?? 0) > 0),
+            String(digits ?? 0), String(record.sell?.micros ?? 0), String(record.buy?.micros ?? 0),
+            flag(record.sell == nil), flag(record.buy == nil), ClickHouseText.escaped(record.src),
+            ClickHouseText.escaped(record.dst),
+        ]
+        return fields.joined(separator: "\t") + "\n"
+    }
+
+    // MARK: Calls in progress
+
+    func startCalls(_ calls: [CallInProgress]) throws {
+        for call in calls {
+            try store.postgres.execute("""
+                INSERT INTO calls_in_progress (call_key, source, start_at, answer_at, customer_id, carrier_id, did_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                ON CONFLICT (call_key) DO UPDATE SET source = excluded.source, start_at = excluded.start_at,
+                    answer_at = excluded.answer_at, customer_id = excluded.customer_id,
+                    carrier_id = excluded.carrier_id, did_id = excluded.did_id
+                """, [PostgresData(string: call.callKey), PostgresData(string: call.source),
+                      PostgresData(int64: call.startAt), Self.data(call.answerAt), Self.data(call.customerID),
+                      Self.data(call.carrierID), Self.data(call.didID)])
+        }
+    }
+
+    func answerCall(_ callKey: String, at: Int64) throws {
+        try store.postgres.execute("UPDATE calls_in_progress SET answer_at = $2 WHERE call_key = $1",
+                                   [PostgresData(string: callKey), PostgresData(int64: at)])
+    }
+
+    func endCalls(_ callKeys: [String]) throws {
+        for key in callKeys {
+            try store.postgres.execute("DELETE FROM calls_in_progress WHERE call_key = $1", [PostgresData(string: key)])
+        }
+    }
+
+    func dropCallsInProgress(source: String) throws {
+        try store.postgres.execute("DELETE FROM calls_in_progress WHERE source = $1", [PostgresData(string: source)])
+    }
+
+    func sampleRegistrations(_ samples: [(minute: Int64, registrations: Int)]) throws {
+        for sample in samples {
+            try store.postgres.execute("""
+                INSERT INTO registration_samples (minute, registrations) VALUES ($1, $2)
+                ON CONFLICT (minute) DO UPDATE SET registrations = excluded.registrations
+                """, [PostgresData(int64: sample.minute), PostgresData(int64: Int64(sample.registrations))])
+        }
+    }
+
+    /// Nothing to prune: the servers store keeps no rollup, every figure is grouped from the CDRs.
+    func pruneAggregates(_ retention: Retention, at now: Int64) throws {}
+
+    static func data(_ value: Int64?) -> PostgresData {
+        value.map { PostgresData(int64: $0) } ?? PostgresData(type: .int8, formatCode: .binary, value: nil)
+    }
+}
