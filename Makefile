@@ -6,9 +6,11 @@ SWIFT ?= swift
 # Kamailio feed's end-to-end test runs a real switch. sqlite3: the lab creates Kamailio's accounting database.
 # prometheus: the exporter's end-to-end test has a real Prometheus scrape it.
 # openssh-server: the portal's end-to-end test serves it over a real sshd on loopback.
+# postgresql, clickhouse-server, clickhouse-client: the servers store's conformance tests start PostgreSQL 15 and two
+# ClickHouse 18.16 servers on loopback themselves (Tests/ServerSupport); their package services are not used.
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux libhpdf-dev poppler-utils fonts-dejavu-core \
 	kamailio kamailio-json-modules kamailio-sqlite-modules sip-tester sqlite3 prometheus openssh-server \
-	libqrencode-dev zbar-tools
+	libqrencode-dev zbar-tools postgresql clickhouse-server clickhouse-client
 # What `make bench` needs besides: htop, the program the monitor's cost is measured against.
 BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)

@@ -71,6 +71,7 @@ let package = Package(
                 "CHaru",
                 "CQRencode",
                 "Metrics",
+                "ServerStore",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

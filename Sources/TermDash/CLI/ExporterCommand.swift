@@ -38,7 +38,7 @@ struct ExporterCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let engine = MetricsEngine(store: try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
+        let engine = MetricsEngine(store: try settings.openSQLite(readOnly: true, command: "exporter"),
                                    retention: settings.config.retention)
         let server = try MetricsHTTPServer(address: listen)
         let exposition = PrometheusExposition(accountLimit: maxAccounts)

@@ -90,7 +90,7 @@ struct FeedKamailioCommand: ParsableCommand {
         let settings = try options.settings()
         // A ValidationError here still exits 64 with the usage: what is missing may be in neither place.
         let feedSettings = try self.feedSettings(settings.config)
-        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
+        let store = try settings.openSQLite(readOnly: false, command: "feed kamailio")
         let feed = try KamailioFeed(store: store, settings: feedSettings)
         SignalTrap.install()
         print(Sanitizer.cleanLines("Feeding \(settings.storePath) from Kamailio at \(feedSettings.rpc) and "

@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let settings = try options.settings()
         let importSource = try resolveSource(settings)
-        let store = try settings.openStore(readOnly: false)
+        let store = try settings.openStore(readOnly: false, command: "import")
         let output = ImportOutput(quiet: quiet)
         let importer = CDRImporter(store: store)
         if let watch {

@@ -16,7 +16,7 @@ struct InvoiceIssueCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: false)
+        let store = try options.settings().openStore(readOnly: false, command: "invoice issue")
         try InvoiceCommand.print(try store.issueInvoice(id: try invoice.id(in: store), at: InvoiceCommand.now()),
                                  format: format)
     }

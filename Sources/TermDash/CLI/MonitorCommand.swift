@@ -29,7 +29,7 @@ struct MonitorCommand: ParsableCommand {
         let settings = try options.settings()
         // --exporter, else [exporter] listen (checked with the config).
         if let address = exporter ?? settings.config.exporter.listen.flatMap(ListenAddress.init(argument:)) {
-            let engine = MetricsEngine(store: try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
+            let engine = MetricsEngine(store: try settings.openSQLite(readOnly: true, command: "monitor"),
                                        retention: settings.config.retention)
             let exposition = PrometheusExposition(accountLimit: settings.config.exporter.maxAccounts)
             try MetricsHTTPServer(address: address).serveInBackground {
@@ -40,20 +40,20 @@ struct MonitorCommand: ParsableCommand {
         var drivers: [FeedDriver] = []
         if let customer = scope.customer {
             // One customer's view reads only, with the portal's keys: no feeds, no writes.
-            let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
+            let store = try settings.openSQLite(readOnly: true, command: "monitor")
             let scoped = try PortalCommand.scopedReader(store, customer: customer, settings: settings)
             try runMonitor(engine: MetricsEngine(store: scoped, retention: settings.config.retention),
                            settings: settings, mouse: mouse, writer: nil)
             return
         }
         if !settings.config.feeds.isEmpty {
-            let writer = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
+            let writer = try settings.openSQLite(readOnly: false, command: "monitor")
             for name in settings.config.feeds.keys.sorted() {
                 guard let feed = settings.config.feeds[name] else { continue }
                 drivers.append(FeedDriver(feed: try KamailioFeed(store: writer, settings: feed)))
             }
         }
-        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
+        let store = try settings.openSQLite(readOnly: true, command: "monitor")
         let path = settings.storePath
         drivers.forEach { $0.start() }
         defer { drivers.forEach { $0.stop() } }

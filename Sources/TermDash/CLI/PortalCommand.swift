@@ -26,7 +26,7 @@ struct PortalCommand: ParsableCommand {
 
     func run() throws {
         let settings = try portalSettings()
-        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
+        let store = try settings.openSQLite(readOnly: true, command: "portal")
         let scoped = try Self.scopedReader(store, customer: customer, settings: settings)
         let config = settings.config
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {

@@ -15,7 +15,7 @@ struct RebuildCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: settings.storePath) else {
             throw CLIError("\(settings.storePath): no store here")
         }
-        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
+        let store = try settings.openSQLite(readOnly: false, command: "rebuild")
         let started = Date()
         let now = Int64(started.timeIntervalSince1970)
         let read = try store.rebuildAggregates(settings.config.retention, at: now)

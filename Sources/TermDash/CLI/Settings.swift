@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Metrics
+import ServerStore
 
 struct Settings {
     var config: Config
@@ -11,9 +12,57 @@ struct Settings {
 
 extension Settings {
     /// The store these settings name, for a command that goes through the store's protocols only (whichever backend
-    /// that is); failures are one readable line.
-    func openStore(readOnly: Bool) throws -> any MetricStore {
-        try SQLiteStore.openForCLI(path: storePath, readOnly: readOnly)
+    /// that is); failures are one readable line. `command` names it when the servers store cannot serve it yet.
+    func openStore(readOnly: Bool, command: String = "this command", serversSupported: Bool = false) throws
+        -> any MetricStore
+    {
+        switch config.store.kind {
+        case .embedded:
+            return try SQLiteStore.openForCLI(path: storePath, readOnly: readOnly)
+        case .servers:
+            guard serversSupported else { throw Self.notOnServers(command) }
+            return try openServers()
+        }
+    }
+
+    /// The embedded store, for a command that needs SQLite itself; with `kind = "servers"` it refuses, naming the
+    /// command, rather than quietly reading a SQLite file.
+    func openSQLite(readOnly: Bool, command: String) throws -> SQLiteStore {
+        guard config.store.kind == .embedded else { throw Self.notOnServers(command) }
+        return try SQLiteStore.openForCLI(path: storePath, readOnly: readOnly)
+    }
+
+    static func notOnServers(_ command: String) -> CLIError {
+        CLIError("`termdash \(command)` does not support the servers store yet (docs/scale-out.md lists what does); use kind = \"embedded\"")
+    }
+
+    /// Connects to the servers store: passwords from the environment, else from the files the config names.
+    func openServers() throws -> ServerStore {
+        let store = config.store
+        let environment = ProcessInfo.processInfo.environment
+        func password(_ variable: String, file: String?) throws -> String? {
+            if let value = environment[variable], !value.isEmpty { return value }
+            guard let file else { return nil }
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                throw CLIError("\(file): cannot read the password file")
+            }
+            return text.trimmingCharacters(in: .newlines)
+        }
+        func credentials(_ url: String, _ password: String?) -> ServerCredentials? {
+            password.map { ServerCredentials(user: URLComponents(string: url)?.user ?? "default", password: $0) }
+        }
+        let postgres = store.postgres ?? ""
+        let settings = ServerSettings(
+            postgres: postgres, clickhouse: store.clickhouse, cluster: store.cluster,
+            postgresCredentials: credentials(postgres, try password("TERMDASH_POSTGRES_PASSWORD", file: store.postgresPasswordFile)),
+            clickhouseCredentials: credentials(store.clickhouse.first ?? "",
+                                               try password("TERMDASH_CLICKHOUSE_PASSWORD", file: store.clickhousePasswordFile)),
+            timeoutSeconds: store.timeoutSeconds)
+        do {
+            return try ServerStore(settings)
+        } catch let error as ServerStoreError {
+            throw CLIError(error.description)
+        }
     }
 }
 

@@ -26,7 +26,7 @@ struct SimulateCommand: ParsableCommand {
         let settings = try options.settings()
         let (simulatorOptions, days) = simulation.resolve(settings.config.simulator, retention: settings.config.retention)
 
-        let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: false)
+        let store = try settings.openSQLite(readOnly: false, command: "simulate")
         let hasHistory = try store.hasCDRs(source: simulatorOptions.source)
         SignalTrap.install()
         let now = Int64(Date().timeIntervalSince1970)

@@ -43,7 +43,7 @@ struct SnapshotCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try scope.reader(try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
+        let store = try scope.reader(try settings.openStore(readOnly: true, command: "snapshot", serversSupported: true),
                                      settings: settings)
         let now = Date()
         let capabilities = TerminalCapabilities.detect(

@@ -13,6 +13,8 @@ struct Config: Equatable {
     var refreshSeconds = 1.0
     var mouse = false
     var storePath: String?
+    /// `[store]` beyond `path`: which kind, and where the servers are.
+    var store = StoreSettings()
     var tableRows = 50
     var retention = Retention.standard
     var simulator = SimulatorSettings()
@@ -101,6 +103,26 @@ struct Config: Equatable {
         read { config.refreshSeconds = try reader.number("display", "refresh_seconds") ?? config.refreshSeconds }
         read { config.mouse = try reader.bool("display", "mouse") ?? config.mouse }
         read { config.storePath = try reader.string("store", "path").map { HomeDirectory.expandTilde($0) } }
+        read {
+            if let kind = try reader.string("store", "kind") {
+                guard let parsed = StoreKind(rawValue: kind) else {
+                    throw reader.error("store", "kind", "must be embedded or servers")
+                }
+                config.store.kind = parsed
+            }
+        }
+        read { config.store.postgres = try reader.string("store", "postgres") }
+        read { config.store.clickhouse = try reader.strings("store", "clickhouse") ?? [] }
+        read { config.store.cluster = try reader.string("store", "cluster") ?? config.store.cluster }
+        read {
+            config.store.postgresPasswordFile = try reader.string("store", "postgres_password_file")
+                .map { HomeDirectory.expandTilde($0) }
+        }
+        read {
+            config.store.clickhousePasswordFile = try reader.string("store", "clickhouse_password_file")
+                .map { HomeDirectory.expandTilde($0) }
+        }
+        read { config.store.timeoutSeconds = try reader.int("store", "timeout_seconds") ?? config.store.timeoutSeconds }
         read { config.tableRows = try reader.int("monitor", "table_rows") ?? config.tableRows }
         read { config.retention.minuteDays = try reader.int("retention", "minute_days") ?? config.retention.minuteDays }
         read { config.retention.hourDays = try reader.int("retention", "hour_days") ?? config.retention.hourDays }
@@ -189,6 +211,22 @@ struct Config: Equatable {
         check((0.2...60).contains(refreshSeconds), "display", "refresh_seconds", "must be between 0.2 and 60")
         check((1...366).contains(retention.minuteDays), "retention", "minute_days", "must be between 1 and 366")
         check((0...36_600).contains(retention.hourDays), "retention", "hour_days", "must be 0 (keep) or up to 36600")
+        if store.kind == .servers {
+            check(store.postgres != nil, "store", "postgres", "is needed with kind = \"servers\" (postgres://user@host:port/database)")
+            check(!store.clickhouse.isEmpty, "store", "clickhouse", "is needed with kind = \"servers\" ([\"http://host:8123\", …])")
+        }
+        if let postgres = store.postgres {
+            check(postgres.hasPrefix("postgres://") || postgres.hasPrefix("postgresql://"), "store", "postgres",
+                  "must be postgres://user@host:port/database")
+            check(!ServerURL.hasPassword(postgres), "store", "postgres",
+                  "must not hold a password: use TERMDASH_POSTGRES_PASSWORD or postgres_password_file")
+        }
+        for url in store.clickhouse {
+            check(url.hasPrefix("http://"), "store", "clickhouse", "each server must be http://host:port")
+            check(!ServerURL.hasPassword(url), "store", "clickhouse",
+                  "must not hold a password: use TERMDASH_CLICKHOUSE_PASSWORD or clickhouse_password_file")
+        }
+        check((1...600).contains(store.timeoutSeconds), "store", "timeout_seconds", "must be between 1 and 600")
         check((1...100).contains(tableRows), "monitor", "table_rows", "must be between 1 and 100")
         check(simulator.peakCPS > 0 && simulator.peakCPS <= 10_000, "simulator", "peak_cps", "must be above 0 and at most 10000")
         for (key, value) in [("customers", simulator.customers), ("carriers", simulator.carriers)] {

@@ -14,7 +14,7 @@ final class ClickHouseLink: Sendable {
 
     init(url: String, database: String, credentials: ServerCredentials?, timeout: TimeAmount) throws {
         guard let parsed = URLComponents(string: url), let scheme = parsed.scheme, scheme == "http",
-              let host = parsed.host, parsed.user == nil, parsed.password == nil else {
+              let host = parsed.host, parsed.password == nil else {
             throw ServerStoreError.badSetting(
                 "clickhouse: \(url.split(separator: "@").last ?? ""): expected http://host:port (credentials go in the environment or a file)")
         }
