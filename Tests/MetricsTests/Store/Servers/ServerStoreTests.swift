@@ -1,0 +1,99 @@
+import Foundation
+import Metrics
+import ServerStore
+import ServerTestSupport
+import TermDashTestSupport
+import XCTest
+
+/// What only the servers store has to get right: two writers sending the same batch at once, money sums beyond
+/// 64 bits, and a server that does not answer.
+final class ServerStoreTests: XCTestCase {
+    private let now: Int64 = 1_709_303_843
+
+    /// Two writers (two connections, as on two machines) write the same CDRs at the same time, in batches of
+    /// their own: both may find a key missing and send it, and the figures still count every CDR once.
+    func testTwoWritersSendingTheSameBatchesCountEachCDROnce() throws {
+        var random = seededRandom()
+        for cluster in [false, true] {
+            let settings = try TestServers.settings(cluster: cluster)
+            let first = try ServerStore(settings), second = try ServerStore(settings)
+            let carrier = try first.addCarrier(name: "K", channelsConfigured: 9, rateCardID: nil)
+            var records = randomRecords(2_000, endingAt: now, spread: 6 * 3_600, carriers: 1, using: &random)
+            for index in records.indices { records[index].carrierID = carrier }
+            let shuffled = records.shuffled(using: &random)
+            let failures = LockedErrors()
+            let group = DispatchGroup()
+            for (store, batch) in [(first, records), (second, shuffled)] {
+                DispatchQueue.global().async(group: group) {
+                    do {
+                        for start in stride(from: 0, to: batch.count, by: 250) {
+                            try store.write { try $0.insertCDRs(Array(batch[start..<min(start + 250, batch.count)])) }
+                        }
+                    } catch { failures.append(error) }
+                }
+            }
+            group.wait()
+            XCTAssertEqual(failures.errors.map { "\($0)" }, [])
+            for store in [first, second] {
+                let figures = try MetricsEngine(store: store).figures(from: now - 6 * 3_600 - 60, to: now, groupedBy: .carrier, at: now)
+                XCTAssertEqual(figures[carrier]?.counts, BruteForce.counts(records), "cluster \(cluster)")
+            }
+            // A third pass stores nothing new.
+            XCTAssertEqual(try first.write { try $0.insertCDRs(records) }, 0, "cluster \(cluster)")
+        }
+    }
+
+    /// ClickHouse's Int64 `sum` wraps silently; the store sums money as Decimal128 and refuses a total beyond 64 bits.
+    func testAMoneySumBeyond64BitsIsAnErrorNotAWrappedFigure() throws {
+        var random = seededRandom()
+        let store = try ServerStore(TestServers.settings(cluster: true))
+        var records = randomRecords(3, endingAt: now, spread: 60, carriers: 1, using: &random)
+        for index in records.indices {
+            records[index].carrierID = nil
+            records[index].sell = Money(micros: Int64.max / 2)
+        }
+        try store.write { try $0.insertCDRs(records) }
+        XCTAssertThrowsError(try MetricsEngine(store: store).figures(from: now - 120, to: now, at: now)) { error in
+            guard case ServerStoreError.overflow(let server, let what) = error else {
+                return XCTFail("not an overflow: \(error)")
+            }
+            XCTAssertTrue(server.hasPrefix("clickhouse http://127.0.0.1:"), server)
+            XCTAssertEqual(what, "the sum of sell_micros")
+        }
+    }
+
+    /// A server that does not answer: the message names it (host, port, database), says unreachable, and never
+    /// carries the password.
+    func testAServerDownIsNamedWithoutItsPassword() throws {
+        let closedPort = 9  // discard: nothing listens on loopback here
+        let settings = ServerSettings(
+            postgres: "postgres://termdash@127.0.0.1:\(closedPort)/ledger", clickhouse: ["http://127.0.0.1:\(closedPort)"],
+            postgresCredentials: ServerCredentials(user: "termdash", password: "s3cret-pw"), timeoutSeconds: 2)
+        XCTAssertThrowsError(try ServerStore(settings)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.hasPrefix("postgres 127.0.0.1:\(closedPort)/postgres: store unreachable"), message)
+            XCTAssertFalse(message.contains("s3cret-pw"), message)
+        }
+        let running = try TestServers.settings(cluster: false)
+        var clickhouseDown = running
+        clickhouseDown.clickhouse = ["http://127.0.0.1:\(closedPort)"]
+        clickhouseDown.clickhouseCredentials = ServerCredentials(user: "default", password: "s3cret-pw")
+        XCTAssertThrowsError(try ServerStore(clickhouseDown)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.hasPrefix("clickhouse http://127.0.0.1:\(closedPort): store unreachable"), message)
+            XCTAssertFalse(message.contains("s3cret-pw"), message)
+        }
+    }
+}
+
+/// Errors collected from several threads.
+private final class LockedErrors: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var errors: [any Error] = []
+
+    func append(_ error: any Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        errors.append(error)
+    }
+}
