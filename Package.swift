@@ -96,6 +96,8 @@ let package = Package(
         .target(name: "ServerTestSupport", dependencies: ["ServerStore"], path: "Tests/ServerSupport"),
         .testTarget(
             name: "MetricsTests", dependencies: ["Metrics", "TermDashTestSupport", "ServerStore", "ServerTestSupport"]),
-        .testTarget(name: "TermDashTests", dependencies: ["TermDash", "Metrics", "TermDashTestSupport"]),
+        .testTarget(
+            name: "TermDashTests",
+            dependencies: ["TermDash", "Metrics", "TermDashTestSupport", "ServerStore", "ServerTestSupport"]),
     ]
 )

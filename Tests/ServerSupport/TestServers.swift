@@ -85,7 +85,9 @@ public enum TestServers {
     }
 
     private static func startClickHouse(folder: String, ports: (http: Int, tcp: Int, interserver: Int), shards: [Int]) throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/clickhouse-server") else {
+        // Debian installs it in /usr/sbin.
+        guard let server = ["/usr/sbin/clickhouse-server", "/usr/bin/clickhouse-server"]
+            .first(where: FileManager.default.isExecutableFile(atPath:)) else {
             throw TestServerError("clickhouse-server is not installed (make deps installs Debian's clickhouse-server)")
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -116,7 +118,7 @@ public enum TestServers {
             """
         try config.write(toFile: folder + "/config.xml", atomically: true, encoding: .utf8)
         try users.write(toFile: folder + "/users.xml", atomically: true, encoding: .utf8)
-        let pid = try spawn("/usr/bin/clickhouse-server", ["--config-file=\(folder)/config.xml"], log: folder + "/stdout.log")
+        let pid = try spawn(server, ["--config-file=\(folder)/config.xml"], log: folder + "/stdout.log")
         Stopper.shared.add(pid, signal: SIGTERM)
     }
 

@@ -22,6 +22,7 @@ struct StoreBackend: Sendable {
     /// reported skipped with the backend and the missing part named (never passed vacuously).
     static func eachEmptyStore(_ body: (_ backend: String, _ store: any MetricStore) throws -> Void) throws {
         var missing: [String] = []
+        _ = NotYetSupportedNotes.shared.take()
         for backend in all {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("td-conformance-\(UUID())")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -31,6 +32,8 @@ struct StoreBackend: Sendable {
             } catch ServerStoreError.notYetSupported(let what) {
                 missing.append("\(backend.name): \(what)")
             }
+            // Noted by `StoreConformanceCase` where an assertion caught the error itself.
+            missing += NotYetSupportedNotes.shared.take().map { "\(backend.name): \($0)" }
         }
         if !missing.isEmpty { throw XCTSkip("not yet supported on " + missing.joined(separator: "; ")) }
     }

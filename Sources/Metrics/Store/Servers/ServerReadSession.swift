@@ -133,7 +133,11 @@ final class ServerReadSession: StoreReadSession {
             result[start] = bucket
         }
         try channelSeconds(minutes: buckets) { minute, seconds in
-            result[level.start(of: minute)]?.channelSeconds += seconds
+            // A bucket no call started in still has the seconds of calls that started before it.
+            let start = level.start(of: minute)
+            result[start, default: NetworkBucket(
+                bucket: start, counts: RollupCounts(), peakAttempts: 0, peakSecond: nil, channelSeconds: 0)
+            ].channelSeconds += seconds
         }
         return Array(result.values)
     }

@@ -1,0 +1,85 @@
+import Foundation
+import Metrics
+import ServerStore
+import ServerTestSupport
+import TermDashTestSupport
+import XCTest
+
+/// `termdash` with `--store-kind servers`, as a user runs it: `report` prints what it prints on the embedded store
+/// holding the same CDRs; commands that cannot use the servers yet refuse by name; a server down is named, without
+/// its password.
+final class ServerStoreEndToEndTests: XCTestCase {
+    override func setUpWithError() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: EndToEnd.binary),
+                          "build first: \(EndToEnd.binary) is missing")
+    }
+
+    private func serverArguments(_ settings: ServerSettings) -> [String] {
+        ["--store-kind", "servers", "--postgres", settings.postgres] + settings.clickhouse.flatMap { ["--clickhouse", $0] }
+    }
+
+    func testReportsOnTheServersEqualThoseOnTheEmbeddedStore() throws {
+        var random = seededRandom()
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sqlitePath = directory.appendingPathComponent("store.db").path
+        let settings = try TestServers.settings(cluster: true)
+        let stores: [any MetricStore] = [try SQLiteStore(path: sqlitePath), try ServerStore(settings)]
+        let now = Int64(Date().timeIntervalSince1970)
+        var records = randomRecords(3_000, endingAt: now, spread: 3 * 86_400, carriers: 3, customers: 4, using: &random)
+        for store in stores {
+            let customers = try (1...4).map {
+                try store.addCustomer(.init(accountCode: "C\($0)", name: "Customer \($0)", channelsConfigured: 10, rateCardID: nil),
+                                      createdAt: 0)
+            }
+            let carriers = try (1...3).map { try store.addCarrier(name: "Carrier \($0)", channelsConfigured: 30, rateCardID: nil) }
+            // Both ledgers hand out ids 1…n: the same records name the same accounts in each.
+            XCTAssertEqual(customers, [1, 2, 3, 4])
+            XCTAssertEqual(carriers, [1, 2, 3])
+            try writeInBatches(records, to: store, using: &random)
+        }
+        records = []
+        let day = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(now - 2 * 86_400))).prefix(10)
+        for report in [["customers"], ["carriers"], ["summary", "--period", "daily"],
+                       ["carriers", "--month", String(day.prefix(7))]] {
+            for format in ["csv", "json"] {
+                let embedded = try EndToEnd.termdash(["report"] + report + ["--format", format, "--db", sqlitePath])
+                let servers = try EndToEnd.termdash(["report"] + report + ["--format", format] + serverArguments(settings))
+                XCTAssertEqual(embedded.status, 0, embedded.stderr)
+                XCTAssertEqual(servers.status, 0, servers.stderr)
+                XCTAssertGreaterThan(embedded.stdout.split(whereSeparator: \.isNewline).count, format == "csv" ? 2 : 0, "\(report) \(format): \(embedded.stdout)")
+                // JSON carries the time it was made: compared without it.
+                func withoutTime(_ text: String) -> String {
+                    text.split(whereSeparator: \.isNewline).filter { !$0.contains("generated_at") }.joined(separator: "\n")
+                }
+                XCTAssertEqual(withoutTime(servers.stdout), withoutTime(embedded.stdout), "\(report) \(format)")
+            }
+        }
+    }
+
+    func testCommandsWithoutServersSupportRefuseByName() throws {
+        let settings = try TestServers.settings(cluster: false)
+        for command in [["import", "x.csv"], ["files"], ["rates", "list"], ["rebuild"], ["ticket", "list"]] {
+            let result = try EndToEnd.termdash(command + serverArguments(settings))
+            XCTAssertEqual(result.status, 1, "\(command): \(result.stderr)")
+            XCTAssertEqual(result.stderr, "Error: `termdash \(command[0] == "rates" || command[0] == "ticket" ? command.joined(separator: " ") : command[0])` does not support the servers store yet (docs/scale-out.md lists what does); use kind = \"embedded\"\n",
+                           "\(command)")
+        }
+    }
+
+    func testBadOptionsExit64AndAServerDownIsNamedWithoutItsPassword() throws {
+        let bad = try EndToEnd.termdash(["report", "--store-kind", "cloud"])
+        XCTAssertEqual(bad.status, 64, bad.stderr)
+        let leaked = try EndToEnd.termdash(["report", "--store-kind", "servers", "--postgres", "postgres://u:pw123@127.0.0.1:9/db",
+                                            "--clickhouse", "http://127.0.0.1:9"])
+        XCTAssertEqual(leaked.status, 64, leaked.stderr)
+        XCTAssertFalse(leaked.stderr.contains("pw123"), leaked.stderr)
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERMDASH_POSTGRES_PASSWORD"] = "s3cret-pw"
+        let down = try EndToEnd.termdash(["report", "--store-kind", "servers", "--postgres", "postgres://u@127.0.0.1:9/db",
+                                          "--clickhouse", "http://127.0.0.1:9"], environment: environment)
+        XCTAssertEqual(down.status, 1, down.stderr)
+        XCTAssertTrue(down.stderr.hasPrefix("Error: postgres 127.0.0.1:9/postgres: store unreachable"), down.stderr)
+        XCTAssertFalse(down.stderr.contains("s3cret-pw"), down.stderr)
+    }
+}
