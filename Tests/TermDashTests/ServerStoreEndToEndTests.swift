@@ -57,6 +57,39 @@ final class ServerStoreEndToEndTests: XCTestCase {
         }
     }
 
+    /// `snapshot` draws the overview from the servers: the frame an embedded store with the same CDRs draws at the
+    /// same second (a frame drawn a second later may differ in its live figures: retried once).
+    func testSnapshotOnTheServersDrawsTheEmbeddedStoresFrame() throws {
+        var random = seededRandom()
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sqlitePath = directory.appendingPathComponent("store.db").path
+        let settings = try TestServers.settings(cluster: false)
+        let stores: [any MetricStore] = [try SQLiteStore(path: sqlitePath), try ServerStore(settings)]
+        let now = Int64(Date().timeIntervalSince1970)
+        let records = randomRecords(2_000, endingAt: now - 120, spread: 86_400, carriers: 3, customers: 4, using: &random)
+        for store in stores {
+            for index in 1...4 {
+                try store.addCustomer(.init(accountCode: "C\(index)", name: "Customer \(index)", channelsConfigured: 10,
+                                            rateCardID: nil), createdAt: 0)
+            }
+            for index in 1...3 { try store.addCarrier(name: "Carrier \(index)", channelsConfigured: 30, rateCardID: nil) }
+            try writeInBatches(records, to: store, using: &random)
+            try store.write { try $0.startCalls([CallInProgress(callKey: "a", source: "t", startAt: now - 30, customerID: 2, carrierID: 1)]) }
+        }
+        var frames: (String, String) = ("", "")
+        for _ in 0..<2 {
+            let embedded = try EndToEnd.termdash(["snapshot", "--width", "160", "--height", "50", "--db", sqlitePath])
+            let servers = try EndToEnd.termdash(["snapshot", "--width", "160", "--height", "50"] + serverArguments(settings))
+            XCTAssertEqual(embedded.status, 0, embedded.stderr)
+            XCTAssertEqual(servers.status, 0, servers.stderr)
+            frames = (embedded.stdout, servers.stdout)
+            if frames.0 == frames.1 { break }
+        }
+        XCTAssertTrue(frames.0.contains("Customer 2"), frames.0)
+        XCTAssertEqual(frames.1, frames.0)
+    }
+
     func testCommandsWithoutServersSupportRefuseByName() throws {
         let settings = try TestServers.settings(cluster: false)
         for command in [["import", "x.csv"], ["files"], ["rates", "list"], ["rebuild"], ["ticket", "list"]] {

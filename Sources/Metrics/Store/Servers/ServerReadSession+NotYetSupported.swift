@@ -3,31 +3,6 @@ import Metrics
 /// The read protocols not yet on servers: each says so (docs/scale-out.md) instead of answering empty.
 extension ServerReadSession {
     /// Not yet on servers (docs/scale-out.md).
-    public func didIDs() throws -> [Int64] {
-        throw ServerStoreError.notYetSupported("read: didIDs")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
-    public func didNumbers(_ ids: [Int64]?) throws -> [Int64: String] {
-        throw ServerStoreError.notYetSupported("read: didNumbers")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
-    public func rateCardCount() throws -> Int {
-        throw ServerStoreError.notYetSupported("read: rateCardCount")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
-    public func filesInError() throws -> [FailedFile] {
-        throw ServerStoreError.notYetSupported("read: filesInError")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
-    public func importsInProgress() throws -> [ImportInProgress] {
-        throw ServerStoreError.notYetSupported("read: importsInProgress")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
     public func billingProfile(customerID: Int64) throws -> BillingProfile? {
         throw ServerStoreError.notYetSupported("read: billingProfile")
     }
@@ -58,18 +33,8 @@ extension ServerReadSession {
     }
 
     /// Not yet on servers (docs/scale-out.md).
-    public func feeds() throws -> [FeedState] {
-        throw ServerStoreError.notYetSupported("read: feeds")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
     public func numberBlocks(customerID: Int64?) throws -> [NumberBlock] {
         throw ServerStoreError.notYetSupported("read: numberBlocks")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
-    public func extensionsInUse(customerID: Int64?, cdrsSince since: Int64) throws -> [ExtensionInUse] {
-        throw ServerStoreError.notYetSupported("read: extensionsInUse")
     }
 
     /// Not yet on servers (docs/scale-out.md).

@@ -258,4 +258,46 @@ final class ServerReadSession: StoreReadSession {
                          channelsConfigured: Int(try $0.int(3)), hasRateCard: try $0.bool(4))
         }.sorted { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
     }
+
+    func didIDs() throws -> [Int64] {
+        // By number as bytes, as SQLite orders them.
+        try store.postgres.execute("SELECT id, number FROM dids").map { (try $0.int(0), try $0.text(1)) }
+            .sorted { Array($0.1.utf8).lexicographicallyPrecedes($1.1.utf8) }.map(\.0)
+    }
+
+    func didNumbers(_ ids: [Int64]?) throws -> [Int64: String] {
+        var result: [Int64: String] = [:]
+        for row in try store.postgres.execute("SELECT id, number FROM dids") {
+            let id = try row.int(0)
+            if ids?.contains(id) ?? true { result[id] = try row.text(1) }
+        }
+        return result
+    }
+
+    // MARK: What the servers cannot hold yet, so hold none
+
+    /// Rate cards are not on the servers yet and `addRateCard` refuses: there are none.
+    func rateCardCount() throws -> Int { 0 }
+
+    /// CDR files are not imported into the servers yet (`import` refuses them): none is in error.
+    func filesInError() throws -> [FailedFile] { [] }
+
+    /// Only the extensions of customers with number blocks count, and blocks are not on the servers yet
+    /// (`addBlock` refuses): there are none.
+    func extensionsInUse(customerID: Int64?, cdrsSince since: Int64) throws -> [ExtensionInUse] { [] }
+
+    /// Nor is any import in progress.
+    func importsInProgress() throws -> [ImportInProgress] { [] }
+
+    // MARK: Feeds
+
+    func feeds() throws -> [FeedState] {
+        try store.postgres.execute("SELECT name, kind, cursor, down_since, checked_at FROM feeds ORDER BY name")
+            .map(Self.feedState)
+    }
+
+    static func feedState(_ row: PostgresRow) throws -> FeedState {
+        FeedState(name: try row.text(0), kind: try row.text(1), cursor: try row.int(2), downSince: try row.optionalInt(3),
+                  checkedAt: try row.int(4))
+    }
 }

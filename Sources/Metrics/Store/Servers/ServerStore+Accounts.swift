@@ -25,4 +25,12 @@ extension ServerStore {
             """, [PostgresData(string: name), PostgresData(int64: Int64(channelsConfigured)),
                   ServerWriteSession.data(rateCardID)])[0].int(0)
     }
+
+    @discardableResult
+    public func addDID(number: String, customerID: Int64?) throws -> Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        return try postgres.execute("INSERT INTO dids (number, customer_id) VALUES ($1, $2) RETURNING id",
+                                    [PostgresData(string: number), ServerWriteSession.data(customerID)])[0].int(0)
+    }
 }

@@ -4,11 +4,6 @@ import Metrics
 /// The ledger protocols not yet on PostgreSQL: each says so (docs/scale-out.md) instead of answering empty.
 extension ServerStore {
     /// Not yet on servers (docs/scale-out.md).
-    public func addDID(number: String, customerID: Int64?) throws -> Int64 {
-        throw ServerStoreError.notYetSupported("ledger: addDID")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
     public func accounts() throws -> AccountBook {
         throw ServerStoreError.notYetSupported("ledger: accounts")
     }

@@ -27,14 +27,4 @@ extension ServerWriteSession {
         throw ServerStoreError.notYetSupported("write: rateTables")
     }
 
-    /// Not yet on servers (docs/scale-out.md).
-    public func feed(named name: String) throws -> FeedState? {
-        throw ServerStoreError.notYetSupported("write: feed")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
-    public func storeFeed(_ feed: FeedState) throws {
-        throw ServerStoreError.notYetSupported("write: storeFeed")
-    }
-
 }

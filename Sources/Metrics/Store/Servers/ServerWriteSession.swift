@@ -127,6 +127,23 @@ final class ServerWriteSession: StoreWriteSession {
     /// Nothing to prune: the servers store keeps no rollup, every figure is grouped from the CDRs.
     func pruneAggregates(_ retention: Retention, at now: Int64) throws {}
 
+    // MARK: Feeds
+
+    func feed(named name: String) throws -> FeedState? {
+        try store.postgres.execute(
+            "SELECT name, kind, cursor, down_since, checked_at FROM feeds WHERE name = $1", [PostgresData(string: name)]
+        ).first.map(ServerReadSession.feedState)
+    }
+
+    func storeFeed(_ feed: FeedState) throws {
+        try store.postgres.execute("""
+            INSERT INTO feeds (name, kind, cursor, down_since, checked_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, cursor = excluded.cursor,
+                down_since = excluded.down_since, checked_at = excluded.checked_at
+            """, [PostgresData(string: feed.name), PostgresData(string: feed.kind), PostgresData(int64: feed.cursor),
+                  Self.data(feed.downSince), PostgresData(int64: feed.checkedAt)])
+    }
+
     static func data(_ value: Int64?) -> PostgresData {
         value.map { PostgresData(int64: $0) } ?? PostgresData(type: .int8, formatCode: .binary, value: nil)
     }
