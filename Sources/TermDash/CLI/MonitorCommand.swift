@@ -91,7 +91,9 @@ func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool, writer: 
         exportDirectory: config.exportDirectory
             ?? CSVExport.defaultDirectory(environment: environment, home: HomeDirectory.current(environment: environment)),
         checklist: config.checklist, moneyDecimals: config.moneyDecimals, writer: scoped ? nil : writer,
-        views: scoped ? KeyBinding.portalViews : MonitorView.operatorViews)
+        views: scoped ? KeyBinding.portalViews : MonitorView.operatorViews,
+        pages: try settings.customPages(store: try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
+                                        customer: engine.scope?.customerID, keys: keys))
     if let signal = try MonitorSession(engine: engine, options: options).run() {
         // The conventional status of a process ended by a signal, after the terminal has been restored.
         throw ExitCode(128 + signal)
