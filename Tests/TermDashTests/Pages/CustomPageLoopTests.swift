@@ -96,3 +96,91 @@ final class CustomPageLoopTests: XCTestCase {
         ])
     }
 }
+
+extension CustomPageLoopTests {
+    private func write(_ text: String, to url: URL) throws {
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// A config's page drawn with a failing and a refused pane; the config rewritten (a title changed, a page
+    /// added) shows up on the next tick; a broken rewrite keeps the pages and says why on the status line; Tab
+    /// reaches the pages after the views, `?` lists their keys, and a page taking a built-in key is left out.
+    func testConfigPagesReloadAndErrorsStayInTheirPanes() throws {
+        let temporary = try TemporaryStore()
+        let config = temporary.directory.appendingPathComponent("config.toml")
+        let first = """
+            [[pages]]
+            title = "Errors"
+            key = "E"
+            [[pages.panes]]
+            title = "Missing"
+            sql = "SELECT nope FROM nowhere"
+            [[pages.panes]]
+            title = "Write"
+            sql = "DELETE FROM carriers"
+
+            """
+        try write(first, to: config)
+        let source = PageSource(
+            catalog: PageCatalog(configPath: config.path, initialPages: try Config.load(path: config.path).pages,
+                                 ledger: temporary.store, customersOnly: false),
+            queries: PageQueries(reader: SQLiteCustomQueries(path: temporary.store.path), customer: nil))
+        let edits: [Int: String] = [
+            // A second page, the first renamed; then a broken file; then a page on the overview's key.
+            3: first.replacingOccurrences(of: "\"Errors\"", with: "\"Failures\"")
+                + "[[pages]]\ntitle = \"Second\"\nkey = \"S\"\n[[pages.panes]]\nkind = \"counter\"\nsql = \"SELECT 42 AS answer\"\n",
+            5: first + "[[pages]]\ntitle = \"Broken\"\nkey = \"B\"\n[[pages.panes]]\nkind = \"pie\"\nsql = \"SELECT 1\"\n",
+        ]
+        let terminal = TestBackend(width: 80, height: 24, script: [
+            key("E"), .tick, .tick, .tick, .event(.key(.tab)), key("?"), .tick, key("q"),
+        ])
+        var edited = Set<Int>()
+        let start = self.start
+        let clock: () -> Date = {
+            if let text = edits[terminal.reads], !edited.contains(terminal.reads) {
+                edited.insert(terminal.reads)
+                try? text.write(to: config, atomically: true, encoding: .utf8)
+            }
+            return start.addingTimeInterval(Double(terminal.reads))
+        }
+        _ = MonitorLoop(options: options(), now: clock)
+            .run(on: terminal, snapshots: snapshots(source, clock: clock), interrupted: { terminal.isExhausted ? SIGTERM : 0 })
+        let errors = try XCTUnwrap(terminal.frames.first { $0[0].contains("[E Errors]") })
+        assertScreen(Array(errors.prefix(3)) + Array(errors[12...13]), [
+            "  1   2   3   4   5   6   7  [E Errors]                                         ",
+            "+ Missing ---------------------------------------------------------------------+",
+            "| ! no such table: nowhere                                                     |",
+            "+ Write -----------------------------------------------------------------------+",
+            "| ! refused: only reading is allowed (DELETE is not)                           |",
+        ])
+        // Renamed while shown: the page is gone, the first view comes back; the new tabs are there.
+        let renamed = try XCTUnwrap(terminal.frames.first { $0[0].contains(" S ") })
+        XCTAssertEqual(renamed[0], " [1 Overview]  2   3   4   5   6   7   E   S                                    ")
+        // Tab from the overview reaches the next view, not a page; the pages come after 7.
+        var state = MonitorState()
+        state.setPages(["Failures", "Second"])
+        state.view = .billing
+        _ = state.apply(.nextView, zoneCount: 1, lists: .init())
+        XCTAssertEqual([state.view, .page], [.page, .page])
+        XCTAssertEqual(state.page, "Failures")
+        _ = state.apply(.nextView, zoneCount: 1, lists: .init())
+        XCTAssertEqual(state.page, "Second")
+        _ = state.apply(.nextView, zoneCount: 1, lists: .init())
+        XCTAssertEqual(state.view, .overview)
+        // The broken rewrite: the pages stay, the status line says where and why.
+        let last = terminal.lines
+        XCTAssertEqual(last[0], "  1  [2 Channels]  3   4   5   6   7   E   S                                    ")
+        XCTAssertTrue(last[23].contains("config not reloaded: ") && last[23].contains("config.toml:10: [[pages]"), last[23])
+        XCTAssertTrue(last.contains { $0.contains("E             Show the page Failures") }, last.joined(separator: "\n"))
+        XCTAssertTrue(last.contains { $0.contains("S             Show the page Second") }, last.joined(separator: "\n"))
+    }
+
+    func testAPageOnATakenKeyIsLeftOutAndSaysSo() {
+        let pages = [page("Mine", key: "1", [CustomPane(title: "", sql: "SELECT 1", kind: .counter, refreshSeconds: 5)]),
+                     page("Ok", key: "W", [CustomPane(title: "", sql: "SELECT 1", kind: .counter, refreshSeconds: 5)]),
+                     page("Again", key: "W", [CustomPane(title: "", sql: "SELECT 1", kind: .counter, refreshSeconds: 5)])]
+        let (table, refused) = KeyBinding.withPages(pages, base: KeyBinding.defaults)
+        XCTAssertEqual(refused, ["page \"Mine\": key \"1\" is already view_1's", "page \"Again\": key \"W\" is already page \"Ok\"'s"])
+        XCTAssertEqual(table.filter { if case .showPage = $0.action { return true } else { return false } }.map(\.name), ["Ok"])
+    }
+}
