@@ -184,3 +184,47 @@ extension CustomPageLoopTests {
         XCTAssertEqual(table.filter { if case .showPage = $0.action { return true } else { return false } }.map(\.name), ["Ok"])
     }
 }
+
+extension CustomPageLoopTests {
+    /// A customer's session (the portal's keys and views) sees only the page marked for customers, whose query gets
+    /// their id: the unmarked page is not on the tab line, its key does nothing and Tab never reaches it; the marked
+    /// page counts their calls only (the fixture wrote 41 for them among 1,241).
+    func testACustomerSeesOnlyMarkedPagesWithTheirOwnRows() throws {
+        var random = RandomSource(seed: 1)
+        let fixture = try PortalFixture(using: &random)
+        let secret = page("Secret", key: "S", [
+            CustomPane(title: "All calls", sql: "SELECT count(*) AS calls FROM cdrs", kind: .counter, refreshSeconds: 5),
+        ])
+        let mine = page("Mine", key: "X", customers: true, [
+            CustomPane(title: "My calls", sql: "SELECT count(*) AS calls FROM cdrs WHERE customer_id = :customer",
+                       kind: .counter, refreshSeconds: 5),
+            CustomPane(title: "Customers seen",
+                       sql: "SELECT count(DISTINCT customer_id) AS customers FROM cdrs WHERE customer_id = :customer",
+                       kind: .counter, refreshSeconds: 5),
+        ])
+        let source = PageSource(
+            catalog: PageCatalog(configPath: nil, initialPages: [secret, mine], ledger: fixture.store, customersOnly: true),
+            queries: PageQueries(reader: SQLiteCustomQueries(path: fixture.path), customer: fixture.targetID))
+        let tabs = Array(repeating: TestBackend.Step.event(.key(.tab)), count: KeyBinding.portalViews.count + 1)
+        let terminal = TestBackend(width: 80, height: 24, script: [key("S"), .tick] + tabs + [key("X"), .tick, key("q")])
+        let start = self.start
+        let clock: () -> Date = { start.addingTimeInterval(Double(terminal.reads)) }
+        _ = MonitorLoop(options: options(keys: KeyBinding.portal, views: KeyBinding.portalViews), now: clock)
+            .run(on: terminal, snapshots: snapshots(source, clock: clock), interrupted: { terminal.isExhausted ? SIGTERM : 0 })
+        XCTAssertFalse(terminal.frames.contains { $0.joined().contains("Secret") || $0.joined().contains("All calls") })
+        // S did nothing: the overview stayed; Tab went round the views and the one page.
+        XCTAssertTrue(terminal.frames[1][0].contains("[1 Overview]"), terminal.frames[1][0])
+        let shown = terminal.frames.map { $0[0] }.filter { $0.contains("[X Mine]") }
+        XCTAssertGreaterThanOrEqual(shown.count, 2, "by Tab, then by its key")
+        // Brute force: every raw row's customer, read unscoped, counted here.
+        let raw = try SQLiteCustomQueries(path: fixture.path)
+            .run("SELECT customer_id FROM cdrs", customer: nil, limits: CustomQueryLimits(rows: 100_000)).get()
+        let brute = raw.rows.filter { $0.first == .integer(fixture.targetID) }.count
+        XCTAssertEqual(brute, PortalFixture.targetCalls)
+        XCTAssertGreaterThan(raw.rows.count, brute)
+        let last = terminal.lines
+        XCTAssertEqual(last[1], "+ My calls --------------------------------------------------------------------+")
+        XCTAssertEqual(last[2], "| \(brute)                                                                           |")
+        XCTAssertEqual(last[13], "| 1                                                                            |")
+    }
+}
