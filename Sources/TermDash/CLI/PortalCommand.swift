@@ -29,6 +29,7 @@ struct PortalCommand: ParsableCommand {
         let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
         let scoped = try Self.scopedReader(store, customer: customer, settings: settings)
         let config = settings.config
+        let pages = try settings.customPages(store: store, customer: scoped.scope.customerID, keys: KeyBinding.portal)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw CLIError("the portal needs a terminal (ssh -t)")
         }
@@ -45,7 +46,7 @@ struct PortalCommand: ParsableCommand {
                 environment: environment, home: HomeDirectory.current(environment: environment)),
             checklist: config.checklist, moneyDecimals: config.moneyDecimals, writer: nil,
             views: KeyBinding.portalViews,
-            pages: try settings.customPages(store: store, customer: scoped.scope.customerID, keys: KeyBinding.portal))
+            pages: pages)
         if let signal = try MonitorSession(
             engine: MetricsEngine(store: scoped, retention: config.retention), options: options).run() {
             throw ExitCode(128 + signal)
