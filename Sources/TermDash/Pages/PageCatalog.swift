@@ -30,11 +30,15 @@ final class PageCatalog: @unchecked Sendable {
         checkConfig()
         checkStore()
         var set = PageSet()
-        if let configProblem { set.problems.append(configProblem) }
-        set.problems += storedProblems
+        // A customer is told that something is wrong, never what: the reasons quote the operator's pages.
+        if configProblem != nil { set.problems.append(customersOnly ? "pages not reloaded" : configProblem ?? "") }
+        if !customersOnly { set.problems += storedProblems }
+        var titles = Set<String>()
         for page in configPages + storedPages {
-            if set.pages.contains(where: { $0.title == page.title }) {
-                set.problems.append("page \(QuotedText.quoted(page.title)) is both in the config and stored; the config's is shown")
+            guard titles.insert(page.title).inserted else {
+                if !customersOnly {
+                    set.problems.append("page \(QuotedText.quoted(page.title)) is both in the config and stored; the config's is shown")
+                }
                 continue
             }
             if customersOnly && !page.customers { continue }
