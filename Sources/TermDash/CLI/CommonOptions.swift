@@ -26,13 +26,14 @@ struct CommonOptions: ParsableArguments {
     func settings() throws -> Settings {
         var config = Config()
         let environment = ProcessInfo.processInfo.environment
-        if let path = Config.locate(explicit: self.config, environment: environment) {
+        let configPath = Config.locate(explicit: self.config, environment: environment)
+        if let path = configPath {
             do { config = try Config.load(path: path) } catch let error as ConfigError { throw CLIError(error.description) }
         }
         if let tz { config.zone = tz.identifier }
         if let theme { config.theme = theme.rawValue }
         if let graphs { config.graphs = graphs.rawValue }
         let storePath = db.map { HomeDirectory.expandTilde($0) } ?? config.storePath ?? Config.defaultStorePath
-        return Settings(config: config, storePath: storePath)
+        return Settings(config: config, storePath: storePath, configPath: configPath)
     }
 }

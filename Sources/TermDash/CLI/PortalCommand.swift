@@ -29,6 +29,7 @@ struct PortalCommand: ParsableCommand {
         let store = try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
         let scoped = try Self.scopedReader(store, customer: customer, settings: settings)
         let config = settings.config
+        let pages = try settings.customPages(store: store, customer: scoped.scope.customerID, keys: KeyBinding.portal)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw CLIError("the portal needs a terminal (ssh -t)")
         }
@@ -44,7 +45,8 @@ struct PortalCommand: ParsableCommand {
             exportDirectory: CSVExport.defaultDirectory(
                 environment: environment, home: HomeDirectory.current(environment: environment)),
             checklist: config.checklist, moneyDecimals: config.moneyDecimals, writer: nil,
-            views: KeyBinding.portalViews)
+            views: KeyBinding.portalViews,
+            pages: pages)
         if let signal = try MonitorSession(
             engine: MetricsEngine(store: scoped, retention: config.retention), options: options).run() {
             throw ExitCode(128 + signal)
@@ -74,7 +76,7 @@ struct PortalCommand: ParsableCommand {
             do { config = try Config.load(path: path) } catch let error as ConfigError { throw CLIError(error.description) }
         }
         let storePath = db.map { HomeDirectory.expandTilde($0) } ?? config.storePath ?? Config.defaultStorePath
-        return Settings(config: config, storePath: storePath)
+        return Settings(config: config, storePath: storePath, configPath: self.config)
     }
 
     /// The store as `customer` may see it; fails when no such customer exists.

@@ -2,6 +2,8 @@
 enum MonitorAction: Equatable, Sendable {
     case quit, help, refresh, nextView, previousView
     case show(MonitorView)
+    /// Shows the custom page of that title.
+    case showPage(String)
     /// History and quality: 1 h → 24 h → 7 d.
     case cycleRange
     /// The clock's zone: the configured one, UTC, the system's, then any in `[display] zones`.

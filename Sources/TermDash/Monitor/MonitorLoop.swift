@@ -11,10 +11,18 @@ final class MonitorLoop {
     private let now: () -> Date
     private var state = MonitorState()
     private var message: (text: String, until: Date)?
+    /// The key table: the session's, plus a binding per custom page the last read found.
+    private var keys: [KeyBinding]
+    /// The pages as last read, and those shown (a page whose key is taken is left out).
+    private var pageSet: PageSet?
+    private var pages: [CustomPage] = []
+    /// Why pages are missing or old (a broken config, a key taken), on the status line while it holds.
+    private var pageProblem: String?
 
     init(options: MonitorSession.Options, now: @escaping () -> Date = Date.init) {
         self.options = options
         self.now = now
+        keys = options.keys
         state.views = options.views
     }
 
@@ -41,6 +49,21 @@ final class MonitorLoop {
         var shown: CellBuffer?
         while interrupted() == 0 {
             let (frame, error, generation) = snapshots.current()
+            if let found = frame?.pages, found != pageSet {
+                pageSet = found
+                let (table, refused) = KeyBinding.withPages(found.pages, base: options.keys)
+                keys = table
+                pages = found.pages.filter { page in table.contains { $0.action == .showPage(page.title) } }
+                state.setPages(pages.map(\.title))
+                let problems = found.problems + refused
+                pageProblem = problems.isEmpty ? nil : problems.joined(separator: "; ")
+                needsDraw = true
+                let after = request(for: terminal.size, glyphs: glyphs)
+                if wanted.value != after {
+                    wanted.value = after
+                    snapshots.refreshNow()
+                }
+            }
             // A grid read for another period or page than the one now chosen is not shown (the cursor would be wrong).
             if let grid = frame?.summary, grid.period == state.grid.period, grid.pagesBack == state.grid.page {
                 if summary != grid { state.grid.update(to: grid) }
@@ -63,9 +86,13 @@ final class MonitorLoop {
                     snapshot: snapshot, summary: state.view == .summary ? summary : nil, state: state,
                     context: ViewContext(
                         version: options.identity.version, zone: zoneChoice.name, clock: clock, glyphs: glyphs,
-                        message: error ?? message?.text),
+                        message: error ?? message?.text ?? pageProblem),
                     lowASR: options.checklist.minimumASR, minimumAttempts: options.checklist.minimumAttempts,
-                    keys: options.keys, moneyDecimals: options.moneyDecimals)
+                    keys: keys, moneyDecimals: options.moneyDecimals)
+                if state.view == .page {
+                    model.page = pages.first { $0.title == state.page }
+                    model.pageResults = frame?.pageResults
+                }
                 if let history = snapshot?.history {
                     model.graphZone = GraphZone.of(zone, from: history.from, to: history.to)
                 }
@@ -91,7 +118,7 @@ final class MonitorLoop {
                     state.showHelp = false
                     continue
                 }
-                guard let action = KeyBinding.action(for: key, in: state.view, table: options.keys) else { continue }
+                guard let action = KeyBinding.action(for: key, in: state.view, table: keys) else { continue }
                 let (width, height) = terminal.size
                 var lists = MonitorState.Lists(
                     carriers: frame?.dashboard.quality?.carriers.map(\.id) ?? [],
@@ -155,9 +182,9 @@ final class MonitorLoop {
                     SummaryGridWidget.handleMouse(x: x, y: y, kind: kind, grid: summary, state: &state.grid, in: rect)
                 } else if y == 0, kind == .press || kind == .click {
                     // A click on the tab line picks that view.
-                    if let view = ViewTabs.view(at: x, current: state.view, keys: options.keys, width: width,
-                                                unicode: glyphs.unicode) {
-                        state.view = view
+                    if let tab = ViewTabs.tab(at: x, current: state.view, page: state.page, keys: keys, width: width,
+                                              unicode: glyphs.unicode) {
+                        _ = state.apply(tab, zoneCount: options.zones.count, lists: MonitorState.Lists())
                         wanted.value = request(for: terminal.size, glyphs: glyphs)
                         snapshots.refreshNow()
                     }
@@ -255,6 +282,7 @@ final class MonitorLoop {
         snapshot.invoices = state.view == .invoices
         snapshot.account = state.view == .account
         return FeedRequest(snapshot: snapshot, summary: state.view == .summary ? state.grid.period : nil,
-                           summaryPage: state.view == .summary ? state.grid.page : 0)
+                           summaryPage: state.view == .summary ? state.grid.page : 0,
+                           page: state.view == .page ? state.page : nil)
     }
 }

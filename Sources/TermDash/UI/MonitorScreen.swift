@@ -23,7 +23,8 @@ enum MonitorScreen {
             renderTooSmall(glyphs: glyphs, into: &buffer)
             return
         }
-        ViewTabs(current: model.state.view, keys: model.keys, glyphs: glyphs).render(frame.tabs, into: &buffer)
+        ViewTabs(current: model.state.view, keys: model.keys, glyphs: glyphs, page: model.state.page)
+            .render(frame.tabs, into: &buffer)
         switch model.state.view {
         case .overview: renderOverview(model, in: frame.body, into: &buffer)
         case .channels: renderChannels(model, in: frame.body, into: &buffer)
@@ -41,6 +42,9 @@ enum MonitorScreen {
             AccountWidget(account: model.snapshot?.account, glyphs: glyphs, moneyDecimals: model.moneyDecimals)
                 .render(Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height),
                         into: &buffer)
+        case .page:
+            CustomPageWidget(page: model.page, results: model.pageResults, glyphs: glyphs)
+                .render(frame.body, into: &buffer)
         case .invoices:
             let panel = Panel(title: "Invoices", glyphs: glyphs)
             panel.render(frame.body, into: &buffer)
