@@ -23,6 +23,8 @@ final class MonitorSession {
         var writer: (any MonitorWriter)? = nil
         /// The views keys reach, in Tab order (fewer in a customer's portal).
         var views: [MonitorView] = MonitorView.operatorViews
+        /// A customer's portal: whose it is and what it may write (nil: the operator's monitor).
+        var portal: PortalSessionOptions? = nil
     }
 
     private let engine: MetricsEngine

@@ -15,4 +15,6 @@ struct ScreenModel {
     var keys: [KeyBinding] = KeyBinding.defaults
     /// Places for money (the currency's minor digits).
     var moneyDecimals = 2
+    /// A customer's portal: the issuer's profile the Account view shows.
+    var company: CompanySettings? = nil
 }
