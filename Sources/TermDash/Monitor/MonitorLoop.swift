@@ -337,7 +337,7 @@ final class MonitorLoop {
                 case .save(let values):
                     let ledger = try open()
                     do {
-                        try ledger.updateProfile(customerID: portal.customerID, values, by: "customer (portal)", at: now)
+                        try ledger.updateProfile(customerID: portal.customerID, values, by: "portal", at: now)
                     } catch let error as PortalError {
                         profile.message = Sanitizer.clean(String(describing: error))
                         state.form = .profile(profile)
@@ -428,7 +428,7 @@ final class MonitorLoop {
             let all = PortalLanguage.allCases
             let next = all[((all.firstIndex(of: current) ?? 0) + 1) % all.count]
             try ledger.updateProfile(customerID: portal.customerID, [.language: next.rawValue],
-                                     by: "customer (portal)", at: now)
+                                     by: "portal", at: now)
             return PortalStrings.text("language.set", next)
         } catch {
             return "Not saved: \(Sanitizer.clean(String(describing: error)))"

@@ -96,8 +96,8 @@ final class PortalSessionTests: XCTestCase {
         XCTAssertEqual(user[.name], "Ann Acme")
         XCTAssertEqual(user[.email], "ann@acme.example")
         XCTAssertFalse(user.isEmailVerified, "a changed address is not verified")
-        let changes = try fixture.store.profileChanges(customerID: id).filter { $0.who == "customer (portal)" }
-        XCTAssertEqual(Set(changes.map(\.field)), [.name, .email])
+        let changes = try fixture.store.profileChanges(customerID: id).filter { $0.changedBy == "portal" }
+        XCTAssertEqual(Set(changes.map(\.field)), Set<ProfileField>([.name, .email]))
         let text = shown(terminal)
         XCTAssertTrue(text.contains("> Email"), "the focused field is marked by a glyph")
         XCTAssertTrue(text.contains("Saved"))
