@@ -45,8 +45,9 @@ struct PortalCommand: ParsableCommand {
             customerID: customerID)
         let writable = StoreWriter(open: { try SQLiteStore.openForCLI(path: storePath, readOnly: false) })
         var ledger: (any PortalLedger)?
+        let accountCode = try scoped.read { try $0.customers() }.first { $0.id == customerID }?.accountCode ?? customer
         let portal = PortalSessionOptions(
-            customerID: customerID, company: config.company, customerDrafts: config.portalCustomerDrafts,
+            customerID: customerID, accountCode: accountCode, company: config.company, customerDrafts: config.portalCustomerDrafts,
             exportDirectory: exportDirectory, reader: scoped,
             ledger: {
                 if let ledger { return ledger }

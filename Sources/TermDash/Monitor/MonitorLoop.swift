@@ -305,7 +305,7 @@ final class MonitorLoop {
                 } else {
                     let secret = TOTP.newSecret()
                     let issuer = portal.company.name.isEmpty ? "TermDash" : portal.company.name
-                    let account = user[.email].isEmpty ? "customer \(portal.customerID)" : user[.email]
+                    let account = portal.accountCode
                     state.form = .code(CodeEntry(
                         purpose: .enableTwoFactor(secret: secret, uri: TOTP(secret: secret).uri(issuer: issuer, account: account)),
                         language: language))

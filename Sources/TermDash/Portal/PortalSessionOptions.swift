@@ -4,6 +4,8 @@ import Metrics
 /// where its exports go, and the writes it may make — each bound to that one customer.
 struct PortalSessionOptions {
     var customerID: Int64
+    /// The customer's account code: the account name in the authenticator app (short, so the QR code stays small).
+    var accountCode: String
     /// `[company]`: the issuer's contact and PayPal address, shown read-only in the Account view.
     var company = CompanySettings()
     /// `[portal] customer_drafts`: whether `i` in the summary drafts an invoice for the customer's own account.
