@@ -78,9 +78,13 @@ struct InvoiceListWidget: Widget {
         line(Self.headings, y: rect.y, style: Style(.dim))
         let room = rect.height - 1
         guard room > 0 else { return }
-        let fits = rows.count <= room ? rows.count : (cursor == nil ? room - 1 : max(1, room - 1))
-        // The cursor's row stays in view: the list starts late enough to show it.
-        let first = cursor.map { max(0, min($0, rows.count - 1) - fits + 1) } ?? 0
+        var fits = rows.count <= room ? rows.count : (cursor == nil ? room - 1 : max(1, room - 1))
+        // The cursor's row stays in view: the list starts late enough to show it; at the end, no "more" line.
+        var first = cursor.map { max(0, min($0, rows.count - 1) - fits + 1) } ?? 0
+        if cursor != nil, rows.count > room, first + room >= rows.count {
+            first = rows.count - room
+            fits = room
+        }
         for (offset, row) in rows[first...].prefix(fits).enumerated() {
             let y = rect.y + 1 + offset
             if let cursor, first + offset == cursor {
