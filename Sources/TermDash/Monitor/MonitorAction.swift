@@ -13,5 +13,12 @@ enum MonitorAction: Equatable, Sendable {
     /// Opens a help ticket with the support block attached.
     case openTicket
     case grid(GridCommand)
+    /// Portal: the cursor in the invoice list, and the selected invoice's PDF or CDR CSV into the customer's folder.
+    case invoiceList(ListCommand)
+    case exportInvoice(PortalExports.Kind)
+    /// Portal, Account view: open a form (text entry until Enter or Esc).
+    case openForm(PortalFormKind)
+    /// Portal, Account view: the next language, stored with the profile.
+    case switchLanguage
     case list(ListCommand)
 }

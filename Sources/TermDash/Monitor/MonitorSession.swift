@@ -25,6 +25,8 @@ final class MonitorSession {
         var views: [MonitorView] = MonitorView.operatorViews
         /// Where custom pages and their panes' outcomes are read, beside each snapshot; nil: no custom pages.
         var pages: PageSource? = nil
+        /// A customer's portal: whose it is and what it may write (nil: the operator's monitor).
+        var portal: PortalSessionOptions? = nil
     }
 
     private let engine: MetricsEngine

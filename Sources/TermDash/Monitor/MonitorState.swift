@@ -20,17 +20,23 @@ struct MonitorState: Equatable, Sendable {
     /// Carriers taken out of the quality total and graphs, by id.
     var excludedCarriers: Set<Int64> = []
     var checklist = ListCursor()
+    /// The portal's invoice list.
+    var invoices = ListCursor()
+    /// The portal form open on the Account view; while one is, keys go to it (`PortalFormKey`).
+    var form: PortalForm?
 
     /// What the session must do besides drawing again.
     enum Effect: Equatable {
         case none, quit, refresh, reloadGrid, copySelection(headers: Bool), exportSelection, copySupport, zoneChanged
         case openTicket, generateInvoices
+        case exportInvoice(PortalExports.Kind), openForm(PortalFormKind), switchLanguage
     }
 
     /// What the lists on screen hold, for actions that move through them.
     struct Lists {
         var carriers: [Int64] = []
         var checklistItems = 0
+        var invoices = 0
         var pageRows = 10
     }
 
@@ -83,6 +89,11 @@ struct MonitorState: Equatable, Sendable {
             case .export: return .exportSelection
             case .generateInvoices: return .generateInvoices
             }
+        case .invoiceList(let command):
+            invoices.apply(command, count: lists.invoices, pageRows: lists.pageRows)
+        case .exportInvoice(let kind): return .exportInvoice(kind)
+        case .openForm(let kind): return .openForm(kind)
+        case .switchLanguage: return .switchLanguage
         case .list(let command):
             if view == .checklist {
                 checklist.scroll(command, count: lists.checklistItems, pageRows: lists.pageRows)

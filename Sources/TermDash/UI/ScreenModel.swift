@@ -18,4 +18,6 @@ struct ScreenModel {
     /// The custom page shown (`state.page`) and its panes' outcomes.
     var page: CustomPage? = nil
     var pageResults: PageResults? = nil
+    /// A customer's portal: the issuer's profile the Account view shows.
+    var company: CompanySettings? = nil
 }
