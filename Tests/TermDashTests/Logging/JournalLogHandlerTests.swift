@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import XCTest
 
@@ -11,9 +12,14 @@ final class JournalLogHandlerTests: XCTestCase {
         final class Sink: @unchecked Sendable {
             let lock = NSLock()
             var text = ""
+            func append(_ line: String) {
+                lock.lock()
+                text += line
+                lock.unlock()
+            }
         }
         let sink = Sink()
-        var handler = JournalLogHandler(level: level.level) { line in sink.lock.withLock { sink.text += line } }
+        var handler = JournalLogHandler(level: level.level) { line in sink.append(line) }
         handler.metadata = metadata
         body(Logger(label: "test") { _ in handler })
         return sink.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
