@@ -83,12 +83,14 @@ dist: release-static
 	$(SWIFT) build --package-path .build/checkouts/swift-argument-parser --scratch-path .build/generate-manual \
 		--product generate-manual
 	rm -rf $(DIST) && mkdir -p $(DIST)
-	.build/generate-manual/debug/generate-manual .build/release/termdash --date $(MAN_DATE) --output-directory $(DIST)
+	# XDG_DATA_HOME=~/...: the help names the default store as ~/.local/share/..., not the builder's home.
+	env -u XDG_CONFIG_HOME XDG_DATA_HOME='~/.local/share' .build/generate-manual/debug/generate-manual \
+		.build/release/termdash --date $(MAN_DATE) --output-directory $(DIST)
 	for shell in bash zsh fish; do \
 		.build/release/termdash --generate-completion-script $$shell > $(DIST)/termdash.$$shell || exit 1; done
 
 install: dist
-	install -D -m 0755 .build/release/termdash $(DESTDIR)$(BINDIR)/termdash
+	install -D -s -m 0755 .build/release/termdash $(DESTDIR)$(BINDIR)/termdash
 	install -D -m 0644 $(DIST)/termdash.1 $(DESTDIR)$(MANDIR)/man1/termdash.1
 	install -D -m 0644 $(DIST)/termdash.bash $(DESTDIR)$(BASHCOMPDIR)/termdash
 	install -D -m 0644 $(DIST)/termdash.zsh $(DESTDIR)$(ZSHCOMPDIR)/_termdash

@@ -42,4 +42,4 @@ Description: terminal live monitor for VoIP switches and CDR billing
  termdash-exporter.service for Prometheus.
 CONTROL
 ( cd "$stage" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum ) > "$stage/DEBIAN/md5sums"
-dpkg-deb --build --root-owner-group -Zxz "$stage" "$out"
+dpkg-deb --build --root-owner-group -Z"${DEB_COMPRESSION:-xz}" "$stage" "$out"
