@@ -112,7 +112,7 @@ deb: deps
 # The .deb in a clean debootstrapped bookworm (root needed: chroot): installed, upgraded over an older version with
 # a store the previous release wrote, purged (packaging/test-package.sh).
 package-test: deb
-	packaging/test-package.sh $(DEB) .build/deb-root
+	$(SUDO) packaging/test-package.sh $(DEB) .build/deb-root
 
 # The snapshot bars, in release: every pane vs plain SQL over the raw CDRs at three traffic rates — 10 M CDRs over
 # 7 days, the same over 1 day, 30 M over 1 day — and the cost ratio of the slowest to the fastest. Each store is
