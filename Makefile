@@ -96,7 +96,7 @@ install: dist
 	install -D -m 0644 $(DIST)/termdash.zsh $(DESTDIR)$(ZSHCOMPDIR)/_termdash
 	install -D -m 0644 $(DIST)/termdash.fish $(DESTDIR)$(FISHCOMPDIR)/termdash.fish
 	for unit in packaging/systemd/*.service; do \
-		sed 's|@BINDIR@|$(BINDIR)|g' $$unit > $(DIST)/$${unit##*/} && \
+		sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' $$unit > $(DIST)/$${unit##*/} && \
 		install -D -m 0644 $(DIST)/$${unit##*/} $(DESTDIR)$(UNITDIR)/$${unit##*/} || exit 1; done
 	install -d $(DESTDIR)$(DOCDIR)
 	install -m 0644 README.md config.example.toml packaging/debian/copyright docs/*.md $(DESTDIR)$(DOCDIR)/
