@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         // HMAC-SHA1 for the portal's TOTP codes (RFC 6238).
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // Logging of the long-running commands (import --watch, feed, exporter) in journald's form (docs/install.md).
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -60,6 +62,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics", moduleAliases: ["Metrics": "SwiftMetrics"]),
+                .product(name: "Logging", package: "swift-log"),
             ],
             plugins: ["VersionStampPlugin"]
         ),
