@@ -51,10 +51,19 @@ demo-kamailio: release
 # Every test, then the package's: a release build (it caught optimizer crashes before), the .deb installed into a
 # clean bookworm root (packaging/test-package.sh; the root is cached under .build/pkgtest). PACKAGE_TEST=0 skips it.
 PACKAGE_TEST ?= 1
+# The static release build runs beside `swift test` (in its own build folder, so neither waits for the other's lock):
+# the tests spend most of their time waiting on the servers and terminals they start, which leaves a core free.
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
-	@if [ "$(PACKAGE_TEST)" = 1 ]; then $(MAKE) --no-print-directory package-test; fi
+	@release=""; if [ "$(PACKAGE_TEST)" = 1 ]; then \
+		echo "Building the static release binary beside the tests (log: $(STATIC_BUILD)/release-static.log)"; \
+		mkdir -p $(STATIC_BUILD); $(MAKE) --no-print-directory release-static > $(STATIC_BUILD)/release-static.log 2>&1 & \
+		release=$$!; fi; \
+	$(SWIFT) test; tests=$$?; \
+	if [ -n "$$release" ] && ! wait $$release; then \
+		tail -40 $(STATIC_BUILD)/release-static.log; echo "make test: the static release build failed"; exit 1; fi; \
+	[ $$tests -eq 0 ] || exit $$tests; \
+	if [ "$(PACKAGE_TEST)" = 1 ]; then $(MAKE) --no-print-directory package-test; fi
 
 # Installing (docs/install.md). `make install` builds a release binary with the Swift runtime linked in, generates
 # the man page and completions from the command tree, and installs them under $(DESTDIR)$(PREFIX).
@@ -74,23 +83,25 @@ DEB := .build/termdash_$(VERSION)_$(shell dpkg --print-architecture).deb
 # The man page's date: the last commit's, so the same sources give the same page.
 MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
+# Its own build folder: `make release` (for make demo) links the Swift runtime dynamically.
+STATIC_BUILD := .build-static
 release-static: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product termdash
+	$(SWIFT) build -c release --static-swift-stdlib --product termdash --scratch-path $(STATIC_BUILD)
 
 # swift-argument-parser's generate-manual (from the resolved checkout, so offline) reads the binary's
 # --experimental-dump-help: every subcommand and option is in the page.
 dist: release-static
-	$(SWIFT) build --package-path .build/checkouts/swift-argument-parser --scratch-path .build/generate-manual \
+	$(SWIFT) build --package-path $(STATIC_BUILD)/checkouts/swift-argument-parser --scratch-path $(STATIC_BUILD)/generate-manual \
 		--product generate-manual
 	rm -rf $(DIST) && mkdir -p $(DIST)
 	# XDG_DATA_HOME=~/...: the help names the default store as ~/.local/share/..., not the builder's home.
-	env -u XDG_CONFIG_HOME XDG_DATA_HOME='~/.local/share' .build/generate-manual/debug/generate-manual \
-		.build/release/termdash --date $(MAN_DATE) --output-directory $(DIST)
+	env -u XDG_CONFIG_HOME XDG_DATA_HOME='~/.local/share' $(STATIC_BUILD)/generate-manual/debug/generate-manual \
+		$(STATIC_BUILD)/release/termdash --date $(MAN_DATE) --output-directory $(DIST)
 	for shell in bash zsh fish; do \
-		.build/release/termdash --generate-completion-script $$shell > $(DIST)/termdash.$$shell || exit 1; done
+		$(STATIC_BUILD)/release/termdash --generate-completion-script $$shell > $(DIST)/termdash.$$shell || exit 1; done
 
 install: dist
-	install -D -s -m 0755 .build/release/termdash $(DESTDIR)$(BINDIR)/termdash
+	install -D -s -m 0755 $(STATIC_BUILD)/release/termdash $(DESTDIR)$(BINDIR)/termdash
 	install -D -m 0644 $(DIST)/termdash.1 $(DESTDIR)$(MANDIR)/man1/termdash.1
 	install -D -m 0644 $(DIST)/termdash.bash $(DESTDIR)$(BASHCOMPDIR)/termdash
 	install -D -m 0644 $(DIST)/termdash.zsh $(DESTDIR)$(ZSHCOMPDIR)/_termdash
