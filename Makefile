@@ -8,16 +8,18 @@ SWIFT ?= swift
 # openssh-server: the portal's end-to-end test serves it over a real sshd on loopback.
 # postgresql, clickhouse-server, clickhouse-client: the servers store's conformance tests start PostgreSQL 15 and two
 # ClickHouse 18.16 servers on loopback themselves (Tests/ServerSupport); their package services are not used.
+# dpkg-dev (dpkg-shlibdeps: the package's Depends), debootstrap (the package test's clean bookworm root), systemd
+# (systemd-analyze verify of the units): `make deb` and its test.
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux libhpdf-dev poppler-utils fonts-dejavu-core \
 	kamailio kamailio-json-modules kamailio-sqlite-modules sip-tester sqlite3 prometheus openssh-server \
-	libqrencode-dev zbar-tools postgresql clickhouse-server clickhouse-client
+	libqrencode-dev zbar-tools dpkg-dev debootstrap systemd postgresql clickhouse-server clickhouse-client
 # What `make bench` needs besides: htop, the program the monitor's cost is measured against.
 BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 # The Kamailio lab and the monitor on it (docs/kamailio.md): Kamailio, sipp carriers and callers, on loopback.
 .PHONY: deps bench-deps build release demo demo-kamailio test bench bench-monitor bench-first-frame bench-memory \
-	bench-kamailio fuzz clean
+	bench-kamailio fuzz clean release-static dist install deb package-test
 
 # Installs the system packages in $(1), only when one is missing.
 define install_missing
@@ -48,9 +50,82 @@ demo: release
 demo-kamailio: release
 	integrations/kamailio/lab.sh ./.build/release/termdash
 
+# Every test, then the package's: a release build (it caught optimizer crashes before), the .deb installed into a
+# clean bookworm root (packaging/test-package.sh; the root is cached under .build/pkgtest). PACKAGE_TEST=0 skips it.
+PACKAGE_TEST ?= 1
+# The static release build runs beside `swift test` (in its own build folder, so neither waits for the other's lock):
+# the tests spend most of their time waiting on the servers and terminals they start, which leaves a core free.
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	@release=""; if [ "$(PACKAGE_TEST)" = 1 ]; then \
+		echo "Building the static release binary beside the tests (log: $(STATIC_BUILD)/release-static.log)"; \
+		mkdir -p $(STATIC_BUILD); $(MAKE) --no-print-directory release-static > $(STATIC_BUILD)/release-static.log 2>&1 & \
+		release=$$!; fi; \
+	$(SWIFT) test; tests=$$?; \
+	if [ -n "$$release" ] && ! wait $$release; then \
+		tail -40 $(STATIC_BUILD)/release-static.log; echo "make test: the static release build failed"; exit 1; fi; \
+	[ $$tests -eq 0 ] || exit $$tests; \
+	if [ "$(PACKAGE_TEST)" = 1 ]; then $(MAKE) --no-print-directory package-test; fi
+
+# Installing (docs/install.md). `make install` builds a release binary with the Swift runtime linked in, generates
+# the man page and completions from the command tree, and installs them under $(DESTDIR)$(PREFIX).
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DOCDIR ?= $(PREFIX)/share/doc/termdash
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+DIST := .build/dist
+# The package's version: VersionStamp's release number.
+VERSION := $(shell sed -n 's/^let release = "\(.*\)"/\1/p' Sources/VersionStamp/main.swift)
+DEB := .build/termdash_$(VERSION)_$(shell dpkg --print-architecture).deb
+# The man page's date: the last commit's, so the same sources give the same page.
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
+
+# Its own build folder: `make release` (for make demo) links the Swift runtime dynamically.
+STATIC_BUILD := .build-static
+release-static: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product termdash --scratch-path $(STATIC_BUILD)
+
+# swift-argument-parser's generate-manual (from the resolved checkout, so offline) reads the binary's
+# --experimental-dump-help: every subcommand and option is in the page.
+dist: release-static
+	$(SWIFT) build --package-path $(STATIC_BUILD)/checkouts/swift-argument-parser --scratch-path $(STATIC_BUILD)/generate-manual \
+		--product generate-manual
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	# XDG_DATA_HOME=~/...: the help names the default store as ~/.local/share/..., not the builder's home.
+	env -u XDG_CONFIG_HOME XDG_DATA_HOME='~/.local/share' $(STATIC_BUILD)/generate-manual/debug/generate-manual \
+		$(STATIC_BUILD)/release/termdash --date $(MAN_DATE) --output-directory $(DIST)
+	for shell in bash zsh fish; do \
+		$(STATIC_BUILD)/release/termdash --generate-completion-script $$shell > $(DIST)/termdash.$$shell || exit 1; done
+
+install: dist
+	install -D -s -m 0755 $(STATIC_BUILD)/release/termdash $(DESTDIR)$(BINDIR)/termdash
+	install -D -m 0644 $(DIST)/termdash.1 $(DESTDIR)$(MANDIR)/man1/termdash.1
+	install -D -m 0644 $(DIST)/termdash.bash $(DESTDIR)$(BASHCOMPDIR)/termdash
+	install -D -m 0644 $(DIST)/termdash.zsh $(DESTDIR)$(ZSHCOMPDIR)/_termdash
+	install -D -m 0644 $(DIST)/termdash.fish $(DESTDIR)$(FISHCOMPDIR)/termdash.fish
+	for unit in packaging/systemd/*.service; do \
+		sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' $$unit > $(DIST)/$${unit##*/} && \
+		install -D -m 0644 $(DIST)/$${unit##*/} $(DESTDIR)$(UNITDIR)/$${unit##*/} || exit 1; done
+	install -d $(DESTDIR)$(DOCDIR)
+	install -m 0644 README.md config.example.toml packaging/debian/copyright docs/*.md $(DESTDIR)$(DOCDIR)/
+
+# The Debian package: the install staged under /usr, zsh and systemd files where Debian keeps them.
+deb: deps
+	rm -rf .build/deb-root
+	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/.build/deb-root PREFIX=/usr \
+		ZSHCOMPDIR=/usr/share/zsh/vendor-completions UNITDIR=/lib/systemd/system
+	packaging/build-deb.sh .build/deb-root $(VERSION) $(DEB)
+	@echo "Built $(DEB)"
+
+# The .deb in a clean debootstrapped bookworm (root needed: chroot): installed, upgraded over an older version with
+# a store the previous release wrote, purged (packaging/test-package.sh).
+package-test: deb
+	$(SUDO) packaging/test-package.sh $(DEB) .build/deb-root
 
 # The snapshot bars, in release: every pane vs plain SQL over the raw CDRs at three traffic rates — 10 M CDRs over
 # 7 days, the same over 1 day, 30 M over 1 day — and the cost ratio of the slowest to the fastest. Each store is

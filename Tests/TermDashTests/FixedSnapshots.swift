@@ -12,6 +12,8 @@ final class FixedSnapshots: SnapshotSource {
     /// Every request read with, in order.
     private(set) var requests: [FeedRequest] = []
     private(set) var isStopped = false
+    /// Reads again each time the loop looks for a frame (once per tick), as the feed's thread does each refresh.
+    var readsEveryTick = false
 
     init(_ build: @escaping (FeedRequest) -> MonitorFrame) { self.build = build }
 
@@ -24,7 +26,10 @@ final class FixedSnapshots: SnapshotSource {
 
     func refreshNow() { read() }
 
-    func current() -> (frame: MonitorFrame?, error: String?, generation: Int) { (latest, error, generation) }
+    func current() -> (frame: MonitorFrame?, error: String?, generation: Int) {
+        if readsEveryTick { read() }
+        return (latest, error, generation)
+    }
 
     private func read() {
         guard let request else { return }

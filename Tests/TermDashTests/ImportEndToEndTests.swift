@@ -128,16 +128,28 @@ final class ImportEndToEndTests: StoreEndToEndTestCase {
         let spool = directory.appendingPathComponent("spool")
         try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
         let first = try masterCSV("a.csv", rows: 10)
-        try FileManager.default.moveItem(atPath: first, toPath: spool.appendingPathComponent("a.csv").path)
+        // A file name the switch's side chose, with an escape sequence in it: the log shows it without.
+        let hostile = "a\u{1B}[31m\u{1B}]0;owned\u{07}.csv"
+        try FileManager.default.moveItem(atPath: first, toPath: spool.appendingPathComponent(hostile).path)
         let bad = try masterCSV("b.csv", rows: 1, bad: [1], from: 100)
         try FileManager.default.moveItem(atPath: bad, toPath: spool.appendingPathComponent("b.csv").path)
         // Files at rest for longer than the interval are complete: --once takes them and exits.
         sleep(1)
         let run = try EndToEnd.termdash(["import", "--db", db, "--watch", spool.path, "--once", "--interval", "0.5"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: spool.appendingPathComponent("processed/a.csv").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: spool.appendingPathComponent("processed/\(hostile)").path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: spool.appendingPathComponent("failed/b.csv").path))
         XCTAssertEqual(try storedCDRs().count, 10)
-        XCTAssertTrue(run.stdout.hasSuffix("11 read, 10 accepted, 1 rejected\n"), run.stdout)
+        // Everything is a log line on stderr, with journald's level prefix (<6> info, <4> a rejected row).
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertFalse(run.stderr.contains("\u{1B}"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("owned"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("<6>\(spool.path)/a.csv: 10 read, 10 accepted, 0 rejected"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("<4>\(spool.path)/b.csv:1: "), run.stderr)
+        XCTAssertTrue(run.stderr.contains("<3>\(spool.path)/b.csv: nothing imported"), run.stderr)
+        XCTAssertTrue(run.stderr.hasSuffix("<6>11 read, 10 accepted, 1 rejected\n"), run.stderr)
+        for line in run.stderr.split(separator: "\n") {
+            XCTAssertTrue(line.range(of: #"^<[3-7]>"#, options: .regularExpression) != nil, "no level: \(line)")
+        }
     }
 }

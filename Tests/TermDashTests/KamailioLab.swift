@@ -198,8 +198,10 @@ final class KamailioLab {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         var result: [String: [String: Any]] = [:]
         for row in object?["rows"] as? [[String: Any]] ?? [] {
-            let name = row["customer"] ?? row["carrier"] ?? row["name"].map { "\(row["kind"] ?? ""):\($0)" }
-            if let name = name as? String { result[name] = row }
+            let kind = row["kind"] as? String ?? ""
+            let name = row["customer"] as? String ?? row["carrier"] as? String
+                ?? (row["name"] as? String).map { "\(kind):\($0)" }
+            if let name { result[name] = row }
         }
         return result
     }

@@ -8,6 +8,8 @@ final class TestBackend: TerminalBackend {
     enum Step {
         case event(InputEvent)
         case tick
+        /// Events made when the script reaches this step (input that depends on what the session did before).
+        case later(() -> [InputEvent])
     }
 
     var capabilities: TerminalCapabilities
@@ -56,6 +58,9 @@ final class TestBackend: TerminalBackend {
         }
         switch script.removeFirst() {
         case .tick:
+            return nil
+        case .later(let make):
+            script.insert(contentsOf: make().map { Step.event($0) }, at: 0)
             return nil
         case .event(let event):
             // The terminal has its new size by the time the loop reads the event, as with SIGWINCH.

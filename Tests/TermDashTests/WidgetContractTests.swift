@@ -57,6 +57,14 @@ final class WidgetContractTests: XCTestCase {
             ("summary grid loading",
              SummaryGridWidget(grid: nil, state: SummaryGridFixtures.state(for: grid), glyphs: glyphs), "l"),
             ("view tabs", ViewTabs(current: .overview, keys: KeyBinding.defaults, glyphs: glyphs), " "),
+            ("custom page", CustomPageWidget(page: CustomPage(title: "P", key: "P", customers: false, panes: [
+                CustomPane(title: "A", sql: "SELECT 1", kind: .counter, refreshSeconds: 1),
+                CustomPane(title: "B", sql: "SELECT 2", kind: .table, refreshSeconds: 1),
+            ]), results: PageResults(title: "P", outcomes: [
+                .success(CustomQueryResult(columns: ["n"], rows: [[.integer(7)]], truncated: false)),
+                .failure(.failed("no such table: x")),
+            ]), glyphs: glyphs), "2"),
+            ("custom page missing", CustomPageWidget(page: nil, results: nil, glyphs: glyphs), "N"),
         ]
     }
 

@@ -15,7 +15,8 @@ public protocol InvoiceLedger: AnyObject, Sendable {
     /// Issues a draft: recomputes it from the CDRs as they are now, refuses (`InvoiceError.unrated`) while an
     /// answered CDR it would cover has no rate, then gives it the next number of the series, its issue and due
     /// dates, and debits its total from the customer's balance, all in one transaction.
-    func issueInvoice(id: Int64, at now: Int64) throws -> Invoice
+    /// `numbering` picks the series: the global one, or the customer's own (made on its first invoice).
+    func issueInvoice(id: Int64, at now: Int64, numbering: InvoiceNumbering) throws -> Invoice
 
     /// Records a payment against an issued invoice (at most what is left); the invoice becomes paid when nothing
     /// is left. The payment is credited to the customer's balance.
@@ -24,4 +25,11 @@ public protocol InvoiceLedger: AnyObject, Sendable {
     /// Voids a draft or an issued invoice (a credit note: the number stays, the total is credited back to the
     /// balance, its CDRs are free for a new invoice). A paid invoice stays paid.
     func voidInvoice(id: Int64, at now: Int64) throws -> Invoice
+}
+
+extension InvoiceLedger {
+    /// Issues from the global series.
+    public func issueInvoice(id: Int64, at now: Int64) throws -> Invoice {
+        try issueInvoice(id: id, at: now, numbering: .global)
+    }
 }

@@ -68,6 +68,15 @@ enum InvoicePDF {
             text("Tax ID \(company.taxID)", x: left)
             try advance(12)
         }
+        let contact = [company.email, company.phone].filter { !$0.isEmpty }.joined(separator: "  ")
+        if !contact.isEmpty {
+            text(contact, x: left)
+            try advance(12)
+        }
+        if !company.paypal.isEmpty {
+            text("PayPal \(company.paypal)", x: left)
+            try advance(12)
+        }
         try advance(14)
         text("Bill to", x: left, size: 9)
         try advance(13)

@@ -63,7 +63,8 @@ struct CommonOptions: ParsableArguments {
     func settings() throws -> Settings {
         var config = Config()
         let environment = ProcessInfo.processInfo.environment
-        if let path = Config.locate(explicit: self.config, environment: environment) {
+        let configPath = Config.locate(explicit: self.config, environment: environment)
+        if let path = configPath {
             do { config = try Config.load(path: path) } catch let error as ConfigError { throw CLIError(error.description) }
         }
         if let tz { config.zone = tz.identifier }
@@ -76,6 +77,6 @@ struct CommonOptions: ParsableArguments {
             throw CLIError("the servers store needs --postgres and --clickhouse (or postgres and clickhouse in [store])")
         }
         let storePath = db.map { HomeDirectory.expandTilde($0) } ?? config.storePath ?? Config.defaultStorePath
-        return Settings(config: config, storePath: storePath)
+        return Settings(config: config, storePath: storePath, configPath: configPath)
     }
 }

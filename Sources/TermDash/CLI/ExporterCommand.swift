@@ -25,6 +25,8 @@ struct ExporterCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         try Self.check(listen, allowRemote: allowRemote)
         guard maxAccounts >= 0 else { throw ValidationError("--max-accounts must be 0 or more") }
@@ -42,7 +44,7 @@ struct ExporterCommand: ParsableCommand {
                                    retention: settings.config.retention)
         let server = try MetricsHTTPServer(address: listen)
         let exposition = PrometheusExposition(accountLimit: maxAccounts)
-        FileHandle.standardError.write(Data("termdash exporter: serving http://\(listen)/metrics\n".utf8))
+        logging.logger(label: "termdash.exporter").notice("serving http://\(listen)/metrics")
         // A closure value, not a trailing closure: Swift 6.3's optimizer failed its ownership check on the latter
         // here (a release build crashed in CopyPropagation).
         let scrape: () throws -> String = {

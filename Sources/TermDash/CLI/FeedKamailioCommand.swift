@@ -10,10 +10,13 @@ struct FeedKamailioCommand: ParsableCommand {
             Reads calls in progress (dlg.list) and registrations (ul.dump) over JSON-RPC, and the CDRs past the \
             feed's cursor from the accounting database (acc_cdrs through db_sqlite). With --source NAME naming a \
             [sources.NAME] of kind "kamailio" in the config, its settings are the defaults. Ctrl-C or SIGTERM \
-            stops it; a restart reads on from the stored cursor. docs/kamailio.md says what Kamailio must log.
+            stops it; a restart reads on from the stored cursor; it logs to stderr (--log-level). docs/kamailio.md \
+            says what Kamailio must log.
             """)
 
     @OptionGroup var options: CommonOptions
+
+    @OptionGroup var logging: LoggingOptions
 
     @Option(help: ArgumentHelp("The feed's name: its CDRs' source, what the checklist calls it.", valueName: "name"))
     var source: String?
@@ -92,9 +95,10 @@ struct FeedKamailioCommand: ParsableCommand {
         let feedSettings = try self.feedSettings(settings.config)
         let store = try settings.openSQLite(readOnly: false, command: "feed kamailio")
         let feed = try KamailioFeed(store: store, settings: feedSettings)
+        let log = logging.logger(label: "termdash.feed")
         SignalTrap.install()
-        print(Sanitizer.cleanLines("Feeding \(settings.storePath) from Kamailio at \(feedSettings.rpc) and "
-            + "\(feedSettings.accPath) every \(feedSettings.refresh) s as \(feedSettings.name); Ctrl-C stops"))
+        let rpc = "\(feedSettings.rpc)"
+        log.notice("Feeding \(settings.storePath) from Kamailio at \(rpc) and \(feedSettings.accPath) every \(feedSettings.refresh) s as \(feedSettings.name); Ctrl-C stops")
         let started = Date()
         var backoff = FeedBackoff(period: feedSettings.refresh)
         var lastProblem: String?
@@ -106,22 +110,22 @@ struct FeedKamailioCommand: ParsableCommand {
             total += result.cdrs
             if result.problem != lastProblem {
                 if let problem = result.problem {
-                    FileHandle.standardError.write(Data((Sanitizer.cleanLines("Kamailio down: \(problem); retrying") + "\n").utf8))
+                    log.error("Kamailio down: \(problem); retrying")
                 } else if lastProblem != nil {
-                    print("Kamailio answers again")
+                    log.notice("Kamailio answers again")
                 }
                 lastProblem = result.problem
             }
             if verbose ? result.cdrs > 0 : Date().timeIntervalSince(lastReport) >= 60 {
                 lastReport = Date()
-                print("\(ISO8601DateFormatter().string(from: lastReport)) calls in progress: \(result.callsInProgress), "
-                    + "CDRs: \(total)" + (result.registrations.map { ", registrations: \($0)" } ?? ""))
+                let registrations = result.registrations.map { ", registrations: \($0)" } ?? ""
+                log.info("calls in progress: \(result.callsInProgress), CDRs: \(total)\(registrations)")
             }
             var wait = backoff.next(ok: result.problem == nil)
             if result.behind { wait = 0 }
             let until = Date().addingTimeInterval(wait)
             while SignalTrap.pending == 0, Date() < until { Thread.sleep(forTimeInterval: min(0.1, wait)) }
         }
-        print("Stopped; \(total) CDRs stored")
+        log.notice("Stopped; \(total) CDRs stored")
     }
 }

@@ -12,7 +12,8 @@ struct ImportCommand: ParsableCommand {
             (`termdash files --rejects ID`); the file's good rows still import.
 
             With --watch DIR, files in DIR are imported once they stop growing, then moved to DIR/processed or \
-            DIR/failed (unless --keep); it runs until stopped.
+            DIR/failed (unless --keep); it runs until stopped, and what it reports goes to stderr as log lines \
+            (--log-level).
 
             Exit status: 0 every row accepted; 3 some rows rejected (the rest imported); 1 a file failed as a \
             whole (unreadable, unknown format, or no good row); 64 bad usage.
@@ -44,6 +45,8 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @OptionGroup var logging: LoggingOptions
+
     static let exitRowsRejected: Int32 = 3
 
     func validate() throws {
@@ -56,7 +59,8 @@ struct ImportCommand: ParsableCommand {
         let settings = try options.settings()
         let importSource = try resolveSource(settings)
         let store = try settings.openStore(readOnly: false, command: "import")
-        let output = ImportOutput(quiet: quiet)
+        // A watched spool is a service's work: its lines go to the log (journald under systemd).
+        let output = ImportOutput(quiet: quiet, logger: watch == nil ? nil : logging.logger(label: "termdash.import"))
         let importer = CDRImporter(store: store)
         if let watch {
             let watcher = SpoolWatcher(

@@ -1,12 +1,14 @@
 import Foundation
+import Logging
 import Metrics
 
 /// What `termdash import` tells its user: a progress bar on a terminal, plain lines otherwise, nothing but errors
 /// with --quiet. Results go to stdout, rejected rows and errors to stderr. Every line is sanitised where it is
 /// written: file names (a spool directory is written by others), reasons and names from the files may hold
-/// escape sequences.
+/// escape sequences. Under `--watch` (a service) every line goes to the log instead, with its level.
 final class ImportOutput {
     let quiet: Bool
+    let logger: Logger?
     /// A live bar on stderr only when it is a terminal; logs and pipes get one line per file.
     let showsBar: Bool
     private var lastDraw = Date.distantPast
@@ -14,9 +16,10 @@ final class ImportOutput {
     /// Rejected rows printed per file; the rest are in the store.
     let rejectsShown = 10
 
-    init(quiet: Bool, stderrIsTerminal: Bool = isatty(STDERR_FILENO) == 1) {
+    init(quiet: Bool, logger: Logger? = nil, stderrIsTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.quiet = quiet
-        showsBar = !quiet && stderrIsTerminal
+        self.logger = logger
+        showsBar = !quiet && logger == nil && stderrIsTerminal
     }
 
     /// Imports one file, printing its outcome; nil when the file could not be read at all.
@@ -85,10 +88,13 @@ final class ImportOutput {
 
     func say(_ line: String) {
         guard !quiet else { return }
+        if let logger { return logger.info("\(line)") }
         FileHandle.standardOutput.write(Data((Sanitizer.clean(line) + "\n").utf8))
     }
 
+    /// An error, or with `prefix: false` a rejected row (a warning in the log: the rest of the file imported).
     func printError(_ message: String, prefix: Bool = true) {
+        if let logger { return prefix ? logger.error("\(message)") : logger.warning("\(message)") }
         FileHandle.standardError.write(Data(((prefix ? "Error: " : "") + Sanitizer.clean(message) + "\n").utf8))
     }
 

@@ -16,8 +16,10 @@ struct InvoiceIssueCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: false, command: "invoice issue")
-        try InvoiceCommand.print(try store.issueInvoice(id: try invoice.id(in: store), at: InvoiceCommand.now()),
+        let settings = try options.settings()
+        let store = try settings.openStore(readOnly: false, command: "invoice issue")
+        try InvoiceCommand.print(try store.issueInvoice(id: try invoice.id(in: store), at: InvoiceCommand.now(),
+                                                        numbering: settings.config.invoiceNumbering),
                                  format: format)
     }
 }

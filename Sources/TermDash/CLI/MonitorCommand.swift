@@ -65,10 +65,17 @@ struct MonitorCommand: ParsableCommand {
 
 /// Shared by `monitor` and `demo`.
 func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool, writer: (any MonitorWriter)?) throws {
+    let config = settings.config
+    var keys: [KeyBinding]
+    do { keys = try KeyBinding.remapped(config.keys) } catch { throw CLIError("config [keys]: \(error)") }
+    let scoped = engine.scope != nil
+    if scoped { keys = KeyBinding.portal }
+    // A config page on a key already used is refused before the terminal is taken.
+    let pages = try settings.customPages(store: try SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
+                                         customer: engine.scope?.customerID, keys: keys)
     guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
         throw CLIError("the monitor needs a terminal; use `termdash snapshot` for a frame as text")
     }
-    let config = settings.config
     // The zone key steps through the configured zone, UTC, the system's, then [display] zones.
     var zones: [(name: String, zone: TimeZone)] = []
     let now = Date()
@@ -79,10 +86,6 @@ func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool, writer: 
             && $0.zone.nextDaylightSavingTimeTransition(after: now) == zone.nextDaylightSavingTimeTransition(after: now)) }
         if !same { zones.append((name, zone)) }
     }
-    var keys: [KeyBinding]
-    do { keys = try KeyBinding.remapped(config.keys) } catch { throw CLIError("config [keys]: \(error)") }
-    let scoped = engine.scope != nil
-    if scoped { keys = KeyBinding.portal }
     let environment = ProcessInfo.processInfo.environment
     let options = MonitorSession.Options(
         identity: StatusIdentity(version: BuildInfo.version, zone: config.zone), zones: zones,
@@ -91,7 +94,8 @@ func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool, writer: 
         exportDirectory: config.exportDirectory
             ?? CSVExport.defaultDirectory(environment: environment, home: HomeDirectory.current(environment: environment)),
         checklist: config.checklist, moneyDecimals: config.moneyDecimals, writer: scoped ? nil : writer,
-        views: scoped ? KeyBinding.portalViews : MonitorView.operatorViews)
+        views: scoped ? KeyBinding.portalViews : MonitorView.operatorViews,
+        pages: pages)
     if let signal = try MonitorSession(engine: engine, options: options).run() {
         // The conventional status of a process ended by a signal, after the terminal has been restored.
         throw ExitCode(128 + signal)

@@ -5,8 +5,10 @@ import Metrics
 /// `termdash portal --customer C`: the monitor as one customer sees it, for a forced SSH command
 /// (docs/portal.md). Every read goes through a `ScopedStoreReader`, so the scope is the store's, not the views'.
 /// It reads the config only from `--config` (never from the environment a client may set), and of it only what
-/// cannot widen the scope: the store path, display settings, retention, checklist thresholds, money places and
-/// `[portal] show_carrier_names`. `[keys]`, `[copy]` commands and files, `[export]` and `[sources]` are ignored.
+/// cannot widen the scope: the store path, display settings, retention, checklist thresholds, money places,
+/// `[company]`, `[notify]` and `[portal]`. `[keys]`, `[copy]` commands and files, `[export]` and `[sources]` are
+/// ignored. Its writes (My profile, verification, 2FA, drafts of its own invoices) go through a store opened for
+/// writing on first use, each bound to this customer; its exports go to the customer's own folder.
 struct PortalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal", abstract: "A customer's own monitor: their channels, balance, traffic and invoices only.")
@@ -29,6 +31,8 @@ struct PortalCommand: ParsableCommand {
         let store = try settings.openSQLite(readOnly: true, command: "portal")
         let scoped = try Self.scopedReader(store, customer: customer, settings: settings)
         let config = settings.config
+        let keys = KeyBinding.portalSession(customerDrafts: config.portalCustomerDrafts)
+        let pages = try settings.customPages(store: store, customer: scoped.scope.customerID, keys: keys)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw CLIError("the portal needs a terminal (ssh -t)")
         }
@@ -36,15 +40,32 @@ struct PortalCommand: ParsableCommand {
         let zones = [(name: config.zone, zone: TimeZone(identifier: config.zone) ?? TimeZone(identifier: "UTC")!)]
         var copy = CopySettings()
         copy.osc52 = config.copy.osc52
-        let environment = ProcessInfo.processInfo.environment
+        let customerID = scoped.scope.customerID
+        let storePath = settings.storePath
+        let exportDirectory = PortalExports.customerDirectory(
+            base: PortalExports.baseDirectory(configured: config.portalExportDirectory, storePath: storePath),
+            customerID: customerID)
+        let writable = StoreWriter(open: { try SQLiteStore.openForCLI(path: storePath, readOnly: false) })
+        var ledger: (any PortalLedger)?
+        let accountCode = try scoped.read { try $0.customers() }.first { $0.id == customerID }?.accountCode ?? customer
+        let portal = PortalSessionOptions(
+            customerID: customerID, accountCode: accountCode, company: config.company, customerDrafts: config.portalCustomerDrafts,
+            exportDirectory: exportDirectory, reader: scoped,
+            ledger: {
+                if let ledger { return ledger }
+                let opened = try SQLiteStore.openForCLI(path: storePath, readOnly: false)
+                ledger = opened
+                return opened
+            },
+            notify: config.notify)
         let options = MonitorSession.Options(
             identity: StatusIdentity(version: BuildInfo.version, zone: config.zone), zones: zones,
             theme: Theme.named(config.theme) ?? .default, graphs: config.graphs, refreshSeconds: config.refreshSeconds,
-            tableRows: config.tableRows, mouse: false, keys: KeyBinding.portal, copy: copy,
-            exportDirectory: CSVExport.defaultDirectory(
-                environment: environment, home: HomeDirectory.current(environment: environment)),
-            checklist: config.checklist, moneyDecimals: config.moneyDecimals, writer: nil,
-            views: KeyBinding.portalViews)
+            tableRows: config.tableRows, mouse: false,
+            keys: keys, copy: copy,
+            exportDirectory: exportDirectory, checklist: config.checklist, moneyDecimals: config.moneyDecimals,
+            writer: config.portalCustomerDrafts ? ScopedMonitorWriter(customerID: customerID, base: writable) : nil,
+            views: KeyBinding.portalViews, pages: pages, portal: portal)
         if let signal = try MonitorSession(
             engine: MetricsEngine(store: scoped, retention: config.retention), options: options).run() {
             throw ExitCode(128 + signal)
@@ -74,7 +95,7 @@ struct PortalCommand: ParsableCommand {
             do { config = try Config.load(path: path) } catch let error as ConfigError { throw CLIError(error.description) }
         }
         let storePath = db.map { HomeDirectory.expandTilde($0) } ?? config.storePath ?? Config.defaultStorePath
-        return Settings(config: config, storePath: storePath)
+        return Settings(config: config, storePath: storePath, configPath: self.config)
     }
 
     /// The store as `customer` may see it; fails when no such customer exists.

@@ -6,6 +6,8 @@ import ServerStore
 struct Settings {
     var config: Config
     var storePath: String
+    /// The config file read, if any: the monitor watches it for changed `[[pages]]`.
+    var configPath: String? = nil
 
     var timeZone: TimeZone { TimeZone(identifier: config.zone) ?? TimeZone(identifier: "UTC")! }
 }

@@ -23,6 +23,11 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "The view; overview if not given.")
     var view: MonitorView?
 
+    @Option(help: ArgumentHelp(
+        "A custom page instead of a view: its title or key ([[pages]] in the config, or stored with page push).",
+        valueName: "title or key"))
+    var page: String?
+
     @Option(help: "History and quality range: 1h, 24h or 7d.")
     var range: HistoryRange = .oneHour
 
@@ -36,6 +41,7 @@ struct SnapshotCommand: ParsableCommand {
         if scope.customer == nil, view == .invoices || view == .account {
             throw ValidationError("--view \(view?.title.lowercased() ?? "") is a customer's view: give --customer")
         }
+        if page != nil, view != nil { throw ValidationError("give --view or --page, not both") }
         if ascii, let graphs = options.graphs, graphs != .ascii {
             throw ValidationError("--ascii draws ASCII graphs; leave out --graphs \(graphs.rawValue)")
         }
@@ -64,6 +70,25 @@ struct SnapshotCommand: ParsableCommand {
         var state = MonitorState()
         state.view = view ?? .overview
         if scope.customer != nil { state.views = KeyBinding.portalViews }
+        var keys = scope.customer != nil ? KeyBinding.portal : KeyBinding.defaults
+        var shownPage: (page: CustomPage, results: PageResults)?
+        if let page {
+            // The pages this session may see (a customer's: only those marked for customers), read once.
+            let pages = try settings.customPages(
+                store: try settings.openSQLite(readOnly: true, command: "snapshot --page"),
+                customer: engine.scope?.customerID, keys: keys)
+            let found = pages.read(shown: nil, now: now).pages
+            keys = KeyBinding.withPages(found.pages, base: keys).table
+            guard let chosen = found.pages.first(where: { $0.title == page || $0.key == page }) else {
+                let names = found.pages.map { "\($0.key) \(QuotedText.quoted($0.title))" }.joined(separator: ", ")
+                throw CLIError("no page \(QuotedText.quoted(page)) (title or key)"
+                    + (names.isEmpty ? "; there are no pages" : "; there are: \(names)"))
+            }
+            state.setPages(found.pages.map(\.title))
+            _ = state.apply(.showPage(chosen.title), zoneCount: 1, lists: MonitorState.Lists())
+            shownPage = (chosen, pages.read(shown: chosen.title, now: now).results
+                ?? PageResults(title: chosen.title, outcomes: []))
+        }
         state.range = range
         let summary = state.view == .summary ? try engine.summary(state.grid.period, at: seconds) : nil
         if let summary {
@@ -78,8 +103,9 @@ struct SnapshotCommand: ParsableCommand {
             context: ViewContext(version: BuildInfo.version, zone: settings.config.zone,
                                  clock: formatter.string(from: now), glyphs: glyphs, message: nil),
             lowASR: settings.config.checklist.minimumASR, minimumAttempts: settings.config.checklist.minimumAttempts,
-            keys: scope.customer != nil ? KeyBinding.portal : KeyBinding.defaults,
-            moneyDecimals: settings.config.moneyDecimals)
+            keys: keys, moneyDecimals: settings.config.moneyDecimals)
+        model.page = shownPage?.page
+        model.pageResults = shownPage?.results
         if let history = snapshot.history {
             model.graphZone = GraphZone.of(settings.timeZone, from: history.from, to: history.to)
         }
@@ -99,12 +125,12 @@ func currentCodeset() -> String {
 
 extension MonitorView: ExpressibleByArgument {
     init?(argument: String) {
-        guard let view = MonitorView.allCases.first(where: { $0.title.lowercased() == argument.lowercased() })
+        guard let view = MonitorView.builtIn.first(where: { $0.title.lowercased() == argument.lowercased() })
         else { return nil }
         self = view
     }
 
-    static var allValueStrings: [String] { allCases.map { $0.title.lowercased() } }
+    static var allValueStrings: [String] { builtIn.map { $0.title.lowercased() } }
 }
 
 extension HistoryRange: ExpressibleByArgument {}

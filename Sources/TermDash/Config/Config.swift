@@ -44,6 +44,13 @@ struct Config: Equatable {
     var notify = NotifySettings()
     /// `[portal] show_carrier_names`: a customer's portal names the carriers of their calls (else "Route 1"…).
     var portalShowsCarrierNames = false
+    /// `[portal] customer_drafts`: a customer may make draft invoices from their own summary in the portal.
+    var portalCustomerDrafts = true
+    /// `[portal] export_dir`: where the portal writes a customer's exports (one folder per customer); nil: next to
+    /// the store, in `portal-exports`.
+    var portalExportDirectory: String?
+    /// `[invoices] numbering`: one global series, or one per customer.
+    var invoiceNumbering: InvoiceNumbering = .global
 
     struct SimulatorSettings: Equatable {
         var peakCPS = 2.0
@@ -154,6 +161,21 @@ struct Config: Equatable {
         read { config.company.name = try reader.string("company", "name") ?? config.company.name }
         read { config.company.address = try reader.string("company", "address") ?? config.company.address }
         read { config.company.taxID = try reader.string("company", "tax_id") ?? config.company.taxID }
+        read { config.company.email = try reader.string("company", "email") ?? config.company.email }
+        read { config.company.phone = try reader.string("company", "phone") ?? config.company.phone }
+        read { config.company.paypal = try reader.string("company", "paypal") ?? config.company.paypal }
+        read {
+            if let numbering = try reader.string("invoices", "numbering") {
+                guard let value = InvoiceNumbering(rawValue: numbering) else {
+                    throw reader.error("invoices", "numbering", "must be \"global\" or \"per-customer\"")
+                }
+                config.invoiceNumbering = value
+            }
+        }
+        read { config.portalCustomerDrafts = try reader.bool("portal", "customer_drafts") ?? true }
+        read {
+            config.portalExportDirectory = try reader.string("portal", "export_dir").map { HomeDirectory.expandTilde($0) }
+        }
         read { config.blocks.start = try reader.int("blocks", "start").map(Int64.init) ?? config.blocks.start }
         read { config.notify.emailCommand = try reader.strings("notify", "email_command") ?? [] }
         read { config.notify.smsCommand = try reader.strings("notify", "sms_command") ?? [] }

@@ -7,4 +7,6 @@ struct FeedRequest: Equatable, Sendable {
     var summary: SummaryPeriod?
     /// The summary's page of buckets back from now.
     var summaryPage = 0
+    /// The custom page shown (its title): only its panes' queries run.
+    var page: String? = nil
 }

@@ -11,10 +11,18 @@ final class MonitorLoop {
     private let now: () -> Date
     private var state = MonitorState()
     private var message: (text: String, until: Date)?
+    /// The key table: the session's, plus a binding per custom page the last read found.
+    private var keys: [KeyBinding]
+    /// The pages as last read, and those shown (a page whose key is taken is left out).
+    private var pageSet: PageSet?
+    private var pages: [CustomPage] = []
+    /// Why pages are missing or old (a broken config, a key taken), on the status line while it holds.
+    private var pageProblem: String?
 
     init(options: MonitorSession.Options, now: @escaping () -> Date = Date.init) {
         self.options = options
         self.now = now
+        keys = options.keys
         state.views = options.views
     }
 
@@ -41,6 +49,21 @@ final class MonitorLoop {
         var shown: CellBuffer?
         while interrupted() == 0 {
             let (frame, error, generation) = snapshots.current()
+            if let found = frame?.pages, found != pageSet {
+                pageSet = found
+                let (table, refused) = KeyBinding.withPages(found.pages, base: options.keys)
+                keys = table
+                pages = found.pages.filter { page in table.contains { $0.action == .showPage(page.title) } }
+                state.setPages(pages.map(\.title))
+                let problems = found.problems + refused
+                pageProblem = problems.isEmpty ? nil : problems.joined(separator: "; ")
+                needsDraw = true
+                let after = request(for: terminal.size, glyphs: glyphs)
+                if wanted.value != after {
+                    wanted.value = after
+                    snapshots.refreshNow()
+                }
+            }
             // A grid read for another period or page than the one now chosen is not shown (the cursor would be wrong).
             if let grid = frame?.summary, grid.period == state.grid.period, grid.pagesBack == state.grid.page {
                 if summary != grid { state.grid.update(to: grid) }
@@ -63,9 +86,13 @@ final class MonitorLoop {
                     snapshot: snapshot, summary: state.view == .summary ? summary : nil, state: state,
                     context: ViewContext(
                         version: options.identity.version, zone: zoneChoice.name, clock: clock, glyphs: glyphs,
-                        message: error ?? message?.text),
+                        message: error ?? message?.text ?? pageProblem),
                     lowASR: options.checklist.minimumASR, minimumAttempts: options.checklist.minimumAttempts,
-                    keys: options.keys, moneyDecimals: options.moneyDecimals)
+                    keys: keys, moneyDecimals: options.moneyDecimals, company: options.portal?.company)
+                if state.view == .page {
+                    model.page = pages.first { $0.title == state.page }
+                    model.pageResults = frame?.pageResults
+                }
                 if let history = snapshot?.history {
                     model.graphZone = GraphZone.of(zone, from: history.from, to: history.to)
                 }
@@ -87,15 +114,21 @@ final class MonitorLoop {
                 wanted.value = request(for: (width, height), glyphs: glyphs)
                 snapshots.refreshNow()
             case .key(let key):
+                // A portal form takes every key (text entry) until it is saved or cancelled.
+                if state.form != nil {
+                    if handleForm(key, at: Int64(now().timeIntervalSince1970)) { snapshots.refreshNow() }
+                    continue
+                }
                 if key == .escape, state.showHelp {
                     state.showHelp = false
                     continue
                 }
-                guard let action = KeyBinding.action(for: key, in: state.view, table: options.keys) else { continue }
+                guard let action = KeyBinding.action(for: key, in: state.view, table: keys) else { continue }
                 let (width, height) = terminal.size
                 var lists = MonitorState.Lists(
                     carriers: frame?.dashboard.quality?.carriers.map(\.id) ?? [],
                     checklistItems: frame?.dashboard.checklist?.count ?? 0,
+                    invoices: frame?.dashboard.invoices?.count ?? 0,
                     pageRows: MonitorScreen.listRows(state.view, width: width, height: height))
                 if state.view == .summary, let summary, let rect = MonitorScreen.summaryRect(width: width, height: height) {
                     lists.pageRows = SummaryGridWidget.layout(summary, metric: state.grid.metric, in: rect).visibleRows
@@ -126,8 +159,9 @@ final class MonitorLoop {
                         say("Nothing to export yet")
                         break
                     }
-                    say(CSVExport.export(export.csv, what: export.what, directory: options.exportDirectory,
-                                         fileName: export.fileName).message)
+                    let written = CSVExport.export(export.csv, what: export.what, directory: options.exportDirectory,
+                                                   fileName: export.fileName)
+                    say(written.message + offerByClipboard(written.path == nil ? nil : export.csv, terminal: terminal))
                 case .copySupport:
                     let block = SupportBlock.text(
                         identity: options.identity, zone: zoneChoice.name, now: now(),
@@ -143,6 +177,13 @@ final class MonitorLoop {
                 case .generateInvoices:
                     say(generateInvoices(summary))
                     snapshots.refreshNow()
+                case .exportInvoice(let kind):
+                    say(exportInvoice(kind, from: frame?.dashboard.invoices, terminal: terminal))
+                case .openForm(let kind):
+                    openForm(kind, user: frame?.dashboard.account?.user, at: Int64(now().timeIntervalSince1970))
+                case .switchLanguage:
+                    say(switchLanguage(user: frame?.dashboard.account?.user, at: Int64(now().timeIntervalSince1970)))
+                    snapshots.refreshNow()
                 }
                 let after = request(for: terminal.size, glyphs: glyphs)
                 if after != before || wanted.value != after {
@@ -155,9 +196,9 @@ final class MonitorLoop {
                     SummaryGridWidget.handleMouse(x: x, y: y, kind: kind, grid: summary, state: &state.grid, in: rect)
                 } else if y == 0, kind == .press || kind == .click {
                     // A click on the tab line picks that view.
-                    if let view = ViewTabs.view(at: x, current: state.view, keys: options.keys, width: width,
-                                                unicode: glyphs.unicode) {
-                        state.view = view
+                    if let tab = ViewTabs.tab(at: x, current: state.view, page: state.page, keys: keys, width: width,
+                                              unicode: glyphs.unicode) {
+                        _ = state.apply(tab, zoneCount: options.zones.count, lists: MonitorState.Lists())
                         wanted.value = request(for: terminal.size, glyphs: glyphs)
                         snapshots.refreshNow()
                     }
@@ -229,6 +270,198 @@ final class MonitorLoop {
         return parts.joined(separator: "; ") + " for " + span
     }
 
+    // MARK: Portal
+
+    /// In a customer's portal, a CSV small enough is also handed to the terminal's clipboard (OSC 52): over SSH the
+    /// file stays on the server. What the status line adds; empty elsewhere or when nothing was copied.
+    private func offerByClipboard(_ csv: String?, terminal: some TerminalBackend) -> String {
+        guard options.portal != nil, let csv, csv.utf8.count <= PortalExports.clipboardLimit,
+              options.copy.osc52 != .off else { return "" }
+        var settings = CopySettings()
+        settings.osc52 = .on
+        let outcome = CopyPipeline.copy(csv, what: "the CSV", settings: settings,
+                                        writeTerminal: { terminal.writeRaw($0) })
+        return outcome.succeeded ? "; copied to your clipboard too" : ""
+    }
+
+    /// `p`/`e` on the portal's invoice list: the invoice under the cursor into the customer's folder.
+    private func exportInvoice(_ kind: PortalExports.Kind, from invoices: [Invoice]?, terminal: some TerminalBackend)
+        -> String
+    {
+        guard let portal = options.portal else { return "Export: only in a customer's portal" }
+        guard let invoices, invoices.indices.contains(state.invoices.row) else { return "No invoice selected" }
+        let exports = PortalExports(reader: portal.reader, directory: portal.exportDirectory, company: portal.company)
+        let result = exports.export(invoiceID: invoices[state.invoices.row].id, as: kind)
+        return result.message + offerByClipboard(result.csv, terminal: terminal)
+    }
+
+    /// Opens a form on the Account view: My profile; a verification code (sent first, through `[notify]`); 2FA,
+    /// which is enabling (a new secret and its QR code, confirmed by a code from it) or, when on, disabling.
+    private func openForm(_ kind: PortalFormKind, user: PortalUser?, at now: Int64) {
+        guard let portal = options.portal, let open = portal.ledger else {
+            say("Not available: this session cannot change the profile")
+            return
+        }
+        do {
+            let ledger = try open()
+            let user = try ledger.portalUser(customerID: portal.customerID)
+            let language = user.language
+            switch kind {
+            case .profile:
+                state.form = .profile(ProfileForm(user: user))
+            case .verify(let channel):
+                let address = user[channel.field]
+                guard !address.isEmpty else {
+                    say(PortalStrings.text("verify.no_address", language))
+                    return
+                }
+                let command = channel == .email ? portal.notify.emailCommand : portal.notify.smsCommand
+                let code = CodeSender.newCode()
+                do {
+                    try CodeSender(command: command).send(code, to: address)
+                } catch {
+                    say(PortalStrings.text("verify.not_sent", language, String(describing: error)))
+                    return
+                }
+                try ledger.storeVerificationCode(customerID: portal.customerID, channel: channel, address: address,
+                                                 codeHash: RecoveryCodes.sha256Hex(code), at: now)
+                state.form = .code(CodeEntry(purpose: .verify(channel), language: language))
+            case .twoFactor:
+                if try ledger.totpSecret(customerID: portal.customerID) != nil {
+                    state.form = .code(CodeEntry(purpose: .disableTwoFactor, language: language))
+                } else {
+                    let secret = TOTP.newSecret()
+                    let issuer = portal.company.name.isEmpty ? "TermDash" : portal.company.name
+                    let account = portal.accountCode
+                    state.form = .code(CodeEntry(
+                        purpose: .enableTwoFactor(secret: secret, uri: TOTP(secret: secret).uri(issuer: issuer, account: account)),
+                        language: language))
+                }
+            }
+        } catch {
+            say("Not available: \(Sanitizer.clean(String(describing: error)))")
+        }
+    }
+
+    /// A key while a form is open; true when something was stored (the Account view is read again).
+    private func handleForm(_ key: Key, at now: Int64) -> Bool {
+        guard let form = state.form, let portal = options.portal, let open = portal.ledger else {
+            state.form = nil
+            return false
+        }
+        do {
+            switch form {
+            case .recoveryCodes:
+                state.form = nil
+                return false
+            case .profile(var profile):
+                switch profile.handle(key) {
+                case .editing:
+                    state.form = .profile(profile)
+                case .cancel:
+                    state.form = nil
+                    say(PortalStrings.text("profile.cancelled", profile.language))
+                case .save(let values):
+                    let ledger = try open()
+                    do {
+                        try ledger.updateProfile(customerID: portal.customerID, values, by: "portal", at: now)
+                    } catch let error as PortalError {
+                        profile.message = Sanitizer.clean(String(describing: error))
+                        state.form = .profile(profile)
+                        return false
+                    }
+                    let user = try ledger.portalUser(customerID: portal.customerID)
+                    state.form = nil
+                    say(PortalStrings.text("profile.saved", user.language))
+                    return true
+                }
+            case .code(var entry):
+                switch entry.handle(key) {
+                case .editing:
+                    state.form = .code(entry)
+                case .cancel:
+                    state.form = nil
+                    say(PortalStrings.text("profile.cancelled", entry.language))
+                case .submit(let typed):
+                    let ledger = try open()
+                    let language = entry.language
+                    func wrong() {
+                        if entry.wrong(PortalStrings.text("code.wrong", language, String(entry.triesLeft - 1))) {
+                            state.form = .code(entry)
+                        } else {
+                            state.form = nil
+                            say(PortalStrings.text(entry.purpose == .disableTwoFactor || isEnabling(entry)
+                                                   ? "totp.denied" : "code.too_many", language))
+                        }
+                    }
+                    switch entry.purpose {
+                    case .verify(let channel):
+                        guard try ledger.verify(customerID: portal.customerID, channel: channel,
+                                                codeHash: RecoveryCodes.sha256Hex(typed), at: now,
+                                                maximumAge: ProfileVerifyCommand.maximumAge) else {
+                            wrong()
+                            return false
+                        }
+                        state.form = nil
+                        say(PortalStrings.text("verify.done", language))
+                        return true
+                    case .enableTwoFactor(let secret, _):
+                        let totp = TOTP(secret: secret)
+                        guard let step = totp.matchingStep(typed, at: now) else {
+                            wrong()
+                            return false
+                        }
+                        let codes = RecoveryCodes.generate()
+                        try ledger.enableTOTP(customerID: portal.customerID, secret: secret,
+                                              recoveryCodeHashes: codes.map(RecoveryCodes.hash), at: now)
+                        // The code just typed is spent: it cannot open the next session.
+                        _ = try ledger.acceptTOTPStep(customerID: portal.customerID, step: step)
+                        state.form = .recoveryCodes(codes, language)
+                        return true
+                    case .disableTwoFactor:
+                        guard let secret = try ledger.totpSecret(customerID: portal.customerID),
+                              let step = TOTP(secret: secret).matchingStep(typed, at: now),
+                              try ledger.acceptTOTPStep(customerID: portal.customerID, step: step) else {
+                            wrong()
+                            return false
+                        }
+                        try ledger.disableTOTP(customerID: portal.customerID)
+                        state.form = nil
+                        say(PortalStrings.text("totp.disabled", language))
+                        return true
+                    }
+                }
+            }
+        } catch {
+            state.form = nil
+            say("Not saved: \(Sanitizer.clean(String(describing: error)))")
+        }
+        return false
+    }
+
+    private func isEnabling(_ entry: CodeEntry) -> Bool {
+        if case .enableTwoFactor = entry.purpose { return true }
+        return false
+    }
+
+    /// `L` on the Account view: the next language, stored in My profile (with the audit trail).
+    private func switchLanguage(user: PortalUser?, at now: Int64) -> String {
+        guard let portal = options.portal, let open = portal.ledger else {
+            return "Not available: this session cannot change the profile"
+        }
+        do {
+            let ledger = try open()
+            let current = try ledger.portalUser(customerID: portal.customerID).language
+            let all = PortalLanguage.allCases
+            let next = all[((all.firstIndex(of: current) ?? 0) + 1) % all.count]
+            try ledger.updateProfile(customerID: portal.customerID, [.language: next.rawValue],
+                                     by: "portal", at: now)
+            return PortalStrings.text("language.set", next)
+        } catch {
+            return "Not saved: \(Sanitizer.clean(String(describing: error)))"
+        }
+    }
+
     /// A note in the status bar for a few seconds.
     private func say(_ text: String) {
         message = (text, now().addingTimeInterval(6))
@@ -255,6 +488,7 @@ final class MonitorLoop {
         snapshot.invoices = state.view == .invoices
         snapshot.account = state.view == .account
         return FeedRequest(snapshot: snapshot, summary: state.view == .summary ? state.grid.period : nil,
-                           summaryPage: state.view == .summary ? state.grid.page : 0)
+                           summaryPage: state.view == .summary ? state.grid.page : 0,
+                           page: state.view == .page ? state.page : nil)
     }
 }

@@ -23,6 +23,10 @@ final class MonitorSession {
         var writer: (any MonitorWriter)? = nil
         /// The views keys reach, in Tab order (fewer in a customer's portal).
         var views: [MonitorView] = MonitorView.operatorViews
+        /// Where custom pages and their panes' outcomes are read, beside each snapshot; nil: no custom pages.
+        var pages: PageSource? = nil
+        /// A customer's portal: whose it is and what it may write (nil: the operator's monitor).
+        var portal: PortalSessionOptions? = nil
     }
 
     private let engine: MetricsEngine
@@ -39,7 +43,7 @@ final class MonitorSession {
         SignalTrap.install()
         let terminal = try NcursesTerminal(mouse: options.mouse, theme: options.theme)
         defer { terminal.shutdown() }
-        let feed = SnapshotFeed(engine: engine, interval: options.refreshSeconds)
+        let feed = SnapshotFeed(engine: engine, interval: options.refreshSeconds, pages: options.pages)
         return MonitorLoop(options: options).run(on: terminal, snapshots: feed, interrupted: { SignalTrap.pending })
     }
 }

@@ -7,6 +7,10 @@ struct MonitorState: Equatable, Sendable {
     /// The views this session may show, in Tab order: a customer's portal leaves out those that describe the
     /// network (billing, channels), and no key reaches them.
     var views: [MonitorView] = MonitorView.operatorViews
+    /// The custom pages this session may show (titles), after the views in Tab order.
+    var pages: [String] = []
+    /// The custom page shown while `view` is `.page`.
+    var page: String?
     var showHelp = false
     var range: HistoryRange = .oneHour
     /// Into the zones the zone key steps through.
@@ -16,18 +20,33 @@ struct MonitorState: Equatable, Sendable {
     /// Carriers taken out of the quality total and graphs, by id.
     var excludedCarriers: Set<Int64> = []
     var checklist = ListCursor()
+    /// The portal's invoice list.
+    var invoices = ListCursor()
+    /// The portal form open on the Account view; while one is, keys go to it (`PortalFormKey`).
+    var form: PortalForm?
 
     /// What the session must do besides drawing again.
     enum Effect: Equatable {
         case none, quit, refresh, reloadGrid, copySelection(headers: Bool), exportSelection, copySupport, zoneChanged
         case openTicket, generateInvoices
+        case exportInvoice(PortalExports.Kind), openForm(PortalFormKind), switchLanguage
     }
 
     /// What the lists on screen hold, for actions that move through them.
     struct Lists {
         var carriers: [Int64] = []
         var checklistItems = 0
+        var invoices = 0
         var pageRows = 10
+    }
+
+    /// Takes the pages there are now; when the one shown is gone, the first view is shown instead.
+    mutating func setPages(_ titles: [String]) {
+        pages = titles
+        if view == .page, !titles.contains(page ?? "") {
+            view = views.first ?? .overview
+            page = nil
+        }
     }
 
     mutating func apply(_ action: MonitorAction, zoneCount: Int, lists: Lists) -> Effect {
@@ -36,11 +55,23 @@ struct MonitorState: Equatable, Sendable {
         case .help: showHelp.toggle()
         case .refresh: return .refresh
         case .nextView, .previousView:
-            guard !views.isEmpty else { return .none }
-            let index = views.firstIndex(of: view) ?? 0
-            let step = action == .nextView ? 1 : views.count - 1
-            view = views[(index + step) % views.count]
-        case .show(let target): if views.contains(target) { view = target }
+            // Views then pages, one ring.
+            let tabs: [MonitorAction] = views.map { .show($0) } + pages.map { .showPage($0) }
+            guard !tabs.isEmpty else { return .none }
+            let current: MonitorAction = view == .page ? .showPage(page ?? "") : .show(view)
+            let index = tabs.firstIndex(of: current) ?? 0
+            let step = action == .nextView ? 1 : tabs.count - 1
+            return apply(tabs[(index + step) % tabs.count], zoneCount: zoneCount, lists: lists)
+        case .show(let target):
+            if views.contains(target) {
+                view = target
+                page = nil
+            }
+        case .showPage(let title):
+            if pages.contains(title) {
+                view = .page
+                page = title
+            }
         case .cycleRange:
             let all = HistoryRange.allCases
             range = all[((all.firstIndex(of: range) ?? 0) + 1) % all.count]
@@ -58,6 +89,11 @@ struct MonitorState: Equatable, Sendable {
             case .export: return .exportSelection
             case .generateInvoices: return .generateInvoices
             }
+        case .invoiceList(let command):
+            invoices.apply(command, count: lists.invoices, pageRows: lists.pageRows)
+        case .exportInvoice(let kind): return .exportInvoice(kind)
+        case .openForm(let kind): return .openForm(kind)
+        case .switchLanguage: return .switchLanguage
         case .list(let command):
             if view == .checklist {
                 checklist.scroll(command, count: lists.checklistItems, pageRows: lists.pageRows)

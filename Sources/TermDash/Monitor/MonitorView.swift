@@ -5,9 +5,15 @@ enum MonitorView: Int, CaseIterable, Sendable {
     case invoices
     /// A customer's company profile, number blocks and My profile: in their portal only.
     case account
+    /// A custom page (`[[pages]]`, `termdash page push`); which one is `MonitorState.page`. Never a tab of its own:
+    /// each page is.
+    case page = 0
 
     /// The operator's views, in Tab order: every one but the portal's own.
-    static let operatorViews: [MonitorView] = allCases.filter { $0 != .invoices && $0 != .account }
+    static let operatorViews: [MonitorView] = builtIn.filter { $0 != .invoices && $0 != .account }
+
+    /// The views with a tab and a number key (every one but `page`).
+    static let builtIn: [MonitorView] = allCases.filter { $0 != .page }
 
     var title: String {
         switch self {
@@ -20,6 +26,7 @@ enum MonitorView: Int, CaseIterable, Sendable {
         case .billing: return "Billing"
         case .invoices: return "Invoices"
         case .account: return "Account"
+        case .page: return "Page"
         }
     }
 }

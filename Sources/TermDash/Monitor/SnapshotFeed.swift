@@ -6,6 +6,7 @@ import Metrics
 final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
     private let engine: MetricsEngine
     private let interval: Double
+    private let pages: PageSource?
     /// Set by `start`, before the thread that reads it exists.
     private var request: (@Sendable () -> FeedRequest)?
     private let lock = NSLock()
@@ -16,9 +17,10 @@ final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(engine: MetricsEngine, interval: Double) {
+    init(engine: MetricsEngine, interval: Double, pages: PageSource? = nil) {
         self.engine = engine
         self.interval = interval
+        self.pages = pages
     }
 
     func start(request: @escaping @Sendable () -> FeedRequest) {
@@ -54,8 +56,11 @@ final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
             do {
                 let snapshot = try engine.dashboard(at: now, request: wanted.snapshot)
                 let summary = try wanted.summary.map { try engine.summary($0, pagesBack: wanted.summaryPage, at: now) }
+                // A page's failing query is a value in its pane, never an error of the read.
+                let custom = pages?.read(shown: wanted.page, now: Date())
                 lock.withLock {
-                    latest = MonitorFrame(dashboard: snapshot, summary: summary, request: wanted)
+                    latest = MonitorFrame(dashboard: snapshot, summary: summary, request: wanted, pages: custom?.pages,
+                                          pageResults: custom?.results)
                     latestError = nil
                     generation += 1
                 }

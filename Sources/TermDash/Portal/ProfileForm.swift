@@ -1,7 +1,7 @@
 import Metrics
 
 /// My profile as an editable form: the fields' values being typed, which one has the focus, and the last outcome.
-/// Keys go through `ProfileFormKey.table`; saving hands the edited values to the caller, which stores them.
+/// Keys go through `PortalFormKey.table`; saving hands the edited values to the caller, which stores them.
 struct ProfileForm: Equatable {
     /// What the form edits, in order on screen.
     static let fields: [ProfileField] = [.name, .email, .department, .phone, .mobile, .language]
@@ -28,7 +28,7 @@ struct ProfileForm: Equatable {
     }
 
     mutating func handle(_ key: Key) -> Outcome {
-        if let action = ProfileFormKey.table.first(where: { $0.keys.contains(key) })?.action {
+        if let action = PortalFormKey.action(for: key) {
             switch action {
             case .next: focus = (focus + 1) % Self.fields.count
             case .previous: focus = (focus + Self.fields.count - 1) % Self.fields.count

@@ -23,6 +23,17 @@ enum HelpOverlay {
         if !local.isEmpty {
             lines.append(("", "\(view.title) view"))
             lines += local.map { (keys($0), $0.help) }
+            // A view that opens forms (the portal's Account view) also lists the keys inside them.
+            if local.contains(where: { if case .openForm = $0.action { return true } else { return false } }) {
+                lines.append(("", "In a form (every other key is typed)"))
+                lines += PortalFormKey.table.map { entry in
+                    // The control characters some terminals send for Backspace are named once, as Backspace.
+                    (entry.keys.filter { key in
+                        guard case .character(let character) = key else { return true }
+                        return character.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+                    }.map { KeyBinding.label($0, unicode: unicode) }.joined(separator: " "), entry.help)
+                }
+            }
             lines.append(("", "Everywhere"))
         }
         // The keys that pick a view share one line ("1 2 3 4 5 6 7  Show that view"), where the first one was.

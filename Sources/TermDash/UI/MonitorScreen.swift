@@ -23,7 +23,8 @@ enum MonitorScreen {
             renderTooSmall(glyphs: glyphs, into: &buffer)
             return
         }
-        ViewTabs(current: model.state.view, keys: model.keys, glyphs: glyphs).render(frame.tabs, into: &buffer)
+        ViewTabs(current: model.state.view, keys: model.keys, glyphs: glyphs, page: model.state.page)
+            .render(frame.tabs, into: &buffer)
         switch model.state.view {
         case .overview: renderOverview(model, in: frame.body, into: &buffer)
         case .channels: renderChannels(model, in: frame.body, into: &buffer)
@@ -38,14 +39,22 @@ enum MonitorScreen {
             let panel = Panel(title: "Account", glyphs: glyphs)
             panel.render(frame.body, into: &buffer)
             let inner = panel.inner(frame.body)
-            AccountWidget(account: model.snapshot?.account, glyphs: glyphs, moneyDecimals: model.moneyDecimals)
-                .render(Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height),
-                        into: &buffer)
+            let area = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
+            if let form = model.state.form {
+                PortalFormWidget(form: form, unicode: glyphs.unicode).render(area, into: &buffer)
+            } else {
+                AccountWidget(account: model.snapshot?.account, glyphs: glyphs, moneyDecimals: model.moneyDecimals,
+                              company: model.company).render(area, into: &buffer)
+            }
+        case .page:
+            CustomPageWidget(page: model.page, results: model.pageResults, glyphs: glyphs)
+                .render(frame.body, into: &buffer)
         case .invoices:
             let panel = Panel(title: "Invoices", glyphs: glyphs)
             panel.render(frame.body, into: &buffer)
             let inner = panel.inner(frame.body)
-            InvoiceListWidget(invoices: model.snapshot?.invoices, glyphs: glyphs)
+            InvoiceListWidget(invoices: model.snapshot?.invoices, glyphs: glyphs,
+                              cursor: model.keys.contains { $0.action == .invoiceList(.down) } ? model.state.invoices.row : nil)
                 .render(Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height),
                         into: &buffer)
         }
@@ -57,10 +66,15 @@ enum MonitorScreen {
             message: context.message, balance: snapshot?.balance, checklistItems: snapshot?.checklist?.count,
             helpKey: keyLabel(.help, model.keys, unicode: glyphs.unicode) ?? "?",
             quitKey: keyLabel(.quit, model.keys, unicode: glyphs.unicode) ?? "q",
-            hints: model.keys.filter { $0.footer && $0.view == model.state.view }.compactMap { binding in
-                binding.keys.first.map { StatusBarModel.Hint(key: KeyBinding.label($0, unicode: glyphs.unicode),
-                                                             action: binding.name) }
-            })
+            hints: model.state.form != nil
+                ? PortalFormKey.table.compactMap { binding in
+                    binding.keys.first.map { StatusBarModel.Hint(key: KeyBinding.label($0, unicode: glyphs.unicode),
+                                                                 action: binding.name) }
+                }
+                : model.keys.filter { $0.footer && $0.view == model.state.view }.compactMap { binding in
+                    binding.keys.first.map { StatusBarModel.Hint(key: KeyBinding.label($0, unicode: glyphs.unicode),
+                                                                 action: binding.name) }
+                })
         StatusBarWidget(model: status, glyphs: glyphs).render(frame.status, into: &buffer)
         if model.state.showHelp {
             HelpOverlay.render(model.keys, view: model.state.view, glyphs: glyphs, into: &buffer)

@@ -15,4 +15,9 @@ struct ScreenModel {
     var keys: [KeyBinding] = KeyBinding.defaults
     /// Places for money (the currency's minor digits).
     var moneyDecimals = 2
+    /// The custom page shown (`state.page`) and its panes' outcomes.
+    var page: CustomPage? = nil
+    var pageResults: PageResults? = nil
+    /// A customer's portal: the issuer's profile the Account view shows.
+    var company: CompanySettings? = nil
 }

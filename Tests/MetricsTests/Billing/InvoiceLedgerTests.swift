@@ -7,6 +7,7 @@ import TermDashTestSupport
 /// itself enforces.
 final class InvoiceLedgerTests: XCTestCase {
     static let october = Period.month(year: 2026, month: 10)!
+    static let november = Period.month(year: 2026, month: 11)!
     static let rates = [
         Rate(prefix: "41", description: "Switzerland", perMinute: Money(micros: 12_345), initialSeconds: 30,
              incrementSeconds: 6),
@@ -169,6 +170,29 @@ final class InvoiceLedgerTests: XCTestCase {
         })
         // Nor a voided one's lines.
         XCTAssertThrowsError(try store.write { try $0.execute(sql: "DELETE FROM invoice_lines WHERE invoice_id = \(drafts[2].id)") })
+    }
+
+    /// `[invoices] numbering = "per-customer"`: each customer's own gap-free series, named by their code, beside the
+    /// global one, which it does not move; the series' trigger guards it as it guards the global one.
+    func testPerCustomerNumberingIsGapFreePerCustomerAndLeavesTheGlobalSeriesAlone() throws {
+        var random = RandomSource(seed: 7)
+        let (temporary, customers) = try makeStore(customers: 2)
+        let store = temporary.store
+        try insert(billableRecords(400, customers: customers, from: Self.october.from, to: Self.november.to,
+                                   using: &random), into: store)
+        var numbers: [String?] = []
+        for (period, customer) in [(Self.october, 0), (Self.october, 1), (Self.november, 0)] {
+            let draft = try store.createDraft(customerID: customers[customer], period: period, at: 100)
+            numbers.append(try store.issueInvoice(id: draft.id, at: 200, numbering: .perCustomer).number)
+        }
+        XCTAssertEqual(numbers, ["INV-C0-000001", "INV-C1-000001", "INV-C0-000002"])
+        let global = try store.createDraft(customerID: customers[1], period: Self.november, at: 100)
+        XCTAssertEqual(try store.issueInvoice(id: global.id, at: 300).number, "INV-000001")
+        XCTAssertThrowsError(try store.write {
+            try $0.execute(sql: "UPDATE invoice_series SET last_number = 5 WHERE name = 'customer-\(customers[0])'")
+        })
+        XCTAssertEqual(InvoiceNumbering.prefixCode(accountCode: "a/../b-7", customerID: 9), "AB7")
+        XCTAssertEqual(InvoiceNumbering.prefixCode(accountCode: "--", customerID: 9), "C9")
     }
 
     func testOverlapsAreRefusedWithTheNumberAndVoidFreesThePeriod() throws {

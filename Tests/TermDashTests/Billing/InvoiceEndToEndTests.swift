@@ -92,6 +92,9 @@ final class InvoiceEndToEndTests: StoreEndToEndTestCase {
                 name = "Alpen Telecom AG"
                 address = "Bahnhofstrasse 1\\n8001 Zürich"
                 tax_id = "CHE-123.456.789"
+                email = "billing@alpen.example"
+                phone = "+41445550000"
+                paypal = "pay@alpen.example"
                 """.write(toFile: config, atomically: true, encoding: .utf8)
             let export = try termdash(["invoice", "export", number, "--pdf", pdf, "--csv", csv, "--config", config])
             XCTAssertEqual(export.status, 0, export.stderr)
@@ -106,7 +109,8 @@ final class InvoiceEndToEndTests: StoreEndToEndTestCase {
             XCTAssertEqual(text.status, 0, text.stderr)
             let total = Money(micros: micros(issued["total"])).formatted(decimals: 2)
             for wanted in [Self.names[index], "Invoice \(number)", total, "Due date", "Alpen Telecom AG", "8001 Zürich",
-                           "Tax ID CHE-123.456.789",
+                           "Tax ID CHE-123.456.789", "billing@alpen.example", "+41445550000",
+                           "PayPal pay@alpen.example",
                            index == 1 ? "VAT 23%" : "Rounding", index == 1 ? "PLN" : "USD",
                            index == 1 ? "2026-10-01 – 2026-10-31 (Europe/Warsaw)" : "2026-10-01 – 2026-10-31 (UTC)"] {
                 XCTAssertTrue(text.stdout.contains(wanted), "PDF lacks \(wanted):\n\(text.stdout)")

@@ -39,7 +39,7 @@ final class AccountWidgetTests: XCTestCase {
             "  Phone",
             "  Mobile",
             "  Language     en",
-            "",
+            "  Two-factor   off",
         ].map { $0.padding(toLength: 48, withPad: " ", startingAt: 0) })
         let polish = AccountWidget(account: figures(language: "pl"), glyphs: .unicodeBlock).lines(width: 48, height: 8)
         assertScreen(polish, [

@@ -39,4 +39,36 @@ final class PortalConfigTests: XCTestCase {
         XCTAssertTrue(parsed.portalShowsCarrierNames)
         XCTAssertThrowsError(try Config.parse("[portal]\nshow_carrier_name = true\n", path: "c.toml"))
     }
+
+    /// `[portal] customer_drafts` and `export_dir`, `[invoices] numbering`, `[company]` contact and PayPal; a bad
+    /// numbering named with its line.
+    func testThePortalsOwnSettingsAndInvoiceNumbering() throws {
+        let defaults = try Config.parse("", path: "c.toml")
+        XCTAssertTrue(defaults.portalCustomerDrafts)
+        XCTAssertNil(defaults.portalExportDirectory)
+        XCTAssertEqual(defaults.invoiceNumbering, .global)
+        let parsed = try Config.parse("""
+            [company]
+            email = "billing@telco.example"
+            phone = "+41445550000"
+            paypal = "pay@telco.example"
+            [invoices]
+            numbering = "per-customer"
+            [portal]
+            customer_drafts = false
+            export_dir = "/srv/portal-exports"
+            """, path: "c.toml")
+        XCTAssertEqual(parsed.company.email, "billing@telco.example")
+        XCTAssertEqual(parsed.company.phone, "+41445550000")
+        XCTAssertEqual(parsed.company.paypal, "pay@telco.example")
+        XCTAssertEqual(parsed.invoiceNumbering, .perCustomer)
+        XCTAssertFalse(parsed.portalCustomerDrafts)
+        XCTAssertEqual(parsed.portalExportDirectory, "/srv/portal-exports")
+        XCTAssertEqual(PortalExports.customerDirectory(base: "/srv/portal-exports", customerID: 7), "/srv/portal-exports/7")
+        XCTAssertEqual(PortalExports.baseDirectory(configured: nil, storePath: "/var/lib/termdash/t.db"),
+                       "/var/lib/termdash/portal-exports")
+        XCTAssertThrowsError(try Config.parse("[company]\nname = \"x\"\n[invoices]\nnumbering = \"yearly\"\n", path: "c.toml")) {
+            XCTAssertEqual("\($0)", "c.toml:4: invoices.numbering: must be \"global\" or \"per-customer\"")
+        }
+    }
 }

@@ -26,12 +26,14 @@ final class PortalLeakTests: XCTestCase {
     /// Everything a session on `engine` shows and hands over when every key of `keys` is pressed in every view of
     /// `views`: the frames, the bytes written to the terminal (OSC 52 payloads decoded) and the files written.
     private func everythingShown(engine: MetricsEngine, keys: [KeyBinding], views: [MonitorView],
-                                 width: Int, height: Int) throws -> String {
+                                 width: Int, height: Int, portal: PortalSessionOptions? = nil,
+                                 writer: (any MonitorWriter)? = nil) throws -> String {
         let copyFile = exports.appendingPathComponent("copy-\(width).txt").path
         let options = MonitorSession.Options(
             identity: StatusIdentity(version: "0.1.0", zone: "UTC"), zones: [("UTC", TimeZone(identifier: "UTC")!)],
             theme: .default, graphs: "ascii", refreshSeconds: 1, tableRows: 10, mouse: false, keys: keys,
-            copy: CopySettings(osc52: .on, file: copyFile), exportDirectory: exports.path, writer: nil, views: views)
+            copy: CopySettings(osc52: .on, file: copyFile), exportDirectory: exports.path, writer: writer, views: views,
+            portal: portal)
         var script: [TestBackend.Step] = []
         for view in views {
             guard let show = keys.first(where: { $0.action == .show(view) })?.keys.first else { continue }
@@ -43,6 +45,11 @@ final class PortalLeakTests: XCTestCase {
                 let presses = binding.action == .help ? 2 : 1
                 for key in binding.keys {
                     for _ in 0..<presses { script += [.event(.key(key)), .tick] }
+                    // A form: type into it, try to save, then close it (Esc), so the next keys reach the view.
+                    if case .openForm = binding.action {
+                        script += "Ann x@y.example +41445550000".map { .event(.key(.character($0))) }
+                        script += [.event(.key(.tab)), .event(.key(.enter)), .tick, .event(.key(.escape)), .tick]
+                    }
                 }
             }
             if view == .summary {
@@ -62,7 +69,7 @@ final class PortalLeakTests: XCTestCase {
             .run(on: terminal, snapshots: source, interrupted: { terminal.isExhausted ? SIGTERM : 0 })
         var text = terminal.frames.map { $0.joined(separator: "\n") }.joined(separator: "\n")
         text += "\n" + Self.osc52Payloads(terminal.written).joined(separator: "\n")
-        for file in try FileManager.default.contentsOfDirectory(atPath: exports.path) {
+        for file in try FileManager.default.contentsOfDirectory(atPath: exports.path) where !file.hasSuffix(".pdf") {
             text += "\n" + (try String(contentsOfFile: exports.appendingPathComponent(file).path, encoding: .utf8))
         }
         return text
@@ -94,6 +101,38 @@ final class PortalLeakTests: XCTestCase {
             XCTAssertTrue(shown.contains("INV-000002"), "their invoice, \(width)×\(height)")
             XCTAssertTrue(shown.contains("partly paid"), "\(width)×\(height)")
         }
+    }
+
+    /// The portal session with its writes on: the Account view's forms (opened, typed into, saved, closed), the
+    /// language switch, drafts for their own account, invoice PDF/CSV and summary CSV exports, at both sizes.
+    func testEveryKeyFormAndExportOfAPortalSessionShowsNoOtherCustomer() throws {
+        let scoped = ScopedStoreReader(fixture.store, scope: CustomerScope(customerID: fixture.targetID))
+        let store = fixture.store
+        let sender = exports.appendingPathComponent("send-code").path
+        try "#!/bin/sh\nexit 0\n".write(toFile: sender, atomically: true, encoding: .utf8)
+        chmod(sender, 0o755)
+        try store.updateProfile(customerID: fixture.targetID, [.email: "ann@acme.example", .mobile: "+41791234567"],
+                                by: "operator", at: PortalFixture.now)
+        for (width, height) in [(80, 24), (200, 50)] {
+            // The language key switched to Polish in the run before.
+            try store.updateProfile(customerID: fixture.targetID, [.language: "en"], by: "operator", at: PortalFixture.now)
+            let portal = PortalSessionOptions(
+                customerID: fixture.targetID, accountCode: PortalFixture.target.code, exportDirectory: exports.path,
+                reader: scoped, ledger: { store }, notify: NotifySettings(emailCommand: [sender], smsCommand: [sender]))
+            let keys = KeyBinding.portalSession(customerDrafts: true)
+            let shown = try everythingShown(
+                engine: MetricsEngine(store: scoped), keys: keys, views: KeyBinding.portalViews, width: width,
+                height: height, portal: portal,
+                writer: ScopedMonitorWriter(customerID: fixture.targetID, base: StoreWriter(open: { store })))
+            XCTAssertEqual(fixture.leaks(in: shown), [], "\(width)×\(height)")
+            // The invoice under the cursor: theirs, or the draft `i` made in the run before.
+            XCTAssertTrue(shown.contains("Exported INV-000002") || shown.contains("Exported draft"), "\(width)×\(height)")
+            XCTAssertTrue(shown.contains("Enable two-factor authentication") || shown.contains("Disable two-factor"),
+                          "\(width)×\(height)")
+            XCTAssertTrue(shown.contains("Verify your email address"), "\(width)×\(height)")
+        }
+        // The PDF's text is compressed; its presence is what is checked here (PortalSessionTests reads the CSV).
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: exports.path).contains { $0.hasSuffix(".pdf") })
     }
 
     /// The same harness on the operator's monitor finds the others: the scan can fail.

@@ -77,5 +77,56 @@ final class PortalSSHEndToEndTests: XCTestCase {
         XCTAssertNotEqual(forward.status, 0, forward.stderr)
         XCTAssertFalse(forward.stdout.contains("SSH-2.0"), "stdio forwarding is refused")
     }
-}
 
+    /// A customer with 2FA on, logging in over the real sshd with tmux on the client side: asked for a code before
+    /// anything of the portal shows, a wrong code refused, the code the test computes from the stored secret (TOTP)
+    /// lets them in; a recovery code works once, and three wrong answers end the session with status 1.
+    func testTwoFactorOverSSHAsksForACodeAndARecoveryCodeWorksOnce() throws {
+        let id = fixture.targetID
+        let secret = TOTP.newSecret()
+        let recovery = RecoveryCodes.generate()
+        try fixture.store.enableTOTP(customerID: id, secret: secret, recoveryCodeHashes: recovery.map(RecoveryCodes.hash),
+                                     at: Int64(Date().timeIntervalSince1970))
+        let ssh = (["/usr/bin/ssh"] + lab.client(PortalFixture.target.code, tty: true)).joined(separator: " ")
+        func login() throws -> TmuxSession {
+            let tmux = try TmuxSession(command: ssh, width: 80, height: 24,
+                                       environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+            let prompt = try tmux.waitForScreen(timeout: 20) { $0.contains("Authenticator code") }
+            XCTAssertTrue(prompt.contains("Authenticator code"), prompt + "\n" + lab.log)
+            XCTAssertFalse(prompt.contains(PortalFixture.target.name), "nothing of the portal before the code")
+            return tmux
+        }
+
+        // A wrong code, then the right one.
+        let first = try login()
+        try first.send("000000", "Enter")
+        let wrong = try first.waitForScreen(timeout: 10) { $0.contains("Wrong code") }
+        XCTAssertTrue(wrong.contains("Wrong code, 2 tries left"), wrong)
+        XCTAssertFalse(wrong.contains(PortalFixture.target.name), wrong)
+        try first.send(TOTP(secret: secret).code(at: Int64(Date().timeIntervalSince1970)), "Enter")
+        let inside = try first.waitForScreen(timeout: 20) { $0.contains(PortalFixture.target.name) && $0.contains("Overview") }
+        XCTAssertTrue(inside.contains(PortalFixture.target.name), inside)
+        XCTAssertEqual(fixture.leaks(in: inside), [], inside)
+        try first.send("q")
+        XCTAssertEqual(try first.waitForExit(timeout: 10), 0)
+
+        // A recovery code, once.
+        let second = try login()
+        try second.send(recovery[0], "Enter")
+        let recovered = try second.waitForScreen(timeout: 20) { $0.contains("Overview") }
+        XCTAssertTrue(recovered.contains(PortalFixture.target.name), recovered)
+        try second.send("q")
+        XCTAssertEqual(try second.waitForExit(timeout: 10), 0)
+        XCTAssertEqual(try fixture.store.unusedRecoveryCodes(customerID: id), RecoveryCodes.count - 1)
+
+        let third = try login()
+        for _ in 0..<3 {
+            try third.send(recovery[0], "Enter")
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        XCTAssertEqual(try third.waitForExit(timeout: 15), 1, "the spent recovery code three times: refused")
+        let refused = try third.capture()
+        XCTAssertTrue(refused.contains("Too many wrong codes"), refused)
+        XCTAssertFalse(refused.contains(PortalFixture.target.name), refused)
+    }
+}

@@ -154,7 +154,7 @@ enum SQLiteInvoices {
 
     // MARK: Issue, pay, void
 
-    static func issue(id: Int64, at now: Int64, in db: Database) throws -> Invoice {
+    static func issue(id: Int64, at now: Int64, numbering: InvoiceNumbering = .global, in db: Database) throws -> Invoice {
         guard let current = try invoice(id: id, in: db) else { throw InvoiceError.unknownInvoice(id) }
         guard current.status == .draft else {
             throw InvoiceError.wrongStatus(reference: current.reference, status: current.statusText, action: "issued")
@@ -175,6 +175,7 @@ enum SQLiteInvoices {
         }
         if unrated > 0 { throw InvoiceError.unrated(count: unrated, destinations: destinations) }
         let dueDays = try profile(customerID: current.customerID, in: db)?.dueDays ?? BillingProfile.defaultDueDays
+        let series = try self.series(for: numbering, customerID: current.customerID, in: db)
         try db.execute(sql: "UPDATE invoice_series SET last_number = last_number + 1 WHERE name = ?", arguments: [series])
         guard let row = try Row.fetchOne(db, sql: "SELECT prefix, last_number FROM invoice_series WHERE name = ?",
                                          arguments: [series]) else { throw InvoiceError.unknownInvoice(id) }
@@ -185,6 +186,22 @@ enum SQLiteInvoices {
             WHERE id = ?
             """, arguments: [series, sequence, number, now, now + Int64(dueDays) * secondsPerDay, id])
         return try invoice(id: id, in: db)!
+    }
+
+    /// The series' name for `numbering`; a customer's own series ("customer-7", prefix "INV-ACME-") is made on its
+    /// first use, and from then on moves only by the same gap-free trigger as the global one.
+    static func series(for numbering: InvoiceNumbering, customerID: Int64, in db: Database) throws -> String {
+        switch numbering {
+        case .global: return series
+        case .perCustomer:
+            let name = "customer-\(customerID)"
+            let code: String = try String.fetchOne(
+                db, sql: "SELECT account_code FROM customers WHERE id = ?", arguments: [customerID]) ?? ""
+            let prefix = "INV-" + InvoiceNumbering.prefixCode(accountCode: code, customerID: customerID) + "-"
+            try db.execute(sql: "INSERT OR IGNORE INTO invoice_series (name, prefix) VALUES (?, ?)",
+                           arguments: [name, prefix])
+            return name
+        }
     }
 
     /// "000042": six digits at least, so numbers sort as text too.

@@ -11,8 +11,8 @@ extension SQLiteStore: InvoiceLedger {
         try write { (db: Database) in try SQLiteInvoices.createDraft(customerID: customerID, period: period, at: now, in: db) }
     }
 
-    public func issueInvoice(id: Int64, at now: Int64) throws -> Invoice {
-        try write { (db: Database) in try SQLiteInvoices.issue(id: id, at: now, in: db) }
+    public func issueInvoice(id: Int64, at now: Int64, numbering: InvoiceNumbering) throws -> Invoice {
+        try write { (db: Database) in try SQLiteInvoices.issue(id: id, at: now, numbering: numbering, in: db) }
     }
 
     public func recordPayment(invoiceID: Int64, amount: Money, paidAt: Int64, at now: Int64) throws -> Invoice {

@@ -7,6 +7,8 @@ struct AccountWidget: Widget {
     var account: AccountFigures?
     var glyphs: GlyphSet
     var moneyDecimals = 2
+    /// `[company]`: the issuer's name, contact and PayPal address, shown when set.
+    var company: CompanySettings? = nil
 
     func lines() -> [(String, Style)] {
         guard let account else { return [("loading" + glyphs.ellipsis, Style(.dim))] }
@@ -20,7 +22,8 @@ struct AccountWidget: Widget {
         }
         var lines: [(String, Style)] = [(t("company.title"), Style(.label))]
         // Room for the longest label of the language, and two spaces.
-        let labelKeys = ["company.name", "company.currency", "company.debit_limit", "company.tax"]
+        let labelKeys = ["company.name", "company.currency", "company.debit_limit", "company.tax", "company.provider",
+                         "company.contact", "company.paypal", "totp.status"]
             + ProfileForm.fields.map { "profile.\($0.rawValue)" }
         let labelWidth = (labelKeys.map { t($0).count }.max() ?? 0) + 2
         func pair(_ label: String, _ value: String) -> (String, Style) {
@@ -33,6 +36,12 @@ struct AccountWidget: Widget {
         }
         let taxes = account.billing?.taxes.map { "\($0.name) \(Double($0.rateMillionths) / 10_000)%" } ?? []
         lines.append(pair(t("company.tax"), taxes.isEmpty ? "–" : taxes.joined(separator: ", ")))
+        if let company {
+            if !company.name.isEmpty { lines.append(pair(t("company.provider"), company.name)) }
+            let contact = [company.email, company.phone].filter { !$0.isEmpty }.joined(separator: "  ")
+            if !contact.isEmpty { lines.append(pair(t("company.contact"), contact)) }
+            if !company.paypal.isEmpty { lines.append(pair(t("company.paypal"), company.paypal)) }
+        }
         lines.append(("", .normal))
         lines.append((t("blocks.title"), Style(.label)))
         if account.blocks.isEmpty { lines.append(("  " + t("blocks.none"), Style(.dim))) }
@@ -50,6 +59,7 @@ struct AccountWidget: Widget {
             lines.append(pair(t("profile.\(field.rawValue)"), value))
         }
         lines.append(pair(t("profile.language"), user[.language]))
+        lines.append(pair(t("totp.status"), t(user.totpEnabled ? "totp.on" : "totp.off")))
         return lines
     }
 

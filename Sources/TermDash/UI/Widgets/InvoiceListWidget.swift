@@ -15,6 +15,8 @@ struct InvoiceListWidget: Widget {
     /// Nil until the first read: "loading…".
     var invoices: [Invoice]?
     var glyphs: GlyphSet
+    /// The portal's selected row (marked by › or >, not by colour alone); nil: no cursor.
+    var cursor: Int? = nil
 
     /// The period last: on a narrow screen it is the column left out first, the status stays.
     static let headings = ["Number", "Issued", "Total", "Left", "Status", "Period"]
@@ -50,18 +52,20 @@ struct InvoiceListWidget: Widget {
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
         }
+        // With a cursor, a column for its mark.
+        let markWidth = cursor == nil ? 0 : 2
         // The columns that fit, from the left, two spaces apart.
         var shown = 0
         var used = 0
         for width in widths {
             let needed = used + (shown == 0 ? 0 : 2) + width
-            guard needed <= rect.width else { break }
+            guard needed <= rect.width - markWidth else { break }
             used = needed
             shown += 1
         }
         shown = max(1, shown)
         func line(_ cells: [String], y: Int, style: Style) {
-            var x = rect.x
+            var x = rect.x + markWidth
             for index in 0..<shown {
                 let cell = cells[index]
                 let pad = widths[index] - DisplayWidth.of(cell)
@@ -74,12 +78,25 @@ struct InvoiceListWidget: Widget {
         line(Self.headings, y: rect.y, style: Style(.dim))
         let room = rect.height - 1
         guard room > 0 else { return }
-        let fits = rows.count <= room ? rows.count : room - 1
-        for (offset, row) in rows.prefix(fits).enumerated() {
-            line(row, y: rect.y + 1 + offset, style: .normal)
+        var fits = rows.count <= room ? rows.count : (cursor == nil ? room - 1 : max(1, room - 1))
+        // The cursor's row stays in view: the list starts late enough to show it; at the end, no "more" line.
+        var first = cursor.map { max(0, min($0, rows.count - 1) - fits + 1) } ?? 0
+        if cursor != nil, rows.count > room, first + room >= rows.count {
+            first = rows.count - room
+            fits = room
         }
-        if fits < rows.count {
-            buffer.put("\(glyphs.ellipsis) \(rows.count - fits) more", x: rect.x, y: rect.y + 1 + fits,
+        for (offset, row) in rows[first...].prefix(fits).enumerated() {
+            let y = rect.y + 1 + offset
+            if let cursor, first + offset == cursor {
+                buffer.put(glyphs.unicode ? "›" : ">", x: rect.x, y: y, style: Style(.value), maxWidth: rect.width)
+                line(row, y: y, style: Style(.value))
+            } else {
+                line(row, y: y, style: .normal)
+            }
+        }
+        let below = rows.count - first - fits
+        if below > 0, fits < room {
+            buffer.put("\(glyphs.ellipsis) \(below) more", x: rect.x, y: rect.y + 1 + fits,
                        style: Style(.dim), maxWidth: rect.width)
         }
     }

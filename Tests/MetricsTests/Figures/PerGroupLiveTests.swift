@@ -3,7 +3,7 @@ import XCTest
 @testable import Metrics
 import TermDashTestSupport
 
-final class GroupSeriesTests: XCTestCase {
+final class PerGroupLiveTests: XCTestCase {
     private struct Call {
         var start: Int64
         var end: Int64
@@ -23,8 +23,8 @@ final class GroupSeriesTests: XCTestCase {
         }
     }
 
-    /// Per-group CPS, concurrency and registrations equal recounts over the raw calls.
-    func testPerGroupShapesMatchRecounts() throws {
+    /// Channels in use and registrations per group equal recounts over the raw calls.
+    func testPerGroupLiveFiguresMatchRecounts() throws {
         let temporary = try TemporaryStore()
         var random = seededRandom()
         let now: Int64 = 1_700_003_600
@@ -64,38 +64,8 @@ final class GroupSeriesTests: XCTestCase {
             }
         }
         let engine = MetricsEngine(store: temporary.store)
-        let from = now - 5_400
         let groupings: [FigureGrouping] = [.total, .customer, .carrier, .did, .customerCarrier(customer: 2),
                                            .customerCarrier(customer: 0)]
-        for grouping in groupings {
-            let cps = try engine.cps(from: from, to: now, groupedBy: grouping)
-            let starts = Dictionary(grouping: finished.filter { $0.start >= from && $0.start < now && $0.group(grouping) != nil },
-                                    by: { $0.group(grouping)! })
-            XCTAssertEqual(Set(cps.keys), Set(starts.keys))
-            for (group, calls) in starts {
-                let perSecond = Dictionary(grouping: calls, by: \.start).mapValues(\.count)
-                let peak = perSecond.values.max()!
-                XCTAssertEqual(cps[group]?.peak, Int64(peak), "\(grouping) \(group)")
-                XCTAssertEqual(cps[group]?.peakSecond, perSecond.filter { $0.value == peak }.keys.min())
-                XCTAssertEqual(cps[group]!.average, Double(calls.count) / 5_400, accuracy: 1e-12)
-            }
-
-            let history = try engine.channelHistory(from: from, to: now, step: 600, now: now, groupedBy: grouping)
-            for (group, points) in history {
-                XCTAssertEqual(points.count, 9)
-                for point in points {
-                    let end = point.bucket + 600
-                    let busy = (finished + running).filter { $0.group(grouping) == group }.reduce(Int64(0)) {
-                        $0 + max(0, min($1.end, end) - max($1.start, point.bucket))
-                    }
-                    XCTAssertEqual(point.value, Double(busy) / 600, accuracy: 1e-9, "\(grouping) \(group) \(point.bucket)")
-                }
-            }
-            // Every group that held a channel in the window has a series.
-            let holders = Set((finished + running).filter { $0.end > from && $0.start < now && $0.end > $0.start }
-                .compactMap { $0.group(grouping) })
-            XCTAssertEqual(Set(history.keys), holders)
-        }
         XCTAssertEqual(try engine.registrationsByCustomer(), [1: 3, 2: 3, 0: 1])
         for grouping in groupings {
             XCTAssertEqual(try engine.channelsInUse(groupedBy: grouping),
