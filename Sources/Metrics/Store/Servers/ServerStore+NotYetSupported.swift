@@ -89,7 +89,7 @@ extension ServerStore {
     }
 
     /// Not yet on servers (docs/scale-out.md).
-    public func issueInvoice(id: Int64, at now: Int64) throws -> Invoice {
+    public func issueInvoice(id: Int64, at now: Int64, numbering: InvoiceNumbering) throws -> Invoice {
         throw ServerStoreError.notYetSupported("ledger: issueInvoice")
     }
 
