@@ -53,15 +53,16 @@ demo-kamailio: release
 # Every test, then the package's: a release build (it caught optimizer crashes before), the .deb installed into a
 # clean bookworm root (packaging/test-package.sh; the root is cached under .build/pkgtest). PACKAGE_TEST=0 skips it.
 PACKAGE_TEST ?= 1
-# The static release build runs beside `swift test` (in its own build folder, so neither waits for the other's lock):
-# the tests spend most of their time waiting on the servers and terminals they start, which leaves a core free.
+# The static release build runs beside the debug build and `swift test` (in its own build folder, so neither waits
+# for the other's lock), at a lower priority: it takes the cores the debug build leaves idle, and the one the tests
+# leave while they wait on the servers and terminals they start.
 test: deps
-	$(SWIFT) build
 	@release=""; if [ "$(PACKAGE_TEST)" = 1 ]; then \
 		echo "Building the static release binary beside the tests (log: $(STATIC_BUILD)/release-static.log)"; \
-		mkdir -p $(STATIC_BUILD); $(MAKE) --no-print-directory release-static > $(STATIC_BUILD)/release-static.log 2>&1 & \
+		mkdir -p $(STATIC_BUILD); \
+		nice -n 10 $(MAKE) --no-print-directory release-static > $(STATIC_BUILD)/release-static.log 2>&1 & \
 		release=$$!; fi; \
-	$(SWIFT) test; tests=$$?; \
+	$(SWIFT) build && $(SWIFT) test; tests=$$?; \
 	if [ -n "$$release" ] && ! wait $$release; then \
 		tail -40 $(STATIC_BUILD)/release-static.log; echo "make test: the static release build failed"; exit 1; fi; \
 	[ $$tests -eq 0 ] || exit $$tests; \
