@@ -12,7 +12,8 @@ struct RebuildCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        guard FileManager.default.fileExists(atPath: settings.storePath) else {
+        // The store's kind first: on servers the embedded file's absence is beside the point.
+        guard settings.config.store.kind != .embedded || FileManager.default.fileExists(atPath: settings.storePath) else {
             throw CLIError("\(settings.storePath): no store here")
         }
         let store = try settings.openSQLite(readOnly: false, command: "rebuild")
