@@ -56,4 +56,73 @@ final class InvoiceConformanceTests: StoreConformanceCase {
             XCTAssertEqual(balances[issued[2].customerID], Money(micros: -issued[2].total.micros), "issued, owed")
         }
     }
+
+    /// Rate cards and the pricing of unrated CDRs on every backend: a card stored whole or refused, the CDRs of the
+    /// period that lacked a price priced by the cards as they are now (prices already stored kept), counted against
+    /// a brute force, and a second run pricing nothing.
+    func testUnratedCDRsArePricedOnceOnEveryBackend() throws {
+        var random = seededRandom()
+        let base = Rate(prefix: "41", description: "CH", perMinute: Money(micros: 200_000), initialSeconds: 30,
+                        incrementSeconds: 6)
+        let extra = Rate(prefix: "99", description: "Elsewhere", perMinute: Money(micros: 500_000))
+        let cost = Rate(prefix: "4", description: "Europe", perMinute: Money(micros: 50_000), initialSeconds: 1,
+                        incrementSeconds: 1)
+        let month = Period.month(year: 2026, month: 10)!
+        try StoreBackend.eachEmptyStore { backend, store in
+            let card = try store.addRateCard(name: "sell", direction: .sell, currency: "EUR", rates: [base])
+            XCTAssertThrowsError(try store.storeRateCard([base], card: "sell", direction: .sell, currency: "EUR",
+                                                         replace: false)) {
+                XCTAssertEqual($0 as? RateCardError, .exists("sell"), backend)
+            }
+            let buyCard = try store.addRateCard(name: "cost", direction: .buy, currency: "EUR", rates: [cost])
+            let customer = try store.addCustomer(Accounts.NewCustomer(accountCode: "c1", name: "C 1",
+                                                                      channelsConfigured: 1, rateCardID: card), createdAt: 0)
+            let carrier = try store.addCarrier(name: "K", channelsConfigured: 9, rateCardID: buyCard)
+            XCTAssertEqual(try store.accounts().customers.map(\.rateCardID), [card], backend)
+            let records: [CallRecord] = (0..<400).map { index in
+                let start = Int64.random(in: month.from - 86_400..<month.to + 86_400, using: &random)
+                let billsec = Int.random(in: 0...300, using: &random)
+                let dst = index % 2 == 0 ? "41441234567" : "99123"
+                // Every fourth call to 41 was priced when written; the rest lack a sell price, and all a buy price.
+                let sell = dst == "41441234567" && index % 4 == 0 ? (billsec > 0 ? base.charge(billsec: billsec).micros : 0) : nil
+                var record = CallRecord.make(key: "u\(index)", start: start, answerAfter: billsec > 0 ? 2 : nil,
+                                             end: start + 2 + Int64(billsec), billsec: billsec, customer: customer,
+                                             carrier: carrier, sell: sell, buy: nil)
+                record.dst = dst
+                return record
+            }
+            try store.write { _ = try $0.insertCDRs(records) }
+            let stored = try store.storeRateCard([base, extra], card: "sell", direction: .sell, currency: "EUR", replace: true)
+            XCTAssertEqual([stored.cardID, stored.replaced ? 1 : 0], [card, 1], backend)
+            XCTAssertEqual(try store.rateCards().map { [$0.name, String($0.prefixes), String($0.usedBy)] },
+                           [["sell", "2", "1"], ["cost", "1", "1"]], backend)
+            XCTAssertEqual(try store.read { try $0.rateCardCount() }, 2, backend)
+
+            let inMonth = records.filter { month.contains($0.startAt) }
+            XCTAssertEqual(try store.priceUnratedCDRs(in: month, retention: .standard, at: month.to), inMonth.count, backend)
+            XCTAssertEqual(try store.priceUnratedCDRs(in: month, retention: .standard, at: month.to), 0,
+                           "\(backend): a second run prices nothing")
+            // Brute force: a stored price kept, else the card's charge of an answered call, nothing for the others.
+            let sells = RateTable([base, extra])
+            func price(_ record: CallRecord, _ rate: Rate) -> Int64 {
+                record.isAnswered ? rate.charge(billsec: record.billsec).micros : 0
+            }
+            let sell = inMonth.reduce(Int64(0)) { $0 + ($1.sell?.micros ?? price($1, sells.match($1.dst)!)) }
+            // The carrier's card covers 4…, not 99…: those stay without a buy price.
+            let buy = inMonth.filter { $0.dst.hasPrefix("4") }.reduce(Int64(0)) { $0 + price($1, cost) }
+            let noBuy = Int64(inMonth.filter { !$0.dst.hasPrefix("4") }.count)
+            let counts = try store.read {
+                try $0.callCounts(by: .total, starts: month.from..<month.to,
+                                  counters: [.sellMicros, .buyMicros, .unratedSell, .unratedBuy])
+            }.values.first
+            XCTAssertEqual([counts?[.sellMicros], counts?[.buyMicros], counts?[.unratedSell], counts?[.unratedBuy]],
+                           [sell, buy, 0, noBuy], backend)
+            // Outside the period nothing was priced.
+            let before = Period(from: month.from - 86_400, to: month.from)!
+            let outside = try store.read {
+                try $0.callCounts(by: .total, starts: before.from..<before.to, counters: [.unratedBuy])
+            }.values.first
+            XCTAssertEqual(outside?[.unratedBuy], Int64(records.filter { before.contains($0.startAt) }.count), backend)
+        }
+    }
 }
