@@ -125,4 +125,96 @@ final class InvoiceConformanceTests: StoreConformanceCase {
             XCTAssertEqual(outside?[.unratedBuy], Int64(records.filter { before.contains($0.startAt) }.count), backend)
         }
     }
+
+    /// The same CDRs make the same invoices on every backend, line by line and to the micro: day lines in a
+    /// customer's zone with taxes, destination lines, per-customer and global numbers, late CDRs taken by the next
+    /// month's invoice, a voided invoice's CDRs taken again, an unrated call refusing the issue with the same
+    /// destinations; each invoice's CDRs add up to its subtotal, and the subtotals to a brute-force sum.
+    func testInvoicesAreTheSameLineByLineOnEveryBackend() throws {
+        var random = seededRandom()
+        let rates = [
+            Rate(prefix: "41", description: "Switzerland", perMinute: Money(micros: 12_345), initialSeconds: 30,
+                 incrementSeconds: 6),
+            Rate(prefix: "4179", description: "Switzerland mobile", perMinute: Money(micros: 333_333)),
+            Rate(prefix: "48", description: "Poland", perMinute: Money(micros: 7_777), initialSeconds: 1,
+                 incrementSeconds: 1, connectionFee: Money(micros: 1_001)),
+        ]
+        let table = RateTable(rates)
+        let warsaw = TimeZone(identifier: "Europe/Warsaw")!
+        let october = Period.month(year: 2026, month: 10, in: warsaw)!, november = Period.month(year: 2026, month: 11, in: warsaw)!
+        func calls(_ count: Int, key: String, from: Int64, to: Int64, customers: [Int64], unrated: Bool = false)
+            -> [CallRecord]
+        {
+            let numbers = ["41441234567", "41791234567", "48221234567", "4812"] + (unrated ? ["99123"] : [])
+            return (0..<count).map { index in
+                let start = Int64.random(in: from..<to, using: &random)
+                let billsec = Int.random(in: 0...900, using: &random)
+                let dst = numbers.randomElement(using: &random)!
+                var record = CallRecord.make(
+                    key: "\(key)\(index)", start: start, answerAfter: billsec > 0 ? 5 : nil,
+                    end: start + 5 + Int64(billsec), billsec: billsec, disposition: billsec > 0 ? .answered : .noAnswer,
+                    customer: customers.randomElement(using: &random)!,
+                    sell: table.match(dst).map { billsec > 0 ? $0.charge(billsec: billsec).micros : 0 })
+                record.dst = dst
+                return record
+            }
+        }
+        let first = calls(600, key: "a", from: october.from - 86_400, to: october.to + 86_400, customers: [1, 2])
+        let late = calls(50, key: "late", from: october.from, to: october.to, customers: [1])
+        let unrated = calls(40, key: "u", from: november.from, to: november.to, customers: [2], unrated: true)
+        var reference: (invoices: [Invoice], cdrs: [[String]], balances: [Money], refusal: String)?
+        try StoreBackend.eachEmptyStore { backend, store in
+            let card = try store.addRateCard(name: "sell", direction: .sell, currency: "EUR", rates: rates)
+            for index in 1...2 {
+                XCTAssertEqual(try store.addCustomer(.init(accountCode: "c\(index)", name: "Customer \(index)",
+                                                           channelsConfigured: 1, rateCardID: card), createdAt: 0), Int64(index))
+            }
+            try store.setBillingProfile(BillingProfile(currency: "EUR", taxes: [TaxRate("VAT:23%")!, TaxRate("Fee:0.5%")!],
+                                                       dueDays: 14, zone: "Europe/Warsaw", lineGrouping: .day),
+                                        customerID: 1)
+            try store.setBillingProfile(BillingProfile(currency: "PLN", zone: "Europe/Warsaw"), customerID: 2)
+            try store.write { _ = try $0.insertCDRs(first) }
+            let one = try store.issueInvoice(id: try store.createDraft(customerID: 1, period: october, at: 10).id, at: 11,
+                                             numbering: .perCustomer)
+            XCTAssertEqual(one.number, "INV-C1-000001", backend)
+            XCTAssertEqual(one.subtotal.micros, first.filter { $0.customerID == 1 && october.contains($0.startAt) && $0.billsec > 0 }
+                .reduce(0) { $0 + $1.sell!.micros }, backend)
+            let two = try store.issueInvoice(id: try store.createDraft(customerID: 2, period: october, at: 12).id, at: 13)
+            try store.write { _ = try $0.insertCDRs(late + unrated) }
+            // November's invoice takes October's late CDRs.
+            let three = try store.createDraft(customerID: 1, period: november, at: 20)
+            XCTAssertEqual(three.subtotal.micros, (first + late).filter {
+                $0.customerID == 1 && (november.contains($0.startAt) || october.contains($0.startAt))
+                    && $0.billsec > 0
+            }.reduce(0) { $0 + $1.sell!.micros } - one.subtotal.micros, backend)
+            _ = try store.issueInvoice(id: three.id, at: 21)
+            _ = try store.recordPayment(invoiceID: two.id, amount: Money(micros: 1_000_000), paidAt: 22, at: 22)
+            _ = try store.voidInvoice(id: one.id, at: 23)
+            // The voided invoice's CDRs are free: October again, with the late ones already on November's.
+            _ = try store.issueInvoice(id: try store.createDraft(customerID: 1, period: october, at: 24).id, at: 25,
+                                       numbering: .perCustomer)
+            let four = try store.createDraft(customerID: 2, period: november, at: 26)
+            var refusal = ""
+            XCTAssertThrowsError(try store.issueInvoice(id: four.id, at: 27)) { refusal = "\($0)" }
+            let invoices = try store.read { try $0.invoices(InvoiceFilter()) }
+            let cdrs = try invoices.map { invoice in
+                try store.read { try $0.invoicedCDRs(invoiceID: invoice.id) }.map { "\($0.startAt) \($0.dst) \($0.billsec) \($0.charge.micros)" }
+            }
+            for (invoice, lines) in zip(invoices, cdrs) where invoice.status != .void {
+                XCTAssertEqual(lines.count, invoice.cdrCount, backend)
+                XCTAssertEqual(lines.map { Int64($0.split(separator: " ")[3])! }.reduce(0, +), invoice.subtotal.micros, backend)
+            }
+            let balances = try store.read { try $0.customers() }.map(\.balance)
+            guard let reference else {
+                reference = (invoices, cdrs, balances, refusal)
+                XCTAssertEqual(invoices.count, 5)
+                XCTAssertTrue(refusal.contains("99123"), refusal)
+                return
+            }
+            XCTAssertEqual(invoices, reference.invoices, "\(backend): the invoices, line by line")
+            XCTAssertEqual(cdrs, reference.cdrs, "\(backend): the CDRs behind each")
+            XCTAssertEqual(balances, reference.balances, backend)
+            XCTAssertEqual(refusal, reference.refusal, backend)
+        }
+    }
 }
