@@ -123,14 +123,12 @@ extension ServerStore {
         try postgres.execute("DELETE FROM invoice_lines WHERE invoice_id = $1", [PostgresData(int64: invoiceID)])
         try postgres.execute("DELETE FROM invoice_cdrs WHERE invoice_id = $1", [PostgresData(int64: invoiceID)])
         let ranges = try ranges(invoiceID: invoiceID, customerID: customerID, period: period)
-        // CDRs already on an invoice that is not void, over the span of the ranges.
+        // CDRs already on an invoice of the customer that is not void, over the span of the ranges (a CDR's
+        // customer never changes, so no other customer's invoice can hold one of these).
         let low = ranges.map(\.from).min()!, high = ranges.map(\.to).max()!
-        var taken = Set<ServerWriteSession.CDRKey>()
-        for row in try postgres.execute("""
-            SELECT start_at, row_key, row_check FROM invoice_cdrs WHERE active AND start_at >= $1 AND start_at < $2
-            """, [PostgresData(int64: low), PostgresData(int64: high)]) {
-            taken.insert(ServerWriteSession.CDRKey(start: try row.int(0), key: try row.int(1), check: try row.int(2)))
-        }
+        let taken = try cdrKeys(where: """
+            active AND start_at >= $1 AND start_at < $2 AND invoice_id IN (SELECT id FROM invoices WHERE customer_id = $3)
+            """, [PostgresData(int64: low), PostgresData(int64: high), PostgresData(int64: customerID)])
         var keys: [ServerWriteSession.CDRKey] = []
         var cdrs: [BillableCDR] = []
         for row in try clickhouse[0].rows("""
@@ -147,6 +145,13 @@ extension ServerStore {
             keys.append(cdrKey)
             cdrs.append(BillableCDR(id: key, startAt: start, billsec: billsec, dst: ClickHouseText.unescaped(row[4]),
                                     charge: Money(micros: sell)))
+        }
+        // The subtotal must fit in 64 bits: refused here, rather than trapping in the composition's arithmetic.
+        var subtotal: Int64 = 0
+        for cdr in cdrs {
+            let (sum, overflow) = subtotal.addingReportingOverflow(cdr.charge.micros)
+            if overflow { throw ServerStoreError.overflow(server: clickhouse[0].server, what: "the invoice's subtotal") }
+            subtotal = sum
         }
         let table = try cardID.map { try rateTable(card: $0) }
         let zone = profile.zone.flatMap(TimeZone.init(identifier:)) ?? .utc
@@ -178,6 +183,23 @@ extension ServerStore {
                   PostgresData(int64: composition.tax.micros), PostgresData(int64: composition.rounding.micros),
                   PostgresData(int64: composition.total.micros)])
         return cdrs.count
+    }
+
+    /// The CDR keys of the `invoice_cdrs` rows `condition` selects, sent as one text (a row per key costs a
+    /// decoded row each: seconds for an invoice of 100,000 CDRs).
+    private func cdrKeys(where condition: String, _ binds: [PostgresData]) throws -> Set<ServerWriteSession.CDRKey> {
+        let text = try postgres.execute("""
+            SELECT coalesce(string_agg(start_at || ',' || row_key || ',' || row_check, ' '), '') FROM invoice_cdrs
+            WHERE \(condition)
+            """, binds)[0].text(0)
+        var keys = Set<ServerWriteSession.CDRKey>()
+        for item in text.split(separator: " ") {
+            let parts = item.split(separator: ",")
+            guard parts.count == 3, let start = Int64(parts[0]), let key = Int64(parts[1]), let check = Int64(parts[2])
+            else { throw ServerStoreError.refused(server: postgres.server, answer: "unexpected CDR key \(item)") }
+            keys.insert(ServerWriteSession.CDRKey(start: start, key: key, check: check))
+        }
+        return keys
     }
 
     // MARK: Issue, pay, void
@@ -364,36 +386,31 @@ extension ServerStore {
         return invoice
     }
 
-    /// The CDRs behind an invoice, read from ClickHouse by their keys (in slices, over the keys' time span), by
-    /// start then key. Their id is the row key; the caller's name is not on ClickHouse yet (empty).
+    /// The CDRs behind an invoice, by start then key: its customer's answered CDRs over the span of the invoice's
+    /// keys, read from ClickHouse in one query (`FINAL`) and kept when their key is the invoice's. Their id is the
+    /// row key; the caller's name is not on ClickHouse yet (empty).
     func invoicedCDRRecords(invoiceID: Int64) throws -> [InvoicedCDR] {
-        let keys = try postgres.execute("""
-            SELECT start_at, row_key, row_check FROM invoice_cdrs WHERE invoice_id = $1
-            ORDER BY start_at, row_key, row_check
-            """, [PostgresData(int64: invoiceID)]).map {
-            ServerWriteSession.CDRKey(start: try $0.int(0), key: try $0.int(1), check: try $0.int(2))
-        }
+        guard let customer = try postgres.execute("SELECT customer_id FROM invoices WHERE id = $1",
+                                                  [PostgresData(int64: invoiceID)]).first.map({ try $0.int(0) })
+        else { return [] }
+        let keys = try cdrKeys(where: "invoice_id = $1", [PostgresData(int64: invoiceID)])
+        guard let low = keys.map(\.start).min(), let high = keys.map(\.start).max() else { return [] }
         var result: [InvoicedCDR] = []
-        var index = 0
-        while index < keys.count {
-            let slice = keys[index..<min(index + 5_000, keys.count)]
-            index += slice.count
-            let tuples = slice.map { "(\($0.start),\($0.key),\($0.check))" }.joined(separator: ",")
-            for row in try clickhouse[0].rows("""
-                SELECT row_key, start_at, answer_at, end_at, billsec, src, dst, sell_micros FROM \(cdrTable) FINAL
-                WHERE start_at >= \(slice.first!.start) AND start_at <= \(slice.last!.start)
-                    AND (start_at, row_key, row_check) IN (\(tuples))
-                ORDER BY start_at, row_key, row_check
-                """) where row.count == 8 {
-                guard let id = Int64(row[0]), let start = Int64(row[1]), let answer = Int64(row[2]),
-                      let end = Int64(row[3]), let billsec = Int(row[4]), let sell = Int64(row[7]) else {
-                    throw ServerStoreError.refused(server: clickhouse[0].server, answer: "unexpected CDR row \(row)")
-                }
-                result.append(InvoicedCDR(id: id, startAt: start, answerAt: answer < 0 ? nil : answer, endAt: end,
-                                          billsec: billsec, src: ClickHouseText.unescaped(row[5]),
-                                          dst: ClickHouseText.unescaped(row[6]), callerName: "",
-                                          charge: Money(micros: sell)))
+        result.reserveCapacity(keys.count)
+        for row in try clickhouse[0].rows("""
+            SELECT row_key, start_at, answer_at, end_at, billsec, src, dst, sell_micros, row_check FROM \(cdrTable) FINAL
+            WHERE start_at >= \(low) AND start_at <= \(high) AND customer_id = \(customer) AND billsec > 0
+            ORDER BY start_at, row_key, row_check
+            """) where row.count == 9 {
+            guard let id = Int64(row[0]), let start = Int64(row[1]), let answer = Int64(row[2]),
+                  let end = Int64(row[3]), let billsec = Int(row[4]), let sell = Int64(row[7]),
+                  let check = Int64(row[8]) else {
+                throw ServerStoreError.refused(server: clickhouse[0].server, answer: "unexpected CDR row \(row)")
             }
+            guard keys.contains(ServerWriteSession.CDRKey(start: start, key: id, check: check)) else { continue }
+            result.append(InvoicedCDR(id: id, startAt: start, answerAt: answer < 0 ? nil : answer, endAt: end,
+                                      billsec: billsec, src: ClickHouseText.unescaped(row[5]),
+                                      dst: ClickHouseText.unescaped(row[6]), callerName: "", charge: Money(micros: sell)))
         }
         return result
     }
