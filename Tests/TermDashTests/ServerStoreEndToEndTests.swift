@@ -92,7 +92,8 @@ final class ServerStoreEndToEndTests: XCTestCase {
 
     /// The billing commands on the servers print what they print on the embedded store holding the same CDRs:
     /// `rates rate-unrated` prices the CDRs no rate covered, then an invoice is created, issued (numbered) and
-    /// shown, line by line, with the same exit codes; a second pricing run prices nothing.
+    /// shown, line by line, with the same exit codes; a second pricing run prices nothing. Number blocks too: an
+    /// overlapping block is refused with the same message.
     func testInvoicesOnTheServersEqualThoseOnTheEmbeddedStore() throws {
         var random = seededRandom()
         let directory = try EndToEnd.temporaryDirectory()
@@ -133,7 +134,10 @@ final class ServerStoreEndToEndTests: XCTestCase {
                         ["rates", "rate-unrated", "--month", "2026-10"],
                         ["invoice", "create", "--customer", "C1", "--month", "2026-10", "--format", "json"],
                         ["invoice", "create", "--customer", "C1", "--month", "2026-10"],
-                        ["invoice", "issue", "1"], ["invoice", "show", "1"], ["invoice", "list"]] {
+                        ["invoice", "issue", "1"], ["invoice", "show", "1"], ["invoice", "list"],
+                        ["blocks", "add", "--customer", "C1", "--start", "1000", "--size", "100"],
+                        ["blocks", "add", "--customer", "C2", "--start", "1050", "--size", "10"],
+                        ["blocks", "list"]] {
             let embedded = try EndToEnd.termdash(command + ["--db", sqlitePath])
             let servers = try EndToEnd.termdash(command + serverArguments(settings))
             XCTAssertEqual(servers.status, embedded.status, "\(command): \(servers.stderr)")
@@ -146,6 +150,7 @@ final class ServerStoreEndToEndTests: XCTestCase {
             }
             XCTAssertEqual(withoutTimes(servers.stdout), withoutTimes(embedded.stdout), "\(command)")
             if command[1] == "show" { issued = servers.stdout }
+            if command.contains("1050") { XCTAssertTrue(servers.status == 1 && servers.stderr.contains("1000"), servers.stderr) }
         }
         // An independent total: the customer's answered CDRs of October, priced by the card as it is.
         let table = RateTable(rates)
