@@ -12,8 +12,9 @@ struct RebuildCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        // The store's kind first: on servers the embedded file's absence is beside the point.
-        guard settings.config.store.kind != .embedded || FileManager.default.fileExists(atPath: settings.storePath) else {
+        // The servers store first: its refusal names the command, not a SQLite file it would never read.
+        guard settings.config.store.kind == .embedded else { throw Settings.notOnServers("rebuild") }
+        guard FileManager.default.fileExists(atPath: settings.storePath) else {
             throw CLIError("\(settings.storePath): no store here")
         }
         let store = try settings.openSQLite(readOnly: false, command: "rebuild")

@@ -21,10 +21,4 @@ extension ServerWriteSession {
     public func createAccounts(_ creations: [AccountDirectory.Creation], at now: Int64) throws {
         throw ServerStoreError.notYetSupported("write: createAccounts")
     }
-
-    /// Not yet on servers (docs/scale-out.md).
-    public func rateTables() throws -> [Int64: RateTable] {
-        throw ServerStoreError.notYetSupported("write: rateTables")
-    }
-
 }
