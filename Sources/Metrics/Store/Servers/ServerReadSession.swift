@@ -279,15 +279,9 @@ final class ServerReadSession: StoreReadSession {
     /// Rate cards are not on the servers yet and `addRateCard` refuses: there are none.
     func rateCardCount() throws -> Int { 0 }
 
-    /// CDR files are not imported into the servers yet (`import` refuses them): none is in error.
-    func filesInError() throws -> [FailedFile] { [] }
-
     /// Only the extensions of customers with number blocks count, and blocks are not on the servers yet
     /// (`addBlock` refuses): there are none.
     func extensionsInUse(customerID: Int64?, cdrsSince since: Int64) throws -> [ExtensionInUse] { [] }
-
-    /// Nor is any import in progress.
-    func importsInProgress() throws -> [ImportInProgress] { [] }
 
     // MARK: Feeds
 
