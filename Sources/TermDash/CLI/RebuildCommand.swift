@@ -12,6 +12,8 @@ struct RebuildCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
+        // The servers store is refused by name before the SQLite file is looked for.
+        guard settings.config.store.kind == .embedded else { throw Settings.notOnServers("rebuild") }
         guard FileManager.default.fileExists(atPath: settings.storePath) else {
             throw CLIError("\(settings.storePath): no store here")
         }

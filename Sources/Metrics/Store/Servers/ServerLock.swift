@@ -10,6 +10,16 @@ enum ServerLock: Int64 {
     /// The file ledger's entries: each ledger write holds it, so two runs never take the same failed, interrupted
     /// or waiting entry.
     case files = 0x7464_0002
+    /// Creating the database and the tables: processes starting at once (two importers) would otherwise race on
+    /// `CREATE DATABASE` and `CREATE TABLE IF NOT EXISTS`, which PostgreSQL does not make safe. Held by the session.
+    case schema = 0x7464_0003
+
+    /// Runs `body` holding the lock on the connection (not in a transaction; released when the connection drops).
+    func holding<T>(on link: PostgresLink, _ body: () throws -> T) throws -> T {
+        try link.execute("SELECT pg_advisory_lock(\(rawValue))")
+        defer { _ = try? link.execute("SELECT pg_advisory_unlock(\(rawValue))") }
+        return try body()
+    }
 
     /// Waits for the lock inside the current transaction.
     func take(on link: PostgresLink) throws {

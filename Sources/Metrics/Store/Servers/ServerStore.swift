@@ -46,14 +46,17 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
         var maintenance = URLComponents(string: settings.postgres)!
         maintenance.path = "/postgres"
         let link = try PostgresLink(url: maintenance.string ?? "", credentials: settings.postgresCredentials, timeout: timeout)
-        let exists = try link.execute("SELECT 1 FROM pg_database WHERE datname = $1", [PostgresData(string: name)])
-        if exists.isEmpty {
-            do { try link.execute("CREATE DATABASE \(name)") } catch ServerStoreError.refused(_, let answer)
-                where answer.contains("already exists") {}
+        try ServerLock.schema.holding(on: link) {
+            let exists = try link.execute("SELECT 1 FROM pg_database WHERE datname = $1", [PostgresData(string: name)])
+            if exists.isEmpty { try link.execute("CREATE DATABASE \(name)") }
         }
     }
 
     private func migrate(cluster: String) throws {
+        try ServerLock.schema.holding(on: postgres) { try migrateHoldingLock(cluster: cluster) }
+    }
+
+    private func migrateHoldingLock(cluster: String) throws {
         try postgres.execute("CREATE TABLE IF NOT EXISTS ledger_schema (version bigint PRIMARY KEY)")
         try postgres.execute("BEGIN")
         do {
