@@ -47,6 +47,9 @@ final class ServerWriteSession: StoreWriteSession {
     /// 20 digits and a comma each: about 100 KB of keys.
     static let keysPerQuery = 5_000
 
+    /// About 10 MB of TSV: a second or two of ClickHouse's time.
+    static let rowsPerInsert = 50_000
+
     /// The keys among `records`' that ClickHouse holds already: one query over the batch's time range, every copy
     /// with the write that stored it. A copy counts when that write committed (its batch is in `cdr_batches`); one
     /// left by a writer killed before its commit does not, so the retry stores the CDR as new (and `FINAL` keeps
@@ -81,12 +84,18 @@ final class ServerWriteSession: StoreWriteSession {
     func flushCDRs() throws {
         guard !pending.isEmpty else { return }
         let batch = UUID().uuidString
-        var body = ""
-        body.reserveCapacity(pending.count * 200)
-        for record in pending { body += Self.tsv(record, batch: batch) }
-        try store.clickhouse[0].query(
-            "INSERT INTO \(store.database).\(store.cdrTable) (\(ClickHouseSchema.columns)) FORMAT TSV", body: body,
-            settings: store.clickhouse.count > 1 ? "insert_distributed_sync=1" : nil)
+        // A file's CDRs go in several requests, each within the store's timeout and of bounded size; rows of a
+        // request that never committed are told by their batch, whichever requests got through.
+        for start in stride(from: 0, to: pending.count, by: Self.rowsPerInsert) {
+            var body = ""
+            body.reserveCapacity(Self.rowsPerInsert * 200)
+            for record in pending[start..<min(start + Self.rowsPerInsert, pending.count)] {
+                body += Self.tsv(record, batch: batch)
+            }
+            try store.clickhouse[0].query(
+                "INSERT INTO \(store.database).\(store.cdrTable) (\(ClickHouseSchema.columns)) FORMAT TSV", body: body,
+                settings: store.clickhouse.count > 1 ? "insert_distributed_sync=1" : nil)
+        }
         try store.postgres.execute(
             "INSERT INTO cdr_batches (id, cdrs, first_start, last_start) VALUES ($1, $2, $3, $4)",
             [PostgresData(string: batch), PostgresData(int64: Int64(pending.count)),
