@@ -50,17 +50,26 @@ final class ServerWriteSession: StoreWriteSession {
     /// About 10 MB of TSV: a second or two of ClickHouse's time.
     static let rowsPerInsert = 50_000
 
-    /// The keys among `records`' that ClickHouse holds already: one query over the batch's time range, every copy
+    /// The keys among `records`' that ClickHouse holds already, over the records' time range, every copy
     /// with the write that stored it. A copy counts when that write committed (its batch is in `cdr_batches`); one
     /// left by a writer killed before its commit does not, so the retry stores the CDR as new (and `FINAL` keeps
     /// one of the two copies): the ledger then counts what SQLite would.
     private func storedKeys(of records: ArraySlice<CallRecord>) throws -> Set<CDRKey> {
         let first = records.map(\.startAt).min()!, last = records.map(\.startAt).max()!
-        let keys = Set(records.map(\.rowKey.key)).map(String.init).joined(separator: ",")
+        let range = "start_at >= \(first) AND start_at <= \(last)"
+        // ClickHouse 18.16 spends about 0.1 s parsing 5,000 keys: a range holding nothing (a new file's rows)
+        // needs no list, and one holding few rows besides these is read whole (extra keys do no harm).
+        let inRange = try store.clickhouse[0].rows("SELECT count() FROM \(store.cdrTable) WHERE \(range)")
+            .first.flatMap { $0.first.flatMap { Int($0) } } ?? 0
+        guard inRange > 0 else { return [] }
+        var condition = range
+        if inRange > 4 * records.count {
+            condition += " AND row_key IN (" + Set(records.map(\.rowKey.key)).map(String.init).joined(separator: ",") + ")"
+        }
         var copies: [(key: CDRKey, batch: Substring)] = []
         for row in try store.clickhouse[0].rows("""
             SELECT start_at, row_key, row_check, \(ClickHouseSchema.batchColumn) FROM \(store.cdrTable)
-            WHERE start_at >= \(first) AND start_at <= \(last) AND row_key IN (\(keys))
+            WHERE \(condition)
             """) where row.count == 4 {
             if let start = Int64(row[0]), let key = Int64(row[1]), let check = Int64(row[2]) {
                 copies.append((CDRKey(start: start, key: key, check: check), row[3]))
