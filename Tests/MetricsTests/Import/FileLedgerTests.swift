@@ -118,6 +118,21 @@ final class FileLedgerTests: StoreConformanceCase {
         }
     }
 
+    /// An import prices its CDRs by the rate cards as stored when it runs: its transaction reads them on every backend.
+    func testAnImportTransactionReadsTheStoredRateCards() throws {
+        try StoreBackend.eachEmptyStore { backend, store in
+            let rates = [Rate(prefix: "41", description: "Switzerland", perMinute: Money(micros: 123_457), initialSeconds: 30,
+                              incrementSeconds: 6)]
+            XCTAssertEqual(try store.importTransaction { try $0.rateTables() }.count, 0, backend)
+            let card = try store.addRateCard(name: "retail", direction: .sell, currency: "CHF", rates: rates)
+            let tables = try store.importTransaction { try $0.rateTables() }
+            XCTAssertEqual(Array(tables.keys), [card], backend)
+            XCTAssertEqual(tables[card]?.match("41441234567")?.charge(billsec: 61).micros,
+                           rates[0].charge(billsec: 61).micros, backend)
+            XCTAssertNil(tables[card]?.match("33123"), backend)
+        }
+    }
+
     /// A run of a content another process is importing gets an entry of its own; one whose process is gone (killed,
     /// a pid reused by another process, another boot) is `interrupted`, and the next run retries it in its place.
     func testAnEntryIsInterruptedWhenItsProcessIsGoneAndOnlyThenRetried() throws {
