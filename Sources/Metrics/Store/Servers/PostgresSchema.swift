@@ -24,5 +24,27 @@ enum PostgresSchema {
             id text PRIMARY KEY, cdrs bigint NOT NULL, first_start bigint NOT NULL, last_start bigint NOT NULL,
             stored_at timestamptz NOT NULL DEFAULT now());
         """,
+        // Registrations held now, one row per registered contact (the simulator's and the switch feeds').
+        """
+        CREATE TABLE registrations (
+            endpoint text PRIMARY KEY, customer_id bigint, contact text NOT NULL DEFAULT '',
+            registered_at bigint NOT NULL, expires_at bigint NOT NULL);
+        CREATE INDEX registrations_customer ON registrations (customer_id);
+        """,
+        // Rate cards and their rates, as SQLite keeps them.
+        """
+        CREATE TABLE rate_cards (
+            id bigserial PRIMARY KEY, name text NOT NULL UNIQUE,
+            direction text NOT NULL CHECK (direction IN ('sell', 'buy')), currency text NOT NULL DEFAULT 'USD');
+        CREATE TABLE rates (
+            rate_card_id bigint NOT NULL REFERENCES rate_cards (id) ON DELETE CASCADE,
+            prefix text NOT NULL CHECK (prefix ~ '^[0-9]+$'), description text NOT NULL DEFAULT '',
+            rate_micros_per_minute bigint NOT NULL CHECK (rate_micros_per_minute >= 0),
+            initial_seconds bigint NOT NULL DEFAULT 60 CHECK (initial_seconds >= 1),
+            increment_seconds bigint NOT NULL DEFAULT 60 CHECK (increment_seconds >= 1),
+            minimum_micros bigint NOT NULL DEFAULT 0 CHECK (minimum_micros >= 0),
+            connection_fee_micros bigint NOT NULL DEFAULT 0 CHECK (connection_fee_micros >= 0),
+            PRIMARY KEY (rate_card_id, prefix));
+        """,
     ]
 }

@@ -42,9 +42,4 @@ extension ServerReadSession {
         throw ServerStoreError.notYetSupported("read: portalUser")
     }
 
-    /// Not yet on servers (docs/scale-out.md).
-    public func registrationsByCustomer() throws -> [Int64: Int] {
-        throw ServerStoreError.notYetSupported("read: registrationsByCustomer")
-    }
-
 }

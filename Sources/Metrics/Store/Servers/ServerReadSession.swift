@@ -231,6 +231,15 @@ final class ServerReadSession: StoreReadSession {
         for (second, change) in changes { visit(second, change.0, change.1) }
     }
 
+    func registrationsByCustomer() throws -> [Int64: Int] {
+        var result: [Int64: Int] = [:]
+        for row in try store.postgres.execute(
+            "SELECT coalesce(customer_id, 0), count(*) FROM registrations GROUP BY 1") {
+            result[try row.int(0)] = Int(try row.int(1))
+        }
+        return result
+    }
+
     // MARK: Directory
 
     func customers() throws -> [CustomerEntry] {
@@ -274,10 +283,11 @@ final class ServerReadSession: StoreReadSession {
         return result
     }
 
-    // MARK: What the servers cannot hold yet, so hold none
+    func rateCardCount() throws -> Int {
+        Int(try store.postgres.execute("SELECT count(*) FROM rate_cards").first.map { try $0.int(0) } ?? 0)
+    }
 
-    /// Rate cards are not on the servers yet and `addRateCard` refuses: there are none.
-    func rateCardCount() throws -> Int { 0 }
+    // MARK: What the servers cannot hold yet, so hold none
 
     /// CDR files are not imported into the servers yet (`import` refuses them): none is in error.
     func filesInError() throws -> [FailedFile] { [] }

@@ -33,4 +33,26 @@ extension ServerStore {
         return try postgres.execute("INSERT INTO dids (number, customer_id) VALUES ($1, $2) RETURNING id",
                                     [PostgresData(string: number), ServerWriteSession.data(customerID)])[0].int(0)
     }
+
+    public func accounts() throws -> AccountBook {
+        lock.lock()
+        defer { lock.unlock() }
+        return AccountBook(
+            customers: try postgres.execute("""
+                SELECT id, account_code, name, active, channels_configured, rate_card_id FROM customers ORDER BY id
+                """).map {
+                CustomerAccount(id: try $0.int(0), accountCode: try $0.text(1), name: try $0.text(2),
+                                active: try $0.bool(3), channelsConfigured: Int(try $0.int(4)),
+                                rateCardID: try $0.optionalInt(5))
+            },
+            carriers: try postgres.execute("""
+                SELECT id, name, active, channels_configured, rate_card_id FROM carriers ORDER BY id
+                """).map {
+                CarrierAccount(id: try $0.int(0), name: try $0.text(1), active: try $0.bool(2),
+                               channelsConfigured: Int(try $0.int(3)), rateCardID: try $0.optionalInt(4))
+            },
+            dids: try postgres.execute("SELECT id, number, customer_id FROM dids ORDER BY id").map {
+                DIDAccount(id: try $0.int(0), number: try $0.text(1), customerID: try $0.optionalInt(2))
+            })
+    }
 }

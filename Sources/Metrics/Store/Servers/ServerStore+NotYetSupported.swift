@@ -4,23 +4,8 @@ import Metrics
 /// The ledger protocols not yet on PostgreSQL: each says so (docs/scale-out.md) instead of answering empty.
 extension ServerStore {
     /// Not yet on servers (docs/scale-out.md).
-    public func accounts() throws -> AccountBook {
-        throw ServerStoreError.notYetSupported("ledger: accounts")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
-    public func addRateCard(name: String, direction: RateDirection, currency: String, rates: [Rate]) throws -> Int64 {
-        throw ServerStoreError.notYetSupported("ledger: addRateCard")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
     public func storeRateCard(_ rates: [Rate], card name: String, direction: RateDirection, currency: String, replace: Bool) throws -> (cardID: Int64, replaced: Bool) {
         throw ServerStoreError.notYetSupported("ledger: storeRateCard")
-    }
-
-    /// Not yet on servers (docs/scale-out.md).
-    public func rateTables() throws -> [Int64: RateTable] {
-        throw ServerStoreError.notYetSupported("ledger: rateTables")
     }
 
     /// Not yet on servers (docs/scale-out.md).

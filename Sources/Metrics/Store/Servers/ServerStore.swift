@@ -54,7 +54,13 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
     }
 
     private func migrate(cluster: String) throws {
-        try postgres.execute("CREATE TABLE IF NOT EXISTS ledger_schema (version bigint PRIMARY KEY)")
+        do {
+            try postgres.execute("CREATE TABLE IF NOT EXISTS ledger_schema (version bigint PRIMARY KEY)")
+        } catch ServerStoreError.refused {
+            // Two first starts at once (a monitor beside a writer): IF NOT EXISTS is not atomic in PostgreSQL, and
+            // the loser fails once the other has created the table, which is then there.
+            try postgres.execute("SELECT 1 FROM ledger_schema LIMIT 1")
+        }
         try postgres.execute("BEGIN")
         do {
             try postgres.execute("LOCK TABLE ledger_schema")
