@@ -45,12 +45,13 @@ struct SimulateCommand: ParsableCommand {
         var outageSince: Date?
         while SignalTrap.pending == 0 {
             if let duration, Date().timeIntervalSince(started) >= duration { break }
+            let waiting = simulator.unwrittenCDRs
             do {
                 try simulator.advance(to: Int64(Date().timeIntervalSince1970))
                 if let since = outageSince {
                     outageSince = nil
                     Self.say("\(Self.stamp(Date())) store reachable again after \(Int(Date().timeIntervalSince(since))) s; "
-                          + "the calls of the outage are written")
+                          + "the \(waiting) CDRs of the outage are written")
                 }
             } catch ServerStoreError.unreachable(let server, let reason) {
                 if outageSince == nil {
