@@ -97,20 +97,28 @@ final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
         }
     }
 
-    /// The panes asked for; when the store cannot fill one of the optional panes yet (the servers store's billing,
-    /// invoices or account reads), the others without them, and what is missing for the status line.
+    /// The panes asked for; when the store cannot fill one of them yet (the servers store's billing, invoices or
+    /// account reads, or a customer's checklist, which reads their portal user), the others without it, and what is
+    /// missing for the status line. The optional panes go first; the checklist only if that was not enough.
     private func dashboard(at now: Int64, request: SnapshotRequest) throws -> (DashboardSnapshot, String?) {
-        do {
-            return (try engine.dashboard(at: now, request: request), nil)
-        } catch let missing as ServerStoreError {
-            guard case .notYetSupported = missing, request.billing || request.invoices || request.account else {
-                throw missing
+        var fewer = request
+        var missing: ServerStoreError?
+        while true {
+            do {
+                return (try engine.dashboard(at: now, request: fewer), missing?.description)
+            } catch let error as ServerStoreError {
+                guard case .notYetSupported = error else { throw error }
+                missing = missing ?? error
+                if fewer.billing || fewer.invoices || fewer.account {
+                    fewer.billing = false
+                    fewer.invoices = false
+                    fewer.account = false
+                } else if fewer.checklist != nil {
+                    fewer.checklist = nil
+                } else {
+                    throw error
+                }
             }
-            var fewer = request
-            fewer.billing = false
-            fewer.invoices = false
-            fewer.account = false
-            return (try engine.dashboard(at: now, request: fewer), missing.description)
         }
     }
 }
