@@ -19,7 +19,8 @@ final class ServerTimeoutTests: XCTestCase {
             guard case ServerStoreError.unreachable(_, let reason) = error else {
                 return XCTFail("\(what): \(error)")
             }
-            XCTAssertEqual(reason, "no answer within the timeout", what)
+            // Ours, or the client's own connect timeout (the same 1 s) when it fires first.
+            XCTAssertTrue(reason.lowercased().contains("timeout"), "\(what): \(reason)")
         }
         XCTAssertLessThan(Date().timeIntervalSince(started), 4, "\(what) gave up after about the timeout (1 s)")
     }
