@@ -56,13 +56,14 @@ PACKAGE_TEST ?= 1
 # The static release build runs beside the debug build and `swift test` (in its own build folder, so neither waits
 # for the other's lock), at a lower priority: it takes the cores the debug build leaves idle, and the one the tests
 # leave while they wait on the servers and terminals they start.
+# The tests run as two processes at once (Tests/run-in-two-lanes.sh): most of their time is waiting.
 test: deps
 	@release=""; if [ "$(PACKAGE_TEST)" = 1 ]; then \
 		echo "Building the static release binary beside the tests (log: $(STATIC_BUILD)/release-static.log)"; \
 		mkdir -p $(STATIC_BUILD); \
 		nice -n 10 $(MAKE) --no-print-directory release-static > $(STATIC_BUILD)/release-static.log 2>&1 & \
 		release=$$!; fi; \
-	$(SWIFT) build && $(SWIFT) test; tests=$$?; \
+	$(SWIFT) build --build-tests && sh Tests/run-in-two-lanes.sh; tests=$$?; \
 	if [ -n "$$release" ] && ! wait $$release; then \
 		tail -40 $(STATIC_BUILD)/release-static.log; echo "make test: the static release build failed"; exit 1; fi; \
 	[ $$tests -eq 0 ] || exit $$tests; \

@@ -34,10 +34,22 @@ final class MonitorEndToEndTests: XCTestCase {
         try session.send("5")
         let grid = try session.waitForScreen(timeout: 30) { $0.contains("Summary · Live · Attempts (UTC)") && $0.contains("Total") }
         XCTAssertTrue(grid.contains("[5 Summary]"), "the tab line shows the view:\n\(grid)")
-        // Three hours back (finished hours do not change while we read them), then a 2×2 rectangle: v starts a
-        // selection, h and j grow it left and down.
-        try session.send("h", "h", "h", "v", "h", "j")
-        let selected = try session.waitForScreen(timeout: 30) { $0.contains("n 4 ·") }
+        // From the first customer's newest hour (g, $), three hours back (finished hours do not change while we
+        // read them), then a 2×2 rectangle: v starts a selection, h and j grow it left and down. Each step waits for
+        // the selection line. Once in CI (a loaded machine) the keys after the view switch left no trace; that could
+        // not be reproduced, so the sequence is tried a second time from Esc, and says so when it is.
+        var selected = ""
+        for attempt in 1...2 {
+            if attempt > 1 {
+                print("MonitorEndToEndTests: the selection keys left no trace; again from Esc. Screen:\n\(selected)")
+            }
+            try session.send("Escape", "g", "$", "h", "h", "h", "v", "h")
+            selected = try session.waitForScreen(timeout: 15) { $0.contains("n 2 ·") }
+            guard selected.contains("n 2 ·") else { continue }
+            try session.send("j")
+            selected = try session.waitForScreen(timeout: 15) { $0.contains("n 4 ·") }
+            if selected.contains("n 4 ·") { break }
+        }
         let screen = lines(selected)
         let header = try XCTUnwrap(screen.firstIndex { $0.hasPrefix("│ Attempts ") && $0.contains(":00") })
         let hours = screen[header].split(separator: " ").filter { $0.hasSuffix(":00") }

@@ -12,9 +12,8 @@ struct RebuildCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        // On the servers it refuses by name, whether or not a SQLite file happens to be at the default path.
-        guard settings.config.store.kind == .embedded else { throw Settings.notOnServers("rebuild") }
-        guard FileManager.default.fileExists(atPath: settings.storePath) else {
+        // The store's kind first: on servers the embedded file's absence is beside the point.
+        guard settings.config.store.kind != .embedded || FileManager.default.fileExists(atPath: settings.storePath) else {
             throw CLIError("\(settings.storePath): no store here")
         }
         let store = try settings.openSQLite(readOnly: false, command: "rebuild")
