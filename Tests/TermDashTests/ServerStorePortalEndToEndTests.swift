@@ -8,7 +8,7 @@ import XCTest
 
 /// `termdash portal` on the servers store, as a customer's SSH session runs it: their own figures only, and a view
 /// whose read is not on the servers yet names the missing read instead of failing.
-final class PortalOnServersEndToEndTests: XCTestCase {
+final class ServerStorePortalEndToEndTests: XCTestCase {
     override func setUpWithError() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: EndToEnd.binary),
                           "build first: \(EndToEnd.binary) is missing")
