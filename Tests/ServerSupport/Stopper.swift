@@ -11,10 +11,23 @@ final class Stopper: @unchecked Sendable {
     private var processes: [(pid: pid_t, signal: Int32)] = []
     var folder: String?
 
+    private var stopsAtExit = false
+
     func add(_ pid: pid_t, signal: Int32) {
         lock.lock()
         defer { lock.unlock() }
         processes.append((pid, signal))
+        if !stopsAtExit {
+            stopsAtExit = true
+            atexit { Stopper.shared.stopAll() }
+        }
+    }
+
+    /// Forgets a server a test stopped itself (its PID may be reused).
+    func remove(_ pid: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        processes.removeAll { $0.pid == pid }
     }
 
     func stopAll() {
@@ -22,6 +35,12 @@ final class Stopper: @unchecked Sendable {
         let stopping = processes
         processes = []
         lock.unlock()
+        Self.stop(stopping)
+        if let folder { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    /// Signals each process, waits up to 20 s for all, then kills those still running.
+    static func stop(_ stopping: [(pid: pid_t, signal: Int32)]) {
         for process in stopping { kill(process.pid, process.signal) }
         for process in stopping {
             var status: Int32 = 0
@@ -35,6 +54,5 @@ final class Stopper: @unchecked Sendable {
                 waitpid(process.pid, &status, 0)
             }
         }
-        if let folder { try? FileManager.default.removeItem(atPath: folder) }
     }
 }

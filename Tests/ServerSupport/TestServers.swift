@@ -35,25 +35,35 @@ public enum TestServers {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("td-servers-\(getpid())-\(UUID().uuidString.prefix(6))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         chmod(folder, 0o755)
-        atexit { TestServers.stopAll() }
         Stopper.shared.folder = folder
         let postgresPort = try freePort()
-        try startPostgres(folder: folder + "/postgres", port: postgresPort)
-        let ports = try (0..<2).map { _ in (http: try freePort(), tcp: try freePort(), interserver: try freePort()) }
+        Stopper.shared.add(try startPostgres(folder: folder + "/postgres", port: postgresPort), signal: SIGINT)
+        let ports = try (0..<2).map { _ in try clickHousePorts() }
         for (index, port) in ports.enumerated() {
-            try startClickHouse(folder: folder + "/clickhouse\(index + 1)", ports: port, shards: ports.map(\.tcp))
+            Stopper.shared.add(try startClickHouse(folder: folder + "/clickhouse\(index + 1)", ports: port,
+                                                   shards: ports.map(\.tcp)), signal: SIGTERM)
         }
         for (index, port) in ports.enumerated() {
-            try waitUntil("clickhouse \(index + 1) on port \(port.http)", log: folder + "/clickhouse\(index + 1)/stdout.log") {
-                run("/usr/bin/curl", ["-sf", "-o", "/dev/null", "http://127.0.0.1:\(port.http)/ping"]) == 0
-            }
+            try waitForClickHouse(port: port.http, name: "clickhouse \(index + 1)", folder: folder + "/clickhouse\(index + 1)")
         }
         return Running(postgresPort: postgresPort, clickhousePorts: ports.map(\.http), folder: folder)
     }
 
+    /// Ports for one ClickHouse server: HTTP, native TCP (what the shards talk over) and interserver.
+    static func clickHousePorts() throws -> (http: Int, tcp: Int, interserver: Int) {
+        (http: try freePort(), tcp: try freePort(), interserver: try freePort())
+    }
+
+    /// Waits until the ClickHouse server on `port` answers /ping.
+    static func waitForClickHouse(port: Int, name: String, folder: String) throws {
+        try waitUntil("\(name) on port \(port)", log: folder + "/stdout.log") {
+            run("/usr/bin/curl", ["-sf", "-o", "/dev/null", "http://127.0.0.1:\(port)/ping"]) == 0
+        }
+    }
+
     /// PostgreSQL refuses to run as root: when the tests run as root, the server runs as `nobody`, which owns its
-    /// data folder.
-    private static func startPostgres(folder: String, port: Int) throws {
+    /// data folder. Returns its PID once it accepts connections (stop it with SIGINT, a fast shutdown).
+    static func startPostgres(folder: String, port: Int) throws -> pid_t {
         let bin = "/usr/lib/postgresql/15/bin"
         guard FileManager.default.isExecutableFile(atPath: bin + "/postgres") else {
             throw TestServerError("PostgreSQL 15 is not installed (make deps installs Debian's postgresql)")
@@ -78,13 +88,17 @@ public enum TestServers {
             "-c", "max_connections=200", "-c", "logging_collector=off",
         ])
         let pid = try spawn(postgres, arguments, log: folder + "/server.log")
-        Stopper.shared.add(pid, signal: SIGINT)  // fast shutdown: clients still connected are disconnected
         try waitUntil("postgres on port \(port)", log: folder + "/server.log") {
             run(bin + "/pg_isready", ["-q", "-h", "127.0.0.1", "-p", String(port)]) == 0
         }
+        return pid
     }
 
-    private static func startClickHouse(folder: String, ports: (http: Int, tcp: Int, interserver: Int), shards: [Int]) throws {
+    /// Starts a ClickHouse server whose config (written anew, the same for the same arguments) lists `shards` in the
+    /// cluster `termdash`; returns its PID without waiting for it (`waitForClickHouse`). Stop it with SIGTERM.
+    static func startClickHouse(folder: String, ports: (http: Int, tcp: Int, interserver: Int), shards: [Int]) throws
+        -> pid_t
+    {
         // Debian installs it in /usr/sbin.
         guard let server = ["/usr/sbin/clickhouse-server", "/usr/bin/clickhouse-server"]
             .first(where: FileManager.default.isExecutableFile(atPath:)) else {
@@ -118,14 +132,13 @@ public enum TestServers {
             """
         try config.write(toFile: folder + "/config.xml", atomically: true, encoding: .utf8)
         try users.write(toFile: folder + "/users.xml", atomically: true, encoding: .utf8)
-        let pid = try spawn(server, ["--config-file=\(folder)/config.xml"], log: folder + "/stdout.log")
-        Stopper.shared.add(pid, signal: SIGTERM)
+        return try spawn(server, ["--config-file=\(folder)/config.xml"], log: folder + "/stdout.log")
     }
 
     // MARK: Processes
 
     /// A free TCP port on 127.0.0.1: bound to port 0, read back, released.
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw TestServerError("socket: \(String(cString: strerror(errno)))") }
         defer { close(socket) }

@@ -31,6 +31,8 @@ public final class Simulator {
     private var registered: Set<Int> = []
     private var lastSampledMinute: Int64 = 0
     private var prunedHorizon: Int64 = 0
+    /// What failed writes left to write.
+    private var backlog = SimulatorBacklog()
 
     /// Creates (or loads) the simulated network in `store`. Live rows a previous simulator run left behind are
     /// dropped: those calls will never end.
@@ -122,29 +124,46 @@ public final class Simulator {
                 open[key]?.answerWritten = true
             }
         }
-        let churn = churnRegistrations(now: now)
-        try store.write { session in
-            try self.insertLive(started, now: now, in: session)
-            for call in answered {
-                if let answerAt = call.answerAt { try session.answerCall(call.callKey, at: answerAt) }
+        var batch = backlog
+        batch.add(started: started, answered: answered, ended: ended, churn: churnRegistrations(now: now))
+        let sampledBefore = lastSampledMinute
+        do {
+            try store.write { session in
+                try self.insertLive(batch.started, now: now, in: session)
+                for call in batch.answered {
+                    if let answerAt = call.answerAt { try session.answerCall(call.callKey, at: answerAt) }
+                }
+                try session.endCalls(batch.ended.map(\.callKey))
+                try session.insertCDRs(batch.ended.map { $0.record(source: self.options.source) })
+                try self.writeRegistrations(batch.churn, now: now, in: session)
+                // The retention horizon moves once an hour: prune when it does.
+                let horizon = self.options.retention.minuteHorizon(at: now)
+                if horizon != self.prunedHorizon {
+                    try session.pruneAggregates(self.options.retention, at: now)
+                    self.prunedHorizon = horizon
+                }
             }
-            try session.endCalls(ended.map(\.callKey))
-            try session.insertCDRs(ended.map { $0.record(source: self.options.source) })
-            try self.writeRegistrations(churn, now: now, in: session)
-            // The retention horizon moves once an hour: prune when it does.
-            let horizon = self.options.retention.minuteHorizon(at: now)
-            if horizon != self.prunedHorizon {
-                try session.pruneAggregates(self.options.retention, at: now)
-                self.prunedHorizon = horizon
-            }
+        } catch {
+            // Nothing of this write was stored: all of it goes with the next one.
+            backlog = batch
+            lastSampledMinute = sampledBefore
+            throw error
         }
+        backlog = SimulatorBacklog()
     }
+
+    /// Calls this simulator made (back-filled ones too): once it stopped, each is one CDR in the store.
+    public var callsSimulated: Int { callCounter }
+
+    /// CDRs of ended calls waiting for the store to answer again (0 once a write went through).
+    public var unwrittenCDRs: Int { backlog.ended.count }
 
     /// Ends every open call at `now`, as a switch that shuts down drops its calls, so that the store is not left
     /// with live calls nobody will ever end.
     public func stop(at now: Int64) throws {
-        let ended = open.values.map { model.cutOff($0.call, at: now) }
+        let ended = backlog.ended + open.values.map { model.cutOff($0.call, at: now) }
         open.removeAll()
+        backlog = SimulatorBacklog()
         try store.write { session in
             try session.endCalls(ended.map(\.callKey))
             try session.insertCDRs(ended.map { $0.record(source: self.options.source) })

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Metrics
+import ServerStore
 
 /// `termdash portal --customer C`: the monitor as one customer sees it, for a forced SSH command
 /// (docs/portal.md). Every read goes through a `ScopedStoreReader`, so the scope is the store's, not the views'.
@@ -28,15 +29,18 @@ struct PortalCommand: ParsableCommand {
 
     func run() throws {
         let settings = try portalSettings()
-        let store = try settings.openSQLite(readOnly: true, command: "portal")
+        let store = try settings.openStore(readOnly: true, command: "portal", serversSupported: true)
         let scoped = try Self.scopedReader(store, customer: customer, settings: settings)
         let config = settings.config
         let keys = KeyBinding.portalSession(customerDrafts: config.portalCustomerDrafts)
-        let pages = try settings.customPages(store: store, customer: scoped.scope.customerID, keys: keys)
+        // Custom pages are SQL over the embedded store's file: the servers store has none.
+        let pages: PageSource? = try config.store.kind == .servers ? nil
+            : settings.customPages(store: store, customer: scoped.scope.customerID, keys: keys)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw CLIError("the portal needs a terminal (ssh -t)")
         }
-        try Self.askForSecondFactor(storePath: settings.storePath, customerID: scoped.scope.customerID)
+        let writable = { try settings.openStore(readOnly: false, command: "portal", serversSupported: true) }
+        try Self.askForSecondFactor(ledger: try writable(), customerID: scoped.scope.customerID)
         let zones = [(name: config.zone, zone: TimeZone(identifier: config.zone) ?? TimeZone(identifier: "UTC")!)]
         var copy = CopySettings()
         copy.osc52 = config.copy.osc52
@@ -45,7 +49,7 @@ struct PortalCommand: ParsableCommand {
         let exportDirectory = PortalExports.customerDirectory(
             base: PortalExports.baseDirectory(configured: config.portalExportDirectory, storePath: storePath),
             customerID: customerID)
-        let writable = StoreWriter(open: { try SQLiteStore.openForCLI(path: storePath, readOnly: false) })
+        let writer = StoreWriter(open: writable)
         var ledger: (any PortalLedger)?
         let accountCode = try scoped.read { try $0.customers() }.first { $0.id == customerID }?.accountCode ?? customer
         let portal = PortalSessionOptions(
@@ -53,7 +57,7 @@ struct PortalCommand: ParsableCommand {
             exportDirectory: exportDirectory, reader: scoped,
             ledger: {
                 if let ledger { return ledger }
-                let opened = try SQLiteStore.openForCLI(path: storePath, readOnly: false)
+                let opened = try writable()
                 ledger = opened
                 return opened
             },
@@ -64,7 +68,7 @@ struct PortalCommand: ParsableCommand {
             tableRows: config.tableRows, mouse: false,
             keys: keys, copy: copy,
             exportDirectory: exportDirectory, checklist: config.checklist, moneyDecimals: config.moneyDecimals,
-            writer: config.portalCustomerDrafts ? ScopedMonitorWriter(customerID: customerID, base: writable) : nil,
+            writer: config.portalCustomerDrafts ? ScopedMonitorWriter(customerID: customerID, base: writer) : nil,
             views: KeyBinding.portalViews, pages: pages, portal: portal)
         if let signal = try MonitorSession(
             engine: MetricsEngine(store: scoped, retention: config.retention), options: options).run() {
@@ -75,8 +79,7 @@ struct PortalCommand: ParsableCommand {
     /// Once the customer enabled 2FA, a code (or a recovery code) before anything is shown: three tries, then exit 1.
     /// Asked on the plain terminal, before the monitor takes it over; the store is opened writable for this only
     /// (a code's time step and a recovery code are spent).
-    static func askForSecondFactor(storePath: String, customerID: Int64) throws {
-        let ledger = try SQLiteStore.openForCLI(path: storePath, readOnly: false)
+    static func askForSecondFactor(ledger: any MetricStore, customerID: Int64) throws {
         let language = try ledger.portalUser(customerID: customerID).language
         let result = try TwoFactorGate(customerID: customerID, store: ledger, language: language).run(
             readCode: { readLine(strippingNewline: true) },

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Metrics
+import ServerStore
 
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,30 +27,55 @@ struct SimulateCommand: ParsableCommand {
         let settings = try options.settings()
         let (simulatorOptions, days) = simulation.resolve(settings.config.simulator, retention: settings.config.retention)
 
-        let store = try settings.openSQLite(readOnly: false, command: "simulate")
+        let store = try settings.openStore(readOnly: false, command: "simulate", serversSupported: true)
         let hasHistory = try store.hasCDRs(source: simulatorOptions.source)
         SignalTrap.install()
         let now = Int64(Date().timeIntervalSince1970)
         let simulator = try Simulator(store: store, options: simulatorOptions, now: now)
         if hasHistory {
-            print("\(settings.storePath): already holds simulated history; continuing live traffic only")
+            Self.say("\(store.location): already holds simulated history; continuing live traffic only")
         } else if days > 0 {
             try simulator.backfillShowingProgress(days: days, until: now)
         }
-        print("Simulating about \(simulatorOptions.peakCPS) CPS at peak into \(settings.storePath); Ctrl-C stops")
+        Self.say("Simulating about \(simulatorOptions.peakCPS) CPS at peak into \(store.location); Ctrl-C stops")
         let started = Date()
         var lastReport = started
+        // A server that stops answering: said once, then every advance retries, the traffic of the outage kept
+        // for the first write that goes through.
+        var outageSince: Date?
         while SignalTrap.pending == 0 {
             if let duration, Date().timeIntervalSince(started) >= duration { break }
-            try simulator.advance(to: Int64(Date().timeIntervalSince1970))
+            let waiting = simulator.unwrittenCDRs
+            do {
+                try simulator.advance(to: Int64(Date().timeIntervalSince1970))
+                if let since = outageSince {
+                    outageSince = nil
+                    Self.say("\(Self.stamp(Date())) store reachable again after \(Int(Date().timeIntervalSince(since))) s; "
+                          + "the \(waiting) CDRs of the outage are written")
+                }
+            } catch ServerStoreError.unreachable(let server, let reason) {
+                if outageSince == nil {
+                    outageSince = Date()
+                    Self.say("\(Self.stamp(Date())) \(server): store unreachable (\(reason)); retrying, nothing is lost")
+                }
+            }
             if Date().timeIntervalSince(lastReport) >= 60 {
                 lastReport = Date()
-                print("\(ISO8601DateFormatter().string(from: lastReport)) live calls: \(simulator.liveCalls)")
+                Self.say("\(Self.stamp(lastReport)) live calls: \(simulator.liveCalls)"
+                      + (simulator.unwrittenCDRs > 0 ? ", \(simulator.unwrittenCDRs) CDRs waiting for the store" : ""))
             }
             Thread.sleep(forTimeInterval: 0.25)
         }
         let open = simulator.liveCalls
         try simulator.stop(at: Int64(Date().timeIntervalSince1970))
-        print("Stopped; \(open) calls in progress were ended now")
+        Self.say("Stopped; \(open) calls in progress were ended now; \(simulator.callsSimulated) calls simulated in all")
+    }
+
+    private static func stamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+
+    /// A line of output, flushed at once: a log file shows an outage and its end while the simulator runs.
+    private static func say(_ line: String) {
+        print(line)
+        fflush(nil)
     }
 }

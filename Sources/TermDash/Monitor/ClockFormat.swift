@@ -13,4 +13,13 @@ enum ClockFormat {
         formatter.dateFormat = isUTC ? "yyyy-MM-dd HH:mm:ss 'UTC'" : "yyyy-MM-dd HH:mm:ss xxx"
         return formatter
     }
+
+    /// "15:32:07" in `zone`: when the store stopped answering, on the status line.
+    static func timeOfDay(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: date)
+    }
 }

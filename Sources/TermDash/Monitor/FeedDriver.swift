@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import ServerStore
 
 /// Runs a switch feed on its own thread while the monitor draws: a refresh each period, backing off while the
 /// switch does not answer (the checklist then says the feed is down). The feed is owned by this thread once started.
@@ -22,6 +23,11 @@ final class FeedDriver: @unchecked Sendable {
                 do {
                     let result = try feed.refresh(now: Int64(Date().timeIntervalSince1970))
                     wait = result.behind ? 0 : backoff.next(ok: result.problem == nil)
+                } catch ServerStoreError.unreachable {
+                    // A server of the store not answering passes: the write was one rolled-back transaction and the
+                    // feed's memory follows only what committed, so the next refresh writes it all again (the
+                    // monitor's status line says the store is unreachable meanwhile).
+                    wait = backoff.next(ok: false)
                 } catch {
                     // The store failed: that is not the switch's problem, and retrying would hide it.
                     lock.withLock { failure = "\(error)" }

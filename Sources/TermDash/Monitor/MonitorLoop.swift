@@ -82,11 +82,15 @@ final class MonitorLoop {
                 clampLists(frame?.dashboard, width: width, height: height)
                 var buffer = CellBuffer(width: width, height: height)
                 let snapshot = frame?.dashboard
+                let outage = snapshots.outage()
                 var model = ScreenModel(
                     snapshot: snapshot, summary: state.view == .summary ? summary : nil, state: state,
                     context: ViewContext(
                         version: options.identity.version, zone: zoneChoice.name, clock: clock, glyphs: glyphs,
-                        message: error ?? message?.text ?? pageProblem),
+                        message: outage.map { outage in
+                            "store unreachable since \(ClockFormat.timeOfDay(outage.since, in: zone)) (\(outage.server))"
+                        } ?? error ?? message?.text ?? pageProblem,
+                        alert: outage != nil),
                     lowASR: options.checklist.minimumASR, minimumAttempts: options.checklist.minimumAttempts,
                     keys: keys, moneyDecimals: options.moneyDecimals, company: options.portal?.company)
                 if state.view == .page {

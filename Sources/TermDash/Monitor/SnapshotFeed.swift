@@ -1,8 +1,11 @@
 import Foundation
 import Metrics
+import ServerStore
 
 /// Reads the store on its own thread, once per refresh, and hands the event loop the newest immutable snapshot.
-/// The draw path never waits on SQLite.
+/// The draw path never waits on the store. When a server stops answering, the last frame stays, the outage is
+/// noted from its first failed read, and the next refresh simply tries again (a read gives up after the store's
+/// timeout); the first read that succeeds ends it.
 final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
     private let engine: MetricsEngine
     private let interval: Double
@@ -12,15 +15,21 @@ final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
     private let lock = NSLock()
     private var latest: MonitorFrame?
     private var latestError: String?
+    private var latestOutage: StoreOutage?
     private var generation = 0
     private var stopped = false
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(engine: MetricsEngine, interval: Double, pages: PageSource? = nil) {
+    /// When an outage began (tests give a fixed clock).
+    private let clock: @Sendable () -> Date
+
+    init(engine: MetricsEngine, interval: Double, pages: PageSource? = nil,
+         clock: @escaping @Sendable () -> Date = { Date() }) {
         self.engine = engine
         self.interval = interval
         self.pages = pages
+        self.clock = clock
     }
 
     func start(request: @escaping @Sendable () -> FeedRequest) {
@@ -48,25 +57,36 @@ final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
         lock.withLock { (latest, latestError, generation) }
     }
 
+    func outage() -> StoreOutage? { lock.withLock { latestOutage } }
+
     private func run() {
         guard let request else { return }
         while !lock.withLock({ stopped }) {
             let wanted = request()
+            let started = clock()
             let now = Int64(Date().timeIntervalSince1970)
             do {
-                let snapshot = try engine.dashboard(at: now, request: wanted.snapshot)
+                let (snapshot, missing) = try dashboard(at: now, request: wanted.snapshot)
                 let summary = try wanted.summary.map { try engine.summary($0, pagesBack: wanted.summaryPage, at: now) }
                 // A page's failing query is a value in its pane, never an error of the read.
                 let custom = pages?.read(shown: wanted.page, now: Date())
                 lock.withLock {
                     latest = MonitorFrame(dashboard: snapshot, summary: summary, request: wanted, pages: custom?.pages,
                                           pageResults: custom?.results)
+                    latestError = missing
+                    latestOutage = nil
+                    generation += 1
+                }
+            } catch ServerStoreError.unreachable(let server, _) {
+                lock.withLock {
+                    latestOutage = StoreOutage(since: latestOutage?.since ?? started, server: server)
                     latestError = nil
                     generation += 1
                 }
             } catch {
                 lock.withLock {
                     latestError = "store read failed: \(error)"
+                    latestOutage = nil
                     generation += 1
                 }
             }
@@ -74,6 +94,31 @@ final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
             let seconds = Date().timeIntervalSince1970
             let next = (seconds / interval).rounded(.down) * interval + interval + 0.02
             _ = wake.wait(timeout: .now() + max(0.05, next - seconds))
+        }
+    }
+
+    /// The panes asked for; when the store cannot fill one of them yet (the servers store's billing, invoices or
+    /// account reads, or a customer's checklist, which reads their portal user), the others without it, and what is
+    /// missing for the status line. The optional panes go first; the checklist only if that was not enough.
+    private func dashboard(at now: Int64, request: SnapshotRequest) throws -> (DashboardSnapshot, String?) {
+        var fewer = request
+        var missing: ServerStoreError?
+        while true {
+            do {
+                return (try engine.dashboard(at: now, request: fewer), missing?.description)
+            } catch let error as ServerStoreError {
+                guard case .notYetSupported = error else { throw error }
+                missing = missing ?? error
+                if fewer.billing || fewer.invoices || fewer.account {
+                    fewer.billing = false
+                    fewer.invoices = false
+                    fewer.account = false
+                } else if fewer.checklist != nil {
+                    fewer.checklist = nil
+                } else {
+                    throw error
+                }
+            }
         }
     }
 }

@@ -9,4 +9,11 @@ protocol SnapshotSource: AnyObject {
     func refreshNow()
     /// The newest frame, the last read's error when it failed, and a counter that changes with each read.
     func current() -> (frame: MonitorFrame?, error: String?, generation: Int)
+    /// The store's outage while reads fail because a server does not answer; nil while it answers.
+    func outage() -> StoreOutage?
+}
+
+extension SnapshotSource {
+    /// Frames built by hand never lose their store.
+    func outage() -> StoreOutage? { nil }
 }

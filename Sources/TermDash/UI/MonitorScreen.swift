@@ -74,7 +74,8 @@ enum MonitorScreen {
                 : model.keys.filter { $0.footer && $0.view == model.state.view }.compactMap { binding in
                     binding.keys.first.map { StatusBarModel.Hint(key: KeyBinding.label($0, unicode: glyphs.unicode),
                                                                  action: binding.name) }
-                })
+                },
+            messageIsAlert: context.alert)
         StatusBarWidget(model: status, glyphs: glyphs).render(frame.status, into: &buffer)
         if model.state.showHelp {
             HelpOverlay.render(model.keys, view: model.state.view, glyphs: glyphs, into: &buffer)

@@ -11,12 +11,15 @@ struct ViewContext: Sendable {
     var glyphs: GlyphSet
     /// A transient status message, if any.
     var message: String?
+    /// The message is an alert (the store not answering): it keeps its room before Zone and Version do.
+    var alert: Bool
 
-    init(version: String, zone: String, clock: String, glyphs: GlyphSet, message: String? = nil) {
+    init(version: String, zone: String, clock: String, glyphs: GlyphSet, message: String? = nil, alert: Bool = false) {
         self.version = version
         self.zone = zone
         self.clock = clock
         self.glyphs = glyphs
         self.message = message
+        self.alert = alert
     }
 }

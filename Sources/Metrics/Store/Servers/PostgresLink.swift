@@ -36,6 +36,14 @@ final class PostgresLink: @unchecked Sendable {
     @discardableResult
     func execute(_ sql: String, _ binds: [PostgresData] = []) throws -> [PostgresRow] {
         let connection = try connected()
+        // A server that stops answering (stopped, or its network gone) would leave the wait hanging: past the
+        // timeout the connection is closed, which fails the query, and the next statement connects again.
+        let expired = StatementExpiry()
+        let deadline = connection.eventLoop.scheduleTask(in: timeout) {
+            expired.set()
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+        defer { deadline.cancel() }
         do {
             return try connection.query(sql, binds).wait().rows
         } catch let error as PSQLError where error.code == .server {
@@ -43,18 +51,39 @@ final class PostgresLink: @unchecked Sendable {
         } catch {
             self.connection = nil
             _ = try? connection.close().wait()
-            throw ServerStoreError.unreachable(server: server, reason: Self.reason(error))
+            throw ServerStoreError.unreachable(
+                server: server, reason: expired.isSet ? "no answer within the timeout" : Self.reason(error))
         }
     }
 
     private func connected() throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
+        let eventLoop = PostgresConnection.defaultEventLoopGroup.any()
+        let attempt = PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger)
+        // The TCP connect has its own timeout, but a server that accepts and then never answers the handshake (a
+        // stopped process) would not: past the store's timeout the attempt is given up, and its connection closed
+        // should it come later. Both callbacks run on the one event loop, so exactly one completes the promise.
+        let promise = eventLoop.makePromise(of: PostgresConnection.self)
+        let expired = StatementExpiry()
+        let unanswered = ServerStoreError.unreachable(server: server, reason: "no answer within the timeout")
+        let deadline = eventLoop.scheduleTask(in: timeout) {
+            expired.set()
+            promise.fail(unanswered)
+        }
+        attempt.whenComplete { result in
+            deadline.cancel()
+            guard !expired.isSet else {
+                if case .success(let late) = result { let _: EventLoopFuture<Void> = late.close() }
+                return
+            }
+            promise.completeWith(result)
+        }
         do {
-            let connection = try PostgresConnection.connect(
-                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
-            ).wait()
+            let connection = try promise.futureResult.wait()
             self.connection = connection
             return connection
+        } catch let error as ServerStoreError {
+            throw error
         } catch let error as PSQLError where error.code == .server {
             throw ServerStoreError.refused(server: server, answer: error.serverInfo?[.message] ?? "error")
         } catch {

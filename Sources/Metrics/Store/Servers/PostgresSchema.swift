@@ -135,5 +135,12 @@ enum PostgresSchema {
         ALTER TABLE customers ADD COLUMN first_seen_file_id bigint REFERENCES cdr_files (id);
         ALTER TABLE carriers ADD COLUMN first_seen_file_id bigint REFERENCES cdr_files (id);
         """,
+        // 4: registrations held now, one row per registered contact (the simulator's and the switch feeds').
+        """
+        CREATE TABLE registrations (
+            endpoint text PRIMARY KEY, customer_id bigint, contact text NOT NULL DEFAULT '',
+            registered_at bigint NOT NULL, expires_at bigint NOT NULL);
+        CREATE INDEX registrations_customer ON registrations (customer_id);
+        """,
     ]
 }

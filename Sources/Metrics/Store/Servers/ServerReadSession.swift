@@ -231,6 +231,15 @@ final class ServerReadSession: StoreReadSession {
         for (second, change) in changes { visit(second, change.0, change.1) }
     }
 
+    func registrationsByCustomer() throws -> [Int64: Int] {
+        var result: [Int64: Int] = [:]
+        for row in try store.postgres.execute(
+            "SELECT coalesce(customer_id, 0), count(*) FROM registrations GROUP BY 1") {
+            result[try row.int(0)] = Int(try row.int(1))
+        }
+        return result
+    }
+
     // MARK: Directory
 
     func customers() throws -> [CustomerEntry] {

@@ -54,12 +54,9 @@ extension ServerStore {
                                        origin: origin, blockID: owned.first { $0.contains(number) }?.id))
         }
         let list = customers.map(String.init).joined(separator: ",")
-        // Registrations are written by the registrations' writer; a store it has not set up yet holds none.
-        if try postgres.execute("SELECT to_regclass('registrations') IS NOT NULL")[0].bool(0) {
-            for row in try postgres.execute(
-                "SELECT customer_id, endpoint FROM registrations WHERE customer_id IN (\(list))") {
-                note(try row.int(0), try row.text(1), .registration, Extension.fromEndpoint)
-            }
+        for row in try postgres.execute(
+            "SELECT customer_id, endpoint FROM registrations WHERE customer_id IN (\(list))") {
+            note(try row.int(0), try row.text(1), .registration, Extension.fromEndpoint)
         }
         // Short strings only (characters, as SQLite's length): the SQL narrows, `Extension` decides. DISTINCT makes
         // a CDR stored twice one caller, so no FINAL is needed.

@@ -18,6 +18,8 @@ struct StatusBarModel: Equatable, Sendable {
     var quitKey = "q"
     /// The current view's own key hints (from the key table's footer bindings), shown before help when they fit.
     var hints: [Hint] = []
+    /// The message is an alert (the store not answering): Zone and Version give way before it is cut.
+    var messageIsAlert = false
 
     struct Hint: Equatable, Sendable {
         var key: String
@@ -29,6 +31,6 @@ struct StatusBarModel: Equatable, Sendable {
             && lhs.channels?.inUse == rhs.channels?.inUse && lhs.channels?.configured == rhs.channels?.configured
             && lhs.message == rhs.message && lhs.balance == rhs.balance
             && lhs.checklistItems == rhs.checklistItems && lhs.helpKey == rhs.helpKey && lhs.quitKey == rhs.quitKey
-            && lhs.hints == rhs.hints
+            && lhs.hints == rhs.hints && lhs.messageIsAlert == rhs.messageIsAlert
     }
 }

@@ -9,7 +9,8 @@ import Metrics
 /// count goes, then the balance, then the help, then the message (cut first, dropped when under a few columns), then Zone,
 /// then Version; the clock stays and is cut last. Room left over after a drop goes back to `? help`.
 /// A message naming a file keeps the file's name: the path's leading directories give way first (`…/name.csv`),
-/// then, for the few seconds the message shows, Zone and Version; only then is it cut.
+/// then, for the few seconds the message shows, Zone and Version; only then is it cut. An alert (the store not
+/// answering) has Zone and Version give way before it is cut.
 struct StatusBarWidget: Widget {
     var model: StatusBarModel
     var glyphs: GlyphSet
@@ -94,6 +95,9 @@ struct StatusBarWidget: Widget {
                 drop(kind)
                 shorten()
             }
+        }
+        if model.messageIsAlert {
+            for kind in [Segment.Kind.zone, .version] where !fits() { drop(kind) }
         }
         if !fits(), let index = segments.firstIndex(where: { $0.kind == .message }) {
             let room = messageRoom(index)

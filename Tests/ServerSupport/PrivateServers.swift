@@ -1,0 +1,65 @@
+import Foundation
+import ServerStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A PostgreSQL and a ClickHouse server of one test's own, for a test that kills or restarts one of them (the
+/// shared `TestServers` must stay up for the others): free loopback ports, data folders under a folder of their own,
+/// stopped by PID when the test calls `stop` (or at process exit).
+public final class PrivateServers {
+    public let postgresPort: Int
+    public let clickhousePort: Int
+    public let folder: String
+    private let clickhousePorts: (http: Int, tcp: Int, interserver: Int)
+    private let postgresPID: pid_t
+    private var clickhousePID: pid_t?
+
+    public init() throws {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("td-private-\(getpid())-\(UUID().uuidString.prefix(6))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        chmod(folder, 0o755)
+        postgresPort = try TestServers.freePort()
+        clickhousePorts = try TestServers.clickHousePorts()
+        clickhousePort = clickhousePorts.http
+        postgresPID = try TestServers.startPostgres(folder: folder + "/postgres", port: postgresPort)
+        Stopper.shared.add(postgresPID, signal: SIGINT)
+        try startClickHouse()
+    }
+
+    /// The store on these servers (database `termdash`), with `timeoutSeconds`.
+    public func settings(timeoutSeconds: Int) -> ServerSettings {
+        ServerSettings(postgres: "postgres://termdash@127.0.0.1:\(postgresPort)/termdash",
+                       clickhouse: ["http://127.0.0.1:\(clickhousePort)"], timeoutSeconds: timeoutSeconds)
+    }
+
+    /// Starts ClickHouse on its ports and data folder (again, after `killClickHouse`) and waits until it answers.
+    public func startClickHouse() throws {
+        let pid = try TestServers.startClickHouse(folder: folder + "/clickhouse", ports: clickhousePorts,
+                                                  shards: [clickhousePorts.tcp])
+        clickhousePID = pid
+        Stopper.shared.add(pid, signal: SIGTERM)
+        try TestServers.waitForClickHouse(port: clickhousePort, name: "private clickhouse", folder: folder + "/clickhouse")
+    }
+
+    /// SIGKILL to ClickHouse, as a crash: no clean shutdown. Returns once it is gone.
+    public func killClickHouse() {
+        guard let pid = clickhousePID else { return }
+        Stopper.shared.remove(pid)
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        clickhousePID = nil
+    }
+
+    /// Stops both servers and removes their folder.
+    public func stop() {
+        var stopping: [(pid: pid_t, signal: Int32)] = [(postgresPID, SIGINT)]
+        if let pid = clickhousePID { stopping.append((pid, SIGTERM)) }
+        stopping.forEach { Stopper.shared.remove($0.pid) }
+        clickhousePID = nil
+        Stopper.stop(stopping)
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}
