@@ -12,8 +12,11 @@ struct RebuildCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        // The servers store is refused by name before the SQLite file is looked for.
-        guard settings.config.store.kind == .embedded else { throw Settings.notOnServers("rebuild") }
+        if settings.config.store.kind == .servers {
+            let read = try settings.openServers().rebuildAggregates(settings.config.retention, at: 0)
+            print("The servers store keeps no aggregates (every figure is read from its \(read) CDRs): nothing to rebuild")
+            return
+        }
         guard FileManager.default.fileExists(atPath: settings.storePath) else {
             throw CLIError("\(settings.storePath): no store here")
         }
