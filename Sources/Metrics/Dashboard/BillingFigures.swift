@@ -100,3 +100,16 @@ public struct BillingFigures: Sendable, Equatable {
         return [TimeBucket.month.start(of: previous - 1), previous, current]
     }
 }
+
+extension BillingFigures {
+    /// The invoices' part of the figures, from the invoices' own summary of the past month (read in the same read).
+    public mutating func take(_ invoices: InvoiceSummary) {
+        draftInvoices = invoices.drafts
+        unpaidInvoices = invoices.unpaid
+        unpaidValue = invoices.unpaidValue
+        unpaidCurrency = invoices.unpaidCurrency
+        topCustomers = invoices.topCustomers.prefix(5).map {
+            CustomerTotal(customerID: $0.customerID, name: $0.name, total: $0.total, currency: $0.currency)
+        }
+    }
+}

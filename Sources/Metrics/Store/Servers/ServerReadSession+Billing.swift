@@ -42,15 +42,7 @@ extension ServerReadSession {
         }
         figures.filesPerMonth = months.map { BillingFigures.MonthCount(month: $0, files: perMonth[$0] ?? 0) }
         if let pastMonth = BillingFigures.pastMonth(at: now) {
-            let invoices = try invoiceSummary(period: pastMonth, top: 5)
-            figures.draftInvoices = invoices.drafts
-            figures.unpaidInvoices = invoices.unpaid
-            figures.unpaidValue = invoices.unpaidValue
-            figures.unpaidCurrency = invoices.unpaidCurrency
-            figures.topCustomers = invoices.topCustomers.prefix(5).map {
-                BillingFigures.CustomerTotal(customerID: $0.customerID, name: $0.name, total: $0.total,
-                                             currency: $0.currency)
-            }
+            figures.take(try invoiceSummary(period: pastMonth, top: 5))
         }
         return figures
     }
