@@ -3,21 +3,23 @@ import Foundation
 import Glibc
 #endif
 
-/// The servers this test process started, stopped by their PIDs when it exits (never by name): the signal each
-/// expects, a wait of up to 20 s, then SIGKILL; then their folder is removed.
-final class Stopper: @unchecked Sendable {
-    static let shared = Stopper()
+/// The servers a process started, stopped by their PIDs (never by name): the signal each expects, a wait of up to
+/// 20 s, then SIGKILL; then their folder is removed unless `keepFolder`.
+public final class Stopper: @unchecked Sendable {
     private let lock = NSLock()
     private var processes: [(pid: pid_t, signal: Int32)] = []
-    var folder: String?
+    public var folder: String?
+    public var keepFolder = false
 
-    func add(_ pid: pid_t, signal: Int32) {
+    public init() {}
+
+    public func add(_ pid: pid_t, signal: Int32) {
         lock.lock()
         defer { lock.unlock() }
         processes.append((pid, signal))
     }
 
-    func stopAll() {
+    public func stopAll() {
         lock.lock()
         let stopping = processes
         processes = []
@@ -35,6 +37,6 @@ final class Stopper: @unchecked Sendable {
                 waitpid(process.pid, &status, 0)
             }
         }
-        if let folder { try? FileManager.default.removeItem(atPath: folder) }
+        if let folder, !keepFolder { try? FileManager.default.removeItem(atPath: folder) }
     }
 }
