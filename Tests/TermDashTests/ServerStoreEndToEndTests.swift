@@ -166,7 +166,7 @@ final class ServerStoreEndToEndTests: XCTestCase {
 
     func testCommandsWithoutServersSupportRefuseByName() throws {
         let settings = try TestServers.settings(cluster: false)
-        for command in [["import", "x.csv"], ["files"], ["rebuild"]] {
+        for command in [["rebuild"]] {
             let result = try EndToEnd.termdash(command + serverArguments(settings))
             XCTAssertEqual(result.status, 1, "\(command): \(result.stderr)")
             XCTAssertEqual(result.stderr, "Error: `termdash \(command[0])` does not support the servers store yet (docs/scale-out.md lists what does); use kind = \"embedded\"\n",

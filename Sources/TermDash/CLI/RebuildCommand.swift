@@ -12,7 +12,7 @@ struct RebuildCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        // The servers store first: its refusal names the command, not a SQLite file it would never read.
+        // The servers store is refused by name before the SQLite file is looked for.
         guard settings.config.store.kind == .embedded else { throw Settings.notOnServers("rebuild") }
         guard FileManager.default.fileExists(atPath: settings.storePath) else {
             throw CLIError("\(settings.storePath): no store here")

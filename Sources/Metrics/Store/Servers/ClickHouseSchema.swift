@@ -31,10 +31,19 @@ enum ClickHouseSchema {
         """
     }
 
+    /// The write that stored each copy of a CDR (its `cdr_batches` id on PostgreSQL; empty for rows written before
+    /// the column): a copy whose batch never committed was left by a writer killed between its ClickHouse insert
+    /// and its commit, and does not count as stored for the writer that retries it. Added to tables made before it.
+    static let batchColumn = "batch"
+
+    static func addBatchColumn(database: String, table: String) -> String {
+        "ALTER TABLE \(database).\(table) ADD COLUMN \(batchColumn) String DEFAULT ''"
+    }
+
     /// The columns in the order `ServerWriteSession` writes them as TSV.
     static let columns = """
         start_at, row_key, row_check, end_at, answer_at, source, customer_id, carrier_id, did_id, disposition, \
         duration, billsec, answered, busy, no_answer, failed, dtmf_known, dtmf_calls, dtmf_digits, sell_micros, \
-        buy_micros, unrated_sell, unrated_buy, src, dst
+        buy_micros, unrated_sell, unrated_buy, src, dst, batch
         """
 }

@@ -114,5 +114,26 @@ enum PostgresSchema {
             customer_id bigint NOT NULL REFERENCES customers(id) ON DELETE CASCADE, code_sha256 text NOT NULL,
             used_at bigint, PRIMARY KEY (customer_id, code_sha256));
         """,
+        // 3: the CDR files and their rejected rows, as SQLite's `cdr_files` and `cdr_rejects` (raw rows as bytes:
+        // PostgreSQL text cannot hold the NUL byte a row may be rejected for).
+        """
+        CREATE TABLE cdr_files (
+            id bigserial PRIMARY KEY, source text NOT NULL, path text NOT NULL, name text NOT NULL,
+            size bigint NOT NULL CHECK (size >= 0), content_hash text, format text,
+            status text NOT NULL CHECK (status IN ('waiting', 'processing', 'success', 'error')),
+            rows_read bigint NOT NULL DEFAULT 0, rows_accepted bigint NOT NULL DEFAULT 0,
+            rows_rejected bigint NOT NULL DEFAULT 0, rows_new bigint NOT NULL DEFAULT 0, first_error text,
+            discovered_at bigint NOT NULL, started_at bigint, finished_at bigint,
+            duplicate_of bigint REFERENCES cdr_files (id), owner_pid bigint, owner_start text,
+            first_row_key bigint, first_row_check bigint, first_row_start bigint);
+        CREATE INDEX cdr_files_content ON cdr_files (source, content_hash);
+        CREATE INDEX cdr_files_path ON cdr_files (source, path);
+        CREATE INDEX cdr_files_first_row ON cdr_files (first_row_key, first_row_check);
+        CREATE TABLE cdr_rejects (
+            file_id bigint NOT NULL REFERENCES cdr_files (id) ON DELETE CASCADE, line bigint NOT NULL,
+            raw bytea NOT NULL, reason text NOT NULL, PRIMARY KEY (file_id, line));
+        ALTER TABLE customers ADD COLUMN first_seen_file_id bigint REFERENCES cdr_files (id);
+        ALTER TABLE carriers ADD COLUMN first_seen_file_id bigint REFERENCES cdr_files (id);
+        """,
     ]
 }

@@ -274,14 +274,6 @@ final class ServerReadSession: StoreReadSession {
         return result
     }
 
-    // MARK: What the servers cannot hold yet, so hold none
-
-    /// CDR files are not imported into the servers yet (`import` refuses them): none is in error.
-    func filesInError() throws -> [FailedFile] { [] }
-
-    /// Nor is any import in progress.
-    func importsInProgress() throws -> [ImportInProgress] { [] }
-
     // MARK: Feeds
 
     func feeds() throws -> [FeedState] {

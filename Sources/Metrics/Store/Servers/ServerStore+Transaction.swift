@@ -1,11 +1,15 @@
+import Metrics
+
 extension ServerStore {
-    /// Runs `body` in one PostgreSQL transaction of its own, holding the store's connection: each ledger call is one.
+    /// `body` in one PostgreSQL transaction on the store's connection, holding the store's lock: committed when it
+    /// returns, rolled back when it throws. `locks` are taken first, in order. Each ledger call is one.
     @discardableResult
-    func transaction<T>(_ body: () throws -> T) throws -> T {
+    func transaction<T>(locking locks: [ServerLock] = [], _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         try postgres.execute("BEGIN")
         do {
+            for lock in locks { try lock.take(on: postgres) }
             let result = try body()
             try postgres.execute("COMMIT")
             return result

@@ -46,14 +46,17 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
         var maintenance = URLComponents(string: settings.postgres)!
         maintenance.path = "/postgres"
         let link = try PostgresLink(url: maintenance.string ?? "", credentials: settings.postgresCredentials, timeout: timeout)
-        let exists = try link.execute("SELECT 1 FROM pg_database WHERE datname = $1", [PostgresData(string: name)])
-        if exists.isEmpty {
-            do { try link.execute("CREATE DATABASE \(name)") } catch ServerStoreError.refused(_, let answer)
-                where answer.contains("already exists") {}
+        try ServerLock.schema.holding(on: link) {
+            let exists = try link.execute("SELECT 1 FROM pg_database WHERE datname = $1", [PostgresData(string: name)])
+            if exists.isEmpty { try link.execute("CREATE DATABASE \(name)") }
         }
     }
 
     private func migrate(cluster: String) throws {
+        try ServerLock.schema.holding(on: postgres) { try migrateHoldingLock(cluster: cluster) }
+    }
+
+    private func migrateHoldingLock(cluster: String) throws {
         try postgres.execute("CREATE TABLE IF NOT EXISTS ledger_schema (version bigint PRIMARY KEY)")
         try postgres.execute("BEGIN")
         do {
@@ -77,7 +80,23 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
             if clickhouse.count > 1 {
                 try node.query(ClickHouseSchema.distributedTable(database: database, cluster: cluster))
             }
+            for table in clickhouse.count > 1 ? ["cdr_local", "cdr_all"] : ["cdr_local"] {
+                try addBatchColumn(on: node, table: table)
+            }
         }
+    }
+
+    /// Adds `ClickHouseSchema.batchColumn` to a table made before it (two processes starting at once may both try:
+    /// the second finds it there).
+    private func addBatchColumn(on node: ClickHouseLink, table: String) throws {
+        let present = try node.rows("""
+            SELECT count() FROM system.columns WHERE database = \(ClickHouseText.literal(database))
+                AND table = \(ClickHouseText.literal(table)) AND name = \(ClickHouseText.literal(ClickHouseSchema.batchColumn))
+            """)
+        guard present.first?.first == "0" else { return }
+        do {
+            try node.query(ClickHouseSchema.addBatchColumn(database: database, table: table))
+        } catch ServerStoreError.refused(_, let answer) where answer.contains("already exists") {}
     }
 
     public func read<T>(_ body: (any StoreReadSession) throws -> T) throws -> T {

@@ -19,54 +19,102 @@ final class ServerWriteSession: StoreWriteSession {
     }
 
     func insertCDRs(_ records: [CallRecord]) throws -> Int {
+        try insertCDRs(records) { _ in }
+    }
+
+    /// `insertCDRs`, handing each record stored already (on ClickHouse, or earlier in this write) to
+    /// `alreadyStored`.
+    func insertCDRs(_ records: [CallRecord], alreadyStored: (CallRecord) -> Void) throws -> Int {
         guard !records.isEmpty else { return 0 }
-        let stored = try storedKeys(of: records)
         var new = 0
-        for record in records {
-            let key = CDRKey(start: record.startAt, key: record.rowKey.key, check: record.rowKey.check)
-            guard !stored.contains(key), pendingKeys.insert(key).inserted else { continue }
-            pending.append(record)
-            new += 1
+        // A query names at most `keysPerQuery` keys: ClickHouse parses at most 256 KiB of query text.
+        for start in stride(from: 0, to: records.count, by: Self.keysPerQuery) {
+            let chunk = records[start..<min(start + Self.keysPerQuery, records.count)]
+            let stored = try storedKeys(of: chunk)
+            for record in chunk {
+                let key = CDRKey(start: record.startAt, key: record.rowKey.key, check: record.rowKey.check)
+                guard !stored.contains(key), pendingKeys.insert(key).inserted else {
+                    alreadyStored(record)
+                    continue
+                }
+                pending.append(record)
+                new += 1
+            }
         }
         return new
     }
 
-    /// The keys among `records`' that ClickHouse holds already: one query over the batch's time range.
-    private func storedKeys(of records: [CallRecord]) throws -> Set<CDRKey> {
-        var result: Set<CDRKey> = []
+    /// 20 digits and a comma each: about 100 KB of keys.
+    static let keysPerQuery = 5_000
+
+    /// About 10 MB of TSV: a second or two of ClickHouse's time.
+    static let rowsPerInsert = 50_000
+
+    /// The keys among `records`' that ClickHouse holds already, over the records' time range, every copy
+    /// with the write that stored it. A copy counts when that write committed (its batch is in `cdr_batches`); one
+    /// left by a writer killed before its commit does not, so the retry stores the CDR as new (and `FINAL` keeps
+    /// one of the two copies): the ledger then counts what SQLite would.
+    private func storedKeys(of records: ArraySlice<CallRecord>) throws -> Set<CDRKey> {
         let first = records.map(\.startAt).min()!, last = records.map(\.startAt).max()!
-        let keys = Set(records.map(\.rowKey.key)).map(String.init).joined(separator: ",")
+        let range = "start_at >= \(first) AND start_at <= \(last)"
+        // ClickHouse 18.16 spends about 0.1 s parsing 5,000 keys: a range holding nothing (a new file's rows)
+        // needs no list, and one holding few rows besides these is read whole (extra keys do no harm).
+        let inRange = try store.clickhouse[0].rows("SELECT count() FROM \(store.cdrTable) WHERE \(range)")
+            .first.flatMap { $0.first.flatMap { Int($0) } } ?? 0
+        guard inRange > 0 else { return [] }
+        var condition = range
+        if inRange > 4 * records.count {
+            condition += " AND row_key IN (" + Set(records.map(\.rowKey.key)).map(String.init).joined(separator: ",") + ")"
+        }
+        var copies: [(key: CDRKey, batch: Substring)] = []
         for row in try store.clickhouse[0].rows("""
-            SELECT start_at, row_key, row_check FROM \(store.cdrTable)
-            WHERE start_at >= \(first) AND start_at <= \(last) AND row_key IN (\(keys))
-            """) where row.count == 3 {
+            SELECT start_at, row_key, row_check, \(ClickHouseSchema.batchColumn) FROM \(store.cdrTable)
+            WHERE \(condition)
+            """) where row.count == 4 {
             if let start = Int64(row[0]), let key = Int64(row[1]), let check = Int64(row[2]) {
-                result.insert(CDRKey(start: start, key: key, check: check))
+                copies.append((CDRKey(start: start, key: key, check: check), row[3]))
             }
         }
-        return result
+        let committed = try committedBatches(Set(copies.map(\.batch).filter { !$0.isEmpty }))
+        return Set(copies.filter { $0.batch.isEmpty || committed.contains($0.batch) }.map(\.key))
+    }
+
+    /// Which of `batches` are recorded in `cdr_batches`, i.e. were committed.
+    private func committedBatches(_ batches: Set<Substring>) throws -> Set<Substring> {
+        guard !batches.isEmpty else { return [] }
+        // Batch ids are UUIDs (letters, digits and dashes): safe inside an array literal.
+        let list = "{" + batches.filter { $0.allSatisfy { $0.isHexDigit || $0 == "-" } }.joined(separator: ",") + "}"
+        return Set(try store.postgres.execute("SELECT id FROM cdr_batches WHERE id = ANY($1::text[])",
+                                              [PostgresData(string: list)]).map { Substring(try $0.text(0)) })
     }
 
     /// Sends the collected CDRs to ClickHouse (through the Distributed table on a cluster, synchronously, so the
     /// commit that follows never announces rows still queued on one node).
     func flushCDRs() throws {
         guard !pending.isEmpty else { return }
-        var body = ""
-        body.reserveCapacity(pending.count * 160)
-        for record in pending { body += Self.tsv(record) }
-        try store.clickhouse[0].query(
-            "INSERT INTO \(store.database).\(store.cdrTable) (\(ClickHouseSchema.columns)) FORMAT TSV", body: body,
-            settings: store.clickhouse.count > 1 ? "insert_distributed_sync=1" : nil)
+        let batch = UUID().uuidString
+        // A file's CDRs go in several requests, each within the store's timeout and of bounded size; rows of a
+        // request that never committed are told by their batch, whichever requests got through.
+        for start in stride(from: 0, to: pending.count, by: Self.rowsPerInsert) {
+            var body = ""
+            body.reserveCapacity(Self.rowsPerInsert * 200)
+            for record in pending[start..<min(start + Self.rowsPerInsert, pending.count)] {
+                body += Self.tsv(record, batch: batch)
+            }
+            try store.clickhouse[0].query(
+                "INSERT INTO \(store.database).\(store.cdrTable) (\(ClickHouseSchema.columns)) FORMAT TSV", body: body,
+                settings: store.clickhouse.count > 1 ? "insert_distributed_sync=1" : nil)
+        }
         try store.postgres.execute(
             "INSERT INTO cdr_batches (id, cdrs, first_start, last_start) VALUES ($1, $2, $3, $4)",
-            [PostgresData(string: UUID().uuidString), PostgresData(int64: Int64(pending.count)),
+            [PostgresData(string: batch), PostgresData(int64: Int64(pending.count)),
              PostgresData(int64: pending.map(\.startAt).min()!), PostgresData(int64: pending.map(\.startAt).max()!)])
         pending = []
         pendingKeys = []
     }
 
-    /// One TSV line: the CDR's columns with its counters split as `RollupCounts` counts them.
-    static func tsv(_ record: CallRecord) -> String {
+    /// One TSV line: the CDR's columns with its counters split as `RollupCounts` counts them, and its batch.
+    static func tsv(_ record: CallRecord, batch: String) -> String {
         let outcome = record.outcome
         let answered = outcome == .answered
         let digits = answered ? record.dtmfDigits : nil
@@ -79,7 +127,7 @@ final class ServerWriteSession: StoreWriteSession {
             flag(outcome == .noAnswer), flag(outcome == .failed), flag(digits != nil), flag((digits ?? 0) > 0),
             String(digits ?? 0), String(record.sell?.micros ?? 0), String(record.buy?.micros ?? 0),
             flag(record.sell == nil), flag(record.buy == nil), ClickHouseText.escaped(record.src),
-            ClickHouseText.escaped(record.dst),
+            ClickHouseText.escaped(record.dst), batch,
         ]
         return fields.joined(separator: "\t") + "\n"
     }

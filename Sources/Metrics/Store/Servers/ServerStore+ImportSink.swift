@@ -1,0 +1,16 @@
+import Metrics
+
+extension ServerStore {
+    /// One PostgreSQL transaction holding `ServerLock.accounts` from its start (imports run one at a time, as on
+    /// SQLite, whose write lock an import holds); the file's new CDRs go to ClickHouse just before the commit. A
+    /// writer killed before that sends nothing; one killed between the send and the commit leaves CDRs with no
+    /// ledger entry, which the re-run finds stored (and `FINAL` counts once): nothing doubled, nothing lost.
+    public func importTransaction<T>(_ body: (any ImportTransaction) throws -> T) throws -> T {
+        try transaction(locking: [.accounts]) {
+            let transaction = ServerImportTransaction(store: self)
+            let result = try body(transaction)
+            try transaction.session.flushCDRs()
+            return result
+        }
+    }
+}
