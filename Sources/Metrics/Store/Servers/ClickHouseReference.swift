@@ -7,7 +7,8 @@ import Metrics
 public struct ClickHouseReference {
     private static let answered = "(answer_at != -1 AND billsec > 0)"
 
-    /// The counters of `Counter`, in its order; money as Decimal128, which cannot wrap.
+    /// The counters of `Counter`, in its order; money as Decimal128, which cannot wrap. (18.16 groups by names or
+    /// expressions only, not by position.)
     private static let aggregates = """
         count(),
         sum(\(answered)),
@@ -50,9 +51,9 @@ public struct ClickHouseReference {
         let node = store.clickhouse[0]
         var result: [Int64: [Int64: RollupCounts]] = [:]
         for row in try node.rows("""
-            SELECT \(key.column), \(bucket), \(Self.aggregates)
+            SELECT \(key.column) AS k0, \(bucket) AS k1, \(Self.aggregates)
             FROM \(store.cdrTable) FINAL WHERE start_at >= \(from) AND start_at < \(to)
-            GROUP BY 1, 2
+            GROUP BY k0, k1
             """) {
             guard row.count == 2 + Counter.allCases.count else {
                 throw ServerStoreError.refused(server: node.server, answer: "a row of \(row.count) columns")
