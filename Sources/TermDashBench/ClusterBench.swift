@@ -76,10 +76,11 @@ struct ClusterBench: ParsableCommand {
         stopper.keepFolder = true
         defer {
             stopper.stopAll()
-            if keep { note("The folder is kept at \(root)") } else { try? FileManager.default.removeItem(atPath: root) }
+            if keep { note("The folder is kept at \(root)") } else { Self.remove(in: root) }
         }
         note("starting PostgreSQL and two ClickHouse servers in \(root)/servers…")
-        let servers = try LocalServers.start(folder: root + "/servers", stopper: stopper)
+        // Idle connections closed after 1 s: this process still holds its own when it stops the servers.
+        let servers = try LocalServers.start(folder: root + "/servers", stopper: stopper, keepAliveSeconds: 1)
         let settings = ServerSettings(postgres: servers.postgres(database: "bench"),
                                       clickhouse: servers.clickhouse(cluster: true), timeoutSeconds: 600)
         let store = try ServerStore(settings)
@@ -100,6 +101,8 @@ struct ClusterBench: ParsableCommand {
             files.append(file)
         }
 
+        // The ledger's size before the import: an empty database is some 8 MB, which is not per CDR.
+        let ledgerBefore = try store.diskUse().postgres
         note("importing with two termdash processes at once…")
         let load = try importConcurrently(files: files, binary: binary, settings: settings, logs: root)
         let reference = ClickHouseReference(store: store)
@@ -142,8 +145,17 @@ struct ClusterBench: ParsableCommand {
         let disk = try store.diskUse()
 
         ClusterReport(cdrs: Int(stored), rejected: bad, cps: cps.value, now: now, load: load, snapshots: snapshots,
-                      baselines: baselines, disk: disk, extent: engine.extent, loadBar: Self.loadBar,
-                      snapshotBar: Self.snapshotBar).print()
+                      baselines: baselines, disk: disk, ledgerBefore: ledgerBefore, extent: engine.extent,
+                      loadBar: Self.loadBar, snapshotBar: Self.snapshotBar).print()
+    }
+
+    /// Removes what the bench wrote in `root` (never anything else a given --folder held), then `root` if empty.
+    private static func remove(in root: String) {
+        let files = FileManager.default
+        for name in ["servers", "Master-1.csv", "Master-2.csv", "import-1.log", "import-2.log"] {
+            try? files.removeItem(atPath: root + "/" + name)
+        }
+        if (try? files.contentsOfDirectory(atPath: root))?.isEmpty == true { try? files.removeItem(atPath: root) }
     }
 
     /// Runs one `termdash import` per file, all at once, on the servers; the wall-clock seconds from the first

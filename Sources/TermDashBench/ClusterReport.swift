@@ -10,6 +10,8 @@ struct ClusterReport {
     var snapshots: [PassTiming]
     var baselines: [PassTiming]
     var disk: (clickhouse: Int64, postgres: Int64)
+    /// PostgreSQL's database size before the import (accounts and rate cards only).
+    var ledgerBefore: Int64
     var extent: String
     var loadBar: Double
     var snapshotBar: Double
@@ -37,7 +39,8 @@ struct ClusterReport {
                 + "\(baselines.count) runs after 1 checking run; the panes but the dashboard)",
             "ratio       \(f(ratio, 2))x  (plain SQL median / the snapshot's same panes, median \(f(engineCompared.median, 2)) ms)",
             "disk        ClickHouse \(bytes(disk.clickhouse)) (\(bytes(Int64(perMillion(disk.clickhouse)))) per million CDRs), "
-                + "PostgreSQL \(bytes(disk.postgres)) (\(bytes(Int64(perMillion(disk.postgres)))) per million CDRs)",
+                + "PostgreSQL \(bytes(disk.postgres)), \(bytes(ledgerBefore)) before the import "
+                + "(\(bytes(Int64(perMillion(disk.postgres - ledgerBefore)))) per million CDRs)",
             "",
             "median per pane, ms".padding(toLength: 52, withPad: " ", startingAt: 0) + "  snapshot   plain SQL",
         ]
