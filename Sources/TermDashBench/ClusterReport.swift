@@ -6,7 +6,8 @@ struct ClusterReport {
     var rejected: Int
     var cps: Int
     var now: Int64
-    var load: Double
+    /// Seconds from the start to the last importer's exit, and to each importer's.
+    var load: (total: Double, each: [Double])
     var snapshots: [PassTiming]
     var baselines: [PassTiming]
     var disk: (clickhouse: Int64, postgres: Int64)
@@ -23,7 +24,7 @@ struct ClusterReport {
         let comparedPanes = ClusterFigures.panes.map(\.rawValue)
         let engineCompared = Stats(snapshots.map { timing in comparedPanes.reduce(0) { $0 + timing.paneMilliseconds[$1] } })
         let ratio = engineCompared.median > 0 ? baseline.median / engineCompared.median : 0
-        let rate = load > 0 ? Double(cdrs) / load : 0
+        let rate = load.total > 0 ? Double(cdrs) / load.total : 0
         let perMillion = { (bytes: Int64) in self.cdrs > 0 ? Double(bytes) * 1e6 / Double(self.cdrs) : 0 }
         let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(now)))
         let f = { (value: Double, decimals: Int) in String(format: "%.\(decimals)f", value) }
@@ -31,7 +32,8 @@ struct ClusterReport {
             "termdash-bench cluster: PostgreSQL + 2-shard ClickHouse on loopback (\(BenchCommand.build))",
             "CDRs        \(grouped(cdrs)) stored (\(grouped(rejected)) bad rows rejected), \(cps) calls a second, "
                 + "ending \(when)",
-            "load        \(f(load, 1)) s by two concurrent `termdash import` processes: \(grouped(Int(rate))) CDRs/s together",
+            "load        \(f(load.total, 1)) s by two concurrent `termdash import` processes: \(grouped(Int(rate))) CDRs/s "
+                + "together (each done after " + load.each.map { f($0, 1) + " s" }.joined(separator: " and ") + ")",
             "figures     engine == plain SQL over the raw ClickHouse table: \(extent)",
             "snapshot    median \(f(snapshot.median, 2)) ms  (min \(f(snapshot.min, 2)), max \(f(snapshot.max, 2)); "
                 + "\(snapshots.count) runs after 1 warm-up; every pane)",
