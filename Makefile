@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 # The Kamailio lab and the monitor on it (docs/kamailio.md): Kamailio, sipp carriers and callers, on loopback.
 .PHONY: deps bench-deps build release demo demo-kamailio test bench bench-monitor bench-first-frame bench-memory \
-	bench-kamailio fuzz clean release-static dist install deb package-test
+	bench-kamailio bench-cluster fuzz clean release-static dist install deb package-test
 
 # Installs the system packages in $(1), only when one is missing.
 define install_missing
@@ -175,6 +175,19 @@ bench-memory: bench-deps
 bench-kamailio: deps
 	$(SWIFT) build -c release --product termdash
 	TERMDASH=.build/release/termdash bench/kamailio-cps.sh
+
+# The servers store's bars (issue 15; docs/scale-out.md, "make bench-cluster"): PostgreSQL 15 and a two-shard
+# ClickHouse cluster started on loopback (data in .build/bench-cluster, stopped by PID at the end), two seeded
+# Asterisk files of BENCH_CLUSTER_CDRS/2 rows loaded by two concurrent `termdash import` processes (bar >= 200,000
+# CDRs/s together), the snapshot of every pane on the servers (bar <= 100 ms median) against plain SQL over the raw
+# ClickHouse table, and the disk used per million CDRs. The issue's size is 100 M (BENCH_CLUSTER_CDRS=100000000:
+# some 19 GB of files, hours on 2 cores); the default finishes in minutes. E.g. BENCH_CLUSTER_ARGS="--runs 25 --keep".
+BENCH_CLUSTER_CDRS ?= 2000000
+BENCH_CLUSTER_ARGS ?=
+bench-cluster: deps
+	$(SWIFT) build -c release --product termdash
+	$(SWIFT) build -c release --product termdash-bench
+	./.build/release/termdash-bench cluster --folder .build/bench-cluster --cdrs $(BENCH_CLUSTER_CDRS) $(BENCH_CLUSTER_ARGS)
 
 # libFuzzer over CDR format detection and every format's parser, for FUZZ_SECONDS (default 60). The parsing sources
 # compile alone (no GRDB); seeds: Fuzz/corpus and, when beside the checkout, ../shared/cdr-samples. New inputs are

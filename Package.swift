@@ -59,6 +59,9 @@ let package = Package(
             dependencies: ["Metrics", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/Metrics/Store/SQLite/Reference"
         ),
+        // PostgreSQL and a two-shard ClickHouse cluster on free loopback ports, started and stopped by PID: for the
+        // tests (ServerTestSupport) and `termdash-bench cluster`. No SQL: it writes the servers' configs and runs them.
+        .target(name: "LocalServers"),
         // Stamps the build with a hash of the sources, so `termdash version` changes when the code does.
         .executableTarget(name: "VersionStamp", path: "Sources/VersionStamp"),
         .plugin(
@@ -82,12 +85,15 @@ let package = Package(
             ],
             plugins: ["VersionStampPlugin"]
         ),
-        // `make bench`: the snapshot-vs-plain-SQL bar of DESIGN.md on a simulated store of 10 M CDRs.
+        // `make bench`: the snapshot-vs-plain-SQL bar of DESIGN.md on a simulated store of 10 M CDRs;
+        // `make bench-cluster`: the same on the servers store, loaded by two `termdash import` processes.
         .executableTarget(
             name: "TermDashBench",
             dependencies: [
                 "Metrics",
                 "SQLiteReference",
+                "ServerStore",
+                "LocalServers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,7 +102,7 @@ let package = Package(
         .target(name: "TermDashTestSupport", dependencies: ["Metrics"], path: "Tests/TestSupport"),
         // One PostgreSQL, one ClickHouse and a two-shard ClickHouse cluster per test run, on free loopback ports
         // (Debian's packages, started by the test process itself, stopped by PID at exit).
-        .target(name: "ServerTestSupport", dependencies: ["ServerStore"], path: "Tests/ServerSupport"),
+        .target(name: "ServerTestSupport", dependencies: ["ServerStore", "LocalServers"], path: "Tests/ServerSupport"),
         .testTarget(
             name: "MetricsTests", dependencies: ["Metrics", "TermDashTestSupport", "ServerStore", "ServerTestSupport"]),
         .testTarget(

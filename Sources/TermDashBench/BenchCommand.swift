@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
             Without a subcommand it runs panes: `termdash-bench --store PATH --cdrs N` is \
             `termdash-bench panes --store PATH --cdrs N`.
             """,
-        subcommands: [Bench.self, ImportBench.self],
+        subcommands: [Bench.self, ImportBench.self, ClusterBench.self],
         defaultSubcommand: Bench.self)
 
     static var build: String {

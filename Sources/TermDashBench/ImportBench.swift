@@ -84,21 +84,28 @@ enum MasterCSV {
     static let carriers = 40
     static let prefixes = ["1", "44", "4420", "41", "4179", "49", "33", "39", "34", "61", "81", "86", "91", "7", "55"]
 
-    /// Writes the file; returns how many of its rows are bad on purpose.
-    static func write(rows: Int, to path: String) throws -> Int {
-        var random = RandomSource(seed: 42)
+    /// Writes the file of rows `first..<first + rows`, row i starting at `base + i / perSecond`; returns how many
+    /// of its rows are bad on purpose. The same arguments give the same file. Written in pieces, so a file of
+    /// tens of millions of rows never sits in memory.
+    static func write(rows: Int, to path: String, from first: Int = 0, base: Int64 = 1_763_000_000,
+                      perSecond: Int = 20, seed: UInt64 = 42) throws -> Int {
+        var random = RandomSource(seed: seed)
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let file = FileHandle(forWritingAtPath: path) else {
+            throw BenchmarkError("cannot write \(path)")
+        }
+        defer { try? file.close() }
         var out = [UInt8]()
-        out.reserveCapacity(rows * 190)
+        out.reserveCapacity(min(rows, 100_000) * 200)
         var bad = 0
-        let base: Int64 = 1_763_000_000
         let formatter = TimeText()
-        for row in 0..<rows {
+        for row in first..<(first + rows) {
             let customer = Int(random.next() % UInt64(customers))
             let carrier = Int(random.next() % UInt64(carriers))
             let prefix = prefixes[Int(random.next() % UInt64(prefixes.count))]
             let number = prefix + String(100_000_000 + random.next() % 900_000_000)
-            // About 20 calls a second, as a busy switch writes them: 1 M rows are some 14 hours of traffic.
-            let start = base + Int64(row / 20)
+            // By default about 20 calls a second, as a busy switch writes them: 1 M rows are some 14 hours.
+            let start = base + Int64(row / perSecond)
             let answered = random.next() % 100 < 55
             let ring = Int64(random.next() % 20)
             let billsec = answered ? Int64(1 + random.next() % 600) : 0
@@ -121,10 +128,12 @@ enum MasterCSV {
             }
             out += Array(fields.joined(separator: ",").utf8)
             out.append(0x0A)
+            if out.count >= 16_000_000 {
+                try file.write(contentsOf: out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(out)) else {
-            throw BenchmarkError("cannot write \(path)")
-        }
+        try file.write(contentsOf: out)
         return bad
     }
 

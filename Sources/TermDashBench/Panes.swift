@@ -62,7 +62,7 @@ enum EngineSnapshot {
     /// reuses).
     static let request = SnapshotRequest(liveWindow: 400, tableRows: 25, history: .oneHour)
 
-    static func take(store: SQLiteStore, at now: Int64) throws -> (Result, PassTiming) {
+    static func take(store: any StoreReader, at now: Int64) throws -> (Result, PassTiming) {
         var timer = PassTimer()
         let engine = MetricsEngine(store: store)
         let result = Result(

@@ -1,4 +1,5 @@
 import Foundation
+import LocalServers
 import ServerStore
 #if canImport(Glibc)
 import Glibc
@@ -14,17 +15,22 @@ public final class PrivateServers {
     private let clickhousePorts: (http: Int, tcp: Int, interserver: Int)
     private let postgresPID: pid_t
     private var clickhousePID: pid_t?
+    /// Every private server still running, stopped at process exit if its test could not stop it.
+    private static let stopper: Stopper = {
+        let stopper = Stopper()
+        atexit { PrivateServers.stopper.stopAll() }
+        return stopper
+    }()
 
     public init() throws {
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("td-private-\(getpid())-\(UUID().uuidString.prefix(6))").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         chmod(folder, 0o755)
-        postgresPort = try TestServers.freePort()
-        clickhousePorts = try TestServers.clickHousePorts()
+        postgresPort = try LocalServers.freePort()
+        clickhousePorts = try LocalServers.clickHousePorts()
         clickhousePort = clickhousePorts.http
-        postgresPID = try TestServers.startPostgres(folder: folder + "/postgres", port: postgresPort)
-        Stopper.shared.add(postgresPID, signal: SIGINT)
+        postgresPID = try LocalServers.startPostgres(folder: folder + "/postgres", port: postgresPort, stopper: Self.stopper)
         try startClickHouse()
     }
 
@@ -36,17 +42,15 @@ public final class PrivateServers {
 
     /// Starts ClickHouse on its ports and data folder (again, after `killClickHouse`) and waits until it answers.
     public func startClickHouse() throws {
-        let pid = try TestServers.startClickHouse(folder: folder + "/clickhouse", ports: clickhousePorts,
-                                                  shards: [clickhousePorts.tcp])
-        clickhousePID = pid
-        Stopper.shared.add(pid, signal: SIGTERM)
-        try TestServers.waitForClickHouse(port: clickhousePort, name: "private clickhouse", folder: folder + "/clickhouse")
+        clickhousePID = try LocalServers.startClickHouse(folder: folder + "/clickhouse", ports: clickhousePorts,
+                                                         shards: [clickhousePorts.tcp], stopper: Self.stopper)
+        try LocalServers.waitForClickHouse(port: clickhousePort, name: "private clickhouse", folder: folder + "/clickhouse")
     }
 
     /// SIGKILL to ClickHouse, as a crash: no clean shutdown. Returns once it is gone.
     public func killClickHouse() {
         guard let pid = clickhousePID else { return }
-        Stopper.shared.remove(pid)
+        Self.stopper.remove(pid)
         kill(pid, SIGKILL)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -57,7 +61,7 @@ public final class PrivateServers {
     public func stop() {
         var stopping: [(pid: pid_t, signal: Int32)] = [(postgresPID, SIGINT)]
         if let pid = clickhousePID { stopping.append((pid, SIGTERM)) }
-        stopping.forEach { Stopper.shared.remove($0.pid) }
+        stopping.forEach { Self.stopper.remove($0.pid) }
         clickhousePID = nil
         Stopper.stop(stopping)
         try? FileManager.default.removeItem(atPath: folder)

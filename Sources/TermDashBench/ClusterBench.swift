@@ -1,0 +1,198 @@
+import ArgumentParser
+import Foundation
+import LocalServers
+import Metrics
+import ServerStore
+
+/// `termdash-bench cluster` (`make bench-cluster`, issue 15): PostgreSQL and a two-shard ClickHouse cluster started on
+/// loopback, N generated CDRs loaded by two concurrent `termdash import` processes, then the snapshot of every pane
+/// over the servers store against the same figures by plain SQL over the raw ClickHouse table, and the disk used.
+///
+/// Exit status: 0 when the measurement was made (whether or not a bar is met), 1 on an error, 3 when the engine and
+/// plain SQL disagree on a figure, 64 bad usage.
+struct ClusterBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster",
+        abstract: "Loads a two-shard ClickHouse cluster with two concurrent importers and times the servers' snapshot.",
+        discussion: """
+            Starts PostgreSQL 15 and two ClickHouse servers on free loopback ports (their data in --folder), writes two \
+            Asterisk Master.csv files of N/2 rows each (seeded, the same on every run), imports them with two \
+            `termdash import` processes at once, then times the snapshot of every pane on the servers and the same \
+            figures by plain SQL over the raw CDR table, checks they are equal, and reports the disk used. The servers \
+            are stopped by PID at the end. Exit status: 0 when the measurement was made (whether or not a bar is \
+            met), 1 on an error, 3 when the engine and plain SQL disagree on a figure, 64 bad usage.
+            """)
+
+    /// Issue 15's bars.
+    static let loadBar = 200_000.0
+    static let snapshotBar = 100.0
+
+    @Option(help: ArgumentHelp("CDRs generated and loaded, half by each importer (at least 1000).", valueName: "N"))
+    var cdrs: WholeNumber = 2_000_000
+
+    @Option(help: ArgumentHelp("Calls started per second in the generated files (the traffic's rate).", valueName: "R"))
+    var cps: WholeNumber = 1_000
+
+    @Option(help: ArgumentHelp("Timed snapshot runs, after one warm-up.", valueName: "K"))
+    var runs: WholeNumber = 15
+
+    @Option(help: ArgumentHelp("Timed plain-SQL runs, after one checking run.", valueName: "K"))
+    var baselineRuns: WholeNumber = 5
+
+    @Option(help: ArgumentHelp("The termdash binary the importers run (default: beside termdash-bench).",
+                               valueName: "path"))
+    var termdash: String?
+
+    @Option(help: ArgumentHelp("""
+        Where the servers' data, the generated files and the importers' logs go (default: a temporary directory); \
+        removed at the end unless --keep.
+        """, valueName: "path"))
+    var folder: String?
+
+    @Flag(help: "Keep the folder (servers' data, files, logs) and print its path.")
+    var keep = false
+
+    func validate() throws {
+        for (option, number, minimum) in [("--cdrs", cdrs, 1_000), ("--cps", cps, 1), ("--runs", runs, 1),
+                                          ("--baseline-runs", baselineRuns, 1)] where number.value < minimum {
+            throw ValidationError("\(option) takes a whole number of at least \(minimum), not '\(number.value)'")
+        }
+    }
+
+    func run() throws { try BenchCommand.reportingErrors(measure) }
+
+    private func measure() throws {
+        let root = folder ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("termdash-bench-cluster-\(getpid())").path
+        let binary = termdash ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("termdash").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw BenchmarkError("no termdash binary at \(binary) (build it, or give --termdash)")
+        }
+        if FileManager.default.fileExists(atPath: root + "/servers") {
+            throw BenchmarkError("\(root)/servers exists (an earlier run's servers): remove it or choose another --folder")
+        }
+        let stopper = Stopper()
+        stopper.keepFolder = true
+        defer {
+            stopper.stopAll()
+            if keep { note("The folder is kept at \(root)") } else { Self.remove(in: root) }
+        }
+        note("starting PostgreSQL and two ClickHouse servers in \(root)/servers…")
+        // Idle connections closed after 1 s: this process still holds its own when it stops the servers.
+        let servers = try LocalServers.start(folder: root + "/servers", stopper: stopper, keepAliveSeconds: 1)
+        let settings = ServerSettings(postgres: servers.postgres(database: "bench"),
+                                      clickhouse: servers.clickhouse(cluster: true), timeoutSeconds: 600)
+        let store = try ServerStore(settings)
+        try MasterCSV.prepareAccounts(in: store)
+
+        // The traffic ends at the bench's instant (a recent weekday 14:37:23 UTC), so the live panes hold calls.
+        let now = benchmarkInstant(before: wallClock())
+        let total = cdrs.value
+        let base = now - Int64(total / cps.value) - 1
+        let halves = [(first: 0, rows: total / 2), (first: total / 2, rows: total - total / 2)]
+        var files: [String] = []
+        var bad = 0
+        for (index, half) in halves.enumerated() {
+            let file = root + "/Master-\(index + 1).csv"
+            note("generating \(half.rows) Asterisk rows in \(file)…")
+            bad += try MasterCSV.write(rows: half.rows, to: file, from: half.first, base: base, perSecond: cps.value,
+                                       seed: 42 + UInt64(index))
+            files.append(file)
+        }
+
+        // The ledger's size before the import: an empty database is some 8 MB, which is not per CDR.
+        let ledgerBefore = try store.diskUse().postgres
+        note("importing with two termdash processes at once…")
+        let load = try importConcurrently(files: files, binary: binary, settings: settings, logs: root)
+        let reference = ClickHouseReference(store: store)
+        let stored = try reference.storedCDRs()
+        guard stored == Int64(total - bad) else {
+            throw BenchmarkError("\(stored) CDRs stored for \(total - bad) good rows (\(bad) bad): see \(root)/import-*.log")
+        }
+
+        let (warmUp, _) = try EngineSnapshot.take(store: store, at: now)
+        let figures = EngineSnapshot.figures(of: warmUp)
+        note("checking that the engine and plain SQL over the raw CDRs give the same figures…")
+        let (expected, _) = try ClusterFigures.plainSQL(reference, at: now)
+        let engine = ClusterFigures(engine: figures)
+        let differences = engine.differences(from: expected)
+        guard differences.isEmpty else {
+            print("FIGURES DIFFER between the engine and plain SQL over the raw CDRs:")
+            for line in differences.prefix(40) { print("  \(line)") }
+            Foundation.exit(3)
+        }
+        guard (figures.last24Hours[0]?.attempts ?? 0) > 0 else {
+            throw BenchmarkError("no calls in the last 24 hours before \(now): nothing was compared")
+        }
+
+        note("timing \(runs.value) snapshots…")
+        var snapshots: [PassTiming] = []
+        for _ in 0..<runs.value {
+            let (result, timing) = try EngineSnapshot.take(store: store, at: now)
+            guard EngineSnapshot.figures(of: result) == figures else {
+                throw BenchmarkError("a snapshot differs from the first one on a store nobody writes to")
+            }
+            snapshots.append(timing)
+        }
+        note("timing \(baselineRuns.value) plain-SQL passes…")
+        var baselines: [PassTiming] = []
+        for _ in 0..<baselineRuns.value {
+            let (result, timing) = try ClusterFigures.plainSQL(reference, at: now)
+            guard result == expected else { throw BenchmarkError("a plain-SQL pass differs from the first one") }
+            baselines.append(timing)
+        }
+        let disk = try store.diskUse()
+
+        ClusterReport(cdrs: Int(stored), rejected: bad, cps: cps.value, now: now, load: load, snapshots: snapshots,
+                      baselines: baselines, disk: disk, ledgerBefore: ledgerBefore, extent: engine.extent,
+                      loadBar: Self.loadBar, snapshotBar: Self.snapshotBar).print()
+    }
+
+    /// Removes what the bench wrote in `root` (never anything else a given --folder held), then `root` if empty.
+    private static func remove(in root: String) {
+        let files = FileManager.default
+        for name in ["servers", "Master-1.csv", "Master-2.csv", "import-1.log", "import-2.log"] {
+            try? files.removeItem(atPath: root + "/" + name)
+        }
+        if (try? files.contentsOfDirectory(atPath: root))?.isEmpty == true { try? files.removeItem(atPath: root) }
+    }
+
+    /// Runs one `termdash import` per file, all at once, on the servers; the wall-clock seconds from the first
+    /// start to the last exit, and each importer's from the start to its exit (two that queue on each other show
+    /// one about twice the other). Status 3 (rows rejected) is expected: the files hold bad rows on purpose.
+    private func importConcurrently(files: [String], binary: String, settings: ServerSettings, logs: String) throws
+        -> (total: Double, each: [Double])
+    {
+        let store = ["--store-kind", "servers", "--postgres", settings.postgres]
+            + settings.clickhouse.flatMap { ["--clickhouse", $0] }
+        let started = DispatchTime.now().uptimeNanoseconds
+        var processes: [(Process, String)] = []
+        for (index, file) in files.enumerated() {
+            let log = logs + "/import-\(index + 1).log"
+            FileManager.default.createFile(atPath: log, contents: nil)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["import", file] + store
+            let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            processes.append((process, log))
+        }
+        // Polled rather than waited on one after the other, so each importer's own time is seen.
+        var each = [Double?](repeating: nil, count: processes.count)
+        while each.contains(nil) {
+            for (index, (process, _)) in processes.enumerated() where each[index] == nil && !process.isRunning {
+                each[index] = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            }
+            usleep(20_000)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        for (process, log) in processes where ![0, 3].contains(process.terminationStatus) {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            throw BenchmarkError("termdash import exited \(process.terminationStatus): \(text.suffix(600))")
+        }
+        return (seconds, each.compactMap { $0 })
+    }
+}
