@@ -81,20 +81,21 @@ final class MonitorServersOutageEndToEndTests: XCTestCase {
         let up = try session.waitForScreen(timeout: 30) { (self.totalCalls($0) ?? 0) > 0 }
         XCTAssertNotNil(totalCalls(up), "the overview shows the quality pane's total:\n\(up)")
 
-        // ClickHouse crashes: the monitor keeps its last figures and names the outage; its keys still work.
-        let before = try session.capture()
+        // ClickHouse crashes: the monitor keeps its last figures and names the outage; its keys still work. (The
+        // figures are compared with the first frame that names the outage: a refresh may land between a capture
+        // taken before the kill and the kill itself.)
         servers.killClickHouse()
         let killedAt = Date()
         let down = try session.waitForScreen(timeout: 10) { $0.contains("store unreachable since") }
         XCTAssertTrue(down.contains("store unreachable since"), down)
         XCTAssertTrue(try shownFailure(down, near: killedAt), "the time of the first failed read, in UTC:\n\(down)")
-        XCTAssertEqual(totalCalls(down), totalCalls(before), "the last figures are kept:\n\(down)")
+        XCTAssertNotNil(totalCalls(down), "the last figures are kept:\n\(down)")
         try session.send("3")
         let history = try session.waitForScreen(timeout: 10) { $0.contains("[3 History]") }
         XCTAssertTrue(history.contains("[3 History]") && history.contains("store unreachable since"), history)
         try session.send("1")
         let back = try session.waitForScreen(timeout: 10) { $0.contains("[1 Overview]") }
-        XCTAssertEqual(totalCalls(back), totalCalls(before), back)
+        XCTAssertEqual(totalCalls(back), totalCalls(down), "the same figures after two view changes:\n\(back)")
         // The simulator says so, and keeps writing what it can once ClickHouse is back.
         let noticed = Date().addingTimeInterval(10)
         while !simulatorSaid().contains("store unreachable"), Date() < noticed { usleep(100_000) }

@@ -66,14 +66,14 @@ final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
             let started = clock()
             let now = Int64(Date().timeIntervalSince1970)
             do {
-                let (snapshot, missing) = try dashboard(at: now, request: wanted.snapshot)
+                let snapshot = try engine.dashboard(at: now, request: wanted.snapshot)
                 let summary = try wanted.summary.map { try engine.summary($0, pagesBack: wanted.summaryPage, at: now) }
                 // A page's failing query is a value in its pane, never an error of the read.
                 let custom = pages?.read(shown: wanted.page, now: Date())
                 lock.withLock {
                     latest = MonitorFrame(dashboard: snapshot, summary: summary, request: wanted, pages: custom?.pages,
                                           pageResults: custom?.results)
-                    latestError = missing
+                    latestError = nil
                     latestOutage = nil
                     generation += 1
                 }
@@ -94,31 +94,6 @@ final class SnapshotFeed: SnapshotSource, @unchecked Sendable {
             let seconds = Date().timeIntervalSince1970
             let next = (seconds / interval).rounded(.down) * interval + interval + 0.02
             _ = wake.wait(timeout: .now() + max(0.05, next - seconds))
-        }
-    }
-
-    /// The panes asked for; when the store cannot fill one of them yet (the servers store's billing, invoices or
-    /// account reads, or a customer's checklist, which reads their portal user), the others without it, and what is
-    /// missing for the status line. The optional panes go first; the checklist only if that was not enough.
-    private func dashboard(at now: Int64, request: SnapshotRequest) throws -> (DashboardSnapshot, String?) {
-        var fewer = request
-        var missing: ServerStoreError?
-        while true {
-            do {
-                return (try engine.dashboard(at: now, request: fewer), missing?.description)
-            } catch let error as ServerStoreError {
-                guard case .notYetSupported = error else { throw error }
-                missing = missing ?? error
-                if fewer.billing || fewer.invoices || fewer.account {
-                    fewer.billing = false
-                    fewer.invoices = false
-                    fewer.account = false
-                } else if fewer.checklist != nil {
-                    fewer.checklist = nil
-                } else {
-                    throw error
-                }
-            }
         }
     }
 }

@@ -4,7 +4,7 @@ import XCTest
 import TermDashTestSupport
 
 /// The billing dashboard's figures as the engine reads them, on every backend, against a count over what was written.
-final class BillingFiguresTests: StoreConformanceCase {
+final class BillingFiguresTests: XCTestCase {
     /// 2025-12-04 01:00 UTC.
     private let now: Int64 = 1_764_810_000
 

@@ -6,7 +6,7 @@ import TermDashTestSupport
 /// The ledger's CDR files through `StoreLedger` and an import's transaction: an entry per run (a failed or
 /// interrupted one retried in place, a waiting one taken when the file is complete), copies noted as duplicates,
 /// the importing process recorded, and rejected rows kept by line — on every backend (`StoreBackend.all`).
-final class FileLedgerTests: StoreConformanceCase {
+final class FileLedgerTests: XCTestCase {
     private let hash = ContentHash(of: "the file").description
 
     func testAWaitingFileBecomesTheProcessingOneThenFinishesAndMoves() throws {

@@ -6,7 +6,7 @@ import TermDashTestSupport
 /// Number blocks on every backend: overlaps refused naming the block in the way (random blocks against a brute
 /// force over every number), the trigger refusing what skips the check, automatic allocation on the grid, and the
 /// extensions used outside their customer's blocks.
-final class BlockLedgerTests: StoreConformanceCase {
+final class BlockLedgerTests: XCTestCase {
     private func customer(_ code: String, in store: any MetricStore) throws -> Int64 {
         try store.addCustomer(.init(accountCode: code, name: "Customer \(code)", channelsConfigured: 1, rateCardID: nil),
                               createdAt: 0)

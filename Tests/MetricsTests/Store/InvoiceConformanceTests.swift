@@ -4,7 +4,7 @@ import TermDashTestSupport
 
 /// The invoice ledger through the protocols alone, on every backend (`StoreBackend.all`): what a new backend must
 /// do for invoices to stay true.
-final class InvoiceConformanceTests: StoreConformanceCase {
+final class InvoiceConformanceTests: XCTestCase {
     func testInvoiceLifecycleMatchesBruteForceOnEveryBackend() throws {
         var random = seededRandom()
         try StoreBackend.eachEmptyStore { backend, store in

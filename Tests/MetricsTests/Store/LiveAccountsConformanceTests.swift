@@ -5,7 +5,7 @@ import XCTest
 
 /// What the simulator and the switch feeds write besides CDRs — registrations held now, accounts a feed first sees,
 /// rate cards to price with — read back the same on every backend.
-final class LiveAccountsConformanceTests: StoreConformanceCase {
+final class LiveAccountsConformanceTests: XCTestCase {
     private let now: Int64 = 1_709_303_843
 
     private func registration(_ endpoint: String, _ customer: Int64?) -> Registration {

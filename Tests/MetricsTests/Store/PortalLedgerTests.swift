@@ -5,7 +5,7 @@ import TermDashTestSupport
 
 /// The portal's accounts on every backend: profile values checked and audited field by field, verification codes
 /// bound to the address they were sent to, TOTP steps and recovery codes accepted once.
-final class PortalLedgerTests: StoreConformanceCase {
+final class PortalLedgerTests: XCTestCase {
     func testProfileChangesAreValidatedAndAudited() throws {
         try StoreBackend.eachEmptyStore { backend, store in
             let acme = try store.addCustomer(.init(accountCode: "A1", name: "Acme", channelsConfigured: 1, rateCardID: nil),

@@ -17,24 +17,13 @@ struct StoreBackend: Sendable {
         StoreBackend(name: "PostgreSQL + 2-shard ClickHouse") { _ in try ServerStore(TestServers.settings(cluster: true)) },
     ]
 
-    /// Runs `body` on an empty store of each backend, each in a fresh temporary folder removed afterwards. A
-    /// backend that does not implement what the test needs yet says so: the others still run, then the test is
-    /// reported skipped with the backend and the missing part named (never passed vacuously).
+    /// Runs `body` on an empty store of each backend, each in a fresh temporary folder removed afterwards.
     static func eachEmptyStore(_ body: (_ backend: String, _ store: any MetricStore) throws -> Void) throws {
-        var missing: [String] = []
-        _ = NotYetSupportedNotes.shared.take()
         for backend in all {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("td-conformance-\(UUID())")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
-            do {
-                try body(backend.name, try backend.open(directory))
-            } catch ServerStoreError.notYetSupported(let what) {
-                missing.append("\(backend.name): \(what)")
-            }
-            // Noted by `StoreConformanceCase` where an assertion caught the error itself.
-            missing += NotYetSupportedNotes.shared.take().map { "\(backend.name): \($0)" }
+            try body(backend.name, try backend.open(directory))
         }
-        if !missing.isEmpty { throw XCTSkip("not yet supported on " + missing.joined(separator: "; ")) }
     }
 }

@@ -6,7 +6,7 @@ import XCTest
 /// The store conformance suite: every figure the engine computes, from a store written only through the store's
 /// protocols (ledger and sink), equals a brute-force recount over the raw records written — on every backend in
 /// `StoreBackend.all`. Uses only Metrics' public API, as another backend's code would.
-final class StoreConformanceTests: StoreConformanceCase {
+final class StoreConformanceTests: XCTestCase {
     /// 2024-03-01 14:37:23 UTC: not on a minute, so windows have ragged edges.
     private let now: Int64 = 1_709_303_843
 

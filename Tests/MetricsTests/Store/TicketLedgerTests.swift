@@ -5,7 +5,7 @@ import TermDashTestSupport
 
 /// Help tickets on every backend: numbers given once and never reused, the support block kept as given, open and
 /// closed tickets listed as such, a ticket closed once.
-final class TicketLedgerTests: StoreConformanceCase {
+final class TicketLedgerTests: XCTestCase {
     func testTicketsOpenListAndCloseOnEveryBackend() throws {
         try StoreBackend.eachEmptyStore { backend, store in
             let acme = try store.addCustomer(.init(accountCode: "A1", name: "Acme", channelsConfigured: 1, rateCardID: nil),

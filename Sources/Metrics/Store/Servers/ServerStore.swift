@@ -4,8 +4,8 @@ import NIOCore
 import PostgresNIO
 
 /// The servers backend (docs/scale-out.md): the ledger on PostgreSQL, CDRs on ClickHouse (one server, or shards
-/// behind a Distributed table). What it does not implement yet throws `ServerStoreError.notYetSupported`, never a
-/// silent empty answer.
+/// behind a Distributed table). It implements every store protocol: a backend that cannot serve a call does not
+/// compile, rather than answering empty or failing at run time.
 ///
 /// A write is one PostgreSQL transaction; the CDRs it stores are buffered and sent to ClickHouse just before the
 /// commit. A writer killed between the two leaves CDRs whose ledger entry is missing: its retry sends them again,

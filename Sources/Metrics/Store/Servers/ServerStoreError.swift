@@ -7,20 +7,14 @@ public enum ServerStoreError: Error, CustomStringConvertible, Equatable {
     case refused(server: String, answer: String)
     /// A sum left the 64-bit range (ClickHouse's Int64 sum would wrap silently: sums are taken as Decimal128).
     case overflow(server: String, what: String)
-    /// A part of the store protocols the servers backend does not implement yet (docs/scale-out.md).
-    case notYetSupported(String)
     /// A connection setting that cannot be used.
     case badSetting(String)
-
-    /// How a `notYetSupported` description begins (the suites tell it from a wrong figure by it).
-    public static let notYetSupportedMarker = "not yet supported on the servers store: "
 
     public var description: String {
         switch self {
         case .unreachable(let server, let reason): return "\(server): store unreachable: \(reason)"
         case .refused(let server, let answer): return "\(server): the server refused the query: \(answer)"
         case .overflow(let server, let what): return "\(server): \(what) does not fit in 64 bits"
-        case .notYetSupported(let what): return Self.notYetSupportedMarker + what
         case .badSetting(let reason): return reason
         }
     }
