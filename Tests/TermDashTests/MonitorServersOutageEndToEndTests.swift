@@ -104,6 +104,10 @@ final class MonitorServersOutageEndToEndTests: XCTestCase {
         try servers.startClickHouse()
         let recovered = try session.waitForScreen(timeout: 15) { !$0.contains("unreachable") && (self.totalCalls($0) ?? 0) > 0 }
         XCTAssertFalse(recovered.contains("unreachable"), recovered)
+        // The simulator writes what it kept at its next advance after ClickHouse answers, which may come after the
+        // monitor's next read: it is stopped only once it has said so.
+        let written = Date().addingTimeInterval(20)
+        while !simulatorSaid().contains("store reachable again"), Date() < written { usleep(100_000) }
         kill(simulator, SIGTERM)
         XCTAssertEqual(EndToEnd.wait(simulator), 0)
         simulatorRunning = false
