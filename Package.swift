@@ -107,6 +107,6 @@ let package = Package(
             name: "MetricsTests", dependencies: ["Metrics", "TermDashTestSupport", "ServerStore", "ServerTestSupport"]),
         .testTarget(
             name: "TermDashTests",
-            dependencies: ["TermDash", "Metrics", "TermDashTestSupport", "ServerStore", "ServerTestSupport"]),
+            dependencies: ["TermDash", "Metrics", "TermDashTestSupport", "ServerStore", "ServerTestSupport", "LocalServers"]),
     ]
 )

@@ -137,9 +137,9 @@ public enum LocalServers {
 
     // MARK: Processes
 
-    /// A free TCP port on 127.0.0.1: bound to port 0, read back, released.
-    public static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// A free TCP (or, with `udp`, UDP) port on 127.0.0.1: bound to port 0, read back, released.
+    public static func freePort(udp: Bool = false) throws -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(udp ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw LocalServerError("socket: \(String(cString: strerror(errno)))") }
         defer { close(socket) }
         var address = sockaddr_in()

@@ -1,4 +1,5 @@
 import Foundation
+import LocalServers
 import XCTest
 
 /// `termdash feed kamailio` as a user runs it: bad usage exits 64 naming the option; with Kamailio unreachable it
@@ -36,7 +37,7 @@ final class FeedCommandTests: XCTestCase {
         let directory = try EndToEnd.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("td.db").path
-        let port = try KamailioLab.freePort(udp: false)
+        let port = try LocalServers.freePort()
         let result = try EndToEnd.termdash([
             "feed", "kamailio", "--db", db, "--rpc", "http://127.0.0.1:\(port)/RPC", "--acc-db",
             directory.appendingPathComponent("acc.db").path, "--source", "edge", "--refresh", "0.2", "--duration", "1",

@@ -1,4 +1,5 @@
 import Foundation
+import LocalServers
 import Metrics
 
 /// The Kamailio lab of the end-to-end test: Kamailio with the reference config, two sipp carriers, sipp callers and
@@ -8,10 +9,10 @@ final class KamailioLab {
     static let integration = EndToEnd.packageRoot.appendingPathComponent("integrations/kamailio")
 
     let directory: URL
-    let sipPort: UInt16
-    let httpPort: UInt16
-    let carrierAPort: UInt16
-    let carrierBPort: UInt16
+    let sipPort: Int
+    let httpPort: Int
+    let carrierAPort: Int
+    let carrierBPort: Int
     var accPath: String { directory.appendingPathComponent("acc.db").path }
     var storePath: String { directory.appendingPathComponent("termdash.db").path }
     var rpcURL: String { "http://127.0.0.1:\(httpPort)/RPC" }
@@ -33,10 +34,10 @@ final class KamailioLab {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("termdash-kamailio-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        sipPort = try Self.freePort(udp: true)
-        httpPort = try Self.freePort(udp: false)
-        carrierAPort = try Self.freePort(udp: true)
-        carrierBPort = try Self.freePort(udp: true)
+        sipPort = try LocalServers.freePort(udp: true)
+        httpPort = try LocalServers.freePort(udp: false)
+        carrierAPort = try LocalServers.freePort(udp: true)
+        carrierBPort = try LocalServers.freePort(udp: true)
         let schema = Self.integration.appendingPathComponent("acc.sql").path
         let created = try EndToEnd.run(Self.which("sqlite3"), ["-batch", accPath, ".read \(schema)"])
         guard created.status == 0 else { throw LabError("sqlite3 \(accPath): \(created.stderr)") }
@@ -75,8 +76,8 @@ final class KamailioLab {
         for (scenario, port) in [("uas-answer.xml", carrierAPort), ("uas-busy.xml", carrierBPort)] {
             carriers.append(try spawn(Self.which("sipp"), [
                 "-sf", Self.integration.appendingPathComponent("sipp/\(scenario)").path, "-i", "127.0.0.1",
-                "-p", "\(port)", "-ci", "127.0.0.1", "-cp", "\(try Self.freePort(udp: true))", "-mi", "127.0.0.1",
-                "-mp", "\(try Self.freePort(udp: true))", "-pause_msg_ign", "-nostdin",
+                "-p", "\(port)", "-ci", "127.0.0.1", "-cp", "\(try LocalServers.freePort(udp: true))", "-mi", "127.0.0.1",
+                "-mp", "\(try LocalServers.freePort(udp: true))", "-pause_msg_ign", "-nostdin",
             ], log: "carrier"))
         }
     }
@@ -88,9 +89,9 @@ final class KamailioLab {
         let pid = try spawn(Self.which("sipp"), [
             "127.0.0.1:\(sipPort)", "-sf", Self.integration.appendingPathComponent(dtmf ? "sipp/uac-dtmf.xml" : "sipp/uac.xml").path,
             "-s", number, "-key", "customer", customer, "-key", "src", "1000", "-d", "\(holdMilliseconds)",
-            "-m", "\(calls)", "-r", "20", "-i", "127.0.0.1", "-p", "\(try Self.freePort(udp: true))",
-            "-ci", "127.0.0.1", "-cp", "\(try Self.freePort(udp: true))", "-mi", "127.0.0.1",
-            "-mp", "\(try Self.freePort(udp: true))", "-pause_msg_ign", "-nostdin", "-timeout", "60",
+            "-m", "\(calls)", "-r", "20", "-i", "127.0.0.1", "-p", "\(try LocalServers.freePort(udp: true))",
+            "-ci", "127.0.0.1", "-cp", "\(try LocalServers.freePort(udp: true))", "-mi", "127.0.0.1",
+            "-mp", "\(try LocalServers.freePort(udp: true))", "-pause_msg_ign", "-nostdin", "-timeout", "60",
         ], log: "caller-\(customer)-\(number)")
         callers.append(pid)
         return pid
@@ -102,8 +103,8 @@ final class KamailioLab {
         let pid = try spawn(Self.which("sipp"), [
             "127.0.0.1:\(sipPort)", "-sf", Self.integration.appendingPathComponent("sipp/register.xml").path,
             "-key", "customer", customer, "-key", "src", prefix, "-m", "\(endpoints)", "-r", "20",
-            "-i", "127.0.0.1", "-p", "\(try Self.freePort(udp: true))", "-ci", "127.0.0.1",
-            "-cp", "\(try Self.freePort(udp: true))", "-nostdin", "-timeout", "20",
+            "-i", "127.0.0.1", "-p", "\(try LocalServers.freePort(udp: true))", "-ci", "127.0.0.1",
+            "-cp", "\(try LocalServers.freePort(udp: true))", "-nostdin", "-timeout", "20",
         ], log: "register-\(customer)")
         let status = EndToEnd.wait(pid)
         guard status == 0 else { throw LabError("sipp could not register \(customer)'s endpoints (status \(status))") }
@@ -239,25 +240,5 @@ final class KamailioLab {
             return "\(directory)/\(program)"
         }
         throw LabError("\(program) is not installed")
-    }
-
-    /// A port nobody on 127.0.0.1 uses now (the kernel's pick for port 0).
-    static func freePort(udp: Bool) throws -> UInt16 {
-        let fd = socket(AF_INET, Int32(udp ? SOCK_DGRAM.rawValue : SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw LabError("socket") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
-                guard bind(fd, pointer, length) == 0 else { return -1 }
-                return getsockname(fd, pointer, &length)
-            }
-        }
-        guard bound == 0 else { throw LabError("bind: \(String(cString: strerror(errno)))") }
-        return UInt16(bigEndian: address.sin_port)
     }
 }

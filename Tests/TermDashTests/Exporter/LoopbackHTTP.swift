@@ -3,13 +3,13 @@ import Foundation
 /// A plain HTTP/1.0 client for servers the tests start on 127.0.0.1 (the exporter, Prometheus).
 enum LoopbackHTTP {
     /// A plain HTTP/1.0 GET on 127.0.0.1: the body.
-    static func get(port: UInt16, path: String) throws -> String {
+    static func get(port: Int, path: String) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LabError("socket") }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
+        address.sin_port = UInt16(port).bigEndian
         inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }

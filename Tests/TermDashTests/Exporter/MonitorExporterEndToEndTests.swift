@@ -1,4 +1,5 @@
 import Foundation
+import LocalServers
 import XCTest
 
 /// `termdash monitor --exporter`: while the monitor runs in tmux, /metrics answers with the same attempts per carrier
@@ -7,7 +8,7 @@ final class MonitorExporterEndToEndTests: StoreEndToEndTestCase {
     func testTheMonitorServesTheStoreTotals() throws {
         let made = try EndToEnd.termdash(["simulate", "--db", db, "--history-days", "1", "--cps", "1", "--duration", "1"])
         XCTAssertEqual(made.status, 0, made.stderr)
-        let port = try KamailioLab.freePort(udp: false)
+        let port = try LocalServers.freePort()
         let session = try TmuxSession(command: "\(EndToEnd.binary) monitor --db \(db) --exporter 127.0.0.1:\(port)",
                                       width: 120, height: 30)
         _ = try session.waitForScreen(timeout: 60) { $0.contains("Overview") }

@@ -1,4 +1,5 @@
 import Foundation
+import LocalServers
 import XCTest
 
 /// `termdash exporter` scraped by a real Prometheus (Debian's `prometheus`), both on free loopback ports with their
@@ -17,7 +18,7 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
         let made = try EndToEnd.termdash(["simulate", "--db", db, "--history-days", "1", "--cps", "2", "--duration", "1"])
         XCTAssertEqual(made.status, 0, made.stderr)
 
-        let exporterPort = try KamailioLab.freePort(udp: false)
+        let exporterPort = try LocalServers.freePort()
         pids.append(try spawn(EndToEnd.binary, ["exporter", "--listen", "127.0.0.1:\(exporterPort)", "--db", db,
                                                  "--max-accounts", "1000"], log: "exporter"))
         let config = directory.appendingPathComponent("prometheus.yml")
@@ -30,7 +31,7 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
                 static_configs:
                   - targets: ["127.0.0.1:\(exporterPort)"]
             """.write(to: config, atomically: true, encoding: .utf8)
-        let prometheusPort = try KamailioLab.freePort(udp: false)
+        let prometheusPort = try LocalServers.freePort()
         pids.append(try spawn(prometheus, [
             "--config.file=\(config.path)", "--storage.tsdb.path=\(directory.appendingPathComponent("data").path)",
             "--web.listen-address=127.0.0.1:\(prometheusPort)"], log: "prometheus"))
@@ -61,7 +62,7 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
     }
 
     /// Each carrier's value of `query` from Prometheus' HTTP API (at `time`, or now), waiting up to 60 s for one.
-    private func ratios(_ query: String, port: UInt16, at time: Int64?) throws -> [String: Double] {
+    private func ratios(_ query: String, port: Int, at time: Int64?) throws -> [String: Double] {
         var found: [String: Double] = [:]
         let deadline = Date().addingTimeInterval(60)
         while found.isEmpty {

@@ -1,4 +1,5 @@
 import Foundation
+import LocalServers
 import XCTest
 
 /// A real OpenSSH server for the portal's end-to-end test, as docs/portal.md sets one up: its own host key, config
@@ -6,7 +7,7 @@ import XCTest
 /// listening on a free 127.0.0.1 port, run as the current user and stopped by its PID.
 final class SSHLab {
     let directory: URL
-    let port: UInt16
+    let port: Int
     let user: String
     private(set) var pid: pid_t = 0
     /// Each customer's private key, by account code.
@@ -17,7 +18,7 @@ final class SSHLab {
     /// - Parameter customers: the account codes to make a key for; each key runs `portal --db store --customer C`.
     init(store: String, customers: [String]) throws {
         directory = try EndToEnd.temporaryDirectory()
-        port = try KamailioLab.freePort(udp: false)
+        port = try LocalServers.freePort()
         user = String(cString: getpwuid(getuid()).pointee.pw_name)
         try keygen(directory.appendingPathComponent("host_ed25519").path)
         var authorized = ""
@@ -95,7 +96,7 @@ final class SSHLab {
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            address.sin_port = port.bigEndian
+            address.sin_port = UInt16(port).bigEndian
             let connected = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                     connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
