@@ -165,29 +165,47 @@ public enum LocalServers {
         throw LocalServerError("\(what) did not answer within 60 s: see \(log)")
     }
 
-    /// Starts `executable` in the background, output to `log`; the caller stops it by the PID returned.
-    public static func spawn(_ executable: String, _ arguments: [String], log: String) throws -> pid_t {
+    /// Starts `executable` in the background with no input, its output in the file `log` (created anew) and its
+    /// errors too, or in `errors` when given; in `environment`, or this process's. The caller stops it by the PID
+    /// returned (`wait` reaps it). posix_spawn, not Foundation's Process: on Linux, Process learns of the child's
+    /// exit through a descriptor that a daemonising child (the tmux server) inherits, and then waits for ever; the
+    /// output goes to files for the same reason (a pipe would stay open in the daemon).
+    public static func spawn(_ executable: String, _ arguments: [String], log: String = "/dev/null", errors: String? = nil,
+                             environment: [String: String]? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let errors {
+            posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let env = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { env?.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let spawned = env.map { posix_spawn(&pid, executable, &actions, nil, argv, $0) }
+            ?? posix_spawn(&pid, executable, &actions, nil, argv, environ)
         guard spawned == 0 else { throw LocalServerError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
         return pid
     }
 
-    /// Runs a program to completion; its exit status (128 + signal when killed).
-    @discardableResult
-    public static func run(_ executable: String, _ arguments: [String], log: String = "/dev/null") -> Int32 {
-        guard let pid = try? spawn(executable, arguments, log: log) else { return 127 }
+    /// Waits for a spawned process; its exit status, or 128 + the signal that ended it (WIFEXITED and
+    /// WEXITSTATUS spelled out: the C macros are not imported).
+    public static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// Runs a program to completion; its exit status (128 + signal when killed, 127 when it cannot run).
+    @discardableResult
+    public static func run(_ executable: String, _ arguments: [String], log: String = "/dev/null") -> Int32 {
+        guard let pid = try? spawn(executable, arguments, log: log) else { return 127 }
+        return wait(pid)
     }
 
 }

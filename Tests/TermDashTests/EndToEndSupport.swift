@@ -1,4 +1,5 @@
 import Foundation
+import LocalServers
 import XCTest
 
 /// Runs the built `termdash` binary, directly or inside a private tmux server, as a user would.
@@ -23,9 +24,8 @@ enum EndToEnd {
         var stderr: String
     }
 
-    /// Runs a program to completion with posix_spawn and waitpid. Foundation's Process is not used: on Linux it
-    /// learns of the child's exit through a descriptor that a daemonising child (the tmux server) inherits, and
-    /// then waits for ever. Output goes to files for the same reason.
+    /// Runs a program to completion (LocalServers' posix_spawn, not Foundation's Process: see why there), its
+    /// output and errors read from files once it has ended.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
         let directory = FileManager.default.temporaryDirectory
@@ -35,56 +35,16 @@ enum EndToEnd {
             unlink(outPath)
             unlink(errPath)
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { env.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, env)
-        guard spawned == 0 else { throw TmuxError(message: "cannot run \(executable): \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS, spelled out: the C macros are not imported.
-        let exited = status & 0x7f == 0
-        let code = exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(status: code,
+        let pid = try LocalServers.spawn(executable, arguments, log: outPath, errors: errPath, environment: environment)
+        let status = LocalServers.wait(pid)
+        return Result(status: status,
                       stdout: String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self),
                       stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self))
     }
 
     /// Starts `termdash` without waiting (output discarded), for tests that signal it.
     static func spawnTermdash(_ arguments: [String]) throws -> pid_t {
-        try spawn(binary, arguments, log: nil)
-    }
-
-    /// Starts `executable` in the background with no input; its output and errors go to the file `log` (created
-    /// anew), or nowhere. The caller stops it by the PID returned.
-    static func spawn(_ executable: String, _ arguments: [String], log: String?) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw LabError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
-        return pid
-    }
-
-    /// Waits for a spawned process; returns its exit status, or 128 + the signal that ended it.
-    static func wait(_ pid: pid_t) -> Int32 {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        try LocalServers.spawn(binary, arguments)
     }
 
     static func termdash(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {

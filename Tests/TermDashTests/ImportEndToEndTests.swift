@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LocalServers
 import XCTest
 
 /// `termdash import` and `termdash files` as a billing admin runs them: counts, messages, exit codes, and the
@@ -107,7 +108,7 @@ final class ImportEndToEndTests: StoreEndToEndTestCase {
             let pid = try EndToEnd.spawnTermdash(["import", "--db", db, file])
             usleep(useconds_t(delay * 1_000_000))
             kill(pid, SIGKILL)
-            let status = EndToEnd.wait(pid)
+            let status = LocalServers.wait(pid)
             let stored = try FileManager.default.fileExists(atPath: db) ? storedCDRs() : (count: 0, attempts: 0, billsec: 0)
             // A file is one transaction: all of it or nothing, never part.
             XCTAssertTrue(stored.count == 0 || stored.count == rows, "after a kill at \(delay)s (status \(status)): \(stored)")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LocalServers
 import XCTest
 
 /// The file ledger as `termdash files` shows it, whatever happens to the imports: every run has its own entry with
@@ -121,7 +122,7 @@ final class ImportLedgerEndToEndTests: StoreEndToEndTestCase {
         }
         XCTAssertTrue(seen, "the import never began its file")
         kill(pid, SIGKILL)
-        XCTAssertEqual(EndToEnd.wait(pid), 128 + SIGKILL)
+        XCTAssertEqual(LocalServers.wait(pid), 128 + SIGKILL)
 
         let entries = try files()
         XCTAssertEqual(entries.count, 1)

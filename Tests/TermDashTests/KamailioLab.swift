@@ -106,13 +106,13 @@ final class KamailioLab {
             "-i", "127.0.0.1", "-p", "\(try LocalServers.freePort(udp: true))", "-ci", "127.0.0.1",
             "-cp", "\(try LocalServers.freePort(udp: true))", "-nostdin", "-timeout", "20",
         ], log: "register-\(customer)")
-        let status = EndToEnd.wait(pid)
+        let status = LocalServers.wait(pid)
         guard status == 0 else { throw LabError("sipp could not register \(customer)'s endpoints (status \(status))") }
     }
 
     /// Waits for every caller to finish its calls.
     func waitForCallers() {
-        for pid in callers { _ = EndToEnd.wait(pid) }
+        for pid in callers { _ = LocalServers.wait(pid) }
         callers = []
     }
 
@@ -126,7 +126,7 @@ final class KamailioLab {
     func killFeed() {
         guard let feed else { return }
         kill(feed, SIGKILL)
-        _ = EndToEnd.wait(feed)
+        _ = LocalServers.wait(feed)
         self.feed = nil
     }
 
@@ -218,7 +218,7 @@ final class KamailioLab {
 
     private func spawn(_ executable: String, _ arguments: [String], log name: String) throws -> pid_t {
         logCount += 1
-        return try EndToEnd.spawn(executable, arguments, log: directory.appendingPathComponent("\(logCount)-\(name).log").path)
+        return try LocalServers.spawn(executable, arguments, log: directory.appendingPathComponent("\(logCount)-\(name).log").path)
     }
 
     /// SIGTERM, then SIGKILL after 5 s; reaps it.
@@ -231,7 +231,7 @@ final class KamailioLab {
             Thread.sleep(forTimeInterval: 0.05)
         }
         kill(pid, SIGKILL)
-        _ = EndToEnd.wait(pid)
+        _ = LocalServers.wait(pid)
     }
 
     static func which(_ program: String) throws -> String {

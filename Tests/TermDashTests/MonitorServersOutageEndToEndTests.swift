@@ -1,4 +1,5 @@
 import Foundation
+import LocalServers
 import ServerStore
 import ServerTestSupport
 import XCTest
@@ -67,10 +68,10 @@ final class MonitorServersOutageEndToEndTests: XCTestCase {
             """.write(toFile: config, atomically: true, encoding: .utf8)
 
         let simulatorLog = directory.appendingPathComponent("simulate.log").path
-        let simulator = try EndToEnd.spawn(EndToEnd.binary, ["simulate", "--config", config, "--cps", "150"],
-                                           log: simulatorLog)
+        let simulator = try LocalServers.spawn(EndToEnd.binary, ["simulate", "--config", config, "--cps", "150"],
+                                               log: simulatorLog)
         var simulatorRunning = true
-        defer { if simulatorRunning { kill(simulator, SIGKILL); _ = EndToEnd.wait(simulator) } }
+        defer { if simulatorRunning { kill(simulator, SIGKILL); _ = LocalServers.wait(simulator) } }
         func simulatorSaid() -> String { (try? String(contentsOfFile: simulatorLog, encoding: .utf8)) ?? "" }
         // The monitor starts once the simulator has made the store and its network.
         let ready = Date().addingTimeInterval(30)
@@ -109,7 +110,7 @@ final class MonitorServersOutageEndToEndTests: XCTestCase {
         let written = Date().addingTimeInterval(20)
         while !simulatorSaid().contains("store reachable again"), Date() < written { usleep(100_000) }
         kill(simulator, SIGTERM)
-        XCTAssertEqual(EndToEnd.wait(simulator), 0)
+        XCTAssertEqual(LocalServers.wait(simulator), 0)
         simulatorRunning = false
         let log = try String(contentsOfFile: simulatorLog, encoding: .utf8)
         XCTAssertTrue(log.contains("store unreachable"), log)

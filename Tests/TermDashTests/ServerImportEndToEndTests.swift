@@ -1,4 +1,5 @@
 import Foundation
+import LocalServers
 import Metrics
 import ServerStore
 import ServerTestSupport
@@ -88,7 +89,7 @@ final class ServerImportEndToEndTests: StoreEndToEndTestCase {
             let pid = try EndToEnd.spawnTermdash(["import", "--quiet", a, b, c] + servers)
             usleep(useconds_t(delay * 1_000_000))
             kill(pid, SIGKILL)
-            let status = EndToEnd.wait(pid)
+            let status = LocalServers.wait(pid)
             // Whatever was cut short: never a CDR counted twice (`FINAL`), never one that is not in the files, and
             // every CDR the ledger says was stored is there (nothing lost).
             let stored = totals(try reports(servers, [["carriers"]])["carriers"] ?? [])
@@ -132,12 +133,12 @@ final class ServerImportEndToEndTests: StoreEndToEndTestCase {
         let b = try masterCSV("b.csv", rows: 3_000, from: 2_000)
         let c = try masterCSV("c.csv", rows: 1_000, from: 10_000)
         let d = try masterCSV("d.csv", rows: 1_000, from: 20_000)
-        let first = try EndToEnd.spawn(EndToEnd.binary, ["import", "--quiet", a, b, c] + servers,
-                                       log: directory.appendingPathComponent("first.log").path)
-        let second = try EndToEnd.spawn(EndToEnd.binary, ["import", "--quiet", b, a, d] + servers,
-                                        log: directory.appendingPathComponent("second.log").path)
+        let first = try LocalServers.spawn(EndToEnd.binary, ["import", "--quiet", a, b, c] + servers,
+                                           log: directory.appendingPathComponent("first.log").path)
+        let second = try LocalServers.spawn(EndToEnd.binary, ["import", "--quiet", b, a, d] + servers,
+                                            log: directory.appendingPathComponent("second.log").path)
         for (pid, log) in [(first, "first.log"), (second, "second.log")] {
-            let status = EndToEnd.wait(pid)
+            let status = LocalServers.wait(pid)
             let text = (try? String(contentsOf: directory.appendingPathComponent(log), encoding: .utf8)) ?? ""
             XCTAssertEqual(status, 0, text)
         }
@@ -162,11 +163,11 @@ final class ServerImportEndToEndTests: StoreEndToEndTestCase {
         let servers = serverArguments(settings)
         let spool = directory.appendingPathComponent("spool")
         try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
-        let watcher = try EndToEnd.spawn(EndToEnd.binary, ["import", "--watch", spool.path, "--interval", "0.2"] + servers,
-                                         log: directory.appendingPathComponent("watch.log").path)
+        let watcher = try LocalServers.spawn(EndToEnd.binary, ["import", "--watch", spool.path, "--interval", "0.2"] + servers,
+                                             log: directory.appendingPathComponent("watch.log").path)
         defer {
             kill(watcher, SIGTERM)
-            _ = EndToEnd.wait(watcher)
+            _ = LocalServers.wait(watcher)
         }
         let file = try masterCSV("drop.csv", rows: 500, from: 50_000)
         try FileManager.default.moveItem(atPath: file, toPath: spool.appendingPathComponent("drop.csv").path)

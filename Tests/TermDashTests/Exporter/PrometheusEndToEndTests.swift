@@ -117,7 +117,7 @@ final class PrometheusEndToEndTests: StoreEndToEndTestCase {
     }
 
     private func spawn(_ executable: String, _ arguments: [String], log name: String) throws -> pid_t {
-        try EndToEnd.spawn(executable, arguments, log: directory.appendingPathComponent("\(name).log").path)
+        try LocalServers.spawn(executable, arguments, log: directory.appendingPathComponent("\(name).log").path)
     }
 
     private func percentEncoded(_ text: String) -> String {

@@ -56,7 +56,7 @@ final class SSHLab {
         try config.write(toFile: configPath, atomically: true, encoding: .utf8)
         // Run as root, sshd insists on its privilege separation directory.
         if getuid() == 0 { try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true) }
-        pid = try EndToEnd.spawn(Self.sshd, ["-D", "-e", "-f", configPath], log: directory.appendingPathComponent("sshd.log").path)
+        pid = try LocalServers.spawn(Self.sshd, ["-D", "-e", "-f", configPath], log: directory.appendingPathComponent("sshd.log").path)
         try waitUntilListening()
     }
 
@@ -75,7 +75,7 @@ final class SSHLab {
     func stop() {
         guard pid > 0 else { return }
         kill(pid, SIGTERM)
-        _ = EndToEnd.wait(pid)
+        _ = LocalServers.wait(pid)
         pid = 0
     }
 
