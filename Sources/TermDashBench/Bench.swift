@@ -27,11 +27,7 @@ struct Bench: ParsableCommand {
     @Option(help: ArgumentHelp("CDRs in the store (at least 1000).", valueName: "N"))
     var cdrs: WholeNumber = 10_000_000
 
-    @Option(help: ArgumentHelp("Timed snapshot runs, after one warm-up.", valueName: "K"))
-    var runs: WholeNumber = 15
-
-    @Option(help: ArgumentHelp("Timed plain-SQL runs, after one checking run.", valueName: "K"))
-    var baselineRuns: WholeNumber = 5
+    @OptionGroup var timed: TimedRuns
 
     @Option(help: ArgumentHelp("Days of simulated history holding the CDRs (1 to 400).", valueName: "D"))
     var days: WholeNumber = 7
@@ -59,8 +55,8 @@ struct Bench: ParsableCommand {
     var rates: TrafficRates?
 
     func validate() throws {
-        for (option, number, minimum) in [("--cdrs", cdrs, 1_000), ("--runs", runs, 1), ("--baseline-runs", baselineRuns, 1),
-                                          ("--days", days, 1)] where number.value < minimum {
+        // --runs and --baseline-runs: checked by `TimedRuns`.
+        for (option, number, minimum) in [("--cdrs", cdrs, 1_000), ("--days", days, 1)] where number.value < minimum {
             throw ValidationError("\(option) takes a whole number of at least \(minimum), not '\(number.value)'")
         }
         guard days.value <= 400 else { throw ValidationError("--days must be at most 400") }
@@ -132,10 +128,10 @@ struct Bench: ParsableCommand {
         }
 
         let snapshots = try timeSnapshots(store: bench.store, at: now, figures: figures)
-        note(String(format: "timing %d plain-SQL passes (the checking pass took %.0f ms)…", baselineRuns.value,
+        note(String(format: "timing %d plain-SQL passes (the checking pass took %.0f ms)…", timed.baselineRuns.value,
                     checkTiming.totalMilliseconds))
         var baselines: [PassTiming] = []
-        for _ in 0..<baselineRuns.value {
+        for _ in 0..<timed.baselineRuns.value {
             let (result, timing) = try PlainSQL.compute(store: bench.store, at: now)
             guard result == expected else { throw BenchmarkError("a plain-SQL pass differs from the first one") }
             baselines.append(timing)
@@ -148,9 +144,9 @@ struct Bench: ParsableCommand {
 
     /// `--runs` timed snapshots, each checked against the warm-up's figures.
     private func timeSnapshots(store: SQLiteStore, at now: Int64, figures: PaneFigures) throws -> [PassTiming] {
-        note("timing \(runs.value) snapshots…")
+        note("timing \(timed.runs.value) snapshots…")
         var snapshots: [PassTiming] = []
-        for _ in 0..<runs.value {
+        for _ in 0..<timed.runs.value {
             let (result, timing) = try EngineSnapshot.take(store: store, at: now)
             guard EngineSnapshot.figures(of: result) == figures else {
                 throw BenchmarkError("a snapshot differs from the first one on a store nobody writes to")

@@ -33,11 +33,7 @@ struct ClusterBench: ParsableCommand {
     @Option(help: ArgumentHelp("Calls started per second in the generated files (the traffic's rate).", valueName: "R"))
     var cps: WholeNumber = 1_000
 
-    @Option(help: ArgumentHelp("Timed snapshot runs, after one warm-up.", valueName: "K"))
-    var runs: WholeNumber = 15
-
-    @Option(help: ArgumentHelp("Timed plain-SQL runs, after one checking run.", valueName: "K"))
-    var baselineRuns: WholeNumber = 5
+    @OptionGroup var timed: TimedRuns
 
     @Option(help: ArgumentHelp("The termdash binary the importers run (default: beside termdash-bench).",
                                valueName: "path"))
@@ -53,8 +49,8 @@ struct ClusterBench: ParsableCommand {
     var keep = false
 
     func validate() throws {
-        for (option, number, minimum) in [("--cdrs", cdrs, 1_000), ("--cps", cps, 1), ("--runs", runs, 1),
-                                          ("--baseline-runs", baselineRuns, 1)] where number.value < minimum {
+        // --runs and --baseline-runs: checked by `TimedRuns`.
+        for (option, number, minimum) in [("--cdrs", cdrs, 1_000), ("--cps", cps, 1)] where number.value < minimum {
             throw ValidationError("\(option) takes a whole number of at least \(minimum), not '\(number.value)'")
         }
     }
@@ -126,18 +122,18 @@ struct ClusterBench: ParsableCommand {
             throw BenchmarkError("no calls in the last 24 hours before \(now): nothing was compared")
         }
 
-        note("timing \(runs.value) snapshots…")
+        note("timing \(timed.runs.value) snapshots…")
         var snapshots: [PassTiming] = []
-        for _ in 0..<runs.value {
+        for _ in 0..<timed.runs.value {
             let (result, timing) = try EngineSnapshot.take(store: store, at: now)
             guard EngineSnapshot.figures(of: result) == figures else {
                 throw BenchmarkError("a snapshot differs from the first one on a store nobody writes to")
             }
             snapshots.append(timing)
         }
-        note("timing \(baselineRuns.value) plain-SQL passes…")
+        note("timing \(timed.baselineRuns.value) plain-SQL passes…")
         var baselines: [PassTiming] = []
-        for _ in 0..<baselineRuns.value {
+        for _ in 0..<timed.baselineRuns.value {
             let (result, timing) = try ClusterFigures.plainSQL(reference, at: now)
             guard result == expected else { throw BenchmarkError("a plain-SQL pass differs from the first one") }
             baselines.append(timing)
