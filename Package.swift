@@ -104,7 +104,8 @@ let package = Package(
         // (Debian's packages, started by the test process itself, stopped by PID at exit).
         .target(name: "ServerTestSupport", dependencies: ["ServerStore", "LocalServers"], path: "Tests/ServerSupport"),
         .testTarget(
-            name: "MetricsTests", dependencies: ["Metrics", "TermDashTestSupport", "ServerStore", "ServerTestSupport"]),
+            name: "MetricsTests",
+            dependencies: ["Metrics", "TermDashTestSupport", "ServerStore", "ServerTestSupport", "LocalServers"]),
         .testTarget(
             name: "TermDashTests",
             dependencies: ["TermDash", "Metrics", "TermDashTestSupport", "ServerStore", "ServerTestSupport", "LocalServers"]),

@@ -1,10 +1,13 @@
 /// The counters of a set of calls (one rollup row, one summary cell): integers only, so any selection of them adds up
-/// exactly. Kept in one vector indexed by `Counter`, so that adding two of them is one vector addition.
+/// exactly. Kept in one vector indexed by `Counter`, so that adding two of them is one vector addition (and one vector
+/// test that no counter wrapped).
 public struct RollupCounts: Sendable, Equatable {
     /// Indexed by `Counter.rawValue`; the lanes past the last counter stay zero.
     private var lanes = SIMD16<Int64>()
 
     public init() {}
+
+    private init(lanes: SIMD16<Int64>) { self.lanes = lanes }
 
     /// The counters in `Counter.allCases` order.
     public init(_ values: [Int64]) {
@@ -54,22 +57,42 @@ public struct RollupCounts: Sendable, Equatable {
         }
         if let sell = record.sell { delta[Counter.sellMicros.rawValue] = sell.micros } else { delta[Counter.unratedSell.rawValue] = 1 }
         if let buy = record.buy { delta[Counter.buyMicros.rawValue] = buy.micros } else { delta[Counter.unratedBuy.rawValue] = 1 }
-        lanes &+= delta &* sign
+        let change = RollupCounts(lanes: delta)
+        self = sign < 0 ? self - change : self + change
+    }
+
+    /// The sum lane by lane, wrapped where it does not fit, and whether any counter wrapped (as Int64's).
+    public func addingReportingOverflow(_ other: RollupCounts) -> (partialValue: RollupCounts, overflow: Bool) {
+        let sum = lanes &+ other.lanes
+        // A lane wrapped when both terms have the sign its sum lacks: one vector test for every lane at once, so
+        // summing many buckets stays a tight loop.
+        let wrapped = (lanes ^ sum) & (other.lanes ^ sum)
+        return (RollupCounts(lanes: sum), any(wrapped .< 0))
+    }
+
+    /// The difference lane by lane, wrapped where it does not fit, and whether any counter wrapped (as Int64's).
+    public func subtractingReportingOverflow(_ other: RollupCounts) -> (partialValue: RollupCounts, overflow: Bool) {
+        let difference = lanes &- other.lanes
+        // A lane wrapped when the terms' signs differ and the difference lacks the first one's.
+        let wrapped = (lanes ^ other.lanes) & (lanes ^ difference)
+        return (RollupCounts(lanes: difference), any(wrapped .< 0))
     }
 }
 
 extension RollupCounts: AdditiveArithmetic {
     public static var zero: RollupCounts { RollupCounts() }
 
+    /// Stops the program when a counter does not fit in 64 bits, as Money's `+` does: a wrapped sum of money
+    /// would be shown as a figure.
     public static func + (lhs: RollupCounts, rhs: RollupCounts) -> RollupCounts {
-        var sum = lhs
-        sum.lanes &+= rhs.lanes
+        let (sum, overflow) = lhs.addingReportingOverflow(rhs)
+        precondition(!overflow, "a sum of call counters or money does not fit in 64 bits")
         return sum
     }
 
     public static func - (lhs: RollupCounts, rhs: RollupCounts) -> RollupCounts {
-        var difference = lhs
-        difference.lanes &-= rhs.lanes
+        let (difference, overflow) = lhs.subtractingReportingOverflow(rhs)
+        precondition(!overflow, "a difference of call counters or money does not fit in 64 bits")
         return difference
     }
 }
