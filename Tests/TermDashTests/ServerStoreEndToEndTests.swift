@@ -18,21 +18,39 @@ final class ServerStoreEndToEndTests: XCTestCase {
         ["--store-kind", "servers", "--postgres", settings.postgres] + settings.clickhouse.flatMap { ["--clickhouse", $0] }
     }
 
+    /// An empty embedded store (its file in a folder removed when the test ends) and an empty servers store, in that
+    /// order; the command-line arguments reach the second through `settings`.
+    private func emptyStores(cluster: Bool) throws -> (sqlitePath: String, settings: ServerSettings, stores: [any MetricStore]) {
+        let directory = try EndToEnd.temporaryDirectory()
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let sqlitePath = directory.appendingPathComponent("store.db").path
+        let settings = try TestServers.settings(cluster: cluster)
+        return (sqlitePath, settings, [try SQLiteStore(path: sqlitePath), try ServerStore(settings)])
+    }
+
+    /// Customers C1…Cn ("Customer n", 10 channels, on `rateCard`) and carriers "Carrier 1"… (30 channels, no card)
+    /// added to `store`; their ids.
+    @discardableResult
+    private func addAccounts(customers: Int, carriers: Int, rateCard: Int64? = nil, to store: any MetricStore) throws
+        -> (customers: [Int64], carriers: [Int64])
+    {
+        let customerIDs = try (0..<customers).map { index in
+            try store.addCustomer(.init(accountCode: "C\(index + 1)", name: "Customer \(index + 1)", channelsConfigured: 10,
+                                        rateCardID: rateCard), createdAt: 0)
+        }
+        let carrierIDs = try (0..<carriers).map { index in
+            try store.addCarrier(name: "Carrier \(index + 1)", channelsConfigured: 30, rateCardID: nil)
+        }
+        return (customerIDs, carrierIDs)
+    }
+
     func testReportsOnTheServersEqualThoseOnTheEmbeddedStore() throws {
         var random = seededRandom()
-        let directory = try EndToEnd.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let sqlitePath = directory.appendingPathComponent("store.db").path
-        let settings = try TestServers.settings(cluster: true)
-        let stores: [any MetricStore] = [try SQLiteStore(path: sqlitePath), try ServerStore(settings)]
+        let (sqlitePath, settings, stores) = try emptyStores(cluster: true)
         let now = Int64(Date().timeIntervalSince1970)
         var records = randomRecords(3_000, endingAt: now, spread: 3 * 86_400, carriers: 3, customers: 4, using: &random)
         for store in stores {
-            let customers = try (1...4).map {
-                try store.addCustomer(.init(accountCode: "C\($0)", name: "Customer \($0)", channelsConfigured: 10, rateCardID: nil),
-                                      createdAt: 0)
-            }
-            let carriers = try (1...3).map { try store.addCarrier(name: "Carrier \($0)", channelsConfigured: 30, rateCardID: nil) }
+            let (customers, carriers) = try addAccounts(customers: 4, carriers: 3, to: store)
             // Both ledgers hand out ids 1…n: the same records name the same accounts in each.
             XCTAssertEqual(customers, [1, 2, 3, 4])
             XCTAssertEqual(carriers, [1, 2, 3])
@@ -61,19 +79,11 @@ final class ServerStoreEndToEndTests: XCTestCase {
     /// same second (a frame drawn a second later may differ in its live figures: retried once).
     func testSnapshotOnTheServersDrawsTheEmbeddedStoresFrame() throws {
         var random = seededRandom()
-        let directory = try EndToEnd.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let sqlitePath = directory.appendingPathComponent("store.db").path
-        let settings = try TestServers.settings(cluster: false)
-        let stores: [any MetricStore] = [try SQLiteStore(path: sqlitePath), try ServerStore(settings)]
+        let (sqlitePath, settings, stores) = try emptyStores(cluster: false)
         let now = Int64(Date().timeIntervalSince1970)
         let records = randomRecords(2_000, endingAt: now - 120, spread: 86_400, carriers: 3, customers: 4, using: &random)
         for store in stores {
-            for index in 1...4 {
-                try store.addCustomer(.init(accountCode: "C\(index)", name: "Customer \(index)", channelsConfigured: 10,
-                                            rateCardID: nil), createdAt: 0)
-            }
-            for index in 1...3 { try store.addCarrier(name: "Carrier \(index)", channelsConfigured: 30, rateCardID: nil) }
+            try addAccounts(customers: 4, carriers: 3, to: store)
             try writeInBatches(records, to: store, using: &random)
             try store.write { try $0.startCalls([CallInProgress(callKey: "a", source: "t", startAt: now - 30, customerID: 2, carrierID: 1)]) }
         }
@@ -102,11 +112,7 @@ final class ServerStoreEndToEndTests: XCTestCase {
     /// overlapping block is refused with the same message.
     func testInvoicesOnTheServersEqualThoseOnTheEmbeddedStore() throws {
         var random = seededRandom()
-        let directory = try EndToEnd.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let sqlitePath = directory.appendingPathComponent("store.db").path
-        let settings = try TestServers.settings(cluster: true)
-        let stores: [any MetricStore] = [try SQLiteStore(path: sqlitePath), try ServerStore(settings)]
+        let (sqlitePath, settings, stores) = try emptyStores(cluster: true)
         let month = Period.month(year: 2026, month: 10)!
         let rates = [Rate(prefix: "41", description: "Switzerland", perMinute: Money(micros: 123_457), initialSeconds: 30,
                           incrementSeconds: 6),
@@ -127,10 +133,7 @@ final class ServerStoreEndToEndTests: XCTestCase {
         }
         for store in stores {
             let card = try store.addRateCard(name: "retail", direction: .sell, currency: "CHF", rates: rates)
-            for index in 1...2 {
-                try store.addCustomer(.init(accountCode: "C\(index)", name: "Customer \(index)", channelsConfigured: 10,
-                                            rateCardID: card), createdAt: 0)
-            }
+            try addAccounts(customers: 2, carriers: 0, rateCard: card, to: store)
             try store.setBillingProfile(BillingProfile(currency: "CHF", taxes: [TaxRate("VAT:8.1%")!],
                                                        lineGrouping: .destination), customerID: 1)
             try writeInBatches(records, to: store, using: &random)
@@ -174,17 +177,11 @@ final class ServerStoreEndToEndTests: XCTestCase {
     /// codes as on the embedded store holding the same accounts; `rebuild` there counts the CDRs it would read.
     func testProfilesAndRebuildOnTheServers() throws {
         var random = seededRandom()
-        let directory = try EndToEnd.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let sqlitePath = directory.appendingPathComponent("store.db").path
-        let settings = try TestServers.settings(cluster: false)
-        let stores: [any MetricStore] = [try SQLiteStore(path: sqlitePath), try ServerStore(settings)]
+        let (sqlitePath, settings, stores) = try emptyStores(cluster: false)
         let records = randomRecords(60, endingAt: Int64(Date().timeIntervalSince1970) - 120, spread: 3_600, carriers: 1,
                                     customers: 1, using: &random)
         for store in stores {
-            try store.addCustomer(.init(accountCode: "C1", name: "Customer 1", channelsConfigured: 10, rateCardID: nil),
-                                  createdAt: 0)
-            try store.addCarrier(name: "Carrier 1", channelsConfigured: 30, rateCardID: nil)
+            try addAccounts(customers: 1, carriers: 1, to: store)
             try writeInBatches(records, to: store, using: &random)
         }
         // A change's time is the second it was made: the two runs may straddle one.
