@@ -22,8 +22,23 @@ final class CustomPageLoopTests: XCTestCase {
 
     private func key(_ character: Character) -> TestBackend.Step { .event(.key(.character(character))) }
 
+    /// The 11 lines a counter pane draws on half of the 80 × 24 screen: its title in the top border, the figure and
+    /// its column's name, blank lines, the bottom border.
+    private func counterPane(_ title: String, figure: String, label: String) -> [String] {
+        func row(_ text: String) -> String { "| " + text.padding(toLength: 77, withPad: " ", startingAt: 0) + "|" }
+        return ["+ \(title) " + String(repeating: "-", count: 76 - title.count) + "+", row(figure), row(label)]
+            + Array(repeating: row(""), count: 7) + ["+" + String(repeating: "-", count: 78) + "+"]
+    }
+
     private func page(_ title: String, key: String, customers: Bool = false, _ panes: [CustomPane]) -> CustomPage {
         CustomPage(title: title, key: key, customers: customers, panes: panes)
+    }
+
+    /// The monitor loop with `options` on `terminal` until its script is played, the pages read from `source`.
+    private func run(_ terminal: TestBackend, _ source: PageSource, clock: @escaping () -> Date,
+                     options: MonitorSession.Options? = nil) {
+        _ = MonitorLoop(options: options ?? self.options(), now: clock)
+            .run(on: terminal, snapshots: snapshots(source, clock: clock), interrupted: { terminal.isExhausted ? SIGTERM : 0 })
     }
 
     /// The fixture snapshot with the pages `source` reads at the loop's clock.
@@ -59,8 +74,7 @@ final class CustomPageLoopTests: XCTestCase {
             }
             return start.addingTimeInterval(Double(terminal.reads))
         }
-        _ = MonitorLoop(options: options(), now: clock)
-            .run(on: terminal, snapshots: snapshots(source, clock: clock), interrupted: { terminal.isExhausted ? SIGTERM : 0 })
+        run(terminal, source, clock: clock)
         // Both ran when X showed the page (2 rows by then); the first again each second, the second 3 s later.
         let figures = terminal.frames.filter { $0[0].contains("[X Timing]") }.map { frame in
             [frame[2], frame[13]].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "| ")) }
@@ -68,32 +82,11 @@ final class CustomPageLoopTests: XCTestCase {
         XCTAssertEqual(figures.map { $0.joined(separator: " ") }.reduce(into: [String]()) {
             if $0.last != $1 { $0.append($1) }
         }, ["2 2", "3 2", "4 2", "5 5"])
-        assertScreen(terminal.lines, [
-            "  1   2   3   4   5   6   7  [X Timing]                                         ",
-            "+ Every second ----------------------------------------------------------------+",
-            "| 5                                                                            |",
-            "| stored                                                                       |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "+------------------------------------------------------------------------------+",
-            "+ Every 3 s -------------------------------------------------------------------+",
-            "| 5                                                                            |",
-            "| stored                                                                       |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "|                                                                              |",
-            "+------------------------------------------------------------------------------+",
-            " Version 0.1.0+abc123 | Zone UTC | 2026-11-22 15:30:09 UTC | ! Check 3   ? help ",
-        ])
+        assertScreen(terminal.lines,
+                     ["  1   2   3   4   5   6   7  [X Timing]                                         "]
+                         + counterPane("Every second", figure: "5", label: "stored")
+                         + counterPane("Every 3 s", figure: "5", label: "stored")
+                         + [" Version 0.1.0+abc123 | Zone UTC | 2026-11-22 15:30:09 UTC | ! Check 3   ? help "])
     }
 }
 
@@ -143,8 +136,7 @@ extension CustomPageLoopTests {
             }
             return start.addingTimeInterval(Double(terminal.reads))
         }
-        _ = MonitorLoop(options: options(), now: clock)
-            .run(on: terminal, snapshots: snapshots(source, clock: clock), interrupted: { terminal.isExhausted ? SIGTERM : 0 })
+        run(terminal, source, clock: clock)
         let errors = try XCTUnwrap(terminal.frames.first { $0[0].contains("[E Errors]") })
         assertScreen(Array(errors.prefix(3)) + Array(errors[12...13]), [
             "  1   2   3   4   5   6   7  [E Errors]                                         ",
@@ -209,8 +201,7 @@ extension CustomPageLoopTests {
         let terminal = TestBackend(width: 80, height: 24, script: [key("S"), .tick] + tabs + [key("X"), .tick, key("q")])
         let start = self.start
         let clock: () -> Date = { start.addingTimeInterval(Double(terminal.reads)) }
-        _ = MonitorLoop(options: options(keys: KeyBinding.portal, views: KeyBinding.portalViews), now: clock)
-            .run(on: terminal, snapshots: snapshots(source, clock: clock), interrupted: { terminal.isExhausted ? SIGTERM : 0 })
+        run(terminal, source, clock: clock, options: options(keys: KeyBinding.portal, views: KeyBinding.portalViews))
         XCTAssertFalse(terminal.frames.contains { $0.joined().contains("Secret") || $0.joined().contains("All calls") })
         // S did nothing: the overview stayed; Tab went round the views and the one page.
         XCTAssertTrue(terminal.frames[1][0].contains("[1 Overview]"), terminal.frames[1][0])
