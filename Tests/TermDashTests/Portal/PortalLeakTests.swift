@@ -8,31 +8,18 @@ import XCTest
 /// A customer's portal shows nothing of another customer: every view reached by every key of its key table, at two
 /// sizes, every copy and export, every report and snapshot, every invoice listing are scanned for the other
 /// customers' names, codes, DIDs, the carriers' names and the counts only the others' traffic makes.
-final class PortalLeakTests: XCTestCase {
-    private var random = RandomSource(seed: 1)
-    private var fixture: PortalFixture!
-    private var exports: URL!
-
-    override func setUpWithError() throws {
-        random = seededRandom()
-        fixture = try PortalFixture(using: &random)
-        exports = try EndToEnd.temporaryDirectory()
-    }
-
-    override func tearDown() {
-        if let exports { try? FileManager.default.removeItem(at: exports) }
-    }
+final class PortalLeakTests: PortalFixtureTestCase {
 
     /// Everything a session on `engine` shows and hands over when every key of `keys` is pressed in every view of
     /// `views`: the frames, the bytes written to the terminal (OSC 52 payloads decoded) and the files written.
     private func everythingShown(engine: MetricsEngine, keys: [KeyBinding], views: [MonitorView],
                                  width: Int, height: Int, portal: PortalSessionOptions? = nil,
                                  writer: (any MonitorWriter)? = nil) throws -> String {
-        let copyFile = exports.appendingPathComponent("copy-\(width).txt").path
+        let copyFile = folder.appendingPathComponent("copy-\(width).txt").path
         let options = MonitorSession.Options(
             identity: StatusIdentity(version: "0.1.0", zone: "UTC"), zones: [("UTC", TimeZone(identifier: "UTC")!)],
             theme: .default, graphs: "ascii", refreshSeconds: 1, tableRows: 10, mouse: false, keys: keys,
-            copy: CopySettings(osc52: .on, file: copyFile), exportDirectory: exports.path, writer: writer, views: views,
+            copy: CopySettings(osc52: .on, file: copyFile), exportDirectory: folder.path, writer: writer, views: views,
             portal: portal)
         var script: [TestBackend.Step] = []
         for view in views {
@@ -58,19 +45,11 @@ final class PortalLeakTests: XCTestCase {
         }
         script.append(.event(.key(.character("q"))))
         let terminal = TestBackend(width: width, height: height, script: script)
-        let now = PortalFixture.now
-        let source = FixedSnapshots { request in
-            MonitorFrame(
-                dashboard: try! engine.dashboard(at: now, request: request.snapshot),
-                summary: request.summary.map { try! engine.summary($0, pagesBack: request.summaryPage, at: now) },
-                request: request)
-        }
-        _ = MonitorLoop(options: options, now: { Date(timeIntervalSince1970: TimeInterval(now)) })
-            .run(on: terminal, snapshots: source, interrupted: { terminal.isExhausted ? SIGTERM : 0 })
+        run(terminal, options: options, engine: engine, at: PortalFixture.now)
         var text = terminal.frames.map { $0.joined(separator: "\n") }.joined(separator: "\n")
         text += "\n" + Self.osc52Payloads(terminal.written).joined(separator: "\n")
-        for file in try FileManager.default.contentsOfDirectory(atPath: exports.path) where !file.hasSuffix(".pdf") {
-            text += "\n" + (try String(contentsOfFile: exports.appendingPathComponent(file).path, encoding: .utf8))
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !file.hasSuffix(".pdf") {
+            text += "\n" + (try String(contentsOfFile: folder.appendingPathComponent(file).path, encoding: .utf8))
         }
         return text
     }
@@ -108,7 +87,7 @@ final class PortalLeakTests: XCTestCase {
     func testEveryKeyFormAndExportOfAPortalSessionShowsNoOtherCustomer() throws {
         let scoped = ScopedStoreReader(fixture.store, scope: CustomerScope(customerID: fixture.targetID))
         let store = fixture.store
-        let sender = exports.appendingPathComponent("send-code").path
+        let sender = folder.appendingPathComponent("send-code").path
         try "#!/bin/sh\nexit 0\n".write(toFile: sender, atomically: true, encoding: .utf8)
         chmod(sender, 0o755)
         try store.updateProfile(customerID: fixture.targetID, [.email: "ann@acme.example", .mobile: "+41791234567"],
@@ -117,7 +96,7 @@ final class PortalLeakTests: XCTestCase {
             // The language key switched to Polish in the run before.
             try store.updateProfile(customerID: fixture.targetID, [.language: "en"], by: "operator", at: PortalFixture.now)
             let portal = PortalSessionOptions(
-                customerID: fixture.targetID, accountCode: PortalFixture.target.code, exportDirectory: exports.path,
+                customerID: fixture.targetID, accountCode: PortalFixture.target.code, exportDirectory: folder.path,
                 reader: scoped, ledger: { store }, notify: NotifySettings(emailCommand: [sender], smsCommand: [sender]))
             let keys = KeyBinding.portalSession(customerDrafts: true)
             let shown = try everythingShown(
@@ -132,7 +111,7 @@ final class PortalLeakTests: XCTestCase {
             XCTAssertTrue(shown.contains("Verify your email address"), "\(width)×\(height)")
         }
         // The PDF's text is compressed; its presence is what is checked here (PortalSessionTests reads the CSV).
-        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: exports.path).contains { $0.hasSuffix(".pdf") })
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: folder.path).contains { $0.hasSuffix(".pdf") })
     }
 
     /// The same harness on the operator's monitor finds the others: the scan can fail.
@@ -211,8 +190,8 @@ final class PortalLeakTests: XCTestCase {
         let code = PortalFixture.target.code
         var outputs: [String] = []
         for invoice in all {
-            let pdf = exports.appendingPathComponent("\(invoice.id).pdf").path
-            let csv = exports.appendingPathComponent("\(invoice.id).csv").path
+            let pdf = folder.appendingPathComponent("\(invoice.id).pdf").path
+            let csv = folder.appendingPathComponent("\(invoice.id).csv").path
             let show = try EndToEnd.termdash(["invoice", "show", "\(invoice.id)", "--db", fixture.path, "--customer", code])
             let json = try EndToEnd.termdash(["invoice", "show", invoice.number ?? "\(invoice.id)", "--format", "json",
                                               "--db", fixture.path, "--customer", code])

@@ -9,20 +9,7 @@ import XCTest
 /// a verification code wrong then right, 2FA turned on from the QR code drawn on the portal's screen (decoded by
 /// zbarimg) and off again, the language switch, a draft for their own account from the summary, and exports of
 /// their own invoice into their own folder only.
-final class PortalSessionTests: XCTestCase {
-    private var random = RandomSource(seed: 1)
-    private var fixture: PortalFixture!
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        random = seededRandom()
-        fixture = try PortalFixture(using: &random)
-        folder = try EndToEnd.temporaryDirectory()
-    }
-
-    override func tearDown() {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-    }
+final class PortalSessionTests: PortalFixtureTestCase {
 
     private var exportBase: String { folder.appendingPathComponent("exports").path }
     private var exportDirectory: String {
@@ -61,14 +48,7 @@ final class PortalSessionTests: XCTestCase {
             capabilities: TerminalCapabilities(unicode: unicode, colors: .none), script: script + [.tick])
         made(terminal)
         let engine = MetricsEngine(store: scoped)
-        let source = FixedSnapshots { request in
-            MonitorFrame(
-                dashboard: try! engine.dashboard(at: now, request: request.snapshot),
-                summary: request.summary.map { try! engine.summary($0, pagesBack: request.summaryPage, at: now) },
-                request: request)
-        }
-        _ = MonitorLoop(options: options, now: { Date(timeIntervalSince1970: TimeInterval(now)) })
-            .run(on: terminal, snapshots: source, interrupted: { terminal.isExhausted ? SIGTERM : 0 })
+        run(terminal, options: options, engine: engine, at: now)
         return terminal
     }
 
