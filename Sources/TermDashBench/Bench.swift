@@ -56,9 +56,7 @@ struct Bench: ParsableCommand {
 
     func validate() throws {
         // --runs and --baseline-runs: checked by `TimedRuns`.
-        for (option, number, minimum) in [("--cdrs", cdrs, 1_000), ("--days", days, 1)] where number.value < minimum {
-            throw ValidationError("\(option) takes a whole number of at least \(minimum), not '\(number.value)'")
-        }
+        try WholeNumber.require([("--cdrs", cdrs, 1_000), ("--days", days, 1)])
         guard days.value <= 400 else { throw ValidationError("--days must be at most 400") }
         for rate in rates?.rates ?? [] where rate.cdrs < 1_000 || !(1...400).contains(rate.days) {
             throw ValidationError("--rates takes N/D with N at least 1000 and D from 1 to 400, not '\(rate.cdrs)/\(rate.days)'")

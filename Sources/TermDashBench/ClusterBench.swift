@@ -50,9 +50,7 @@ struct ClusterBench: ParsableCommand {
 
     func validate() throws {
         // --runs and --baseline-runs: checked by `TimedRuns`.
-        for (option, number, minimum) in [("--cdrs", cdrs, 1_000), ("--cps", cps, 1)] where number.value < minimum {
-            throw ValidationError("\(option) takes a whole number of at least \(minimum), not '\(number.value)'")
-        }
+        try WholeNumber.require([("--cdrs", cdrs, 1_000), ("--cps", cps, 1)])
     }
 
     func run() throws { try BenchCommand.reportingErrors(measure) }

@@ -22,9 +22,7 @@ struct ImportBench: ParsableCommand {
     var runs: WholeNumber = 3
 
     func validate() throws {
-        for (option, number) in [("--rows", rows), ("--runs", runs)] where number.value < 1 {
-            throw ValidationError("\(option) takes a whole number of at least 1, not '\(number.value)'")
-        }
+        try WholeNumber.require([("--rows", rows, 1), ("--runs", runs, 1)])
     }
 
     func run() throws { try BenchCommand.reportingErrors(measure) }

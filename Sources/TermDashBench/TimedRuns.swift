@@ -10,8 +10,6 @@ struct TimedRuns: ParsableArguments {
     var baselineRuns: WholeNumber = 5
 
     func validate() throws {
-        for (option, number) in [("--runs", runs), ("--baseline-runs", baselineRuns)] where number.value < 1 {
-            throw ValidationError("\(option) takes a whole number of at least 1, not '\(number.value)'")
-        }
+        try WholeNumber.require([("--runs", runs, 1), ("--baseline-runs", baselineRuns, 1)])
     }
 }

@@ -12,4 +12,11 @@ struct WholeNumber: ExpressibleByArgument, ExpressibleByIntegerLiteral, Equatabl
     }
 
     var defaultValueDescription: String { String(value) }
+
+    /// The usage error of the first option whose number is below its minimum, in the words every bench uses.
+    static func require(_ checks: [(option: String, number: WholeNumber, minimum: Int)]) throws {
+        for (option, number, minimum) in checks where number.value < minimum {
+            throw ValidationError("\(option) takes a whole number of at least \(minimum), not '\(number.value)'")
+        }
+    }
 }
