@@ -9,17 +9,18 @@ SWIFT ?= swift
 # postgresql, clickhouse-server, clickhouse-client: the servers store's conformance tests start PostgreSQL 15 and two
 # ClickHouse 18.16 servers on loopback themselves (Tests/ServerSupport); their package services are not used.
 # dpkg-dev (dpkg-shlibdeps: the package's Depends), debootstrap (the package test's clean bookworm root), systemd
-# (systemd-analyze verify of the units): `make deb` and its test.
+# (systemd-analyze verify of the units): `make deb` and its test; python3: packaging/link-static.sh reads SwiftPM's
+# build plan (JSON lines), and the package test checks the man page against the command tree.
 SYSTEM_PACKAGES := libncurses-dev libsqlite3-dev tmux libhpdf-dev poppler-utils fonts-dejavu-core \
 	kamailio kamailio-json-modules kamailio-sqlite-modules sip-tester sqlite3 prometheus openssh-server \
-	libqrencode-dev zbar-tools dpkg-dev debootstrap systemd postgresql clickhouse-server clickhouse-client
+	libqrencode-dev zbar-tools dpkg-dev debootstrap systemd python3 postgresql clickhouse-server clickhouse-client
 # What `make bench` needs besides: htop, the program the monitor's cost is measured against.
 BENCH_PACKAGES := htop
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 # The Kamailio lab and the monitor on it (docs/kamailio.md): Kamailio, sipp carriers and callers, on loopback.
 .PHONY: deps bench-deps build release demo demo-kamailio test bench bench-monitor bench-first-frame bench-memory \
-	bench-kamailio bench-cluster fuzz clean release-static dist install deb package-test
+	bench-kamailio bench-cluster fuzz clean release-static packaged-binary dist install deb package-test
 
 # Installs the system packages in $(1), only when one is missing.
 define install_missing
@@ -50,24 +51,23 @@ demo: release
 demo-kamailio: release
 	integrations/kamailio/lab.sh ./.build/release/termdash
 
-# Every test, then the package's: a release build (it caught optimizer crashes before), the .deb installed into a
-# clean bookworm root (packaging/test-package.sh; the root is cached under .build/pkgtest). PACKAGE_TEST=0 skips it.
+# Every test, and the package's: the .deb installed into a clean bookworm root (packaging/test-package.sh; the root is
+# cached under .build/pkgtest). PACKAGE_TEST=0 skips it. The package holds the debug build the tests ran, linked
+# again with the Swift runtime (PACKAGED=tested, packaging/link-static.sh), so the suite compiles the code once; it
+# is made and tested beside the tests, at a lower priority, since most of the tests' time is waiting. The tests run
+# as two processes at once (Tests/run-in-two-lanes.sh).
 PACKAGE_TEST ?= 1
-# The static release build runs beside the debug build and `swift test` (in its own build folder, so neither waits
-# for the other's lock), at a lower priority: it takes the cores the debug build leaves idle, and the one the tests
-# leave while they wait on the servers and terminals they start.
-# The tests run as two processes at once (Tests/run-in-two-lanes.sh): most of their time is waiting.
+PACKAGE_TEST_LOG := .build/package-test.log
 test: deps
-	@release=""; if [ "$(PACKAGE_TEST)" = 1 ]; then \
-		echo "Building the static release binary beside the tests (log: $(STATIC_BUILD)/release-static.log)"; \
-		mkdir -p $(STATIC_BUILD); \
-		nice -n 10 $(MAKE) --no-print-directory release-static > $(STATIC_BUILD)/release-static.log 2>&1 & \
-		release=$$!; fi; \
-	$(SWIFT) build --build-tests && sh Tests/run-in-two-lanes.sh; tests=$$?; \
-	if [ -n "$$release" ] && ! wait $$release; then \
-		tail -40 $(STATIC_BUILD)/release-static.log; echo "make test: the static release build failed"; exit 1; fi; \
-	[ $$tests -eq 0 ] || exit $$tests; \
-	if [ "$(PACKAGE_TEST)" = 1 ]; then $(MAKE) --no-print-directory package-test; fi
+	$(SWIFT) build --build-tests
+	@package=""; if [ "$(PACKAGE_TEST)" = 1 ]; then \
+		echo "Packaging the tested build and testing the package beside the tests (log: $(PACKAGE_TEST_LOG))"; \
+		nice -n 10 $(MAKE) --no-print-directory package-test PACKAGED=tested > $(PACKAGE_TEST_LOG) 2>&1 & \
+		package=$$!; fi; \
+	sh Tests/run-in-two-lanes.sh; tests=$$?; \
+	if [ -n "$$package" ]; then wait $$package; packaged=$$?; cat $(PACKAGE_TEST_LOG); \
+		[ $$packaged -eq 0 ] || { echo "make test: the package test failed"; exit 1; }; fi; \
+	exit $$tests
 
 # Installing (docs/install.md). `make install` builds a release binary with the Swift runtime linked in, generates
 # the man page and completions from the command tree, and installs them under $(DESTDIR)$(PREFIX).
@@ -92,20 +92,35 @@ STATIC_BUILD := .build-static
 release-static: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product termdash --scratch-path $(STATIC_BUILD)
 
+# The binary packaged: the release build with the Swift runtime linked in (release, the default: make install, make
+# deb), or the debug build the tests ran, linked the same way (tested: make test's package test).
+PACKAGED ?= release
+ifeq ($(PACKAGED),tested)
+PACKAGED_BINARY := .build/tested-static/termdash
+PACKAGED_CHECKOUTS := .build/checkouts
+packaged-binary:
+	packaging/link-static.sh $(PACKAGED_BINARY)
+else
+PACKAGED_BINARY := $(STATIC_BUILD)/release/termdash
+PACKAGED_CHECKOUTS := $(STATIC_BUILD)/checkouts
+packaged-binary: release-static
+endif
+GENERATE_MANUAL_BUILD := $(dir $(PACKAGED_CHECKOUTS))generate-manual
+
 # swift-argument-parser's generate-manual (from the resolved checkout, so offline) reads the binary's
 # --experimental-dump-help: every subcommand and option is in the page.
-dist: release-static
-	$(SWIFT) build --package-path $(STATIC_BUILD)/checkouts/swift-argument-parser --scratch-path $(STATIC_BUILD)/generate-manual \
+dist: packaged-binary
+	$(SWIFT) build --package-path $(PACKAGED_CHECKOUTS)/swift-argument-parser --scratch-path $(GENERATE_MANUAL_BUILD) \
 		--product generate-manual
 	rm -rf $(DIST) && mkdir -p $(DIST)
 	# XDG_DATA_HOME=~/...: the help names the default store as ~/.local/share/..., not the builder's home.
-	env -u XDG_CONFIG_HOME XDG_DATA_HOME='~/.local/share' $(STATIC_BUILD)/generate-manual/debug/generate-manual \
-		$(STATIC_BUILD)/release/termdash --date $(MAN_DATE) --output-directory $(DIST)
+	env -u XDG_CONFIG_HOME XDG_DATA_HOME='~/.local/share' $(GENERATE_MANUAL_BUILD)/debug/generate-manual \
+		$(PACKAGED_BINARY) --date $(MAN_DATE) --output-directory $(DIST)
 	for shell in bash zsh fish; do \
-		$(STATIC_BUILD)/release/termdash --generate-completion-script $$shell > $(DIST)/termdash.$$shell || exit 1; done
+		$(PACKAGED_BINARY) --generate-completion-script $$shell > $(DIST)/termdash.$$shell || exit 1; done
 
 install: dist
-	install -D -s -m 0755 $(STATIC_BUILD)/release/termdash $(DESTDIR)$(BINDIR)/termdash
+	install -D -s -m 0755 $(PACKAGED_BINARY) $(DESTDIR)$(BINDIR)/termdash
 	install -D -m 0644 $(DIST)/termdash.1 $(DESTDIR)$(MANDIR)/man1/termdash.1
 	install -D -m 0644 $(DIST)/termdash.bash $(DESTDIR)$(BASHCOMPDIR)/termdash
 	install -D -m 0644 $(DIST)/termdash.zsh $(DESTDIR)$(ZSHCOMPDIR)/_termdash
