@@ -55,23 +55,56 @@ final class ServerReadSession: StoreReadSession {
         throw ServerStoreError.refused(server: node.server, answer: "unexpected value \(field) for \(what)")
     }
 
-    /// Runs a query whose first `keys` columns are integers and the rest the sums of `counters`.
+    /// Runs a query whose first `keys` columns are integers and the rest the sums of `counters`. Keys and condition
+    /// are written over the CDR table (`start_at`); when no key is a second and nothing names a DID, the whole
+    /// minutes of the range not marked stale are read from the minute rollup instead (`start_at` read as `minute`),
+    /// the rest from the CDRs, and the two added here (money checked against Int64).
     private func grouped(keys: [String], counters: [Counter], from range: Range<Int64>, condition: String,
                          _ visit: ([Int64], RollupCounts) throws -> Void) throws {
-        let columns = (keys.enumerated().map { "\($1) AS k\($0)" } + counters.map(Self.sum)).joined(separator: ", ")
-        let groupBy = keys.isEmpty ? "" : "GROUP BY " + keys.indices.map { "k\($0)" }.joined(separator: ", ")
-        for row in try node.rows("""
-            SELECT \(columns) FROM \(table)
-            WHERE start_at >= \(range.lowerBound) AND start_at < \(range.upperBound) AND \(condition) \(groupBy)
-            """) where row.count == keys.count + counters.count {
-            var keyValues: [Int64] = []
-            for index in keys.indices { keyValues.append(try integer(row[index], "a group")) }
-            var counts = RollupCounts()
-            for (index, counter) in counters.enumerated() {
-                counts[counter] = try integer(row[keys.count + index], "the sum of \(counter.name)")
+        let perSecond = keys.contains("start_at") || (keys + [condition]).contains { $0.contains("did_id") }
+        let plan = perSecond ? RollupPlan(raw: [range], rollup: []) : RollupPlan(range, stale: try staleRanges())
+        var merged: [[Int64]: RollupCounts] = [:]
+        var order: [[Int64]] = []
+        for (source, ranges) in [(table, plan.raw), ("\(store.rollupTable) FINAL", plan.rollup)] where !ranges.isEmpty {
+            let rollup = source != table
+            let time = rollup ? "minute" : "start_at"
+            func overTime(_ text: String) -> String { rollup ? text.replacingOccurrences(of: "start_at", with: "minute") : text }
+            let sums = counters.map { rollup ? Self.rollupSum($0) : Self.sum($0) }
+            let columns = (keys.enumerated().map { "\(overTime($1)) AS k\($0)" } + sums).joined(separator: ", ")
+            let groupBy = keys.isEmpty ? "" : "GROUP BY " + keys.indices.map { "k\($0)" }.joined(separator: ", ")
+            let within = ranges.map { "(\(time) >= \($0.lowerBound) AND \(time) < \($0.upperBound))" }
+                .joined(separator: " OR ")
+            for row in try node.rows("""
+                SELECT \(columns) FROM \(source) WHERE (\(within)) AND \(condition) \(groupBy)
+                """) where row.count == keys.count + counters.count {
+                var keyValues: [Int64] = []
+                for index in keys.indices { keyValues.append(try integer(row[index], "a group")) }
+                var counts = merged[keyValues] ?? RollupCounts()
+                if merged[keyValues] == nil { order.append(keyValues) }
+                for (index, counter) in counters.enumerated() {
+                    let what = "the sum of \(counter.name)"
+                    let (sum, overflow) = counts[counter].addingReportingOverflow(try integer(row[keys.count + index], what))
+                    if overflow { throw ServerStoreError.overflow(server: node.server, what: what) }
+                    counts[counter] = sum
+                }
+                merged[keyValues] = counts
             }
-            try visit(keyValues, counts)
         }
+        for keyValues in order { try visit(keyValues, merged[keyValues]!) }
+    }
+
+    /// The sum of `counter` over rollup rows (money as Decimal128, like the CDRs').
+    private static func rollupSum(_ counter: Counter) -> String { "sum(\(counter.name))" }
+
+    private var stale: [Range<Int64>]?
+
+    /// The ranges marked stale now (read once per session: a mark appearing later only announces CDRs this read
+    /// need not see).
+    private func staleRanges() throws -> [Range<Int64>] {
+        if let stale { return stale }
+        let ranges = try store.dirtyRollupRanges(on: store.postgres)
+        stale = ranges
+        return ranges
     }
 
     func rollupCounts(

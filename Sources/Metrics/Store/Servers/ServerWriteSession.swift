@@ -8,6 +8,8 @@ final class ServerWriteSession: StoreWriteSession {
     let store: ServerStore
     private var pending: [CallRecord] = []
     private var pendingKeys: Set<CDRKey> = []
+    /// The rollup marks this write made (`rollup_dirty` ids), settled after its commit or rollback.
+    private(set) var marked: [Int64] = []
 
     init(store: ServerStore) { self.store = store }
 
@@ -93,6 +95,10 @@ final class ServerWriteSession: StoreWriteSession {
     func flushCDRs() throws {
         guard !pending.isEmpty else { return }
         let batch = UUID().uuidString
+        // Marked before the insert and committed at once: a writer killed at any point after it leaves the mark,
+        // so readers never take a stale rollup for minutes whose CDRs changed.
+        let starts = pending.map(\.startAt)
+        marked.append(try store.markRollups(starts.min()!..<(starts.max()! + 1)))
         // A file's CDRs go in several requests, each within the store's timeout and of bounded size; rows of a
         // request that never committed are told by their batch, whichever requests got through.
         for start in stride(from: 0, to: pending.count, by: Self.rowsPerInsert) {
