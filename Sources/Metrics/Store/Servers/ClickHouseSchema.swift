@@ -51,11 +51,22 @@ enum ClickHouseSchema {
         """
     }
 
-    /// The shards' rollups read as one (reads only: each node's rows are written on that node).
-    static func rollupMinuteDistributed(database: String, cluster: String) -> String {
+    /// Each node's call attempts per second (peaks, traffic series), recomputed and versioned as `rollup_minute`
+    /// is, over the same marked ranges.
+    static func rollupSecondTable(database: String) -> String {
         """
-        CREATE TABLE IF NOT EXISTS \(database).rollup_minute_all AS \(database).rollup_minute
-        ENGINE = Distributed(\(cluster), \(database), rollup_minute)
+        CREATE TABLE IF NOT EXISTS \(database).rollup_second (second Int64, attempts Int64, version UInt64)
+        ENGINE = ReplacingMergeTree(version)
+        PARTITION BY toYYYYMM(toDateTime(second))
+        ORDER BY second
+        """
+    }
+
+    /// The shards' rollup `table` read as one (reads only: each node's rows are written on that node).
+    static func rollupDistributed(database: String, cluster: String, table: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(database).\(table)_all AS \(database).\(table)
+        ENGINE = Distributed(\(cluster), \(database), \(table))
         """
     }
 

@@ -1,8 +1,9 @@
 import Metrics
 import PostgresNIO
 
-/// One read of a servers store: finished calls grouped on ClickHouse from the CDRs (`FINAL` collapses a CDR
-/// written twice), calls in progress and accounts from PostgreSQL.
+/// One read of a servers store: finished calls grouped on ClickHouse from the minute and second rollups where they
+/// are clean, from the CDRs elsewhere (`FINAL` collapses a CDR written twice), calls in progress and accounts from
+/// PostgreSQL.
 final class ServerReadSession: StoreReadSession {
     let store: ServerStore
     private var node: ClickHouseLink { store.clickhouse[0] }
@@ -56,20 +57,25 @@ final class ServerReadSession: StoreReadSession {
     }
 
     /// Runs a query whose first `keys` columns are integers and the rest the sums of `counters`. Keys and condition
-    /// are written over the CDR table (`start_at`); when no key is a second and nothing names a DID, the whole
-    /// minutes of the range not marked stale are read from the minute rollup instead (`start_at` read as `minute`),
-    /// the rest from the CDRs, and the two added here (money checked against Int64).
+    /// are written over the CDR table (`start_at`). The whole minutes of the range not marked stale are read from a
+    /// rollup instead when one holds the figure (`start_at` read as its time column): the minute rollup when no key
+    /// is a second and nothing names a DID, the second rollup for attempts per second of everyone; the rest from
+    /// the CDRs, and the answers added here (money checked against Int64).
     private func grouped(keys: [String], counters: [Counter], from range: Range<Int64>, condition: String,
                          _ visit: ([Int64], RollupCounts) throws -> Void) throws {
-        let perSecond = keys.contains("start_at") || (keys + [condition]).contains { $0.contains("did_id") }
-        let plan = perSecond ? RollupPlan(raw: [range], rollup: []) : RollupPlan(range, stale: try staleRanges())
+        let perSecond = keys.contains("start_at")
+        let named = (keys + [condition]).contains { $0.contains("did_id") }
+        let rollup: (table: String, time: String)? = named ? nil
+            : !perSecond ? (store.rollupTable, "minute")
+            : counters == [.attempts] && condition == "1" && keys.allSatisfy({ $0 == "start_at" || $0 == "toInt64(0)" })
+            ? (store.secondRollupTable, "second") : nil
+        let plan = rollup == nil ? RollupPlan(raw: [range], rollup: []) : RollupPlan(range, stale: try staleRanges())
         var merged: [[Int64]: RollupCounts] = [:]
         var order: [[Int64]] = []
-        for (source, ranges) in [(table, plan.raw), ("\(store.rollupTable) FINAL", plan.rollup)] where !ranges.isEmpty {
-            let rollup = source != table
-            let time = rollup ? "minute" : "start_at"
-            func overTime(_ text: String) -> String { rollup ? text.replacingOccurrences(of: "start_at", with: "minute") : text }
-            let sums = counters.map { rollup ? Self.rollupSum($0) : Self.sum($0) }
+        for (source, ranges) in [(table, plan.raw), ("\(rollup?.table ?? "") FINAL", plan.rollup)] where !ranges.isEmpty {
+            let time = source == table ? "start_at" : rollup?.time ?? "start_at"
+            func overTime(_ text: String) -> String { text.replacingOccurrences(of: "start_at", with: time) }
+            let sums = counters.map { source == table ? Self.sum($0) : Self.rollupSum($0) }
             let columns = (keys.enumerated().map { "\(overTime($1)) AS k\($0)" } + sums).joined(separator: ", ")
             let groupBy = keys.isEmpty ? "" : "GROUP BY " + keys.indices.map { "k\($0)" }.joined(separator: ", ")
             let within = ranges.map { "(\(time) >= \($0.lowerBound) AND \(time) < \($0.upperBound))" }
@@ -93,7 +99,7 @@ final class ServerReadSession: StoreReadSession {
         for keyValues in order { try visit(keyValues, merged[keyValues]!) }
     }
 
-    /// The sum of `counter` over rollup rows (money as Decimal128, like the CDRs').
+    /// The sum of `counter` over rollup rows (money is Decimal128 there, like the CDRs' sums).
     private static func rollupSum(_ counter: Counter) -> String { "sum(\(counter.name))" }
 
     private var stale: [Range<Int64>]?

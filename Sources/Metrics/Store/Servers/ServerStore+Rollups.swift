@@ -1,7 +1,8 @@
 import Metrics
 import PostgresNIO
 
-/// The minute rollup on ClickHouse (`ClickHouseSchema.rollupMinuteTable`): recomputed, never incremented.
+/// The minute and second rollups on ClickHouse (`ClickHouseSchema.rollupMinuteTable`, `rollupSecondTable`):
+/// recomputed, never incremented.
 ///
 /// A writer marks the start range it is about to send in `rollup_dirty` (on `marks`, committed at once), sends its
 /// CDRs, commits, then recomputes the marked minutes from `cdr_local FINAL` on each node with a version taken from
@@ -93,6 +94,11 @@ extension ServerStore {
                 INSERT INTO \(database).rollup_minute (minute, customer_id, carrier_id, \(Self.rollupCounterColumns), version)
                 SELECT intDiv(start_at, 60) * 60 AS m, customer_id, carrier_id, \(sums), toUInt64(\(version))
                 FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY m, customer_id, carrier_id
+                """)
+            try node.query("""
+                INSERT INTO \(database).rollup_second (second, attempts, version)
+                SELECT start_at, toInt64(count()), toUInt64(\(version))
+                FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY start_at
                 """)
         }
     }

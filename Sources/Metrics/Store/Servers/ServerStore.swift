@@ -16,8 +16,10 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
     let clickhouse: [ClickHouseLink]
     /// Where CDRs are written and read: the local table on one server, the Distributed one on a cluster.
     let cdrTable: String
-    /// Where the minute rollup is read: the local table on one server, the Distributed one on a cluster.
+    /// Where the minute and second rollups are read: the local tables on one server, the Distributed ones on a
+    /// cluster.
     let rollupTable: String
+    let secondRollupTable: String
     /// A second PostgreSQL connection, outside the write's transaction: a writer's rollup marks commit at once,
     /// before its CDRs reach ClickHouse (ServerStore+Rollups). It connects on first use.
     let marks: PostgresLink
@@ -46,6 +48,7 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
         }
         cdrTable = clickhouse.count == 1 ? "cdr_local" : "cdr_all"
         rollupTable = clickhouse.count == 1 ? "rollup_minute" : "rollup_minute_all"
+        secondRollupTable = clickhouse.count == 1 ? "rollup_second" : "rollup_second_all"
         marks = try PostgresLink(url: settings.postgres, credentials: settings.postgresCredentials, timeout: timeout)
         location = ([postgres.server] + clickhouse.map(\.server)).joined(separator: " + ")
         try migrate(cluster: settings.cluster)
@@ -87,9 +90,12 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
             try node.query("CREATE DATABASE IF NOT EXISTS \(database)", database: false)
             try node.query(ClickHouseSchema.localTable(database: database))
             try node.query(ClickHouseSchema.rollupMinuteTable(database: database))
+            try node.query(ClickHouseSchema.rollupSecondTable(database: database))
             if clickhouse.count > 1 {
                 try node.query(ClickHouseSchema.distributedTable(database: database, cluster: cluster))
-                try node.query(ClickHouseSchema.rollupMinuteDistributed(database: database, cluster: cluster))
+                for table in ["rollup_minute", "rollup_second"] {
+                    try node.query(ClickHouseSchema.rollupDistributed(database: database, cluster: cluster, table: table))
+                }
             }
             for table in clickhouse.count > 1 ? ["cdr_local", "cdr_all"] : ["cdr_local"] {
                 try addBatchColumn(on: node, table: table)

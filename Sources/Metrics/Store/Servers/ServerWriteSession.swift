@@ -178,7 +178,7 @@ final class ServerWriteSession: StoreWriteSession {
         }
     }
 
-    /// Nothing to prune: the servers store keeps no rollup, every figure is grouped from the CDRs.
+    /// Nothing to prune: the servers keep their rollups as long as the CDRs they are recomputed from.
     func pruneAggregates(_ retention: Retention, at now: Int64) throws {}
 
     // MARK: Feeds

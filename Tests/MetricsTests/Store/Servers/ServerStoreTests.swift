@@ -34,6 +34,8 @@ final class ServerStoreTests: XCTestCase {
             }
             group.wait()
             XCTAssertEqual(failures.errors.map { "\($0)" }, [])
+            // Every write recomputed its minutes: the figures below come from the rollups.
+            XCTAssertEqual(try first.dirtyRollupRanges(on: first.postgres), [], "cluster \(cluster)")
             for store in [first, second] {
                 let figures = try MetricsEngine(store: store).figures(from: now - 6 * 3_600 - 60, to: now, groupedBy: .carrier, at: now)
                 XCTAssertEqual(figures[carrier]?.counts, BruteForce.counts(records), "cluster \(cluster)")
@@ -106,15 +108,22 @@ final class ServerStoreTests: XCTestCase {
                 written += records
             }
             func check(_ what: String, stale: Int) throws {
-                for grouping in [FigureGrouping.total, .carrier] {
+                for grouping in [FigureGrouping.carrier] {
                     let figures = try engine.figures(from: now - 3_600 - 60, to: now, groupedBy: grouping, at: now)
                     XCTAssertEqual(figures.values.reduce(RollupCounts()) { $0 + $1.counts }, BruteForce.counts(written),
                                    "cluster \(cluster), \(grouping): \(what)")
                 }
+                var perSecond: [Int64: Int64] = [:]
+                try store.read { try $0.attemptsPerSecond((now - 3_660)..<now) { perSecond[$0, default: 0] += $1 } }
+                XCTAssertEqual(perSecond, Dictionary(grouping: written, by: \.startAt).mapValues { Int64($0.count) },
+                               "cluster \(cluster), per second: \(what)")
                 XCTAssertEqual(try store.dirtyRollupRanges(on: store.postgres).count, stale, "cluster \(cluster): \(what)")
             }
-            func rolledUpAttempts() throws -> Int {
-                Int(try store.clickhouse[0].rows("SELECT sum(attempts) FROM \(store.rollupTable) FINAL")[0][0]) ?? -1
+            /// The attempts the minute and the second rollups hold.
+            func rolledUpAttempts() throws -> [Int] {
+                try [store.rollupTable, store.secondRollupTable].map {
+                    Int(try store.clickhouse[0].rows("SELECT sum(attempts) FROM \($0) FINAL")[0][0]) ?? -1
+                }
             }
             try write("a", 400, by: store)
             try check("written and recomputed", stale: 0)
@@ -123,7 +132,7 @@ final class ServerStoreTests: XCTestCase {
             stopped?.settlesRollups = false
             try write("b", 400, by: stopped!)
             // The rollup holds the first writer's CDRs only: reads ignoring the mark would miss the second's.
-            XCTAssertEqual(try rolledUpAttempts(), 400, "cluster \(cluster)")
+            XCTAssertEqual(try rolledUpAttempts(), [400, 400], "cluster \(cluster)")
             try check("stopped before its recompute", stale: 1)
 
             // Killed: its connections close, and the next writer takes its mark over.
@@ -135,7 +144,7 @@ final class ServerStoreTests: XCTestCase {
                 Thread.sleep(forTimeInterval: 0.02)
             }
             try write("c", 20, by: store)
-            XCTAssertEqual(try rolledUpAttempts(), 820, "cluster \(cluster)")
+            XCTAssertEqual(try rolledUpAttempts(), [820, 820], "cluster \(cluster)")
             try check("recomputed by the next writer", stale: 0)
 
             let running = try ServerStore(settings)
@@ -143,7 +152,7 @@ final class ServerStoreTests: XCTestCase {
             try write("d", 100, by: running)
             try check("stopped again", stale: 1)
             XCTAssertGreaterThan(try store.rebuildAggregates(Retention(), at: now), 0)
-            XCTAssertEqual(try rolledUpAttempts(), 920, "cluster \(cluster)")
+            XCTAssertEqual(try rolledUpAttempts(), [920, 920], "cluster \(cluster)")
             try check("rebuilt", stale: 0)
         }
     }
