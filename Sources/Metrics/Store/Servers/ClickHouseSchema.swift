@@ -31,23 +31,25 @@ enum ClickHouseSchema {
         """
     }
 
-    /// Each node's rollup of its own `cdr_local`: the sum of every counter per (minute, customer, carrier), money as
+    /// Each node's rollup of its own `cdr_local`: the sum of every counter per minute and group, money as
     /// Decimal128 (no wrap; checked against Int64 when read). Never fed by a materialized view: a writer recomputes
     /// the minutes it touched from `cdr_local FINAL` after its commit, every row of the recompute with one version
     /// from PostgreSQL's `rollup_version`, so the newest version of a (minute, group) is a complete recompute and
     /// `FINAL` keeps it. A group never disappears from a minute (CDRs are never deleted; repricing keeps a CDR's
-    /// customer and carrier), so a recompute overwrites every row of its range.
+    /// customer and carrier), so a recompute overwrites every row of its range. `grouped_by` says which ids a row
+    /// is grouped by (0 none, 1 customer, 2 carrier, 3 both; the others are 0): a figure of everyone or per
+    /// customer reads one row per minute or per customer and minute, not one per customer and carrier.
     static func rollupMinuteTable(database: String) -> String {
         """
         CREATE TABLE IF NOT EXISTS \(database).rollup_minute (
-            minute Int64, customer_id Int64, carrier_id Int64,
+            grouped_by UInt8, minute Int64, customer_id Int64, carrier_id Int64,
             attempts Int64, answered Int64, busy Int64, no_answer Int64, failed Int64, billsec Int64,
             dtmf_known Int64, dtmf_calls Int64, dtmf_digits Int64,
             sell_micros Decimal128(0), buy_micros Decimal128(0), unrated_sell Int64, unrated_buy Int64,
             version UInt64)
         ENGINE = ReplacingMergeTree(version)
         PARTITION BY toYYYYMM(toDateTime(minute))
-        ORDER BY (minute, customer_id, carrier_id)
+        ORDER BY (grouped_by, minute, customer_id, carrier_id)
         """
     }
 

@@ -78,8 +78,15 @@ final class ServerReadSession: StoreReadSession {
             let sums = counters.map { source == table ? Self.sum($0) : Self.rollupSum($0) }
             let columns = (keys.enumerated().map { "\(overTime($1)) AS k\($0)" } + sums).joined(separator: ", ")
             let groupBy = keys.isEmpty ? "" : "GROUP BY " + keys.indices.map { "k\($0)" }.joined(separator: ", ")
-            let within = ranges.map { "(\(time) >= \($0.lowerBound) AND \(time) < \($0.upperBound))" }
+            var within = ranges.map { "(\(time) >= \($0.lowerBound) AND \(time) < \($0.upperBound))" }
                 .joined(separator: " OR ")
+            if time == "minute" {
+                // The minute rollup's rows grouped by exactly the ids the query names.
+                let named = keys + [condition]
+                let grouping = (named.contains { $0.contains("customer_id") } ? 1 : 0)
+                    + (named.contains { $0.contains("carrier_id") } ? 2 : 0)
+                within = "grouped_by = \(grouping) AND (\(within))"
+            }
             for row in try node.rows("""
                 SELECT \(columns) FROM \(source) WHERE (\(within)) AND \(condition) \(groupBy)
                 """) where row.count == keys.count + counters.count {

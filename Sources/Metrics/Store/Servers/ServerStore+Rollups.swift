@@ -91,9 +91,12 @@ extension ServerStore {
         }.joined(separator: ", ")
         for node in clickhouse {
             try node.query("""
-                INSERT INTO \(database).rollup_minute (minute, customer_id, carrier_id, \(Self.rollupCounterColumns), version)
-                SELECT intDiv(start_at, 60) * 60 AS m, customer_id, carrier_id, \(sums), toUInt64(\(version))
-                FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY m, customer_id, carrier_id
+                INSERT INTO \(database).rollup_minute
+                    (grouped_by, minute, customer_id, carrier_id, \(Self.rollupCounterColumns), version)
+                SELECT arrayJoin([0, 1, 2, 3]) AS g, intDiv(start_at, 60) * 60 AS m,
+                    if(g = 1 OR g = 3, customer_id, toInt64(0)) AS cu, if(g = 2 OR g = 3, carrier_id, toInt64(0)) AS ca,
+                    \(sums), toUInt64(\(version))
+                FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY g, m, cu, ca
                 """)
             try node.query("""
                 INSERT INTO \(database).rollup_second (second, attempts, version)
