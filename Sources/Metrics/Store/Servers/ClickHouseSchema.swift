@@ -64,6 +64,17 @@ enum ClickHouseSchema {
         """
     }
 
+    /// Each node's channel seconds per minute (each call spread over the minutes it spans, clipped to each),
+    /// recomputed and versioned as `rollup_minute` is; a write marks the minutes from its calls' starts to their ends.
+    static func rollupChannelTable(database: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(database).rollup_channel (minute Int64, seconds Int64, version UInt64)
+        ENGINE = ReplacingMergeTree(version)
+        PARTITION BY toYYYYMM(toDateTime(minute))
+        ORDER BY minute
+        """
+    }
+
     /// The shards' rollup `table` read as one (reads only: each node's rows are written on that node).
     static func rollupDistributed(database: String, cluster: String, table: String) -> String {
         """

@@ -208,8 +208,24 @@ final class ServerReadSession: StoreReadSession {
 
     func channelSeconds(minutes: Range<Int64>, _ visit: (_ minute: Int64, _ seconds: Int64) -> Void) throws {
         guard !minutes.isEmpty else { return }
+        // Clean whole minutes from the channel rollup (a stale one was marked from its calls' starts to their ends).
+        let plan = RollupPlan(minutes, stale: try staleRanges())
+        if !plan.rollup.isEmpty {
+            let within = plan.rollup.map { "(minute >= \($0.lowerBound) AND minute < \($0.upperBound))" }
+                .joined(separator: " OR ")
+            for row in try node.rows("""
+                SELECT minute, sum(seconds) FROM \(store.channelRollupTable) FINAL WHERE \(within) GROUP BY minute
+                """) where row.count == 2 {
+                let seconds = try integer(row[1], "channel seconds")
+                if seconds > 0 { visit(try integer(row[0], "a minute"), seconds) }
+            }
+        }
+        for range in plan.raw { try rawChannelSeconds(minutes: range, visit) }
+    }
+
+    /// `channelSeconds` from the CDRs: each call spread over the minutes it spans (arrayJoin), clipped to each.
+    private func rawChannelSeconds(minutes: Range<Int64>, _ visit: (_ minute: Int64, _ seconds: Int64) -> Void) throws {
         let (low, high) = (minutes.lowerBound, minutes.upperBound)
-        // Each call is spread over the minutes it spans (arrayJoin), clipped to each.
         for row in try node.rows("""
             SELECT m, sum(least(end_at, m + 60) - greatest(start_at, m)) FROM (
                 SELECT start_at, end_at,

@@ -11,10 +11,12 @@ import PostgresNIO
 /// the others from the rollup. A mark whose connection is gone (a killed writer) is recomputed by the next writer
 /// or by `rebuild`.
 extension ServerStore {
-    /// Marks the minutes holding `starts` as possibly stale; returns the mark's id.
-    func markRollups(_ starts: Range<Int64>) throws -> Int64 {
+    /// Marks the minutes holding `starts` as possibly stale; returns the mark's id. `longest` (the longest call
+    /// written) raises `rollup_longest` first, so a recompute's scan reaches back far enough.
+    func markRollups(_ starts: Range<Int64>, longest: Int64 = 0) throws -> Int64 {
         lock.lock()
         defer { lock.unlock() }
+        try marks.execute("UPDATE rollup_longest SET seconds = $1 WHERE seconds < $1", [PostgresData(int64: longest)])
         let low = Self.minuteFloor(starts.lowerBound), high = Self.minuteFloor(starts.upperBound - 1) + 60
         let rows = try marks.execute("""
             INSERT INTO rollup_dirty (low, high, owner, owner_start)
@@ -89,7 +91,30 @@ extension ServerStore {
             default: return "toInt64(sum(\(counter.name)))"
             }
         }.joined(separator: ", ")
+        if ranges.contains(where: { $0.lowerBound <= -(1 << 61) }) {
+            // Everything (CDRs stored before the rollups): their longest call is not known yet.
+            for node in clickhouse {
+                if let longest = try node.rows("SELECT max(end_at - start_at) FROM \(database).cdr_local").first?.first
+                    .flatMap({ Int64($0) }) {
+                    try marks.execute("UPDATE rollup_longest SET seconds = $1 WHERE seconds < $1", [PostgresData(int64: longest)])
+                }
+            }
+        }
+        let longest = try marks.execute("SELECT seconds FROM rollup_longest").first.map { try $0.int(0) } ?? 0
+        // Channel seconds of a marked minute come from the calls overlapping it: started up to `longest` before it.
+        let overlapping = ranges.map {
+            "(end_at > \($0.lowerBound) AND start_at < \($0.upperBound) AND start_at >= \($0.lowerBound - longest))"
+        }.joined(separator: " OR ")
+        let minutes = ranges.map { "(m >= \($0.lowerBound) AND m < \($0.upperBound))" }.joined(separator: " OR ")
         for node in clickhouse {
+            try node.query("""
+                INSERT INTO \(database).rollup_channel (minute, seconds, version)
+                SELECT m, toInt64(sum(least(end_at, m + 60) - greatest(start_at, m))), toUInt64(\(version)) FROM (
+                    SELECT start_at, end_at,
+                        (intDiv(start_at, 60) + toInt64(arrayJoin(range(toUInt64(intDiv(end_at - 1, 60) - intDiv(start_at, 60) + 1))))) * 60 AS m
+                    FROM \(database).cdr_local FINAL WHERE end_at > start_at AND (\(overlapping)))
+                WHERE \(minutes) GROUP BY m
+                """)
             try node.query("""
                 INSERT INTO \(database).rollup_minute
                     (grouped_by, minute, customer_id, carrier_id, \(Self.rollupCounterColumns), version)

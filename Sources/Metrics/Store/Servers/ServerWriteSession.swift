@@ -97,8 +97,10 @@ final class ServerWriteSession: StoreWriteSession {
         let batch = UUID().uuidString
         // Marked before the insert and committed at once: a writer killed at any point after it leaves the mark,
         // so readers never take a stale rollup for minutes whose CDRs changed.
-        let starts = pending.map(\.startAt)
-        marked.append(try store.markRollups(starts.min()!..<(starts.max()! + 1)))
+        // From the first start to the last end: a call's channel seconds count in every minute it spans.
+        let first = pending.map(\.startAt).min()!, last = pending.map { max($0.startAt, $0.endAt) }.max()!
+        let longest = pending.map { $0.endAt - $0.startAt }.max()!
+        marked.append(try store.markRollups(first..<(last + 1), longest: longest))
         // A file's CDRs go in several requests, each within the store's timeout and of bounded size; rows of a
         // request that never committed are told by their batch, whichever requests got through.
         for start in stride(from: 0, to: pending.count, by: Self.rowsPerInsert) {

@@ -117,6 +117,16 @@ final class ServerStoreTests: XCTestCase {
                 try store.read { try $0.attemptsPerSecond((now - 3_660)..<now) { perSecond[$0, default: 0] += $1 } }
                 XCTAssertEqual(perSecond, Dictionary(grouping: written, by: \.startAt).mapValues { Int64($0.count) },
                                "cluster \(cluster), per second: \(what)")
+                // Channel seconds per minute: each call spread over the minutes it spans, clipped to each.
+                var spread: [Int64: Int64] = [:], channel: [Int64: Int64] = [:]
+                for record in written where record.endAt > record.startAt {
+                    for minute in stride(from: record.startAt / 60 * 60, to: record.endAt, by: 60) {
+                        spread[minute, default: 0] += min(record.endAt, minute + 60) - max(record.startAt, minute)
+                    }
+                }
+                let minutes = (now - 3_660) / 60 * 60..<(now / 60 * 60 + 60)
+                try store.read { try $0.channelSeconds(minutes: minutes) { channel[$0, default: 0] += $1 } }
+                XCTAssertEqual(channel, spread, "cluster \(cluster), channel seconds: \(what)")
                 XCTAssertEqual(try store.dirtyRollupRanges(on: store.postgres).count, stale, "cluster \(cluster): \(what)")
             }
             /// The attempts the minute and the second rollups hold.
