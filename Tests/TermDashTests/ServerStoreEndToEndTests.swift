@@ -205,7 +205,7 @@ final class ServerStoreEndToEndTests: XCTestCase {
         let rebuilt = try EndToEnd.termdash(["rebuild"] + serverArguments(settings))
         XCTAssertEqual(rebuilt.status, 0, rebuilt.stderr)
         XCTAssertEqual(rebuilt.stdout,
-                       "The servers store keeps no aggregates (every figure is read from its \(records.count) CDRs): nothing to rebuild\n")
+                       "The servers store's minute rollup is recomputed wherever a writer left it stale (\(records.count) CDRs stored)\n")
     }
 
     func testCommandsWithoutServersSupportRefuseByName() throws {

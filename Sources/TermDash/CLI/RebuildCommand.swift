@@ -14,7 +14,7 @@ struct RebuildCommand: ParsableCommand {
         let settings = try options.settings()
         if settings.config.store.kind == .servers {
             let read = try settings.openServers().rebuildAggregates(settings.config.retention, at: 0)
-            print("The servers store keeps no aggregates (every figure is read from its \(read) CDRs): nothing to rebuild")
+            print("The servers store's minute rollup is recomputed wherever a writer left it stale (\(read) CDRs stored)")
             return
         }
         guard FileManager.default.fileExists(atPath: settings.storePath) else {

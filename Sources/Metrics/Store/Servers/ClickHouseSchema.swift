@@ -31,6 +31,58 @@ enum ClickHouseSchema {
         """
     }
 
+    /// Each node's rollup of its own `cdr_local`: the sum of every counter per minute and group, money as
+    /// Decimal128 (no wrap; checked against Int64 when read). Never fed by a materialized view: a writer recomputes
+    /// the minutes it touched from `cdr_local FINAL` after its commit, every row of the recompute with one version
+    /// from PostgreSQL's `rollup_version`, so the newest version of a (minute, group) is a complete recompute and
+    /// `FINAL` keeps it. A group never disappears from a minute (CDRs are never deleted; repricing keeps a CDR's
+    /// customer and carrier), so a recompute overwrites every row of its range. `grouped_by` says which ids a row
+    /// is grouped by (0 none, 1 customer, 2 carrier, 3 both; the others are 0): a figure of everyone or per
+    /// customer reads one row per minute or per customer and minute, not one per customer and carrier.
+    static func rollupMinuteTable(database: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(database).rollup_minute (
+            grouped_by UInt8, minute Int64, customer_id Int64, carrier_id Int64,
+            attempts Int64, answered Int64, busy Int64, no_answer Int64, failed Int64, billsec Int64,
+            dtmf_known Int64, dtmf_calls Int64, dtmf_digits Int64,
+            sell_micros Decimal128(0), buy_micros Decimal128(0), unrated_sell Int64, unrated_buy Int64,
+            version UInt64)
+        ENGINE = ReplacingMergeTree(version)
+        PARTITION BY toYYYYMM(toDateTime(minute))
+        ORDER BY (grouped_by, minute, customer_id, carrier_id)
+        """
+    }
+
+    /// Each node's call attempts per second (peaks, traffic series), recomputed and versioned as `rollup_minute`
+    /// is, over the same marked ranges.
+    static func rollupSecondTable(database: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(database).rollup_second (second Int64, attempts Int64, version UInt64)
+        ENGINE = ReplacingMergeTree(version)
+        PARTITION BY toYYYYMM(toDateTime(second))
+        ORDER BY second
+        """
+    }
+
+    /// Each node's channel seconds per minute (each call spread over the minutes it spans, clipped to each),
+    /// recomputed and versioned as `rollup_minute` is; a write marks the minutes from its calls' starts to their ends.
+    static func rollupChannelTable(database: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(database).rollup_channel (minute Int64, seconds Int64, version UInt64)
+        ENGINE = ReplacingMergeTree(version)
+        PARTITION BY toYYYYMM(toDateTime(minute))
+        ORDER BY minute
+        """
+    }
+
+    /// The shards' rollup `table` read as one (reads only: each node's rows are written on that node).
+    static func rollupDistributed(database: String, cluster: String, table: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(database).\(table)_all AS \(database).\(table)
+        ENGINE = Distributed(\(cluster), \(database), \(table))
+        """
+    }
+
     /// The write that stored each copy of a CDR (its `cdr_batches` id on PostgreSQL; empty for rows written before
     /// the column): a copy whose batch never committed was left by a writer killed between its ClickHouse insert
     /// and its commit, and does not count as stored for the writer that retries it. Added to tables made before it.

@@ -142,5 +142,21 @@ enum PostgresSchema {
             registered_at bigint NOT NULL, expires_at bigint NOT NULL);
         CREATE INDEX registrations_customer ON registrations (customer_id);
         """,
+        // 5: the ClickHouse rollups' bookkeeping. `rollup_dirty` holds the start ranges [low, high) whose rollup rows
+        // may be stale: a writer marks its range (committed at once, before its ClickHouse insert) and deletes the
+        // mark once it has recomputed the range; `owner`/`owner_start` name the marking connection, so a mark whose
+        // connection is gone (a killed writer) is recomputed by the next writer or `rebuild`. Every recompute takes
+        // its rows' version from `rollup_version`. The row marking everything makes CDRs stored before the rollups
+        // existed read from the raw table until the first writer recomputes them. `rollup_longest` is the longest call
+        // stored (raised by each mark and each recompute): how far back a minute's channel seconds may begin.
+        """
+        CREATE SEQUENCE rollup_version;
+        CREATE TABLE rollup_dirty (
+            id bigserial PRIMARY KEY, low bigint NOT NULL, high bigint NOT NULL CHECK (high > low),
+            owner integer NOT NULL, owner_start timestamptz);
+        INSERT INTO rollup_dirty (low, high, owner) VALUES (-4611686018427387904, 4611686018427387904, 0);
+        CREATE TABLE rollup_longest (seconds bigint NOT NULL);
+        INSERT INTO rollup_longest VALUES (0);
+        """,
     ]
 }

@@ -80,7 +80,7 @@ final class ServerImportTransaction: ImportTransaction {
         try ServerFileLedger.addRejects(rejects, file: file, on: link)
     }
 
-    /// The servers keep no rollup: every figure is grouped from the CDRs.
+    /// The servers' rollups are recomputed from the CDRs after the commit (ServerStore+Rollups), not fed deltas.
     func write(_ deltas: RollupDeltas) throws {}
 
     func storeRegistrations(_ registrationsByMinute: [Int64: Int]) throws {

@@ -1,8 +1,9 @@
 import Metrics
 import PostgresNIO
 
-/// One read of a servers store: finished calls grouped on ClickHouse from the CDRs (`FINAL` collapses a CDR
-/// written twice), calls in progress and accounts from PostgreSQL.
+/// One read of a servers store: finished calls grouped on ClickHouse from the minute and second rollups where they
+/// are clean, from the CDRs elsewhere (`FINAL` collapses a CDR written twice), calls in progress and accounts from
+/// PostgreSQL.
 final class ServerReadSession: StoreReadSession {
     let store: ServerStore
     private var node: ClickHouseLink { store.clickhouse[0] }
@@ -55,23 +56,68 @@ final class ServerReadSession: StoreReadSession {
         throw ServerStoreError.refused(server: node.server, answer: "unexpected value \(field) for \(what)")
     }
 
-    /// Runs a query whose first `keys` columns are integers and the rest the sums of `counters`.
+    /// Runs a query whose first `keys` columns are integers and the rest the sums of `counters`. Keys and condition
+    /// are written over the CDR table (`start_at`). The whole minutes of the range not marked stale are read from a
+    /// rollup instead when one holds the figure (`start_at` read as its time column): the minute rollup when no key
+    /// is a second and nothing names a DID, the second rollup for attempts per second of everyone; the rest from
+    /// the CDRs, and the answers added here (money checked against Int64).
     private func grouped(keys: [String], counters: [Counter], from range: Range<Int64>, condition: String,
                          _ visit: ([Int64], RollupCounts) throws -> Void) throws {
-        let columns = (keys.enumerated().map { "\($1) AS k\($0)" } + counters.map(Self.sum)).joined(separator: ", ")
-        let groupBy = keys.isEmpty ? "" : "GROUP BY " + keys.indices.map { "k\($0)" }.joined(separator: ", ")
-        for row in try node.rows("""
-            SELECT \(columns) FROM \(table)
-            WHERE start_at >= \(range.lowerBound) AND start_at < \(range.upperBound) AND \(condition) \(groupBy)
-            """) where row.count == keys.count + counters.count {
-            var keyValues: [Int64] = []
-            for index in keys.indices { keyValues.append(try integer(row[index], "a group")) }
-            var counts = RollupCounts()
-            for (index, counter) in counters.enumerated() {
-                counts[counter] = try integer(row[keys.count + index], "the sum of \(counter.name)")
+        let perSecond = keys.contains("start_at")
+        let named = (keys + [condition]).contains { $0.contains("did_id") }
+        let rollup: (table: String, time: String)? = named ? nil
+            : !perSecond ? (store.rollupTable, "minute")
+            : counters == [.attempts] && condition == "1" && keys.allSatisfy({ $0 == "start_at" || $0 == "toInt64(0)" })
+            ? (store.secondRollupTable, "second") : nil
+        let plan = rollup == nil ? RollupPlan(raw: [range], rollup: []) : RollupPlan(range, stale: try staleRanges())
+        var merged: [[Int64]: RollupCounts] = [:]
+        var order: [[Int64]] = []
+        for (source, ranges) in [(table, plan.raw), ("\(rollup?.table ?? "") FINAL", plan.rollup)] where !ranges.isEmpty {
+            let time = source == table ? "start_at" : rollup?.time ?? "start_at"
+            func overTime(_ text: String) -> String { text.replacingOccurrences(of: "start_at", with: time) }
+            let sums = counters.map { source == table ? Self.sum($0) : Self.rollupSum($0) }
+            let columns = (keys.enumerated().map { "\(overTime($1)) AS k\($0)" } + sums).joined(separator: ", ")
+            let groupBy = keys.isEmpty ? "" : "GROUP BY " + keys.indices.map { "k\($0)" }.joined(separator: ", ")
+            var within = ranges.map { "(\(time) >= \($0.lowerBound) AND \(time) < \($0.upperBound))" }
+                .joined(separator: " OR ")
+            if time == "minute" {
+                // The minute rollup's rows grouped by exactly the ids the query names.
+                let named = keys + [condition]
+                let grouping = (named.contains { $0.contains("customer_id") } ? 1 : 0)
+                    + (named.contains { $0.contains("carrier_id") } ? 2 : 0)
+                within = "grouped_by = \(grouping) AND (\(within))"
             }
-            try visit(keyValues, counts)
+            for row in try node.rows("""
+                SELECT \(columns) FROM \(source) WHERE (\(within)) AND \(condition) \(groupBy)
+                """) where row.count == keys.count + counters.count {
+                var keyValues: [Int64] = []
+                for index in keys.indices { keyValues.append(try integer(row[index], "a group")) }
+                var counts = merged[keyValues] ?? RollupCounts()
+                if merged[keyValues] == nil { order.append(keyValues) }
+                for (index, counter) in counters.enumerated() {
+                    let what = "the sum of \(counter.name)"
+                    let (sum, overflow) = counts[counter].addingReportingOverflow(try integer(row[keys.count + index], what))
+                    if overflow { throw ServerStoreError.overflow(server: node.server, what: what) }
+                    counts[counter] = sum
+                }
+                merged[keyValues] = counts
+            }
         }
+        for keyValues in order { try visit(keyValues, merged[keyValues]!) }
+    }
+
+    /// The sum of `counter` over rollup rows (money is Decimal128 there, like the CDRs' sums).
+    private static func rollupSum(_ counter: Counter) -> String { "sum(\(counter.name))" }
+
+    private var stale: [Range<Int64>]?
+
+    /// The ranges marked stale now (read once per session: a mark appearing later only announces CDRs this read
+    /// need not see).
+    private func staleRanges() throws -> [Range<Int64>] {
+        if let stale { return stale }
+        let ranges = try store.dirtyRollupRanges(on: store.postgres)
+        stale = ranges
+        return ranges
     }
 
     func rollupCounts(
@@ -162,8 +208,24 @@ final class ServerReadSession: StoreReadSession {
 
     func channelSeconds(minutes: Range<Int64>, _ visit: (_ minute: Int64, _ seconds: Int64) -> Void) throws {
         guard !minutes.isEmpty else { return }
+        // Clean whole minutes from the channel rollup (a stale one was marked from its calls' starts to their ends).
+        let plan = RollupPlan(minutes, stale: try staleRanges())
+        if !plan.rollup.isEmpty {
+            let within = plan.rollup.map { "(minute >= \($0.lowerBound) AND minute < \($0.upperBound))" }
+                .joined(separator: " OR ")
+            for row in try node.rows("""
+                SELECT minute, sum(seconds) FROM \(store.channelRollupTable) FINAL WHERE \(within) GROUP BY minute
+                """) where row.count == 2 {
+                let seconds = try integer(row[1], "channel seconds")
+                if seconds > 0 { visit(try integer(row[0], "a minute"), seconds) }
+            }
+        }
+        for range in plan.raw { try rawChannelSeconds(minutes: range, visit) }
+    }
+
+    /// `channelSeconds` from the CDRs: each call spread over the minutes it spans (arrayJoin), clipped to each.
+    private func rawChannelSeconds(minutes: Range<Int64>, _ visit: (_ minute: Int64, _ seconds: Int64) -> Void) throws {
         let (low, high) = (minutes.lowerBound, minutes.upperBound)
-        // Each call is spread over the minutes it spans (arrayJoin), clipped to each.
         for row in try node.rows("""
             SELECT m, sum(least(end_at, m + 60) - greatest(start_at, m)) FROM (
                 SELECT start_at, end_at,

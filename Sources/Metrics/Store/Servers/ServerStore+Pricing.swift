@@ -25,6 +25,7 @@ extension ServerStore {
                 column("sell_micros"), column("buy_micros"), column("unrated_sell"), column("unrated_buy"))
             var body = ""
             var priced = 0
+            var first = Int64.max, last = Int64.min
             for var row in try clickhouse[0].rows("""
                 SELECT \(ClickHouseSchema.columns) FROM \(cdrTable) FINAL
                 WHERE start_at >= \(period.from) AND start_at < \(period.to) AND (unrated_sell = 1 OR unrated_buy = 1)
@@ -49,11 +50,15 @@ extension ServerStore {
                     changed = true
                 }
                 guard changed else { continue }
+                if let start = Int64(row[column("start_at")]) { (first, last) = (min(first, start), max(last, start)) }
                 // The other fields go back as ClickHouse wrote them: its TSV output is its TSV input.
                 body += row.joined(separator: "\t") + "\n"
                 priced += 1
             }
             guard priced > 0 else { return 0 }
+            // The new versions change the minutes' money: marked before the insert, recomputed after it.
+            let mark = try markRollups(first..<(last + 1))
+            defer { settleRollups([mark]) }
             try clickhouse[0].query(
                 "INSERT INTO \(database).\(cdrTable) (\(ClickHouseSchema.columns)) FORMAT TSV", body: body,
                 settings: clickhouse.count > 1 ? "insert_distributed_sync=1" : nil)

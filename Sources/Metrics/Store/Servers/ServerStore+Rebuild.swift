@@ -1,9 +1,11 @@
 import Metrics
 
 extension ServerStore {
-    /// The servers keep no aggregates — every figure is a `GROUP BY` over the CDRs (`FINAL`) — so there is nothing to
-    /// recompute: the CDRs every figure is read from are counted (which also proves both servers answer).
+    /// Recomputes every range of the minute rollup still marked (left by a writer killed before its recompute, or
+    /// CDRs stored before the rollup existed; a running writer's too) from the CDRs, and counts the CDRs (which also
+    /// proves both servers answer).
     public func rebuildAggregates(_ retention: Retention, at now: Int64) throws -> Int {
+        try settleAllRollups()
         guard let row = try clickhouse[0].rows("SELECT count() FROM \(cdrTable) FINAL").first, let count = row.first,
               let value = Int(count) else {
             throw ServerStoreError.refused(server: clickhouse[0].server, answer: "no count of the CDRs")

@@ -16,7 +16,17 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
     let clickhouse: [ClickHouseLink]
     /// Where CDRs are written and read: the local table on one server, the Distributed one on a cluster.
     let cdrTable: String
+    /// Where the minute and second rollups are read: the local tables on one server, the Distributed ones on a
+    /// cluster.
+    let rollupTable: String
+    let secondRollupTable: String
+    let channelRollupTable: String
+    /// A second PostgreSQL connection, outside the write's transaction: a writer's rollup marks commit at once,
+    /// before its CDRs reach ClickHouse (ServerStore+Rollups). It connects on first use.
+    let marks: PostgresLink
     let database: String
+    /// False only in tests: a writer then stops between its commit and its rollup recompute, as if killed there.
+    var settlesRollups = true
     /// One statement at a time on the one PostgreSQL connection; a write holds it for its whole transaction.
     let lock = NSRecursiveLock()
 
@@ -38,6 +48,10 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
             try ClickHouseLink(url: $0, database: name, credentials: settings.clickhouseCredentials, timeout: timeout)
         }
         cdrTable = clickhouse.count == 1 ? "cdr_local" : "cdr_all"
+        rollupTable = clickhouse.count == 1 ? "rollup_minute" : "rollup_minute_all"
+        secondRollupTable = clickhouse.count == 1 ? "rollup_second" : "rollup_second_all"
+        channelRollupTable = clickhouse.count == 1 ? "rollup_channel" : "rollup_channel_all"
+        marks = try PostgresLink(url: settings.postgres, credentials: settings.postgresCredentials, timeout: timeout)
         location = ([postgres.server] + clickhouse.map(\.server)).joined(separator: " + ")
         try migrate(cluster: settings.cluster)
     }
@@ -77,8 +91,14 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
         for node in clickhouse {
             try node.query("CREATE DATABASE IF NOT EXISTS \(database)", database: false)
             try node.query(ClickHouseSchema.localTable(database: database))
+            try node.query(ClickHouseSchema.rollupMinuteTable(database: database))
+            try node.query(ClickHouseSchema.rollupSecondTable(database: database))
+            try node.query(ClickHouseSchema.rollupChannelTable(database: database))
             if clickhouse.count > 1 {
                 try node.query(ClickHouseSchema.distributedTable(database: database, cluster: cluster))
+                for table in ["rollup_minute", "rollup_second", "rollup_channel"] {
+                    try node.query(ClickHouseSchema.rollupDistributed(database: database, cluster: cluster, table: table))
+                }
             }
             for table in clickhouse.count > 1 ? ["cdr_local", "cdr_all"] : ["cdr_local"] {
                 try addBatchColumn(on: node, table: table)
@@ -115,9 +135,12 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
             let result = try body(session)
             try session.flushCDRs()
             try postgres.execute("COMMIT")
+            settleRollups(session.marked)
             return result
         } catch {
             _ = try? postgres.execute("ROLLBACK")
+            // CDRs of a batch sent before the failure are on ClickHouse: its range is recomputed all the same.
+            settleRollups(session.marked)
             throw error
         }
     }

@@ -8,6 +8,8 @@ final class ServerWriteSession: StoreWriteSession {
     let store: ServerStore
     private var pending: [CallRecord] = []
     private var pendingKeys: Set<CDRKey> = []
+    /// The rollup marks this write made (`rollup_dirty` ids), settled after its commit or rollback.
+    private(set) var marked: [Int64] = []
 
     init(store: ServerStore) { self.store = store }
 
@@ -93,6 +95,12 @@ final class ServerWriteSession: StoreWriteSession {
     func flushCDRs() throws {
         guard !pending.isEmpty else { return }
         let batch = UUID().uuidString
+        // Marked before the insert and committed at once: a writer killed at any point after it leaves the mark,
+        // so readers never take a stale rollup for minutes whose CDRs changed.
+        // From the first start to the last end: a call's channel seconds count in every minute it spans.
+        let first = pending.map(\.startAt).min()!, last = pending.map { max($0.startAt, $0.endAt) }.max()!
+        let longest = pending.map { $0.endAt - $0.startAt }.max()!
+        marked.append(try store.markRollups(first..<(last + 1), longest: longest))
         // A file's CDRs go in several requests, each within the store's timeout and of bounded size; rows of a
         // request that never committed are told by their batch, whichever requests got through.
         for start in stride(from: 0, to: pending.count, by: Self.rowsPerInsert) {
@@ -172,7 +180,7 @@ final class ServerWriteSession: StoreWriteSession {
         }
     }
 
-    /// Nothing to prune: the servers store keeps no rollup, every figure is grouped from the CDRs.
+    /// Nothing to prune: the servers keep their rollups as long as the CDRs they are recomputed from.
     func pruneAggregates(_ retention: Retention, at now: Int64) throws {}
 
     // MARK: Feeds

@@ -34,6 +34,8 @@ final class ServerStoreTests: XCTestCase {
             }
             group.wait()
             XCTAssertEqual(failures.errors.map { "\($0)" }, [])
+            // Every write recomputed its minutes: the figures below come from the rollups.
+            XCTAssertEqual(try first.dirtyRollupRanges(on: first.postgres), [], "cluster \(cluster)")
             for store in [first, second] {
                 let figures = try MetricsEngine(store: store).figures(from: now - 6 * 3_600 - 60, to: now, groupedBy: .carrier, at: now)
                 XCTAssertEqual(figures[carrier]?.counts, BruteForce.counts(records), "cluster \(cluster)")
@@ -86,6 +88,82 @@ final class ServerStoreTests: XCTestCase {
             XCTAssertEqual(try store.importTransaction { try $0.insert(records) { _ in alreadyStored += 1 } }, 0)
             XCTAssertEqual(alreadyStored, records.count)
             XCTAssertEqual(try counts(), BruteForce.counts(records), "cluster \(cluster)")
+        }
+    }
+
+    /// A writer stopped between its commit and its rollup recompute (as if killed there) leaves its minutes marked:
+    /// the rollup is stale there, and the figures, read from the CDRs for those minutes, still count every CDR. Once
+    /// its connection is gone the next writer recomputes the minutes; `rebuild` recomputes a mark left by a writer
+    /// still connected.
+    func testAWriterStoppedBeforeItsRollupRecomputeIsReadFromTheCDRsUntilTheNextWriterRecomputes() throws {
+        var random = seededRandom()
+        for cluster in [false, true] {
+            let settings = try TestServers.settings(cluster: cluster)
+            let store = try ServerStore(settings)
+            let engine = MetricsEngine(store: store)
+            var written: [CallRecord] = []
+            func write(_ prefix: String, _ count: Int, by writer: ServerStore) throws {
+                let records = randomRecords(count, endingAt: now, spread: 3_600, carriers: 2, prefix: prefix, using: &random)
+                XCTAssertEqual(try writer.write { try $0.insertCDRs(records) }, count)
+                written += records
+            }
+            func check(_ what: String, stale: Int) throws {
+                for grouping in [FigureGrouping.carrier] {
+                    let figures = try engine.figures(from: now - 3_600 - 60, to: now, groupedBy: grouping, at: now)
+                    XCTAssertEqual(figures.values.reduce(RollupCounts()) { $0 + $1.counts }, BruteForce.counts(written),
+                                   "cluster \(cluster), \(grouping): \(what)")
+                }
+                var perSecond: [Int64: Int64] = [:]
+                try store.read { try $0.attemptsPerSecond((now - 3_660)..<now) { perSecond[$0, default: 0] += $1 } }
+                XCTAssertEqual(perSecond, Dictionary(grouping: written, by: \.startAt).mapValues { Int64($0.count) },
+                               "cluster \(cluster), per second: \(what)")
+                // Channel seconds per minute: each call spread over the minutes it spans, clipped to each.
+                var spread: [Int64: Int64] = [:], channel: [Int64: Int64] = [:]
+                for record in written where record.endAt > record.startAt {
+                    for minute in stride(from: record.startAt / 60 * 60, to: record.endAt, by: 60) {
+                        spread[minute, default: 0] += min(record.endAt, minute + 60) - max(record.startAt, minute)
+                    }
+                }
+                let minutes = (now - 3_660) / 60 * 60..<(now / 60 * 60 + 60)
+                try store.read { try $0.channelSeconds(minutes: minutes) { channel[$0, default: 0] += $1 } }
+                XCTAssertEqual(channel, spread, "cluster \(cluster), channel seconds: \(what)")
+                XCTAssertEqual(try store.dirtyRollupRanges(on: store.postgres).count, stale, "cluster \(cluster): \(what)")
+            }
+            /// The attempts the minute and the second rollups hold.
+            func rolledUpAttempts() throws -> [Int] {
+                try ["\(store.rollupTable) FINAL WHERE grouped_by = 0", "\(store.secondRollupTable) FINAL"].map {
+                    Int(try store.clickhouse[0].rows("SELECT sum(attempts) FROM \($0)")[0][0]) ?? -1
+                }
+            }
+            try write("a", 400, by: store)
+            try check("written and recomputed", stale: 0)
+
+            var stopped: ServerStore? = try ServerStore(settings)
+            stopped?.settlesRollups = false
+            try write("b", 400, by: stopped!)
+            // The rollup holds the first writer's CDRs only: reads ignoring the mark would miss the second's.
+            XCTAssertEqual(try rolledUpAttempts(), [400, 400], "cluster \(cluster)")
+            try check("stopped before its recompute", stale: 1)
+
+            // Killed: its connections close, and the next writer takes its mark over.
+            let pid = try XCTUnwrap(stopped?.marks.execute("SELECT pg_backend_pid()").first?.int(0))
+            stopped = nil
+            let deadline = Date().addingTimeInterval(10)
+            while try store.postgres.execute("SELECT 1 FROM pg_stat_activity WHERE pid = \(pid)")
+                .count > 0, Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            try write("c", 20, by: store)
+            XCTAssertEqual(try rolledUpAttempts(), [820, 820], "cluster \(cluster)")
+            try check("recomputed by the next writer", stale: 0)
+
+            let running = try ServerStore(settings)
+            running.settlesRollups = false
+            try write("d", 100, by: running)
+            try check("stopped again", stale: 1)
+            XCTAssertGreaterThan(try store.rebuildAggregates(Retention(), at: now), 0)
+            XCTAssertEqual(try rolledUpAttempts(), [920, 920], "cluster \(cluster)")
+            try check("rebuilt", stale: 0)
         }
     }
 

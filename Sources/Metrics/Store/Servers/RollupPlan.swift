@@ -1,0 +1,54 @@
+/// Where a start range's figures are read: the whole minutes not marked stale from the minute rollup, the rest
+/// (ragged edges, stale minutes) from the CDRs. Together the pieces cover the range exactly once.
+struct RollupPlan: Equatable {
+    var raw: [Range<Int64>]
+    var rollup: [Range<Int64>]
+
+    init(raw: [Range<Int64>], rollup: [Range<Int64>]) {
+        self.raw = raw
+        self.rollup = rollup
+    }
+
+    init(_ range: Range<Int64>, stale: [Range<Int64>]) {
+        // Minutes beyond ±2⁶² (no CDR is there) are left to the raw read, so the rounding below cannot overflow.
+        let first = Self.ceiling(max(range.lowerBound, -Self.limit)), last = Self.floor(min(range.upperBound, Self.limit))
+        guard first < last else {
+            self.init(raw: [range], rollup: [])
+            return
+        }
+        var raw: [Range<Int64>] = [], rollup: [Range<Int64>] = []
+        if range.lowerBound < first { raw.append(range.lowerBound..<first) }
+        // Stale ranges widened to whole minutes, clipped, in order; the gaps between them are clean.
+        var cursor = first
+        let marks = stale.map { (Self.floor(max($0.lowerBound, -Self.limit)), Self.ceiling(min($0.upperBound, Self.limit))) }
+        for mark in marks.sorted(by: { $0.0 < $1.0 }) {
+            let low = max(mark.0, cursor), high = min(mark.1, last)
+            guard low < high else { continue }
+            if cursor < low { rollup.append(cursor..<low) }
+            if let previous = raw.last, previous.upperBound == low {
+                raw[raw.count - 1] = previous.lowerBound..<high
+            } else {
+                raw.append(low..<high)
+            }
+            cursor = high
+        }
+        if cursor < last { rollup.append(cursor..<last) }
+        if last < range.upperBound {
+            if let previous = raw.last, previous.upperBound == last {
+                raw[raw.count - 1] = previous.lowerBound..<range.upperBound
+            } else {
+                raw.append(last..<range.upperBound)
+            }
+        }
+        self.init(raw: raw, rollup: rollup)
+    }
+
+    private static let limit: Int64 = 1 << 62
+
+    private static func floor(_ second: Int64) -> Int64 { second - ((second % 60) + 60) % 60 }
+
+    private static func ceiling(_ second: Int64) -> Int64 {
+        let down = floor(second)
+        return down == second ? second : down + 60
+    }
+}

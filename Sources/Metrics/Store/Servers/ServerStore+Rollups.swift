@@ -1,0 +1,141 @@
+import Metrics
+import PostgresNIO
+
+/// The minute and second rollups on ClickHouse (`ClickHouseSchema.rollupMinuteTable`, `rollupSecondTable`):
+/// recomputed, never incremented.
+///
+/// A writer marks the start range it is about to send in `rollup_dirty` (on `marks`, committed at once), sends its
+/// CDRs, commits, then recomputes the marked minutes from `cdr_local FINAL` on each node with a version taken from
+/// `rollup_version` just before, and deletes its mark. A recompute starts after every insert committed before its
+/// `nextval`, so the highest version of a minute is complete. Readers take marked minutes from the raw CDRs and
+/// the others from the rollup. A mark whose connection is gone (a killed writer) is recomputed by the next writer
+/// or by `rebuild`.
+extension ServerStore {
+    /// Marks the minutes holding `starts` as possibly stale; returns the mark's id. `longest` (the longest call
+    /// written) raises `rollup_longest` first, so a recompute's scan reaches back far enough.
+    func markRollups(_ starts: Range<Int64>, longest: Int64 = 0) throws -> Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        try marks.execute("UPDATE rollup_longest SET seconds = $1 WHERE seconds < $1", [PostgresData(int64: longest)])
+        let low = Self.minuteFloor(starts.lowerBound), high = Self.minuteFloor(starts.upperBound - 1) + 60
+        let rows = try marks.execute("""
+            INSERT INTO rollup_dirty (low, high, owner, owner_start)
+            SELECT $1, $2, pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid() RETURNING id
+            """, [PostgresData(int64: low), PostgresData(int64: high)])
+        guard let row = rows.first else {
+            throw ServerStoreError.refused(server: marks.server, answer: "no rollup mark recorded")
+        }
+        return try row.int(0)
+    }
+
+    /// Recomputes the ranges of the marks `ids` and deletes them, then any mark left by a writer that is gone. Never
+    /// throws: the write is committed; a mark that could not be settled is handed to the next writer (owner 0).
+    func settleRollups(_ ids: [Int64]) {
+        guard !ids.isEmpty, settlesRollups else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            try settle(try marks.execute(
+                "SELECT id, low, high FROM rollup_dirty WHERE id = ANY($1::bigint[])", [Self.idList(ids)]))
+        } catch {
+            _ = try? marks.execute("UPDATE rollup_dirty SET owner = 0 WHERE id = ANY($1::bigint[])", [Self.idList(ids)])
+        }
+        _ = try? settleOrphanRollups()
+    }
+
+    /// Recomputes and deletes the marks whose writer's connection is gone (a writer killed after its mark).
+    @discardableResult
+    func settleOrphanRollups() throws -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return try settle(try marks.execute("""
+            SELECT id, low, high FROM rollup_dirty d WHERE NOT EXISTS (
+                SELECT 1 FROM pg_stat_activity a WHERE a.pid = d.owner AND a.backend_start = d.owner_start)
+            """))
+    }
+
+    /// Recomputes and deletes every mark, a running writer's too (`rebuild`: recomputing a range never makes it
+    /// wrong; that writer recomputes it again after its commit).
+    @discardableResult
+    func settleAllRollups() throws -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return try settle(try marks.execute("SELECT id, low, high FROM rollup_dirty"))
+    }
+
+    /// The start ranges whose rollup rows may be stale (read from the raw CDRs).
+    func dirtyRollupRanges(on link: PostgresLink) throws -> [Range<Int64>] {
+        try link.execute("SELECT low, high FROM rollup_dirty").map { try $0.int(0)..<$0.int(1) }
+    }
+
+    @discardableResult
+    private func settle(_ rows: [PostgresRow]) throws -> Int {
+        guard !rows.isEmpty else { return 0 }
+        let ids = try rows.map { try $0.int(0) }
+        try recomputeRollups(try rows.map { try $0.int(1)..<$0.int(2) })
+        try marks.execute("DELETE FROM rollup_dirty WHERE id = ANY($1::bigint[])", [Self.idList(ids)])
+        return ids.count
+    }
+
+    /// Writes every (minute, customer, carrier) of `ranges` again from each node's own CDRs, with one new version.
+    private func recomputeRollups(_ ranges: [Range<Int64>]) throws {
+        guard let version = try marks.execute("SELECT nextval('rollup_version')").first.map({ try $0.int(0) }) else {
+            throw ServerStoreError.refused(server: marks.server, answer: "no rollup version")
+        }
+        let condition = ranges.map { "(start_at >= \($0.lowerBound) AND start_at < \($0.upperBound))" }
+            .joined(separator: " OR ")
+        let sums = Counter.allCases.map { counter -> String in
+            switch counter {
+            case .attempts: return "toInt64(count())"
+            case .sellMicros, .buyMicros: return "sum(toDecimal128(\(counter.name), 0))"
+            default: return "toInt64(sum(\(counter.name)))"
+            }
+        }.joined(separator: ", ")
+        if ranges.contains(where: { $0.lowerBound <= -(1 << 61) }) {
+            // Everything (CDRs stored before the rollups): their longest call is not known yet.
+            for node in clickhouse {
+                if let longest = try node.rows("SELECT max(end_at - start_at) FROM \(database).cdr_local").first?.first
+                    .flatMap({ Int64($0) }) {
+                    try marks.execute("UPDATE rollup_longest SET seconds = $1 WHERE seconds < $1", [PostgresData(int64: longest)])
+                }
+            }
+        }
+        let longest = try marks.execute("SELECT seconds FROM rollup_longest").first.map { try $0.int(0) } ?? 0
+        // Channel seconds of a marked minute come from the calls overlapping it: started up to `longest` before it.
+        let overlapping = ranges.map {
+            "(end_at > \($0.lowerBound) AND start_at < \($0.upperBound) AND start_at >= \($0.lowerBound - longest))"
+        }.joined(separator: " OR ")
+        let minutes = ranges.map { "(m >= \($0.lowerBound) AND m < \($0.upperBound))" }.joined(separator: " OR ")
+        for node in clickhouse {
+            try node.query("""
+                INSERT INTO \(database).rollup_channel (minute, seconds, version)
+                SELECT m, toInt64(sum(least(end_at, m + 60) - greatest(start_at, m))), toUInt64(\(version)) FROM (
+                    SELECT start_at, end_at,
+                        (intDiv(start_at, 60) + toInt64(arrayJoin(range(toUInt64(intDiv(end_at - 1, 60) - intDiv(start_at, 60) + 1))))) * 60 AS m
+                    FROM \(database).cdr_local FINAL WHERE end_at > start_at AND (\(overlapping)))
+                WHERE \(minutes) GROUP BY m
+                """)
+            try node.query("""
+                INSERT INTO \(database).rollup_minute
+                    (grouped_by, minute, customer_id, carrier_id, \(Self.rollupCounterColumns), version)
+                SELECT arrayJoin([0, 1, 2, 3]) AS g, intDiv(start_at, 60) * 60 AS m,
+                    if(g = 1 OR g = 3, customer_id, toInt64(0)) AS cu, if(g = 2 OR g = 3, carrier_id, toInt64(0)) AS ca,
+                    \(sums), toUInt64(\(version))
+                FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY g, m, cu, ca
+                """)
+            try node.query("""
+                INSERT INTO \(database).rollup_second (second, attempts, version)
+                SELECT start_at, toInt64(count()), toUInt64(\(version))
+                FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY start_at
+                """)
+        }
+    }
+
+    static let rollupCounterColumns = Counter.allCases.map(\.name).joined(separator: ", ")
+
+    static func minuteFloor(_ second: Int64) -> Int64 { second - ((second % 60) + 60) % 60 }
+
+    private static func idList(_ ids: [Int64]) -> PostgresData {
+        PostgresData(string: "{" + ids.map(String.init).joined(separator: ",") + "}")
+    }
+}

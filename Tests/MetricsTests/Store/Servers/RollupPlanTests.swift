@@ -1,0 +1,20 @@
+@testable import ServerStore
+import XCTest
+
+/// Which parts of a range the servers read from the minute rollup: whole clean minutes only, each second once.
+final class RollupPlanTests: XCTestCase {
+    func testRaggedEdgesAndStaleMinutesAreReadFromTheCDRs() {
+        XCTAssertEqual(RollupPlan(30..<250, stale: [125..<130]),
+                       RollupPlan(raw: [30..<60, 120..<180, 240..<250], rollup: [60..<120, 180..<240]))
+        XCTAssertEqual(RollupPlan(60..<240, stale: []), RollupPlan(raw: [], rollup: [60..<240]))
+        XCTAssertEqual(RollupPlan(61..<119, stale: []), RollupPlan(raw: [61..<119], rollup: []))
+        // Marks past the range, overlapping one another, or covering everything.
+        XCTAssertEqual(RollupPlan(0..<300, stale: [240..<1_000, 60..<120, 90..<150]),
+                       RollupPlan(raw: [60..<180, 240..<300], rollup: [0..<60, 180..<240]))
+        XCTAssertEqual(RollupPlan(0..<300, stale: [-(1 << 62)..<(1 << 62)]), RollupPlan(raw: [0..<300], rollup: []))
+        // Beyond ±2⁶² (2⁶² is 4 seconds past a whole minute) everything is raw, so no rounding overflows.
+        XCTAssertEqual(RollupPlan(Int64.min..<Int64.max, stale: []),
+                       RollupPlan(raw: [Int64.min..<(-(1 << 62) + 4), ((1 << 62) - 4)..<Int64.max],
+                                  rollup: [(-(1 << 62) + 4)..<((1 << 62) - 4)]))
+    }
+}
