@@ -88,11 +88,17 @@ final class ServerWriteSession: StoreWriteSession {
                                               [PostgresData(string: list)]).map { Substring(try $0.text(0)) })
     }
 
+    /// What this write sent to ClickHouse: its batch, how many CDRs it counts as new, their range of starts.
+    private var sent: (batch: String, cdrs: Int, first: Int64, last: Int64)?
+    private lazy var batch = UUID().uuidString
+
+    /// The starts of the CDRs sent, first and last (nil before any was sent).
+    var sentRange: (first: Int64, last: Int64)? { sent.map { ($0.first, $0.last) } }
+
     /// Sends the collected CDRs to ClickHouse (through the Distributed table on a cluster, synchronously, so the
-    /// commit that follows never announces rows still queued on one node).
-    func flushCDRs() throws {
+    /// commit that follows never announces rows still queued on one node), under the write's one batch id.
+    func sendCDRs() throws {
         guard !pending.isEmpty else { return }
-        let batch = UUID().uuidString
         // A file's CDRs go in several requests, each within the store's timeout and of bounded size; rows of a
         // request that never committed are told by their batch, whichever requests got through.
         for start in stride(from: 0, to: pending.count, by: Self.rowsPerInsert) {
@@ -105,11 +111,38 @@ final class ServerWriteSession: StoreWriteSession {
                 "INSERT INTO \(store.database).\(store.cdrTable) (\(ClickHouseSchema.columns)) FORMAT TSV", body: body,
                 settings: store.clickhouse.count > 1 ? "insert_distributed_sync=1" : nil)
         }
+        let first = pending.map(\.startAt).min()!, last = pending.map(\.startAt).max()!
+        sent = (batch, (sent?.cdrs ?? 0) + pending.count, min(first, sent?.first ?? first), max(last, sent?.last ?? last))
+        pending = []
+    }
+
+    /// Of the CDRs sent, how many a batch in `batches` (other writes') holds too: they are no longer counted as
+    /// new by this write (see `ServerImportTransaction.storedMeanwhile`).
+    func sentCDRs(alsoIn batches: [String]) throws -> Int {
+        guard let sent, !batches.isEmpty else { return 0 }
+        let mine = ClickHouseText.literal(sent.batch), column = ClickHouseSchema.batchColumn
+        let list = ([sent.batch] + batches).map(ClickHouseText.literal).joined(separator: ", ")
+        let found = try store.clickhouse[0].rows("""
+            SELECT count() FROM (SELECT start_at, row_key, row_check FROM \(store.cdrTable)
+                WHERE start_at >= \(sent.first) AND start_at <= \(sent.last) AND \(column) IN (\(list))
+                GROUP BY start_at, row_key, row_check
+                HAVING countIf(\(column) = \(mine)) > 0 AND countIf(\(column) != \(mine)) > 0)
+            """).first.flatMap { $0.first.flatMap { Int($0) } } ?? 0
+        self.sent?.cdrs -= found
+        return found
+    }
+
+    /// Sends what is left and records the write's batch in `cdr_batches` (in the write's transaction), holding
+    /// `ServerLock.cdrBatches` until the commit.
+    func flushCDRs() throws {
+        try sendCDRs()
+        guard let sent else { return }
+        try ServerLock.cdrBatches.take(on: store.postgres)
         try store.postgres.execute(
             "INSERT INTO cdr_batches (id, cdrs, first_start, last_start) VALUES ($1, $2, $3, $4)",
-            [PostgresData(string: batch), PostgresData(int64: Int64(pending.count)),
-             PostgresData(int64: pending.map(\.startAt).min()!), PostgresData(int64: pending.map(\.startAt).max()!)])
-        pending = []
+            [PostgresData(string: sent.batch), PostgresData(int64: Int64(sent.cdrs)), PostgresData(int64: sent.first),
+             PostgresData(int64: sent.last)])
+        self.sent = nil
         pendingKeys = []
     }
 
