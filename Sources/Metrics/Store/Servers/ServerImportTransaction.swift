@@ -24,6 +24,7 @@ final class ServerImportTransaction: ImportTransaction {
     /// The last batch recorded when the import began (`ServerLock.cdrBatches`): every one up to it was committed
     /// before the import looked for stored CDRs; later ones are looked at by `storedMeanwhile`.
     private let lastBatchAtStart: Int64
+    let phases = ImportPhases()
 
     init(store: ServerStore, lastBatchAtStart: Int64) {
         self.store = store
@@ -35,9 +36,9 @@ final class ServerImportTransaction: ImportTransaction {
     /// accounts' rows created (which may wait for another import creating the same ones, past its own batch
     /// lock), then `ServerLock.cdrBatches` taken and held until the commit. Each step is done once.
     func finishWriting() throws {
-        try session.sendCDRs()
-        try createAccountRows()
-        try ServerLock.cdrBatches.take(on: link)
+        try phases.time("send to ClickHouse") { try session.sendCDRs() }
+        try phases.time("accounts' rows") { try createAccountRows() }
+        try phases.time("wait for the batch lock") { try ServerLock.cdrBatches.take(on: link) }
     }
 
     /// Two importers at once may both find a CDR not stored and send it: the one that commits second must not
@@ -46,11 +47,14 @@ final class ServerImportTransaction: ImportTransaction {
     func storedMeanwhile() throws -> Int {
         try finishWriting()
         guard let range = session.sentRange else { return 0 }
-        let batches = try link.execute("""
-            SELECT id FROM cdr_batches WHERE seq > $1 AND first_start <= $3 AND last_start >= $2
-            """, [PostgresData(int64: lastBatchAtStart), PostgresData(int64: range.first), PostgresData(int64: range.last)])
-            .map { try $0.text(0) }
-        return try session.sentCDRs(alsoIn: batches)
+        return try phases.time("stored meanwhile") {
+            let batches = try link.execute("""
+                SELECT id FROM cdr_batches WHERE seq > $1 AND first_start <= $3 AND last_start >= $2
+                """, [PostgresData(int64: lastBatchAtStart), PostgresData(int64: range.first),
+                      PostgresData(int64: range.last)])
+                .map { try $0.text(0) }
+            return try session.sentCDRs(alsoIn: batches)
+        }
     }
 
     func accountDirectory() throws -> AccountDirectory {
@@ -73,13 +77,14 @@ final class ServerImportTransaction: ImportTransaction {
     /// Reserves the accounts' ids (committed at once, see the type's comment); their rows come at the end.
     func createAccounts(_ creations: [AccountDirectory.Creation], firstSeenIn file: Int64, at now: Int64) throws {
         guard !creations.isEmpty else { return }
-        let ids = try ServerAccounts.reserve(creations.map { creation in
+        let names: [(kind: ServerAccountKind, name: String)] = creations.map { creation in
             switch creation {
             case .customer(_, let accountCode): (.customer, accountCode)
             case .carrier(_, let name): (.carrier, name)
             case .did(_, let number, _): (.did, number)
             }
-        }, on: store.accountIDs)
+        }
+        let ids = try phases.time("reserve ids") { try ServerAccounts.reserve(names, on: store.accountIDs) }
         for (creation, id) in zip(creations, ids) {
             switch creation {
             case .customer(let given, let accountCode):
@@ -105,7 +110,9 @@ final class ServerImportTransaction: ImportTransaction {
 
     func insert(_ records: [CallRecord], alreadyStored: (CallRecord) -> Void) throws -> Int {
         guard !customerIDs.isEmpty || !carrierIDs.isEmpty || !didIDs.isEmpty else {
-            return try session.insertCDRs(records, alreadyStored: alreadyStored)
+            return try phases.time("check stored keys") {
+                try session.insertCDRs(records, alreadyStored: alreadyStored)
+            }
         }
         // Only ids the reading side gave (above the largest when the import began) are in the maps.
         let reservedIDs = records.map { record in
@@ -115,7 +122,9 @@ final class ServerImportTransaction: ImportTransaction {
             record.didID = record.didID.map { didIDs[$0] ?? $0 }
             return record
         }
-        return try session.insertCDRs(reservedIDs, alreadyStored: alreadyStored)
+        return try phases.time("check stored keys") {
+            try session.insertCDRs(reservedIDs, alreadyStored: alreadyStored)
+        }
     }
 
     func addRejects(_ rejects: [FileLedger.Reject], toFile file: Int64) throws {

@@ -18,7 +18,8 @@ extension ServerStore {
             let transaction = ServerImportTransaction(store: self, lastBatchAtStart: lastBatch)
             let result = try body(transaction)
             try transaction.finishWriting()
-            try transaction.session.flushCDRs()
+            try transaction.phases.time("record the batch") { try transaction.session.flushCDRs() }
+            transaction.phases.print("before the commit")
             return result
         }
     }
