@@ -56,8 +56,10 @@ struct ClusterBench: ParsableCommand {
     func run() throws { try BenchCommand.reportingErrors(measure) }
 
     private func measure() throws {
-        let root = folder ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("termdash-bench-cluster-\(getpid())").path
+        // Absolute: PostgreSQL runs in its data folder, so a relative socket folder (make bench-cluster's
+        // .build/bench-cluster) would name a folder that is not there.
+        let root = folder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("termdash-bench-cluster-\(getpid())").path
         let binary = termdash ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("termdash").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {

@@ -1,7 +1,7 @@
 import Foundation
 import LocalServers
 import Metrics
-import ServerStore
+@testable import ServerStore
 import ServerTestSupport
 import TermDashTestSupport
 import XCTest
@@ -124,19 +124,37 @@ final class ServerImportEndToEndTests: StoreEndToEndTestCase {
         XCTAssertEqual(try reports(servers), onServers, "a re-import adds nothing")
     }
 
-    /// Two importers at once into the same servers, on the same files in opposite orders and on one file each: both
-    /// finish, every CDR counts once, and each content has one entry that stored its rows.
-    func testTwoImportersAtOnceStoreEachCDROnce() throws {
+    /// Two importers at once into the same servers, on the same files in opposite orders and on one file each: they
+    /// run at the same time — the test holds `cdr_batches` so that an import stops just before it records its
+    /// batch, and both importers' CDRs reach ClickHouse before either commits (importers that queued could not:
+    /// the second would wait for the first's commit) — and then every CDR counts once, the ledger's `new` adds up
+    /// to the CDRs stored, and each content has one entry that stored its rows.
+    func testTwoImportersRunAtOnceAndStoreEachCDROnce() throws {
         let settings = try TestServers.settings(cluster: false)
         let servers = serverArguments(settings)
+        let store = try ServerStore(settings)
         let a = try masterCSV("a.csv", rows: 3_000, from: 0)
         let b = try masterCSV("b.csv", rows: 3_000, from: 2_000)
         let c = try masterCSV("c.csv", rows: 1_000, from: 10_000)
         let d = try masterCSV("d.csv", rows: 1_000, from: 20_000)
+        try store.postgres.execute("BEGIN")
+        try store.postgres.execute("LOCK TABLE cdr_batches IN SHARE MODE")
         let first = try LocalServers.spawn(EndToEnd.binary, ["import", "--quiet", a, b, c] + servers,
                                            log: directory.appendingPathComponent("first.log").path)
         let second = try LocalServers.spawn(EndToEnd.binary, ["import", "--quiet", b, a, d] + servers,
                                             log: directory.appendingPathComponent("second.log").path)
+        // The raw rows (no `FINAL`) by the write that sent them; the wait ends well within the importers' statement
+        // timeout (10 s), so a failure here does not fail them too.
+        func batchesSent() throws -> Int {
+            Int(try store.clickhouse[0].rows("SELECT uniqExact(batch) FROM cdr_local").first?.first ?? "") ?? -1
+        }
+        let deadline = Date().addingTimeInterval(7)
+        while try batchesSent() < 2, Date() < deadline { usleep(20_000) }
+        let sentBeforeAnyCommit = try batchesSent()
+        let committed = try store.postgres.execute("SELECT count(*) FROM cdr_batches")[0].int(0)
+        try store.postgres.execute("COMMIT")
+        XCTAssertEqual(sentBeforeAnyCommit, 2, "both importers sent their first file before either committed")
+        XCTAssertEqual(committed, 0)
         for (pid, log) in [(first, "first.log"), (second, "second.log")] {
             let status = LocalServers.wait(pid)
             let text = (try? String(contentsOf: directory.appendingPathComponent(log), encoding: .utf8)) ?? ""

@@ -75,6 +75,7 @@ public struct CDRImporter: Sendable {
             path: path, fileID: fileID, format: nil, status: .error, read: 0, accepted: 0, rejected: 0, new: 0,
             alreadyImported: false, firstError: nil, rejects: [], newCustomers: [], newCarriers: [])
         func finish() throws -> ImportReport {
+            report.new -= try transaction.storedMeanwhile()
             // Good rows, none of them new: stored by the entry that first imported this content (an import of it
             // that ran at the same time and committed first), whose duplicate this run is.
             if report.accepted > 0, report.new == 0 {

@@ -24,6 +24,11 @@ public protocol ImportTransaction {
     /// and is handed to `alreadyStored` instead. Returns how many were new. Touches no rollup: see `write(_:)`.
     func insert(_ records: [CallRecord], alreadyStored: (CallRecord) -> Void) throws -> Int
 
+    /// How many CDRs `insert` counted new that another import, running at the same time, stored and committed
+    /// first: they are not new after all. Called once, after the last `insert`. A store whose imports run one at a
+    /// time (SQLite's write lock) returns 0.
+    func storedMeanwhile() throws -> Int
+
     /// Stores rejected rows of `file`; a retried file replaces its earlier report of the same line.
     func addRejects(_ rejects: [FileLedger.Reject], toFile file: Int64) throws
 

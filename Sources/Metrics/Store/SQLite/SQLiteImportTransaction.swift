@@ -57,6 +57,9 @@ final class SQLiteImportTransaction: ImportTransaction {
         return inserted
     }
 
+    /// The transaction holds the write lock: nobody stores anything meanwhile.
+    func storedMeanwhile() throws -> Int { 0 }
+
     func addRejects(_ rejects: [FileLedger.Reject], toFile file: Int64) throws {
         try SQLiteFileLedger.addRejects(rejects, file: file, in: db)
     }

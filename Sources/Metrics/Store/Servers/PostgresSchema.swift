@@ -158,5 +158,16 @@ enum PostgresSchema {
         CREATE TABLE rollup_longest (seconds bigint NOT NULL);
         INSERT INTO rollup_longest VALUES (0);
         """,
+        // 6: imports at once. The ids handed out to accounts that importers name first, committed at once
+        // (`ServerAccounts.reserve`) while each account's row is created in the import's own transaction: importers
+        // running at once give a name one id, and an id once given is never given to another name, even by an
+        // import that then failed. Batches in the order recorded, so an import finds those committed since it began.
+        """
+        CREATE TABLE account_ids (
+            kind text NOT NULL CHECK (kind IN ('customer', 'carrier', 'did')), name text NOT NULL, id bigint NOT NULL,
+            PRIMARY KEY (kind, name), UNIQUE (kind, id));
+        ALTER TABLE cdr_batches ADD COLUMN seq bigserial;
+        CREATE INDEX cdr_batches_seq ON cdr_batches (seq);
+        """,
     ]
 }

@@ -1,8 +1,8 @@
 import Metrics
 import PostgresNIO
 
-/// Accounts get the largest id plus one, as SQLite gives them (and as an import's `AccountDirectory` decides
-/// them), under `ServerLock.accounts`: they wait for an import under way, which hands out ids of its own.
+/// Accounts get the largest id plus one, as SQLite gives them, or the id an import reserved for the name
+/// (`ServerAccounts.reserve`), under `ServerLock.accounts`, which an import holds while it reserves ids.
 extension ServerStore {
     @discardableResult
     public func addCustomer(_ customer: Accounts.NewCustomer, createdAt: Int64) throws -> Int64 {
@@ -10,7 +10,7 @@ extension ServerStore {
             try postgres.execute("""
                 INSERT INTO customers (id, account_code, name, active, channels_configured, balance_micros,
                     debit_limit_micros, rate_card_id, created_at)
-                VALUES ((SELECT coalesce(max(id), 0) + 1 FROM customers), $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+                VALUES (\(ServerAccounts.newID(.customer, nameParameter: "$1")), $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
                 """, [PostgresData(string: customer.accountCode), PostgresData(string: customer.name),
                       PostgresData(bool: customer.active), PostgresData(int64: Int64(customer.channelsConfigured)),
                       PostgresData(int64: customer.balance.micros), PostgresData(int64: customer.debitLimit.micros),
@@ -23,7 +23,7 @@ extension ServerStore {
         try transaction(locking: [.accounts]) {
             try postgres.execute("""
                 INSERT INTO carriers (id, name, channels_configured, rate_card_id)
-                VALUES ((SELECT coalesce(max(id), 0) + 1 FROM carriers), $1, $2, $3) RETURNING id
+                VALUES (\(ServerAccounts.newID(.carrier, nameParameter: "$1")), $1, $2, $3) RETURNING id
                 """, [PostgresData(string: name), PostgresData(int64: Int64(channelsConfigured)),
                       ServerWriteSession.data(rateCardID)])[0].int(0)
         }
@@ -33,7 +33,7 @@ extension ServerStore {
     public func addDID(number: String, customerID: Int64?) throws -> Int64 {
         try transaction(locking: [.accounts]) {
             try postgres.execute("""
-                INSERT INTO dids (id, number, customer_id) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM dids), $1, $2)
+                INSERT INTO dids (id, number, customer_id) VALUES (\(ServerAccounts.newID(.did, nameParameter: "$1")), $1, $2)
                 RETURNING id
                 """, [PostgresData(string: number), ServerWriteSession.data(customerID)])[0].int(0)
         }

@@ -1,17 +1,29 @@
 import Metrics
 
 extension ServerStore {
-    /// One PostgreSQL transaction holding `ServerLock.accounts` from its start (imports run one at a time, as on
-    /// SQLite, whose write lock an import holds); the file's new CDRs go to ClickHouse just before the commit. A
-    /// writer killed before that sends nothing; one killed between the send and the commit leaves CDRs with no
-    /// ledger entry, which the re-run finds stored (and `FINAL` counts once): nothing doubled, nothing lost.
+    /// One PostgreSQL transaction per file, holding no lock that another import waits for: the ids of accounts the
+    /// file names first are reserved and committed apart (`ServerAccounts.reserve`), so importers on any number of
+    /// machines run at once. At the end the file's new CDRs go to ClickHouse, then the rows of its new accounts are
+    /// created, then the CDRs another import committed meanwhile are taken out of the new ones
+    /// (`ServerImportTransaction.storedMeanwhile`) and the batch is recorded, then the commit. A writer killed
+    /// before the send sends nothing; one killed between the send and the commit leaves CDRs with no ledger entry,
+    /// which the re-run finds stored (and `FINAL` counts once): nothing doubled, nothing lost. Either leaves only
+    /// reserved ids, which the re-run finds and creates the rows of.
     public func importTransaction<T>(_ body: (any ImportTransaction) throws -> T) throws -> T {
-        let transaction = ServerImportTransaction(store: self)
         // The minutes it sent are recomputed after the commit (or the rollback: the CDRs may be on ClickHouse).
-        defer { settleRollups(transaction.session.marked) }
-        return try self.transaction(locking: [.accounts]) {
+        var started: ServerImportTransaction?
+        defer { if let started { settleRollups(started.session.marked) } }
+        return try transaction {
+            // Read between two writers' batches, never while one is recorded but not committed.
+            let lastBatch = try ServerLock.cdrBatches.holding(on: postgres) {
+                try postgres.execute("SELECT coalesce(max(seq), 0) FROM cdr_batches")[0].int(0)
+            }
+            let transaction = ServerImportTransaction(store: self, lastBatchAtStart: lastBatch)
+            started = transaction
             let result = try body(transaction)
-            try transaction.session.flushCDRs()
+            try transaction.finishWriting()
+            try transaction.phases.time("record the batch") { try transaction.session.flushCDRs() }
+            transaction.phases.print("before the commit")
             return result
         }
     }

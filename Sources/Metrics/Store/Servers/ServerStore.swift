@@ -13,6 +13,9 @@ import PostgresNIO
 public final class ServerStore: MetricStore, @unchecked Sendable {
     public let location: String
     let postgres: PostgresLink
+    /// A second connection, where an import reserves the ids of accounts it names first and commits them at once
+    /// (`ServerAccounts.reserve`) while its own transaction runs on `postgres`. It connects on first use.
+    let accountIDs: PostgresLink
     let clickhouse: [ClickHouseLink]
     /// Where CDRs are written and read: the local table on one server, the Distributed one on a cluster.
     let cdrTable: String
@@ -44,6 +47,7 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
         database = name
         try Self.createDatabase(settings, named: name, timeout: timeout)
         postgres = try PostgresLink(url: settings.postgres, credentials: settings.postgresCredentials, timeout: timeout)
+        accountIDs = try PostgresLink(url: settings.postgres, credentials: settings.postgresCredentials, timeout: timeout)
         clickhouse = try settings.clickhouse.map {
             try ClickHouseLink(url: $0, database: name, credentials: settings.clickhouseCredentials, timeout: timeout)
         }

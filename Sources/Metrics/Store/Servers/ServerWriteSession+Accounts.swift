@@ -4,7 +4,7 @@ import Metrics
 /// as SQLite's write lock holds them), and the accounts it first sees (the rate cards: ServerWriteSession+RateCards).
 extension ServerWriteSession {
     func accountDirectory() throws -> AccountDirectory {
-        try ServerAccounts.directory(store.postgres)
+        try ServerAccounts.directory(store.postgres, lockingTables: true)
     }
 
     func createAccounts(_ creations: [AccountDirectory.Creation], at now: Int64) throws {

@@ -29,10 +29,12 @@ final class ServerWriteSession: StoreWriteSession {
     func insertCDRs(_ records: [CallRecord], alreadyStored: (CallRecord) -> Void) throws -> Int {
         guard !records.isEmpty else { return 0 }
         var new = 0
+        // A new file's range holds nothing yet: one count for all the records spares a query per chunk.
+        let anyInRange = try rowsInRange(of: records[...]) > 0
         // A query names at most `keysPerQuery` keys: ClickHouse parses at most 256 KiB of query text.
         for start in stride(from: 0, to: records.count, by: Self.keysPerQuery) {
             let chunk = records[start..<min(start + Self.keysPerQuery, records.count)]
-            let stored = try storedKeys(of: chunk)
+            let stored = anyInRange ? try storedKeys(of: chunk) : []
             for record in chunk {
                 let key = CDRKey(start: record.startAt, key: record.rowKey.key, check: record.rowKey.check)
                 guard !stored.contains(key), pendingKeys.insert(key).inserted else {
@@ -61,8 +63,7 @@ final class ServerWriteSession: StoreWriteSession {
         let range = "start_at >= \(first) AND start_at <= \(last)"
         // ClickHouse 18.16 spends about 0.1 s parsing 5,000 keys: a range holding nothing (a new file's rows)
         // needs no list, and one holding few rows besides these is read whole (extra keys do no harm).
-        let inRange = try store.clickhouse[0].rows("SELECT count() FROM \(store.cdrTable) WHERE \(range)")
-            .first.flatMap { $0.first.flatMap { Int($0) } } ?? 0
+        let inRange = try rowsInRange(of: records)
         guard inRange > 0 else { return [] }
         var condition = range
         if inRange > 4 * records.count {
@@ -81,6 +82,14 @@ final class ServerWriteSession: StoreWriteSession {
         return Set(copies.filter { $0.batch.isEmpty || committed.contains($0.batch) }.map(\.key))
     }
 
+    /// How many rows ClickHouse holds over the records' range of starts (any write's, committed or not).
+    private func rowsInRange(of records: ArraySlice<CallRecord>) throws -> Int {
+        let first = records.map(\.startAt).min()!, last = records.map(\.startAt).max()!
+        return try store.clickhouse[0].rows(
+            "SELECT count() FROM \(store.cdrTable) WHERE start_at >= \(first) AND start_at <= \(last)")
+            .first.flatMap { $0.first.flatMap { Int($0) } } ?? 0
+    }
+
     /// Which of `batches` are recorded in `cdr_batches`, i.e. were committed.
     private func committedBatches(_ batches: Set<Substring>) throws -> Set<Substring> {
         guard !batches.isEmpty else { return [] }
@@ -90,17 +99,23 @@ final class ServerWriteSession: StoreWriteSession {
                                               [PostgresData(string: list)]).map { Substring(try $0.text(0)) })
     }
 
+    /// What this write sent to ClickHouse: its batch, how many CDRs it counts as new, their range of starts.
+    private var sent: (batch: String, cdrs: Int, first: Int64, last: Int64)?
+    private lazy var batch = UUID().uuidString
+
+    /// The starts of the CDRs sent, first and last (nil before any was sent).
+    var sentRange: (first: Int64, last: Int64)? { sent.map { ($0.first, $0.last) } }
+
     /// Sends the collected CDRs to ClickHouse (through the Distributed table on a cluster, synchronously, so the
-    /// commit that follows never announces rows still queued on one node).
-    func flushCDRs() throws {
+    /// commit that follows never announces rows still queued on one node), under the write's one batch id.
+    func sendCDRs() throws {
         guard !pending.isEmpty else { return }
-        let batch = UUID().uuidString
         // Marked before the insert and committed at once: a writer killed at any point after it leaves the mark,
         // so readers never take a stale rollup for minutes whose CDRs changed.
         // From the first start to the last end: a call's channel seconds count in every minute it spans.
-        let first = pending.map(\.startAt).min()!, last = pending.map { max($0.startAt, $0.endAt) }.max()!
+        let lowest = pending.map(\.startAt).min()!, highest = pending.map { max($0.startAt, $0.endAt) }.max()!
         let longest = pending.map { $0.endAt - $0.startAt }.max()!
-        marked.append(try store.markRollups(first..<(last + 1), longest: longest))
+        marked.append(try store.markRollups(lowest..<(highest + 1), longest: longest))
         // A file's CDRs go in several requests, each within the store's timeout and of bounded size; rows of a
         // request that never committed are told by their batch, whichever requests got through.
         for start in stride(from: 0, to: pending.count, by: Self.rowsPerInsert) {
@@ -113,11 +128,38 @@ final class ServerWriteSession: StoreWriteSession {
                 "INSERT INTO \(store.database).\(store.cdrTable) (\(ClickHouseSchema.columns)) FORMAT TSV", body: body,
                 settings: store.clickhouse.count > 1 ? "insert_distributed_sync=1" : nil)
         }
+        let first = pending.map(\.startAt).min()!, last = pending.map(\.startAt).max()!
+        sent = (batch, (sent?.cdrs ?? 0) + pending.count, min(first, sent?.first ?? first), max(last, sent?.last ?? last))
+        pending = []
+    }
+
+    /// Of the CDRs sent, how many a batch in `batches` (other writes') holds too: they are no longer counted as
+    /// new by this write (see `ServerImportTransaction.storedMeanwhile`).
+    func sentCDRs(alsoIn batches: [String]) throws -> Int {
+        guard let sent, !batches.isEmpty else { return 0 }
+        let mine = ClickHouseText.literal(sent.batch), column = ClickHouseSchema.batchColumn
+        let list = ([sent.batch] + batches).map(ClickHouseText.literal).joined(separator: ", ")
+        let found = try store.clickhouse[0].rows("""
+            SELECT count() FROM (SELECT start_at, row_key, row_check FROM \(store.cdrTable)
+                WHERE start_at >= \(sent.first) AND start_at <= \(sent.last) AND \(column) IN (\(list))
+                GROUP BY start_at, row_key, row_check
+                HAVING countIf(\(column) = \(mine)) > 0 AND countIf(\(column) != \(mine)) > 0)
+            """).first.flatMap { $0.first.flatMap { Int($0) } } ?? 0
+        self.sent?.cdrs -= found
+        return found
+    }
+
+    /// Sends what is left and records the write's batch in `cdr_batches` (in the write's transaction), holding
+    /// `ServerLock.cdrBatches` until the commit.
+    func flushCDRs() throws {
+        try sendCDRs()
+        guard let sent else { return }
+        try ServerLock.cdrBatches.take(on: store.postgres)
         try store.postgres.execute(
             "INSERT INTO cdr_batches (id, cdrs, first_start, last_start) VALUES ($1, $2, $3, $4)",
-            [PostgresData(string: batch), PostgresData(int64: Int64(pending.count)),
-             PostgresData(int64: pending.map(\.startAt).min()!), PostgresData(int64: pending.map(\.startAt).max()!)])
-        pending = []
+            [PostgresData(string: sent.batch), PostgresData(int64: Int64(sent.cdrs)), PostgresData(int64: sent.first),
+             PostgresData(int64: sent.last)])
+        self.sent = nil
         pendingKeys = []
     }
 
