@@ -289,15 +289,26 @@ final class ServerReadSession: StoreReadSession {
         }
     }
 
+    func finishedCallCount(at second: Int64) throws -> Int {
+        let earliest = try longestCall().map { "start_at >= \(second - $0)" } ?? "1"
+        let rows = try node.rows("""
+            SELECT count() FROM \(table) WHERE end_at > \(second) AND start_at <= \(second) AND \(earliest)
+            """)
+        guard let field = rows.first?.first else {
+            throw ServerStoreError.refused(server: node.server, answer: "no count of calls overlapping \(second)")
+        }
+        return Int(try integer(field, "calls overlapping a second"))
+    }
+
     func channelChanges(
         _ seconds: Range<Int64>, _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void
     ) throws {
         guard !seconds.isEmpty else { return }
         var changes: [Int64: (Int64, Int64)] = [:]
         try attemptsPerSecond(seconds) { changes[$0, default: (0, 0)].0 += $1 }
-        // Clean whole minutes from the ended rollup (a write marks up to its last end); the rest from the CDRs, whose
-        // starts are bounded by the longest call.
-        let plan = RollupPlan(seconds, stale: try staleRanges())
+        // Seconds of clean minutes from the ended rollup (a write marks up to its last end); marked minutes from the
+        // CDRs, whose starts are bounded by the longest call.
+        let plan = RollupPlan.perSecond(seconds, stale: try staleRanges())
         let longest = try longestCall()
         var queries = plan.rollup.isEmpty ? [] : ["""
             SELECT second, sum(ended) FROM \(store.endedRollupTable) FINAL WHERE \(plan.rollup.map {

@@ -133,15 +133,17 @@ final class ServerStoreTests: XCTestCase {
                     changes[record.startAt, default: [0, 0]][0] += 1
                     changes[record.endAt, default: [0, 0]][1] += 1
                 }
-                try store.read { try $0.channelChanges((now - 7_200)..<(now + 3_600)) { counted[$0] = [$1, $2] } }
+                try store.read { try $0.channelChanges((now - 7_230)..<(now + 3_615)) { counted[$0] = [$1, $2] } }
                 XCTAssertEqual(counted, changes, "cluster \(cluster), calls started and ended per second: \(what)")
                 for instant in [now - 1_800, now - 61] {
                     var overlapping = 0
                     try store.read {
                         try $0.finishedCalls(overlapping: instant..<(instant + 1), by: .total) { _, _, _ in overlapping += 1 }
                     }
-                    XCTAssertEqual(overlapping, written.filter { $0.endAt > instant && $0.startAt <= instant }.count,
-                                   "cluster \(cluster), calls overlapping \(instant): \(what)")
+                    let expected = written.filter { $0.endAt > instant && $0.startAt <= instant }.count
+                    XCTAssertEqual(overlapping, expected, "cluster \(cluster), calls overlapping \(instant): \(what)")
+                    XCTAssertEqual(try store.read { try $0.finishedCallCount(at: instant) }, expected,
+                                   "cluster \(cluster), calls counted at \(instant): \(what)")
                 }
                 XCTAssertEqual(try store.dirtyRollupRanges(on: store.postgres).count, stale, "cluster \(cluster): \(what)")
             }
