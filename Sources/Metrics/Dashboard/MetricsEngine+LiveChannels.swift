@@ -20,7 +20,7 @@ extension MetricsEngine {
             if start > first { changes[Int(start - first)] += calls }
         }
         // Finished calls that still held a channel at `now` (none unless `now` is in the past).
-        try session.finishedCalls(overlapping: now..<(now + 1), by: .total) { _, _, _ in level += 1 }
+        level += try session.finishedCallCount(at: now)
         try session.channelChanges((first + 1)..<(now + 1)) { second, started, ended in
             changes[Int(second - first)] += Int(started - ended)
         }

@@ -14,6 +14,9 @@ public protocol LiveReading {
         overlapping window: Range<Int64>, by grouping: FigureGrouping,
         _ visit: (_ group: Int64, _ start: Int64, _ end: Int64) -> Void) throws
 
+    /// How many finished calls held a channel at `second` (`finishedCalls` over that second, counted).
+    func finishedCallCount(at second: Int64) throws -> Int
+
     /// Per second of `seconds`, how many finished calls started and how many ended in it, from the per-second
     /// network rollup (kept for the minute retention): `visit` gets each second that had either, once.
     func channelChanges(
@@ -21,4 +24,12 @@ public protocol LiveReading {
 
     /// Registrations held now, per customer (0: endpoints of no known customer); customers with none are left out.
     func registrationsByCustomer() throws -> [Int64: Int]
+}
+
+extension LiveReading {
+    public func finishedCallCount(at second: Int64) throws -> Int {
+        var count = 0
+        try finishedCalls(overlapping: second..<(second + 1), by: .total) { _, _, _ in count += 1 }
+        return count
+    }
 }

@@ -75,6 +75,17 @@ enum ClickHouseSchema {
         """
     }
 
+    /// Each node's finished calls per end second (the dashboard's calls ended per second), recomputed and versioned
+    /// as `rollup_minute` is; a write's mark reaches its last end, so every end it sends is inside it.
+    static func rollupEndedTable(database: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(database).rollup_ended (second Int64, ended Int64, version UInt64)
+        ENGINE = ReplacingMergeTree(version)
+        PARTITION BY toYYYYMM(toDateTime(second))
+        ORDER BY second
+        """
+    }
+
     /// The shards' rollup `table` read as one (reads only: each node's rows are written on that node).
     static func rollupDistributed(database: String, cluster: String, table: String) -> String {
         """

@@ -169,5 +169,10 @@ enum PostgresSchema {
         ALTER TABLE cdr_batches ADD COLUMN seq bigserial;
         CREATE INDEX cdr_batches_seq ON cdr_batches (seq);
         """,
+        // 7: the ended-per-second rollup (`rollup_ended`) is new and empty: everything is marked, so the CDRs stored
+        // before it are read from the raw table until the first writer (or `rebuild`) recomputes them.
+        """
+        INSERT INTO rollup_dirty (low, high, owner) VALUES (-4611686018427387904, 4611686018427387904, 0);
+        """,
     ]
 }

@@ -43,6 +43,29 @@ struct RollupPlan: Equatable {
         self.init(raw: raw, rollup: rollup)
     }
 
+    /// The plan for a rollup kept per second (attempts, calls ended): a clean minute holds every one of its seconds,
+    /// so the ragged edges come from the rollup too and only marked minutes from the CDRs.
+    static func perSecond(_ range: Range<Int64>, stale: [Range<Int64>]) -> RollupPlan {
+        let low = max(range.lowerBound, -limit), high = min(range.upperBound, limit)
+        guard low < high else { return RollupPlan(range, stale: stale) }
+        let whole = RollupPlan(floor(low)..<ceiling(high), stale: stale)
+        func clipped(_ pieces: [Range<Int64>]) -> [Range<Int64>] {
+            pieces.compactMap {
+                let piece = max($0.lowerBound, low)..<max(min($0.upperBound, high), max($0.lowerBound, low))
+                return piece.isEmpty ? nil : piece
+            }
+        }
+        var raw: [Range<Int64>] = []
+        for piece in [range.lowerBound..<low] + clipped(whole.raw) + [high..<range.upperBound] where !piece.isEmpty {
+            if let previous = raw.last, previous.upperBound == piece.lowerBound {
+                raw[raw.count - 1] = previous.lowerBound..<piece.upperBound
+            } else {
+                raw.append(piece)
+            }
+        }
+        return RollupPlan(raw: raw, rollup: clipped(whole.rollup))
+    }
+
     private static let limit: Int64 = 1 << 62
 
     private static func floor(_ second: Int64) -> Int64 { second - ((second % 60) + 60) % 60 }

@@ -110,6 +110,15 @@ final class ServerReadSession: StoreReadSession {
     private static func rollupSum(_ counter: Counter) -> String { "sum(\(counter.name))" }
 
     private var stale: [Range<Int64>]?
+    private var longest: Int64??
+
+    /// The longest call stored, read once per session after the marks (nil: not known yet, scan unbounded).
+    private func longestCall() throws -> Int64? {
+        if let longest { return longest }
+        let value = try store.longestCall(on: store.postgres, stale: try staleRanges())
+        longest = .some(value)
+        return value
+    }
 
     /// The ranges marked stale now (read once per session: a mark appearing later only announces CDRs this read
     /// need not see).
@@ -270,12 +279,25 @@ final class ServerReadSession: StoreReadSession {
         _ visit: (_ group: Int64, _ start: Int64, _ end: Int64) -> Void
     ) throws {
         let (column, condition) = Self.group(grouping)
+        // `end_at` is not in the sort key: bounding the starts by the longest call keeps the scan to the window.
+        let earliest = try longestCall().map { "start_at >= \(window.lowerBound - $0)" } ?? "1"
         for row in try node.rows("""
             SELECT \(column), start_at, end_at FROM \(table)
-            WHERE end_at > \(window.lowerBound) AND start_at < \(window.upperBound) AND \(condition)
+            WHERE end_at > \(window.lowerBound) AND start_at < \(window.upperBound) AND \(earliest) AND \(condition)
             """) where row.count == 3 {
             visit(try integer(row[0], "a group"), try integer(row[1], "a start"), try integer(row[2], "an end"))
         }
+    }
+
+    func finishedCallCount(at second: Int64) throws -> Int {
+        let earliest = try longestCall().map { "start_at >= \(second - $0)" } ?? "1"
+        let rows = try node.rows("""
+            SELECT count() FROM \(table) WHERE end_at > \(second) AND start_at <= \(second) AND \(earliest)
+            """)
+        guard let field = rows.first?.first else {
+            throw ServerStoreError.refused(server: node.server, answer: "no count of calls overlapping \(second)")
+        }
+        return Int(try integer(field, "calls overlapping a second"))
     }
 
     func channelChanges(
@@ -284,11 +306,27 @@ final class ServerReadSession: StoreReadSession {
         guard !seconds.isEmpty else { return }
         var changes: [Int64: (Int64, Int64)] = [:]
         try attemptsPerSecond(seconds) { changes[$0, default: (0, 0)].0 += $1 }
-        for row in try node.rows("""
-            SELECT end_at, count() FROM \(table)
-            WHERE end_at >= \(seconds.lowerBound) AND end_at < \(seconds.upperBound) GROUP BY end_at
-            """) where row.count == 2 {
-            changes[try integer(row[0], "an end"), default: (0, 0)].1 += try integer(row[1], "calls ended")
+        // Seconds of clean minutes from the ended rollup (a write marks up to its last end); marked minutes from the
+        // CDRs, whose starts are bounded by the longest call.
+        let plan = RollupPlan.perSecond(seconds, stale: try staleRanges())
+        let longest = try longestCall()
+        var queries = plan.rollup.isEmpty ? [] : ["""
+            SELECT second, sum(ended) FROM \(store.endedRollupTable) FINAL WHERE \(plan.rollup.map {
+                "(second >= \($0.lowerBound) AND second < \($0.upperBound))" }.joined(separator: " OR ")) GROUP BY second
+            """]
+        if !plan.raw.isEmpty {
+            queries.append("""
+                SELECT end_at, count() FROM \(table) WHERE \(plan.raw.map { range in
+                    "(end_at >= \(range.lowerBound) AND end_at < \(range.upperBound)"
+                        + (longest.map { " AND start_at >= \(range.lowerBound - $0)" } ?? "") + ")"
+                }.joined(separator: " OR ")) GROUP BY end_at
+                """)
+        }
+        for query in queries {
+            for row in try node.rows(query) where row.count == 2 {
+                let ended = try integer(row[1], "calls ended")
+                if ended > 0 { changes[try integer(row[0], "an end"), default: (0, 0)].1 += ended }
+            }
         }
         for (second, change) in changes { visit(second, change.0, change.1) }
     }

@@ -63,6 +63,13 @@ extension ServerStore {
         return try settle(try marks.execute("SELECT id, low, high FROM rollup_dirty"))
     }
 
+    /// The longest call stored (`rollup_longest`), or nil while CDRs stored before the rollups are not measured yet
+    /// (a mark of everything is left): how far before a window the calls overlapping it may start.
+    func longestCall(on link: PostgresLink, stale: [Range<Int64>]) throws -> Int64? {
+        guard !stale.contains(where: { $0.lowerBound <= -(1 << 61) }) else { return nil }
+        return try link.execute("SELECT seconds FROM rollup_longest").first.map { try $0.int(0) }
+    }
+
     /// The start ranges whose rollup rows may be stale (read from the raw CDRs).
     func dirtyRollupRanges(on link: PostgresLink) throws -> [Range<Int64>] {
         try link.execute("SELECT low, high FROM rollup_dirty").map { try $0.int(0)..<$0.int(1) }
@@ -106,6 +113,10 @@ extension ServerStore {
             "(end_at > \($0.lowerBound) AND start_at < \($0.upperBound) AND start_at >= \($0.lowerBound - longest))"
         }.joined(separator: " OR ")
         let minutes = ranges.map { "(m >= \($0.lowerBound) AND m < \($0.upperBound))" }.joined(separator: " OR ")
+        // Calls ended in a marked second started at most `longest` before it (the bound keeps the scan to the range).
+        let ending = ranges.map {
+            "(end_at >= \($0.lowerBound) AND end_at < \($0.upperBound) AND start_at >= \($0.lowerBound - longest))"
+        }.joined(separator: " OR ")
         for node in clickhouse {
             try node.query("""
                 INSERT INTO \(database).rollup_channel (minute, seconds, version)
@@ -122,6 +133,11 @@ extension ServerStore {
                     if(g = 1 OR g = 3, customer_id, toInt64(0)) AS cu, if(g = 2 OR g = 3, carrier_id, toInt64(0)) AS ca,
                     \(sums), toUInt64(\(version))
                 FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY g, m, cu, ca
+                """)
+            try node.query("""
+                INSERT INTO \(database).rollup_ended (second, ended, version)
+                SELECT end_at, toInt64(count()), toUInt64(\(version))
+                FROM \(database).cdr_local FINAL WHERE \(ending) GROUP BY end_at
                 """)
             try node.query("""
                 INSERT INTO \(database).rollup_second (second, attempts, version)

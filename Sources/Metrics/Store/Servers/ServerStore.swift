@@ -24,6 +24,7 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
     let rollupTable: String
     let secondRollupTable: String
     let channelRollupTable: String
+    let endedRollupTable: String
     /// A second PostgreSQL connection, outside the write's transaction: a writer's rollup marks commit at once,
     /// before its CDRs reach ClickHouse (ServerStore+Rollups). It connects on first use.
     let marks: PostgresLink
@@ -55,6 +56,7 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
         rollupTable = clickhouse.count == 1 ? "rollup_minute" : "rollup_minute_all"
         secondRollupTable = clickhouse.count == 1 ? "rollup_second" : "rollup_second_all"
         channelRollupTable = clickhouse.count == 1 ? "rollup_channel" : "rollup_channel_all"
+        endedRollupTable = clickhouse.count == 1 ? "rollup_ended" : "rollup_ended_all"
         marks = try PostgresLink(url: settings.postgres, credentials: settings.postgresCredentials, timeout: timeout)
         location = ([postgres.server] + clickhouse.map(\.server)).joined(separator: " + ")
         try migrate(cluster: settings.cluster)
@@ -98,9 +100,10 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
             try node.query(ClickHouseSchema.rollupMinuteTable(database: database))
             try node.query(ClickHouseSchema.rollupSecondTable(database: database))
             try node.query(ClickHouseSchema.rollupChannelTable(database: database))
+            try node.query(ClickHouseSchema.rollupEndedTable(database: database))
             if clickhouse.count > 1 {
                 try node.query(ClickHouseSchema.distributedTable(database: database, cluster: cluster))
-                for table in ["rollup_minute", "rollup_second", "rollup_channel"] {
+                for table in ["rollup_minute", "rollup_second", "rollup_channel", "rollup_ended"] {
                     try node.query(ClickHouseSchema.rollupDistributed(database: database, cluster: cluster, table: table))
                 }
             }

@@ -17,4 +17,14 @@ final class RollupPlanTests: XCTestCase {
                        RollupPlan(raw: [Int64.min..<(-(1 << 62) + 4), ((1 << 62) - 4)..<Int64.max],
                                   rollup: [(-(1 << 62) + 4)..<((1 << 62) - 4)]))
     }
+
+    func testAPerSecondRollupServesTheRaggedEdgesOfCleanMinutes() {
+        XCTAssertEqual(RollupPlan.perSecond(30..<250, stale: [125..<130]),
+                       RollupPlan(raw: [120..<180], rollup: [30..<120, 180..<250]))
+        XCTAssertEqual(RollupPlan.perSecond(61..<119, stale: []), RollupPlan(raw: [], rollup: [61..<119]))
+        XCTAssertEqual(RollupPlan.perSecond(61..<119, stale: [100..<101]), RollupPlan(raw: [61..<119], rollup: []))
+        XCTAssertEqual(RollupPlan.perSecond(Int64.min..<Int64.max, stale: []),
+                       RollupPlan(raw: [Int64.min..<(-(1 << 62) + 4), ((1 << 62) - 4)..<Int64.max],
+                                  rollup: [(-(1 << 62) + 4)..<((1 << 62) - 4)]))
+    }
 }

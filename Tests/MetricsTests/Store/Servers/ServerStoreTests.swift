@@ -127,12 +127,31 @@ final class ServerStoreTests: XCTestCase {
                 let minutes = (now - 3_660) / 60 * 60..<(now / 60 * 60 + 60)
                 try store.read { try $0.channelSeconds(minutes: minutes) { channel[$0, default: 0] += $1 } }
                 XCTAssertEqual(channel, spread, "cluster \(cluster), channel seconds: \(what)")
+                // Calls started and ended per second (the dashboard's live channels), and the calls overlapping a second.
+                var changes: [Int64: [Int64]] = [:], counted: [Int64: [Int64]] = [:]
+                for record in written {
+                    changes[record.startAt, default: [0, 0]][0] += 1
+                    changes[record.endAt, default: [0, 0]][1] += 1
+                }
+                try store.read { try $0.channelChanges((now - 7_230)..<(now + 3_615)) { counted[$0] = [$1, $2] } }
+                XCTAssertEqual(counted, changes, "cluster \(cluster), calls started and ended per second: \(what)")
+                for instant in [now - 1_800, now - 61] {
+                    var overlapping = 0
+                    try store.read {
+                        try $0.finishedCalls(overlapping: instant..<(instant + 1), by: .total) { _, _, _ in overlapping += 1 }
+                    }
+                    let expected = written.filter { $0.endAt > instant && $0.startAt <= instant }.count
+                    XCTAssertEqual(overlapping, expected, "cluster \(cluster), calls overlapping \(instant): \(what)")
+                    XCTAssertEqual(try store.read { try $0.finishedCallCount(at: instant) }, expected,
+                                   "cluster \(cluster), calls counted at \(instant): \(what)")
+                }
                 XCTAssertEqual(try store.dirtyRollupRanges(on: store.postgres).count, stale, "cluster \(cluster): \(what)")
             }
-            /// The attempts the minute and the second rollups hold.
+            /// The attempts the minute and the second rollups hold, and the calls the ended rollup holds.
             func rolledUpAttempts() throws -> [Int] {
-                try ["\(store.rollupTable) FINAL WHERE grouped_by = 0", "\(store.secondRollupTable) FINAL"].map {
-                    Int(try store.clickhouse[0].rows("SELECT sum(attempts) FROM \($0)")[0][0]) ?? -1
+                try ["attempts) FROM \(store.rollupTable) FINAL WHERE grouped_by = 0",
+                     "attempts) FROM \(store.secondRollupTable) FINAL", "ended) FROM \(store.endedRollupTable) FINAL"].map {
+                    Int(try store.clickhouse[0].rows("SELECT sum(\($0)")[0][0]) ?? -1
                 }
             }
             try write("a", 400, by: store)
@@ -142,7 +161,7 @@ final class ServerStoreTests: XCTestCase {
             stopped?.settlesRollups = false
             try write("b", 400, by: stopped!)
             // The rollup holds the first writer's CDRs only: reads ignoring the mark would miss the second's.
-            XCTAssertEqual(try rolledUpAttempts(), [400, 400], "cluster \(cluster)")
+            XCTAssertEqual(try rolledUpAttempts(), [400, 400, 400], "cluster \(cluster)")
             try check("stopped before its recompute", stale: 1)
 
             // Killed: its connections close, and the next writer takes its mark over.
@@ -154,7 +173,7 @@ final class ServerStoreTests: XCTestCase {
                 Thread.sleep(forTimeInterval: 0.02)
             }
             try write("c", 20, by: store)
-            XCTAssertEqual(try rolledUpAttempts(), [820, 820], "cluster \(cluster)")
+            XCTAssertEqual(try rolledUpAttempts(), [820, 820, 820], "cluster \(cluster)")
             try check("recomputed by the next writer", stale: 0)
 
             let running = try ServerStore(settings)
@@ -162,7 +181,7 @@ final class ServerStoreTests: XCTestCase {
             try write("d", 100, by: running)
             try check("stopped again", stale: 1)
             XCTAssertGreaterThan(try store.rebuildAggregates(Retention(), at: now), 0)
-            XCTAssertEqual(try rolledUpAttempts(), [920, 920], "cluster \(cluster)")
+            XCTAssertEqual(try rolledUpAttempts(), [920, 920, 920], "cluster \(cluster)")
             try check("rebuilt", stale: 0)
         }
     }
