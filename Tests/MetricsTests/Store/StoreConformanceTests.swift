@@ -167,6 +167,22 @@ final class StoreConformanceTests: XCTestCase {
         }
     }
 
+    /// A batch of 15,000 CDRs, 14,000 of them stored already among 76,000 others of the same hour: only its 1,000
+    /// new ones count. On ClickHouse this asks for stored keys by a list in the query (the hour holds many other
+    /// rows), and a query is at most 256 KiB of text: the list goes in slices (one list would be about 300 KB).
+    func testALargeBatchAmongManyStoredCDRsCountsOnlyItsNewOnes() throws {
+        var random = seededRandom()
+        try StoreBackend.eachEmptyStore { backend, store in
+            let carriers = try (1...3).map { try store.addCarrier(name: "K\($0)", channelsConfigured: 9, rateCardID: nil) }
+            var records = randomRecords(91_000, endingAt: now, spread: 3_600, carriers: 3, using: &random)
+            for index in records.indices { records[index].carrierID = records[index].carrierID.map { carriers[Int($0) - 1] } }
+            XCTAssertEqual(try store.write { try $0.insertCDRs(Array(records[..<90_000])) }, 90_000, backend)
+            XCTAssertEqual(try store.write { try $0.insertCDRs(records[76_000...].shuffled(using: &random)) }, 1_000, backend)
+            let figures = try MetricsEngine(store: store).figures(from: now - 3_600, to: now, at: now)
+            XCTAssertEqual(figures[0]?.counts, BruteForce.counts(records), backend)
+        }
+    }
+
     /// A switch feed's cursor is stored with its CDRs, all or nothing; accounts it creates in the transaction are
     /// there for the next; the checklist reads the feed's state.
     func testAFeedsCursorCommitsWithItsCDRsOrNotAtAll() throws {
