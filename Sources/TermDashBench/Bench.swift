@@ -109,7 +109,7 @@ struct Bench: ParsableCommand {
         let figures = EngineSnapshot.figures(of: warmUp)
         if engineOnly {
             return Report(bench: bench, build: BenchCommand.build, extent: "not checked (--engine-only)",
-                          snapshots: try timeSnapshots(store: bench.store, at: now, figures: figures), baselines: [],
+                          snapshots: try EngineSnapshot.timed(timed.runs.value, store: bench.store, at: now, figures: figures), baselines: [],
                           snapshotBar: Self.snapshotBar, ratioBar: Self.ratioBar)
         }
         // Check first: plain SQL once, after the engine's warm-up pass; both outside the timings.
@@ -125,7 +125,7 @@ struct Bench: ParsableCommand {
             throw BenchmarkError("the store has no calls in the last 24 hours before \(now): nothing was compared")
         }
 
-        let snapshots = try timeSnapshots(store: bench.store, at: now, figures: figures)
+        let snapshots = try EngineSnapshot.timed(timed.runs.value, store: bench.store, at: now, figures: figures)
         note(String(format: "timing %d plain-SQL passes (the checking pass took %.0f ms)…", timed.baselineRuns.value,
                     checkTiming.totalMilliseconds))
         var baselines: [PassTiming] = []
@@ -138,20 +138,6 @@ struct Bench: ParsableCommand {
         return Report(bench: bench, build: BenchCommand.build, extent: Comparison.extent(of: figures),
                       snapshots: snapshots, baselines: baselines, snapshotBar: Self.snapshotBar,
                       ratioBar: Self.ratioBar)
-    }
-
-    /// `--runs` timed snapshots, each checked against the warm-up's figures.
-    private func timeSnapshots(store: SQLiteStore, at now: Int64, figures: PaneFigures) throws -> [PassTiming] {
-        note("timing \(timed.runs.value) snapshots…")
-        var snapshots: [PassTiming] = []
-        for _ in 0..<timed.runs.value {
-            let (result, timing) = try EngineSnapshot.take(store: store, at: now)
-            guard EngineSnapshot.figures(of: result) == figures else {
-                throw BenchmarkError("a snapshot differs from the first one on a store nobody writes to")
-            }
-            snapshots.append(timing)
-        }
-        return snapshots
     }
 }
 
@@ -179,12 +165,12 @@ struct Report {
         var lines = [
             "termdash-bench: a snapshot of every pane vs the same figures by plain SQL over the raw cdrs table (\(build))",
             "store       \(bench.path): \(bytes(sizes[0] + sizes[1])) (database \(bytes(sizes[0])), WAL \(bytes(sizes[1])))",
-            "CDRs        \(grouped(bench.cdrs)) over \(bench.days) days ending \(when) (\(format(age, 1)) h ago; "
-                + "peak \(format(bench.peakCPS)) CPS); \(grouped(bench.liveCalls)) calls live at that instant",
+            "CDRs        \(ThousandsText.grouped(bench.cdrs)) over \(bench.days) days ending \(when) (\(format(age, 1)) h ago; "
+                + "peak \(format(bench.peakCPS)) CPS); \(ThousandsText.grouped(bench.liveCalls)) calls live at that instant",
             bench.reused
                 ? "build       reused the store of an earlier run (building it took \(format(bench.buildSeconds, 1)) s, "
-                    + "\(grouped(Int(throughput))) CDRs/s)"
-                : "build       \(format(bench.buildSeconds, 1)) s (\(grouped(Int(throughput))) CDRs/s)",
+                    + "\(ThousandsText.grouped(Int(throughput))) CDRs/s)"
+                : "build       \(format(bench.buildSeconds, 1)) s (\(ThousandsText.grouped(Int(throughput))) CDRs/s)",
             "figures     engine == plain SQL: \(extent)",
             "snapshot    median \(format(snapshot.median)) ms  (min \(format(snapshot.min)), max \(format(snapshot.max)); "
                 + "\(snapshots.count) runs after 1 warm-up)",
@@ -223,16 +209,6 @@ struct Report {
             unit += 1
         }
         return unit == 0 ? "\(count) B" : "\(format(value, value < 10 ? 2 : 1)) \(units[unit])"
-    }
-
-    func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return number < 0 ? "-" + result : result
     }
 
     func format(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }

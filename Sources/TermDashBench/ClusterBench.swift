@@ -122,15 +122,7 @@ struct ClusterBench: ParsableCommand {
             throw BenchmarkError("no calls in the last 24 hours before \(now): nothing was compared")
         }
 
-        note("timing \(timed.runs.value) snapshots…")
-        var snapshots: [PassTiming] = []
-        for _ in 0..<timed.runs.value {
-            let (result, timing) = try EngineSnapshot.take(store: store, at: now)
-            guard EngineSnapshot.figures(of: result) == figures else {
-                throw BenchmarkError("a snapshot differs from the first one on a store nobody writes to")
-            }
-            snapshots.append(timing)
-        }
+        let snapshots = try EngineSnapshot.timed(timed.runs.value, store: store, at: now, figures: figures)
         note("timing \(timed.baselineRuns.value) plain-SQL passes…")
         var baselines: [PassTiming] = []
         for _ in 0..<timed.baselineRuns.value {

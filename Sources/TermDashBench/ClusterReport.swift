@@ -30,9 +30,9 @@ struct ClusterReport {
         let f = { (value: Double, decimals: Int) in String(format: "%.\(decimals)f", value) }
         var lines = [
             "termdash-bench cluster: PostgreSQL + 2-shard ClickHouse on loopback (\(BenchCommand.build))",
-            "CDRs        \(grouped(cdrs)) stored (\(grouped(rejected)) bad rows rejected), \(cps) calls a second, "
+            "CDRs        \(ThousandsText.grouped(cdrs)) stored (\(ThousandsText.grouped(rejected)) bad rows rejected), \(cps) calls a second, "
                 + "ending \(when)",
-            "load        \(f(load.total, 1)) s by two concurrent `termdash import` processes: \(grouped(Int(rate))) CDRs/s "
+            "load        \(f(load.total, 1)) s by two concurrent `termdash import` processes: \(ThousandsText.grouped(Int(rate))) CDRs/s "
                 + "together (each done after " + load.each.map { f($0, 1) + " s" }.joined(separator: " and ") + ")",
             "figures     engine == plain SQL over the raw ClickHouse table: \(extent)",
             "snapshot    median \(f(snapshot.median, 2)) ms  (min \(f(snapshot.min, 2)), max \(f(snapshot.max, 2)); "
@@ -56,21 +56,11 @@ struct ClusterReport {
         }
         lines += [
             "",
-            "bar         load >= \(grouped(Int(loadBar))) CDRs/s: \(grouped(Int(rate))) CDRs/s  " + (rate >= loadBar ? "PASS" : "FAIL"),
+            "bar         load >= \(ThousandsText.grouped(Int(loadBar))) CDRs/s: \(ThousandsText.grouped(Int(rate))) CDRs/s  " + (rate >= loadBar ? "PASS" : "FAIL"),
             "bar         snapshot <= \(f(snapshotBar, 0)) ms: \(f(snapshot.median, 2)) ms  "
                 + (snapshot.median <= snapshotBar ? "PASS" : "FAIL"),
         ]
         Swift.print(lines.joined(separator: "\n"))
-    }
-
-    private func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return number < 0 ? "-" + result : result
     }
 
     private func bytes(_ count: Int64) -> String {

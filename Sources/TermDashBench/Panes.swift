@@ -75,6 +75,20 @@ enum EngineSnapshot {
         return (result, timer.finish())
     }
 
+    /// `runs` timed snapshots, each checked against `figures` (the warm-up's): the store is one nobody writes to.
+    static func timed(_ runs: Int, store: any StoreReader, at now: Int64, figures: PaneFigures) throws -> [PassTiming] {
+        note("timing \(runs) snapshots…")
+        var snapshots: [PassTiming] = []
+        for _ in 0..<runs {
+            let (result, timing) = try take(store: store, at: now)
+            guard Self.figures(of: result) == figures else {
+                throw BenchmarkError("a snapshot differs from the first one on a store nobody writes to")
+            }
+            snapshots.append(timing)
+        }
+        return snapshots
+    }
+
     /// The engine's answer in the compared shape (outside the timed part).
     static func figures(of result: Result) -> PaneFigures {
         func grid(_ grid: SummaryGrid) -> Grid {

@@ -12,9 +12,9 @@ struct RateReport {
         for report in reports {
             let bench = report.bench
             let average = Double(bench.cdrs) / Double(bench.days * 86_400)
-            lines.append("rate        " + first.grouped(bench.cdrs) + " CDRs over \(bench.days) days ("
+            lines.append("rate        " + ThousandsText.grouped(bench.cdrs) + " CDRs over \(bench.days) days ("
                 + first.format(average, 1) + " CPS on average, peak " + first.format(bench.peakCPS, 1) + "; "
-                + first.grouped(bench.liveCalls) + " calls live): snapshot median " + first.format(report.snapshot.median)
+                + ThousandsText.grouped(bench.liveCalls) + " calls live): snapshot median " + first.format(report.snapshot.median)
                 + " ms, plain SQL " + first.format(report.baseline.median, 0) + " ms, " + first.format(report.ratio, 1)
                 + "x")
         }
