@@ -57,4 +57,13 @@ public protocol TrafficReading {
 
     /// The count of the last registration sample taken before `minute`; nil when there is none.
     func registrationSample(before minute: Int64) throws -> Int64?
+
+    /// `registrationSample(before:)` of each of `minutes`, in order: one read where a backend answers over a network.
+    func registrationSamples(before minutes: [Int64]) throws -> [Int64?]
+}
+
+extension TrafficReading {
+    public func registrationSamples(before minutes: [Int64]) throws -> [Int64?] {
+        try minutes.map { try registrationSample(before: $0) }
+    }
 }

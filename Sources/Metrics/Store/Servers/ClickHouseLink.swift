@@ -27,6 +27,34 @@ final class ClickHouseLink: Sendable {
     /// Runs `sql` and returns the body (TSV when the query says `FORMAT TSV`).
     @discardableResult
     func query(_ sql: String, body: String? = nil, database: Bool = true, settings: String? = nil) throws -> String {
+        let request = try self.request(sql, body: body, database: database, settings: settings)
+        return try QueryTrace.timed(server, sql) { try answer(HTTPClient.shared.execute(request: request, deadline: .now() + timeout)) }
+    }
+
+    /// The rows of a `FORMAT TSV` answer, split into fields.
+    func rows(_ sql: String) throws -> [[Substring]] {
+        Self.fields(try query(sql + " FORMAT TSV"))
+    }
+
+    /// The rows of each query, all sent at once and answered in the order given: a snapshot's independent reads
+    /// then wait for the slowest, not for their sum. The first failure is thrown, after every answer has come.
+    func rows(atOnce sqls: [String]) throws -> [[[Substring]]] {
+        guard sqls.count > 1 else { return try sqls.map { try rows($0) } }
+        let statements = sqls.map { $0 + " FORMAT TSV" }
+        let requests = try statements.map { try request($0, body: nil, database: true, settings: nil) }
+        return try QueryTrace.timed(server, "\(sqls.count) at once: " + statements.joined(separator: " ; ")) {
+            let pending = requests.map { HTTPClient.shared.execute(request: $0, deadline: .now() + timeout) }
+            var answers: [Result<String, any Error>] = []
+            for future in pending { answers.append(Result { try answer(future) }) }
+            return try answers.map { Self.fields(try $0.get()) }
+        }
+    }
+
+    private static func fields(_ text: String) -> [[Substring]] {
+        text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    }
+
+    private func request(_ sql: String, body: String?, database: Bool, settings: String?) throws -> HTTPClient.Request {
         var url = database ? base : String(base.prefix { $0 != "&" })
         if let settings { url += "&" + settings }
         if body != nil {
@@ -39,10 +67,13 @@ final class ClickHouseLink: Sendable {
         }
         if let credentials { request.setBasicAuth(username: credentials.user, password: credentials.password) }
         request.body = .string(body ?? sql)
+        return request
+    }
+
+    /// The body of an answer awaited; any status but 200 is the server's refusal.
+    private func answer(_ future: EventLoopFuture<HTTPClient.Response>) throws -> String {
         let response: HTTPClient.Response
-        do {
-            response = try HTTPClient.shared.execute(request: request, deadline: .now() + timeout).wait()
-        } catch {
+        do { response = try future.wait() } catch {
             throw ServerStoreError.unreachable(server: server, reason: Self.reason(error))
         }
         let text = response.body.map { String(buffer: $0) } ?? ""
@@ -50,11 +81,6 @@ final class ClickHouseLink: Sendable {
             throw ServerStoreError.refused(server: server, answer: Self.firstLine(text, redacting: credentials))
         }
         return text
-    }
-
-    /// The rows of a `FORMAT TSV` answer, split into fields.
-    func rows(_ sql: String) throws -> [[Substring]] {
-        try query(sql + " FORMAT TSV").split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
     }
 
     private static func reason(_ error: any Error) -> String {
