@@ -332,24 +332,46 @@ final class ServerReadSession: StoreReadSession {
     }
 
     func finishedCallCount(at second: Int64) throws -> Int {
-        let earliest = try longestCall().map { "start_at >= \(second - $0)" } ?? "1"
-        let rows = try node.rows("""
-            SELECT count() FROM \(table) WHERE end_at > \(second) AND start_at <= \(second) AND \(earliest)
-            """)
-        guard let field = rows.first?.first else {
-            throw ServerStoreError.refused(server: node.server, answer: "no count of calls overlapping \(second)")
-        }
-        return Int(try integer(field, "calls overlapping a second"))
+        try overlapCount(try node.rows(countQuery(at: second)), at: second)
     }
 
     func channelChanges(
         _ seconds: Range<Int64>, _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void
     ) throws {
         guard !seconds.isEmpty else { return }
-        var changes: [Int64: (Int64, Int64)] = [:]
+        let (started, ended) = try changeQueries(seconds)
+        try visitChanges(try node.rows(atOnce: started + ended), started: started.count, visit)
+    }
+
+    func finishedCallCount(
+        at second: Int64, changes seconds: Range<Int64>,
+        _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void
+    ) throws -> Int {
+        guard !seconds.isEmpty else { return try finishedCallCount(at: second) }
+        let (started, ended) = try changeQueries(seconds)
+        let answers = try node.rows(atOnce: [try countQuery(at: second)] + started + ended)
+        try visitChanges(Array(answers.dropFirst()), started: started.count, visit)
+        return try overlapCount(answers[0], at: second)
+    }
+
+    /// The count of finished calls overlapping `second`: its starts bounded by the longest call.
+    private func countQuery(at second: Int64) throws -> String {
+        let earliest = try longestCall().map { "start_at >= \(second - $0)" } ?? "1"
+        return "SELECT count() FROM \(table) WHERE end_at > \(second) AND start_at <= \(second) AND \(earliest)"
+    }
+
+    private func overlapCount(_ rows: [[Substring]], at second: Int64) throws -> Int {
+        guard let field = rows.first?.first else {
+            throw ServerStoreError.refused(server: node.server, answer: "no count of calls overlapping \(second)")
+        }
+        return Int(try integer(field, "calls overlapping a second"))
+    }
+
+    /// The queries of `channelChanges`: calls started per second (`groupedQueries`), and ended per second — clean
+    /// minutes from the ended rollup (a write marks up to its last end), marked minutes from the CDRs, whose starts
+    /// are bounded by the longest call.
+    private func changeQueries(_ seconds: Range<Int64>) throws -> (started: [String], ended: [String]) {
         let started = try groupedQueries(keys: ["start_at"], counters: [.attempts], from: seconds, condition: "1")
-        // Seconds of clean minutes from the ended rollup (a write marks up to its last end); marked minutes from the
-        // CDRs, whose starts are bounded by the longest call.
         let plan = RollupPlan.perSecond(seconds, stale: try staleRanges())
         let longest = try longestCall()
         var ended = plan.rollup.isEmpty ? [] : ["""
@@ -364,11 +386,17 @@ final class ServerReadSession: StoreReadSession {
                 }.joined(separator: " OR ")) GROUP BY end_at
                 """)
         }
-        let answers = try node.rows(atOnce: started + ended)
-        try merge(Array(answers[..<started.count]), keys: 1, counters: [.attempts]) {
+        return (started, ended)
+    }
+
+    /// The answers of `changeQueries` (the first `started` of them calls started), visited once per second.
+    private func visitChanges(_ answers: [[[Substring]]], started: Int,
+                              _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void) throws {
+        var changes: [Int64: (Int64, Int64)] = [:]
+        try merge(Array(answers[..<started]), keys: 1, counters: [.attempts]) {
             changes[$0[0], default: (0, 0)].0 += $1.attempts
         }
-        for row in answers[started.count...].joined() where row.count == 2 {
+        for row in answers[started...].joined() where row.count == 2 {
             let count = try integer(row[1], "calls ended")
             if count > 0 { changes[try integer(row[0], "an end"), default: (0, 0)].1 += count }
         }
