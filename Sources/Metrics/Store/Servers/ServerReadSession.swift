@@ -173,6 +173,9 @@ final class ServerReadSession: StoreReadSession {
         return result
     }
 
+    /// `grouped` plans every read: clean minutes from the rollups, edges and marked minutes from the CDRs.
+    var countsAnyInterval: Bool { true }
+
     func secondTotals(_ seconds: Range<Int64>, counters: [Counter]) throws -> RollupCounts? {
         guard !seconds.isEmpty else { return nil }
         var result: RollupCounts?
