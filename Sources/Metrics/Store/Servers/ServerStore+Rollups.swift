@@ -79,7 +79,26 @@ extension ServerStore {
     private func settle(_ rows: [PostgresRow]) throws -> Int {
         guard !rows.isEmpty else { return 0 }
         let ids = try rows.map { try $0.int(0) }
-        try recomputeRollups(try rows.map { try $0.int(1)..<$0.int(2) })
+        let ranges = try rows.map { try $0.int(1)..<$0.int(2) }
+        let everything = ranges.contains { $0.lowerBound <= -(1 << 61) }
+        if everything { try measureLongestCall() }
+        // A mark of everything (a new rollup, CDRs stored before the rollups) or of a long dense file would be one
+        // GROUP BY over all its CDRs, past a server's memory limit for one query: a range holding more than
+        // `cdrsPerRecompute` is recomputed in pieces. Only a mark of everything needs the stored extent (a scan of
+        // every CDR's start and end) to know where to stop.
+        var together: [Range<Int64>] = [], alone: [Range<Int64>] = []
+        for range in everything ? Self.clipped(ranges, to: try storedExtent()) : ranges {
+            let stored = try clickhouse[0].rows("""
+                SELECT count() FROM \(database).\(cdrTable) WHERE start_at >= \(range.lowerBound) AND start_at < \(range.upperBound)
+                """).first?.first.flatMap { Int($0) } ?? 0
+            if stored <= Self.cdrsPerRecompute {
+                together.append(range)
+            } else {
+                alone += Self.pieces(of: range, count: (stored + Self.cdrsPerRecompute - 1) / Self.cdrsPerRecompute)
+            }
+        }
+        if !together.isEmpty { try recomputeRollups(together) }
+        for piece in alone { try recomputeRollups([piece]) }
         try marks.execute("DELETE FROM rollup_dirty WHERE id = ANY($1::bigint[])", [Self.idList(ids)])
         return ids.count
     }
@@ -98,15 +117,6 @@ extension ServerStore {
             default: return "toInt64(sum(\(counter.name)))"
             }
         }.joined(separator: ", ")
-        if ranges.contains(where: { $0.lowerBound <= -(1 << 61) }) {
-            // Everything (CDRs stored before the rollups): their longest call is not known yet.
-            for node in clickhouse {
-                if let longest = try node.rows("SELECT max(end_at - start_at) FROM \(database).cdr_local").first?.first
-                    .flatMap({ Int64($0) }) {
-                    try marks.execute("UPDATE rollup_longest SET seconds = $1 WHERE seconds < $1", [PostgresData(int64: longest)])
-                }
-            }
-        }
         let longest = try marks.execute("SELECT seconds FROM rollup_longest").first.map { try $0.int(0) } ?? 0
         // Channel seconds of a marked minute come from the calls overlapping it: started up to `longest` before it.
         let overlapping = ranges.map {
@@ -146,6 +156,51 @@ extension ServerStore {
                 FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY start_at
                 """)
         }
+    }
+
+    /// Raises `rollup_longest` to the longest call stored: a mark of everything covers CDRs stored before the
+    /// rollups, whose longest call is not known yet.
+    private func measureLongestCall() throws {
+        for node in clickhouse {
+            if let longest = try node.rows("SELECT max(end_at - start_at) FROM \(database).cdr_local").first?.first
+                .flatMap({ Int64($0) }) {
+                try marks.execute("UPDATE rollup_longest SET seconds = $1 WHERE seconds < $1", [PostgresData(int64: longest)])
+            }
+        }
+    }
+
+    /// The seconds from the first start stored to the last end, in whole minutes; nil when no CDR is stored.
+    private func storedExtent() throws -> Range<Int64>? {
+        let row = try clickhouse[0].rows("SELECT count(), min(start_at), max(end_at) FROM \(database).\(cdrTable)").first
+        guard let row, row.count == 3, let count = Int64(row[0]), count > 0,
+              let first = Int64(row[1]), let last = Int64(row[2]) else { return nil }
+        return Self.minuteFloor(first)..<(Self.minuteFloor(max(first, last)) + 60)
+    }
+
+    /// The most CDRs one recompute groups (a few hundred MB of a server's memory, whatever the period holds).
+    static let cdrsPerRecompute = 4_000_000
+
+    /// `ranges` cut to what is stored (`extent`; nil: nothing is).
+    static func clipped(_ ranges: [Range<Int64>], to extent: Range<Int64>?) -> [Range<Int64>] {
+        guard let extent else { return [] }
+        return ranges.compactMap {
+            let low = max(minuteFloor($0.lowerBound), extent.lowerBound), high = min($0.upperBound, extent.upperBound)
+            return low < high ? low..<high : nil
+        }
+    }
+
+    /// `range` cut into `count` pieces of about equal length on whole minutes (one when `count` is 0 or 1).
+    static func pieces(of range: Range<Int64>, count: Int) -> [Range<Int64>] {
+        let minutes = (range.upperBound - range.lowerBound + 59) / 60
+        let each = max(1, (minutes + Int64(max(count, 1)) - 1) / Int64(max(count, 1))) * 60
+        var pieces: [Range<Int64>] = []
+        var low = range.lowerBound
+        while low < range.upperBound {
+            let high = min(low + each, range.upperBound)
+            pieces.append(low..<high)
+            low = high
+        }
+        return pieces
     }
 
     static let rollupCounterColumns = Counter.allCases.map(\.name).joined(separator: ", ")
