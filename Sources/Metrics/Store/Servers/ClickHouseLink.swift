@@ -9,7 +9,7 @@ final class ClickHouseLink: Sendable {
     /// The server as messages name it: scheme, host and port, no credentials.
     let server: String
     private let base: String
-    private let credentials: ServerCredentials?
+    fileprivate let credentials: ServerCredentials?
     private let timeout: TimeAmount
 
     init(url: String, database: String, credentials: ServerCredentials?, timeout: TimeAmount) throws {
@@ -27,6 +27,11 @@ final class ClickHouseLink: Sendable {
     /// Runs `sql` and returns the body (TSV when the query says `FORMAT TSV`).
     @discardableResult
     func query(_ sql: String, body: String? = nil, database: Bool = true, settings: String? = nil) throws -> String {
+        try start(sql, body: body, database: database, settings: settings).answer()
+    }
+
+    /// Sends `sql` without waiting for its answer (a writer builds its next request meanwhile).
+    func start(_ sql: String, body: String? = nil, database: Bool = true, settings: String? = nil) throws -> Request {
         var url = database ? base : String(base.prefix { $0 != "&" })
         if let settings { url += "&" + settings }
         if body != nil {
@@ -39,32 +44,45 @@ final class ClickHouseLink: Sendable {
         }
         if let credentials { request.setBasicAuth(username: credentials.user, password: credentials.password) }
         request.body = .string(body ?? sql)
-        let response: HTTPClient.Response
-        do {
-            response = try HTTPClient.shared.execute(request: request, deadline: .now() + timeout).wait()
-        } catch {
-            throw ServerStoreError.unreachable(server: server, reason: Self.reason(error))
+        return Request(link: self, response: HTTPClient.shared.execute(request: request, deadline: .now() + timeout))
+    }
+
+    /// A query sent, its answer not read yet.
+    struct Request {
+        let link: ClickHouseLink
+        let response: EventLoopFuture<HTTPClient.Response>
+
+        /// Waits for the answer: its body, or the error it is.
+        @discardableResult
+        func answer() throws -> String {
+            let response: HTTPClient.Response
+            do {
+                response = try self.response.wait()
+            } catch {
+                throw ServerStoreError.unreachable(server: link.server, reason: ClickHouseLink.reason(error))
+            }
+            let text = response.body.map { String(buffer: $0) } ?? ""
+            guard response.status == .ok else {
+                throw ServerStoreError.refused(
+                    server: link.server, answer: ClickHouseLink.firstLine(text, redacting: link.credentials))
+            }
+            return text
         }
-        let text = response.body.map { String(buffer: $0) } ?? ""
-        guard response.status == .ok else {
-            throw ServerStoreError.refused(server: server, answer: Self.firstLine(text, redacting: credentials))
-        }
-        return text
     }
 
     /// The rows of a `FORMAT TSV` answer, split into fields.
-    func rows(_ sql: String) throws -> [[Substring]] {
-        try query(sql + " FORMAT TSV").split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    func rows(_ sql: String, database: Bool = true) throws -> [[Substring]] {
+        try query(sql + " FORMAT TSV", database: database).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
     }
 
-    private static func reason(_ error: any Error) -> String {
+    fileprivate static func reason(_ error: any Error) -> String {
         if let error = error as? HTTPClientError, error == .deadlineExceeded || error == .readTimeout {
             return "no answer within the timeout"
         }
         return String(describing: error)
     }
 
-    private static func firstLine(_ text: String, redacting credentials: ServerCredentials?) -> String {
+    fileprivate static func firstLine(_ text: String, redacting credentials: ServerCredentials?) -> String {
         var line = String(text.split(separator: "\n").first ?? "")
         if let password = credentials?.password, !password.isEmpty {
             line = line.replacingOccurrences(of: password, with: "***")

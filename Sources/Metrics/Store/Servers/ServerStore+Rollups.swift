@@ -117,34 +117,35 @@ extension ServerStore {
         let ending = ranges.map {
             "(end_at >= \($0.lowerBound) AND end_at < \($0.upperBound) AND start_at >= \($0.lowerBound - longest))"
         }.joined(separator: " OR ")
-        for node in clickhouse {
-            try node.query("""
-                INSERT INTO \(database).rollup_channel (minute, seconds, version)
-                SELECT m, toInt64(sum(least(end_at, m + 60) - greatest(start_at, m))), toUInt64(\(version)) FROM (
-                    SELECT start_at, end_at,
-                        (intDiv(start_at, 60) + toInt64(arrayJoin(range(toUInt64(intDiv(end_at - 1, 60) - intDiv(start_at, 60) + 1))))) * 60 AS m
-                    FROM \(database).cdr_local FINAL WHERE end_at > start_at AND (\(overlapping)))
-                WHERE \(minutes) GROUP BY m
-                """)
-            try node.query("""
-                INSERT INTO \(database).rollup_minute
-                    (grouped_by, minute, customer_id, carrier_id, \(Self.rollupCounterColumns), version)
-                SELECT arrayJoin([0, 1, 2, 3]) AS g, intDiv(start_at, 60) * 60 AS m,
-                    if(g = 1 OR g = 3, customer_id, toInt64(0)) AS cu, if(g = 2 OR g = 3, carrier_id, toInt64(0)) AS ca,
-                    \(sums), toUInt64(\(version))
-                FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY g, m, cu, ca
-                """)
-            try node.query("""
-                INSERT INTO \(database).rollup_ended (second, ended, version)
-                SELECT end_at, toInt64(count()), toUInt64(\(version))
-                FROM \(database).cdr_local FINAL WHERE \(ending) GROUP BY end_at
-                """)
-            try node.query("""
-                INSERT INTO \(database).rollup_second (second, attempts, version)
-                SELECT start_at, toInt64(count()), toUInt64(\(version))
-                FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY start_at
-                """)
-        }
+        let database = database
+        let statements = ["""
+            INSERT INTO \(database).rollup_channel (minute, seconds, version)
+            SELECT m, toInt64(sum(least(end_at, m + 60) - greatest(start_at, m))), toUInt64(\(version)) FROM (
+                SELECT start_at, end_at,
+                    (intDiv(start_at, 60) + toInt64(arrayJoin(range(toUInt64(intDiv(end_at - 1, 60) - intDiv(start_at, 60) + 1))))) * 60 AS m
+                FROM \(database).cdr_local FINAL WHERE end_at > start_at AND (\(overlapping)))
+            WHERE \(minutes) GROUP BY m
+            """, """
+            INSERT INTO \(database).rollup_minute
+                (grouped_by, minute, customer_id, carrier_id, \(Self.rollupCounterColumns), version)
+            SELECT arrayJoin([0, 1, 2, 3]) AS g, intDiv(start_at, 60) * 60 AS m,
+                if(g = 1 OR g = 3, customer_id, toInt64(0)) AS cu, if(g = 2 OR g = 3, carrier_id, toInt64(0)) AS ca,
+                \(sums), toUInt64(\(version))
+            FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY g, m, cu, ca
+            """, """
+            INSERT INTO \(database).rollup_ended (second, ended, version)
+            SELECT end_at, toInt64(count()), toUInt64(\(version))
+            FROM \(database).cdr_local FINAL WHERE \(ending) GROUP BY end_at
+            """, """
+            INSERT INTO \(database).rollup_second (second, attempts, version)
+            SELECT start_at, toInt64(count()), toUInt64(\(version))
+            FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY start_at
+            """]
+        // Every statement on every node at once: each reads its own node's CDRs and writes rows of one version, so
+        // their order does not matter; the mark is deleted only once all have succeeded.
+        try ConcurrentJobs.run(clickhouse.flatMap { node in
+            statements.map { statement in { @Sendable in try node.query(statement) } }
+        })
     }
 
     static let rollupCounterColumns = Counter.allCases.map(\.name).joined(separator: ", ")
