@@ -15,9 +15,10 @@ struct ClickHouseShards: Sendable, Equatable {
         nodeOfSlot[Int(Self.intHash64(UInt64(bitPattern: rowKey)) % UInt64(nodeOfSlot.count))]
     }
 
-    /// ClickHouse's `intHash64`: MurmurHash3's 64-bit finaliser.
+    /// ClickHouse's `intHash64` function: MurmurHash3's 64-bit finaliser of the value xor a constant (the SQL
+    /// function adds the constant; the finaliser alone answers 0 for 0, ClickHouse 4761183170873013810).
     static func intHash64(_ value: UInt64) -> UInt64 {
-        var x = value
+        var x = value ^ 0x4cf2_d2ba_ae6d_a887
         x ^= x >> 33
         x &*= 0xff51_afd7_ed55_8ccd
         x ^= x >> 33
