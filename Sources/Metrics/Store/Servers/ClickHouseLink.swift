@@ -30,8 +30,17 @@ final class ClickHouseLink: Sendable {
         try start(sql, body: body, database: database, settings: settings).answer()
     }
 
-    /// Sends `sql` without waiting for its answer (a writer builds its next request meanwhile).
-    func start(_ sql: String, body: String? = nil, database: Bool = true, settings: String? = nil) throws -> Request {
+    /// Sends `sql` (an INSERT) with its rows, `body`, without waiting for the answer (a writer builds its next
+    /// request meanwhile).
+    func start(_ sql: String, rows body: [UInt8], settings: String? = nil) throws -> Request {
+        try start(sql, body: .bytes(body), database: true, settings: settings)
+    }
+
+    private func start(_ sql: String, body: String?, database: Bool, settings: String?) throws -> Request {
+        try start(sql, body: body.map { .string($0) }, database: database, settings: settings)
+    }
+
+    private func start(_ sql: String, body: HTTPClient.Body?, database: Bool, settings: String?) throws -> Request {
         var url = database ? base : String(base.prefix { $0 != "&" })
         if let settings { url += "&" + settings }
         if body != nil {
@@ -43,7 +52,7 @@ final class ClickHouseLink: Sendable {
             throw ServerStoreError.badSetting("\(server): \(error)")
         }
         if let credentials { request.setBasicAuth(username: credentials.user, password: credentials.password) }
-        request.body = .string(body ?? sql)
+        request.body = body ?? .string(sql)
         return Request(link: self, response: HTTPClient.shared.execute(request: request, deadline: .now() + timeout))
     }
 

@@ -142,13 +142,12 @@ final class ServerWriteSession: StoreWriteSession {
                              settings: String?) throws {
         var inFlight: ClickHouseLink.Request?
         for start in stride(from: 0, to: records.count, by: rowsPerInsert) {
-            var body = ""
-            body.reserveCapacity(rowsPerInsert * 200)
+            var body = ClickHouseTSV(capacity: rowsPerInsert * 220)
             for record in records[start..<min(start + rowsPerInsert, records.count)] {
-                body += tsv(record, batch: batch)
+                tsv(record, batch: batch, into: &body)
             }
             try inFlight?.answer()
-            inFlight = try node.start("INSERT INTO \(table) (\(ClickHouseSchema.columns)) FORMAT TSV", body: body,
+            inFlight = try node.start("INSERT INTO \(table) (\(ClickHouseSchema.columns)) FORMAT TSV", rows: body.bytes,
                                       settings: settings)
         }
         try inFlight?.answer()
@@ -185,22 +184,37 @@ final class ServerWriteSession: StoreWriteSession {
     }
 
     /// One TSV line: the CDR's columns with its counters split as `RollupCounts` counts them, and its batch.
-    static func tsv(_ record: CallRecord, batch: String) -> String {
+    static func tsv(_ record: CallRecord, batch: String, into row: inout ClickHouseTSV) {
         let outcome = record.outcome
         let answered = outcome == .answered
         let digits = answered ? record.dtmfDigits : nil
-        func flag(_ value: Bool) -> String { value ? "1" : "0" }
-        let fields: [String] = [
-            String(record.startAt), String(record.rowKey.key), String(record.rowKey.check), String(record.endAt),
-            String(record.answerAt ?? -1), ClickHouseText.escaped(record.source), String(record.customerID ?? 0),
-            String(record.carrierID ?? 0), String(record.didID ?? 0), record.disposition.rawValue,
-            String(record.duration), String(answered ? record.billsec : 0), flag(answered), flag(outcome == .busy),
-            flag(outcome == .noAnswer), flag(outcome == .failed), flag(digits != nil), flag((digits ?? 0) > 0),
-            String(digits ?? 0), String(record.sell?.micros ?? 0), String(record.buy?.micros ?? 0),
-            flag(record.sell == nil), flag(record.buy == nil), ClickHouseText.escaped(record.src),
-            ClickHouseText.escaped(record.dst), batch,
-        ]
-        return fields.joined(separator: "\t") + "\n"
+        row.int(record.startAt); row.tab()
+        row.int(record.rowKey.key); row.tab()
+        row.int(record.rowKey.check); row.tab()
+        row.int(record.endAt); row.tab()
+        row.int(record.answerAt ?? -1); row.tab()
+        row.text(record.source); row.tab()
+        row.int(record.customerID ?? 0); row.tab()
+        row.int(record.carrierID ?? 0); row.tab()
+        row.int(record.didID ?? 0); row.tab()
+        row.plain(record.disposition.rawValue); row.tab()
+        row.int(Int64(record.duration)); row.tab()
+        row.int(Int64(answered ? record.billsec : 0)); row.tab()
+        row.flag(answered); row.tab()
+        row.flag(outcome == .busy); row.tab()
+        row.flag(outcome == .noAnswer); row.tab()
+        row.flag(outcome == .failed); row.tab()
+        row.flag(digits != nil); row.tab()
+        row.flag((digits ?? 0) > 0); row.tab()
+        row.int(Int64(digits ?? 0)); row.tab()
+        row.int(record.sell?.micros ?? 0); row.tab()
+        row.int(record.buy?.micros ?? 0); row.tab()
+        row.flag(record.sell == nil); row.tab()
+        row.flag(record.buy == nil); row.tab()
+        row.text(record.src); row.tab()
+        row.text(record.dst); row.tab()
+        row.plain(batch)
+        row.endRow()
     }
 
     // MARK: Calls in progress
