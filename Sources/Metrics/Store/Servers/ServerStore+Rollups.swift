@@ -43,15 +43,36 @@ extension ServerStore {
         _ = try? settleOrphanRollups()
     }
 
-    /// Recomputes and deletes the marks whose writer's connection is gone (a writer killed after its mark).
+    /// Recomputes and deletes the marks whose writer's connection is gone (a writer killed after its mark). Each is
+    /// first taken over (its owner becomes this connection, committed at once), so two writers ending together do
+    /// not both recompute it; one that cannot be settled (ClickHouse down) is handed on to the next writer (owner 0),
+    /// and one whose taker dies is an orphan again.
     @discardableResult
     func settleOrphanRollups() throws -> Int {
         lock.lock()
         defer { lock.unlock() }
-        return try settle(try marks.execute("""
-            SELECT id, low, high FROM rollup_dirty d WHERE NOT EXISTS (
-                SELECT 1 FROM pg_stat_activity a WHERE a.pid = d.owner AND a.backend_start = d.owner_start)
-            """))
+        let taken = try marks.execute("""
+            UPDATE rollup_dirty d SET owner = a.pid, owner_start = a.backend_start
+            FROM pg_stat_activity a WHERE a.pid = pg_backend_pid() AND NOT EXISTS (
+                SELECT 1 FROM pg_stat_activity o WHERE o.pid = d.owner AND o.backend_start = d.owner_start)
+            RETURNING d.id, d.low, d.high
+            """)
+        do {
+            return try settle(taken)
+        } catch {
+            let ids = taken.compactMap { try? $0.int(0) }
+            _ = try? marks.execute("UPDATE rollup_dirty SET owner = 0 WHERE id = ANY($1::bigint[])", [Self.idList(ids)])
+            throw error
+        }
+    }
+
+    /// On a store holding no CDR yet, settles the orphan marks at once (the mark of everything a new store's schema
+    /// makes costs nothing to recompute now; left, the first writers would recompute everything they had just sent).
+    func settleOrphanRollupsWhileEmpty() throws {
+        for node in clickhouse {
+            guard try node.rows("SELECT count() FROM \(database).cdr_local").first?.first == "0" else { return }
+        }
+        try settleOrphanRollups()
     }
 
     /// Recomputes and deletes every mark, a running writer's too (`rebuild`: recomputing a range never makes it

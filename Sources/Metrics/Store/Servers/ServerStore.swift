@@ -64,6 +64,7 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
         marks = try PostgresLink(url: settings.postgres, credentials: settings.postgresCredentials, timeout: timeout)
         location = ([postgres.server] + clickhouse.map(\.server)).joined(separator: " + ")
         try migrate(cluster: settings.cluster)
+        try settleOrphanRollupsWhileEmpty()
     }
 
     private static func createDatabase(_ settings: ServerSettings, named name: String, timeout: TimeAmount) throws {
