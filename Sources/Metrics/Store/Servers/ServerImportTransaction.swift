@@ -30,7 +30,6 @@ final class ServerImportTransaction: ImportTransaction {
         self.store = store
         self.lastBatchAtStart = lastBatchAtStart
         session = ServerWriteSession(store: store)
-        session.skipsCountsAfterStoredRows = true
     }
 
     /// The import's end, in this order so that no two writers wait for each other in a circle: the CDRs sent, the

@@ -10,15 +10,6 @@ final class ServerWriteSession: StoreWriteSession {
     private var pendingKeys: Set<CDRKey> = []
     /// The rollup marks this write made (`rollup_dirty` ids), settled after its commit or rollback.
     private(set) var marked: [Int64] = []
-    /// Set by an import, whose `storedMeanwhile` takes out of its new CDRs those a batch committed during it holds
-    /// too: its first batch then asks once whether ClickHouse holds any row starting at or after that batch's
-    /// first start, and when none, later batches starting there or after skip their count (a new file's rows
-    /// usually follow every stored one). Sound because whatever reaches ClickHouse after that answer is either
-    /// never committed (a copy that would not count as stored anyway) or committed after this import began
-    /// (counted by `storedMeanwhile`, its copy collapsed by `FINAL`).
-    var skipsCountsAfterStoredRows = false
-    private var nothingStoredFrom: Int64?
-    private var lookedAhead = false
 
     init(store: ServerStore) { self.store = store }
 
@@ -38,18 +29,8 @@ final class ServerWriteSession: StoreWriteSession {
     func insertCDRs(_ records: [CallRecord], alreadyStored: (CallRecord) -> Void) throws -> Int {
         guard !records.isEmpty else { return 0 }
         var new = 0
-        let first = records.map(\.startAt).min()!
-        if skipsCountsAfterStoredRows, !lookedAhead {
-            lookedAhead = true
-            if try !anyRow(startingAtOrAfter: first) { nothingStoredFrom = first }
-        }
         // A new file's range holds nothing yet: one count for all the records spares a query per chunk.
-        let anyInRange: Bool
-        if let nothingStoredFrom, first >= nothingStoredFrom {
-            anyInRange = false
-        } else {
-            anyInRange = try rowsInRange(of: records[...]) > 0
-        }
+        let anyInRange = try rowsInRange(of: records[...]) > 0
         // A query names at most `keysPerQuery` keys: ClickHouse parses at most 256 KiB of query text.
         for start in stride(from: 0, to: records.count, by: Self.keysPerQuery) {
             let chunk = records[start..<min(start + Self.keysPerQuery, records.count)]
@@ -107,14 +88,6 @@ final class ServerWriteSession: StoreWriteSession {
         return try store.clickhouse[0].rows(
             "SELECT count() FROM \(store.cdrTable) WHERE start_at >= \(first) AND start_at <= \(last)")
             .first.flatMap { $0.first.flatMap { Int($0) } } ?? 0
-    }
-
-    /// Whether ClickHouse holds any row (any write's, committed or not) starting at or after `start`: the first
-    /// one found ends the scan.
-    private func anyRow(startingAtOrAfter start: Int64) throws -> Bool {
-        try store.clickhouse[0].rows(
-            "SELECT count() FROM (SELECT start_at FROM \(store.cdrTable) WHERE start_at >= \(start) LIMIT 1)")
-            .first?.first != "0"
     }
 
     /// Which of `batches` are recorded in `cdr_batches`, i.e. were committed.
