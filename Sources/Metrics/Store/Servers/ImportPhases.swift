@@ -1,8 +1,9 @@
 import Foundation
 
-/// Where an import's time goes on the servers, printed on stderr at its commit when `TERMDASH_IMPORT_PHASES` is
-/// set (how docs/scale-out.md's per-phase figures were measured): seconds per phase, and the rest of the
-/// transaction (mostly waiting for the reading thread, which parses, maps and rates the file).
+/// Where an import's time goes on the servers, printed on stderr just before its commit and again at its very end
+/// (with the commit and the rollups recomputed after it) when `TERMDASH_IMPORT_PHASES` is set (how
+/// docs/scale-out.md's per-phase figures were measured): seconds per phase, the rest of the transaction (mostly
+/// waiting for the reading thread, which parses, maps and rates the file), and the process's age.
 final class ImportPhases {
     static let enabled = ProcessInfo.processInfo.environment["TERMDASH_IMPORT_PHASES"] != nil
     private let started = ImportPhases.now
