@@ -192,11 +192,12 @@ bench-kamailio: deps
 	TERMDASH=.build/release/termdash bench/kamailio-cps.sh
 
 # The servers store's bars (issue 15; docs/scale-out.md, "make bench-cluster"): PostgreSQL 15 and a two-shard
-# ClickHouse cluster started on loopback (data in .build/bench-cluster, stopped by PID at the end), two seeded
-# Asterisk files of BENCH_CLUSTER_CDRS/2 rows loaded by two concurrent `termdash import` processes (bar >= 200,000
+# ClickHouse cluster started on loopback (data in .build/bench-cluster, stopped by PID at the end), BENCH_CLUSTER_CDRS/2
+# seeded Asterisk rows per importer (files of an hour of traffic) loaded by two concurrent `termdash import` processes (bar >= 200,000
 # CDRs/s together), the snapshot of every pane on the servers (bar <= 100 ms median) against plain SQL over the raw
 # ClickHouse table, and the disk used per million CDRs. The issue's size is 100 M (BENCH_CLUSTER_CDRS=100000000:
-# some 19 GB of files, hours on 2 cores); the default finishes in minutes. E.g. BENCH_CLUSTER_ARGS="--runs 25 --keep".
+# some 19 GB of files); the default finishes in a minute. E.g. BENCH_CLUSTER_ARGS="--runs 25 --keep", then
+# BENCH_CLUSTER_ARGS=--reuse measures the kept servers again without loading them.
 BENCH_CLUSTER_CDRS ?= 2000000
 BENCH_CLUSTER_ARGS ?=
 bench-cluster: deps

@@ -23,7 +23,8 @@ public enum LocalServers {
         }
     }
 
-    /// Starts the servers in `folder` (created), registering each with `stopper` as soon as it runs.
+    /// Starts the servers in `folder` (created; data kept there by an earlier run is started as it is, on new
+    /// ports), registering each with `stopper` as soon as it runs.
     /// `keepAliveSeconds`: how long ClickHouse keeps an idle HTTP connection (its default, 10 s, when nil). A
     /// stopping ClickHouse waits for its idle connections, so a process that stops the servers while its own HTTP
     /// client still holds connections (the bench) stops them faster with a short one.
@@ -76,7 +77,9 @@ public enum LocalServers {
         }
         let data = folder + "/data"
         let (initdb, initArguments) = asOwner(bin + "/initdb", ["-D", data, "-U", "termdash", "--auth=trust", "-E", "UTF8", "--no-sync"])
-        guard run(initdb, initArguments, log: folder + "/initdb.log") == 0 else {
+        // A data folder kept from an earlier run (`termdash-bench cluster --keep`, then `--reuse`) is started as it is.
+        let kept = FileManager.default.fileExists(atPath: data + "/PG_VERSION")
+        guard kept || run(initdb, initArguments, log: folder + "/initdb.log") == 0 else {
             throw LocalServerError("initdb failed: see \(folder)/initdb.log")
         }
         let (postgres, arguments) = asOwner(bin + "/postgres", [

@@ -15,9 +15,9 @@ struct ClusterBench: ParsableCommand {
         commandName: "cluster",
         abstract: "Loads a two-shard ClickHouse cluster with two concurrent importers and times the servers' snapshot.",
         discussion: """
-            Starts PostgreSQL 15 and two ClickHouse servers on free loopback ports (their data in --folder), writes two \
-            Asterisk Master.csv files of N/2 rows each (seeded, the same on every run), imports them with two \
-            `termdash import` processes at once, then times the snapshot of every pane on the servers and the same \
+            Starts PostgreSQL 15 and two ClickHouse servers on free loopback ports (their data in --folder), writes \
+            N/2 rows for each of two importers as Asterisk Master.csv files of an hour of traffic each (seeded, the \
+            same on every run), imports them with two `termdash import` processes at once (one file after another), then times the snapshot of every pane on the servers and the same \
             figures by plain SQL over the raw CDR table, checks they are equal, and reports the disk used. The servers \
             are stopped by PID at the end. Exit status: 0 when the measurement was made (whether or not a bar is \
             met), 1 on an error, 3 when the engine and plain SQL disagree on a figure, 64 bad usage.
@@ -32,6 +32,12 @@ struct ClusterBench: ParsableCommand {
 
     @Option(help: ArgumentHelp("Calls started per second in the generated files (the traffic's rate).", valueName: "R"))
     var cps: WholeNumber = 1_000
+
+    @Option(help: ArgumentHelp("""
+        Rows per generated file (default: an hour of traffic, 3600 × --cps): each importer imports its half as a \
+        run of such files, one transaction each, as a switch's rotated CDR files come.
+        """, valueName: "rows"))
+    var fileRows: WholeNumber?
 
     @OptionGroup var timed: TimedRuns
 
@@ -48,9 +54,15 @@ struct ClusterBench: ParsableCommand {
     @Flag(help: "Keep the folder (servers' data, files, logs) and print its path.")
     var keep = false
 
+    @Flag(help: ArgumentHelp("""
+        Measure again the CDRs an earlier run loaded and kept in --folder (with --keep): the servers are started on         their data, marked rollups recomputed, and the load reported is the one measured then. Implies --keep.
+        """))
+    var reuse = false
+
     func validate() throws {
         // --runs and --baseline-runs: checked by `TimedRuns`.
-        try WholeNumber.require([("--cdrs", cdrs, 1_000), ("--cps", cps, 1)])
+        try WholeNumber.require([("--cdrs", cdrs, 1_000), ("--cps", cps, 1)] + (fileRows.map { [("--file-rows", $0, 1_000)] } ?? []))
+        if reuse && folder == nil { throw ValidationError("--reuse needs the --folder an earlier run kept") }
     }
 
     func run() throws { try BenchCommand.reportingErrors(measure) }
@@ -65,14 +77,20 @@ struct ClusterBench: ParsableCommand {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw BenchmarkError("no termdash binary at \(binary) (build it, or give --termdash)")
         }
-        if FileManager.default.fileExists(atPath: root + "/servers") {
-            throw BenchmarkError("\(root)/servers exists (an earlier run's servers): remove it or choose another --folder")
+        let record = root + "/" + LoadRecord.fileName
+        if reuse {
+            guard FileManager.default.fileExists(atPath: record) else {
+                throw BenchmarkError("\(record) is not there: --reuse measures a folder an earlier run kept with --keep")
+            }
+        } else if FileManager.default.fileExists(atPath: root + "/servers") {
+            throw BenchmarkError("\(root)/servers exists (an earlier run's servers): remove it, choose another --folder, or --reuse it")
         }
+        let keepFolder = keep || reuse
         let stopper = Stopper()
         stopper.keepFolder = true
         defer {
             stopper.stopAll()
-            if keep { note("The folder is kept at \(root)") } else { Self.remove(in: root) }
+            if keepFolder { note("The folder is kept at \(root)") } else { Self.remove(in: root) }
         }
         note("starting PostgreSQL and two ClickHouse servers in \(root)/servers…")
         // Idle connections closed after 1 s: this process still holds its own when it stops the servers.
@@ -80,27 +98,17 @@ struct ClusterBench: ParsableCommand {
         let settings = ServerSettings(postgres: servers.postgres(database: "bench"),
                                       clickhouse: servers.clickhouse(cluster: true), timeoutSeconds: 600)
         let store = try ServerStore(settings)
-        try MasterCSV.prepareAccounts(in: store)
-
-        // The traffic ends at the bench's instant (a recent weekday 14:37:23 UTC), so the live panes hold calls.
-        let now = benchmarkInstant(before: wallClock())
-        let total = cdrs.value
-        let base = now - Int64(total / cps.value) - 1
-        let halves = [(first: 0, rows: total / 2), (first: total / 2, rows: total - total / 2)]
-        var files: [String] = []
-        var bad = 0
-        for (index, half) in halves.enumerated() {
-            let file = root + "/Master-\(index + 1).csv"
-            note("generating \(half.rows) Asterisk rows in \(file)…")
-            bad += try MasterCSV.write(rows: half.rows, to: file, from: half.first, base: base, perSecond: cps.value,
-                                       seed: 42 + UInt64(index))
-            files.append(file)
+        let loaded: LoadRecord
+        if reuse {
+            loaded = try LoadRecord(contentsOf: record)
+            note("recomputing the rollups' marked ranges (new rollups are marked whole)…")
+            _ = try store.rebuildAggregates(.standard, at: loaded.instant)
+        } else {
+            loaded = try load(into: store, settings: settings, root: root, binary: binary)
+            try loaded.write(to: record)
         }
-
-        // The ledger's size before the import: an empty database is some 8 MB, which is not per CDR.
-        let ledgerBefore = try store.diskUse().postgres
-        note("importing with two termdash processes at once…")
-        let load = try importConcurrently(files: files, binary: binary, settings: settings, logs: root)
+        let now = loaded.instant, total = loaded.good + loaded.rejected, bad = loaded.rejected, load = loaded.load
+        let ledgerBefore = loaded.ledgerBefore
         let reference = ClickHouseReference(store: store)
         let stored = try reference.storedCDRs()
         guard stored == Int64(total - bad) else {
@@ -132,24 +140,58 @@ struct ClusterBench: ParsableCommand {
         }
         let disk = try store.diskUse()
 
-        ClusterReport(cdrs: Int(stored), rejected: bad, cps: cps.value, now: now, load: load, snapshots: snapshots,
+        ClusterReport(cdrs: Int(stored), rejected: bad, cps: loaded.cps, now: now, load: load, snapshots: snapshots,
                       baselines: baselines, disk: disk, ledgerBefore: ledgerBefore, extent: engine.extent,
                       loadBar: Self.loadBar, snapshotBar: Self.snapshotBar).print()
+    }
+
+    /// Generates the two files and imports them at once: what was loaded, and how fast.
+    private func load(into store: ServerStore, settings: ServerSettings, root: String, binary: String) throws
+        -> LoadRecord
+    {
+        try MasterCSV.prepareAccounts(in: store)
+        // The traffic ends at the bench's instant (a recent weekday 14:37:23 UTC), so the live panes hold calls.
+        let now = benchmarkInstant(before: wallClock())
+        let total = cdrs.value
+        let base = now - Int64(total / cps.value) - 1
+        let halves = [(first: 0, rows: total / 2), (first: total / 2, rows: total - total / 2)]
+        let perFile = fileRows?.value ?? 3_600 * cps.value
+        var files: [[String]] = [[], []]
+        var bad = 0
+        for (importer, half) in halves.enumerated() {
+            for first in stride(from: half.first, to: half.first + half.rows, by: perFile) {
+                let rows = min(perFile, half.first + half.rows - first)
+                let part = files[importer].count
+                let file = root + "/Master-\(importer + 1)" + (part == 0 ? "" : "-\(part + 1)") + ".csv"
+                note("generating \(rows) Asterisk rows in \(file)…")
+                bad += try MasterCSV.write(rows: rows, to: file, from: first, base: base, perSecond: cps.value,
+                                           seed: 42 + UInt64(importer) + 2 * UInt64(part))
+                files[importer].append(file)
+            }
+        }
+        // The ledger's size before the import: an empty database is some 8 MB, which is not per CDR.
+        let ledgerBefore = try store.diskUse().postgres
+        note("importing with two termdash processes at once…")
+        let load = try importConcurrently(files: files, binary: binary, settings: settings, logs: root)
+        return LoadRecord(instant: now, good: total - bad, rejected: bad, cps: cps.value, load: load,
+                          ledgerBefore: ledgerBefore)
     }
 
     /// Removes what the bench wrote in `root` (never anything else a given --folder held), then `root` if empty.
     private static func remove(in root: String) {
         let files = FileManager.default
-        for name in ["servers", "Master-1.csv", "Master-2.csv", "import-1.log", "import-2.log"] {
+        let generated = ((try? files.contentsOfDirectory(atPath: root)) ?? [])
+            .filter { $0.hasPrefix("Master-") && $0.hasSuffix(".csv") }
+        for name in ["servers", "import-1.log", "import-2.log", LoadRecord.fileName] + generated {
             try? files.removeItem(atPath: root + "/" + name)
         }
         if (try? files.contentsOfDirectory(atPath: root))?.isEmpty == true { try? files.removeItem(atPath: root) }
     }
 
-    /// Runs one `termdash import` per file, all at once, on the servers; the wall-clock seconds from the first
+    /// Runs one `termdash import` per list of files, all at once, on the servers; the wall-clock seconds from the first
     /// start to the last exit, and each importer's from the start to its exit (two that queue on each other show
     /// one about twice the other). Status 3 (rows rejected) is expected: the files hold bad rows on purpose.
-    private func importConcurrently(files: [String], binary: String, settings: ServerSettings, logs: String) throws
+    private func importConcurrently(files: [[String]], binary: String, settings: ServerSettings, logs: String) throws
         -> (total: Double, each: [Double])
     {
         let store = ["--store-kind", "servers", "--postgres", settings.postgres]
@@ -161,7 +203,7 @@ struct ClusterBench: ParsableCommand {
             FileManager.default.createFile(atPath: log, contents: nil)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["import", file] + store
+            process.arguments = ["import"] + file + store
             let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
             process.standardOutput = output
             process.standardError = output

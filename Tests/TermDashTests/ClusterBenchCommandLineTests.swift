@@ -58,4 +58,39 @@ final class ClusterBenchCommandLineTests: XCTestCase {
         XCTAssertEqual(processes(naming: folder), [], "the servers are stopped at the end")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder), "the folder is removed without --keep")
     }
+    /// `--keep` leaves the servers' data and what was loaded; `--reuse` measures the same CDRs again without loading
+    /// them (the load reported is the one measured then), and a run that would load over them is refused.
+    func testAKeptFolderIsMeasuredAgainWithReuse() throws {
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = directory.appendingPathComponent("cluster").path
+        let first = try EndToEnd.run(EndToEnd.benchBinary, [
+            "cluster", "--folder", folder, "--cdrs", "4000", "--file-rows", "1000", "--keep", "--runs", "1",
+            "--baseline-runs", "1"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        // Two importers, two files of 1,000 rows each, one bad row in each file.
+        XCTAssertTrue(first.stdout.contains("CDRs        3,996 stored (4 bad rows rejected)"), first.stdout)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("Master-") }.sorted()
+        XCTAssertEqual(files, ["Master-1-2.csv", "Master-1.csv", "Master-2-2.csv", "Master-2.csv"])
+        let load = try XCTUnwrap(first.stdout.split(separator: "\n").first { $0.hasPrefix("load ") })
+
+        let again = try EndToEnd.run(EndToEnd.benchBinary, [
+            "cluster", "--folder", folder, "--reuse", "--runs", "1", "--baseline-runs", "1"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("CDRs        3,996 stored (4 bad rows rejected)"), again.stdout)
+        XCTAssertTrue(again.stdout.contains(String(load)), "the load measured when loading:\n\(again.stdout)")
+        XCTAssertTrue(again.stdout.contains("figures     engine == plain SQL over the raw ClickHouse table: "), again.stdout)
+        XCTAssertFalse(again.stderr.contains("importing"), again.stderr)
+        XCTAssertEqual(processes(naming: folder), [], "the servers are stopped at the end")
+
+        let over = try EndToEnd.run(EndToEnd.benchBinary, ["cluster", "--folder", folder, "--cdrs", "2000"])
+        XCTAssertEqual(over.status, 1)
+        XCTAssertTrue(over.stderr.contains("servers exists (an earlier run's servers): remove it, choose another --folder, or --reuse it"),
+                      over.stderr)
+        let fresh = directory.appendingPathComponent("empty").path
+        let nothing = try EndToEnd.run(EndToEnd.benchBinary, ["cluster", "--folder", fresh, "--reuse"])
+        XCTAssertEqual(nothing.status, 1)
+        XCTAssertTrue(nothing.stderr.contains("loaded.txt is not there: --reuse measures a folder an earlier run kept with --keep"),
+                      nothing.stderr)
+    }
 }

@@ -20,8 +20,7 @@ extension MetricsEngine {
             if start > first { changes[Int(start - first)] += calls }
         }
         // Finished calls that still held a channel at `now` (none unless `now` is in the past).
-        level += try session.finishedCallCount(at: now)
-        try session.channelChanges((first + 1)..<(now + 1)) { second, started, ended in
+        level += try session.finishedCallCount(at: now, changes: (first + 1)..<(now + 1)) { second, started, ended in
             changes[Int(second - first)] += Int(started - ended)
         }
         var series = [Int](repeating: 0, count: seconds)

@@ -16,6 +16,10 @@ extension MetricsEngine {
     func figures(from: Int64, to: Int64, groupedBy grouping: FigureGrouping, counters: [Counter] = Counter.allCases,
                  at now: Int64, in session: any StoreReadSession) throws -> [Int64: TrafficFigures]
     {
+        if session.countsAnyInterval {
+            return try session.callCounts(by: grouping, starts: from..<to, counters: counters)
+                .mapValues(TrafficFigures.init)
+        }
         var sums = SumsByID<RollupCounts>()
         // A day less some of its hours leaves a group that only had calls in those hours at zero: it had none here.
         // Every rollup row counts at least one attempt, so that is only known when attempts are read.

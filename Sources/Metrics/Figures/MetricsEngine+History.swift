@@ -66,11 +66,11 @@ extension MetricsEngine {
     }
 
     /// The last registration sample before the end of each bucket: one index seek per bucket (168 for a week)
-    /// rather than a scan of every minute's sample.
+    /// rather than a scan of every minute's sample, asked of the store at once.
     func registrationsAtBucketEnds(from: Int64, step: Int64, count: Int, in session: any StoreReadSession) throws
         -> [Int]
     {
-        try (1...count).map { index in Int(try session.registrationSample(before: from + Int64(index) * step) ?? 0) }
+        try session.registrationSamples(before: (1...count).map { from + Int64($0) * step }).map { Int($0 ?? 0) }
     }
 
     /// Spend and cost per UTC day, the last `days` days ending with today, from the carrier day rollups.

@@ -22,11 +22,26 @@ public protocol LiveReading {
     func channelChanges(
         _ seconds: Range<Int64>, _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void) throws
 
+    /// `finishedCallCount(at: second)`, and `channelChanges(seconds, visit)`, in one read: what the live-channels
+    /// series asks, sent at once where a backend answers over a network.
+    func finishedCallCount(
+        at second: Int64, changes seconds: Range<Int64>,
+        _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void) throws -> Int
+
     /// Registrations held now, per customer (0: endpoints of no known customer); customers with none are left out.
     func registrationsByCustomer() throws -> [Int64: Int]
 }
 
 extension LiveReading {
+    public func finishedCallCount(
+        at second: Int64, changes seconds: Range<Int64>,
+        _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void
+    ) throws -> Int {
+        let count = try finishedCallCount(at: second)
+        try channelChanges(seconds, visit)
+        return count
+    }
+
     public func finishedCallCount(at second: Int64) throws -> Int {
         var count = 0
         try finishedCalls(overlapping: second..<(second + 1), by: .total) { _, _, _ in count += 1 }

@@ -28,6 +28,11 @@ public protocol TrafficReading {
     func callCounts(by grouping: FigureGrouping, starts: Range<Int64>, counters: [Counter]) throws
         -> [Int64: RollupCounts]
 
+    /// True when `callCounts` reads any interval from rollups where they hold it and from the calls only at its
+    /// edges (a backend that plans the read itself, across a network): the engine then asks for a whole interval in
+    /// one read instead of a piece per rollup level.
+    var countsAnyInterval: Bool { get }
+
     /// The network counters of the finished calls that started in `seconds`, from the per-second network rollup
     /// (kept for the minute retention): an interval's ragged edges without a CDR. Only `counters` are read; nil
     /// when no call started in `seconds`.
@@ -57,4 +62,15 @@ public protocol TrafficReading {
 
     /// The count of the last registration sample taken before `minute`; nil when there is none.
     func registrationSample(before minute: Int64) throws -> Int64?
+
+    /// `registrationSample(before:)` of each of `minutes`, in order: one read where a backend answers over a network.
+    func registrationSamples(before minutes: [Int64]) throws -> [Int64?]
+}
+
+extension TrafficReading {
+    public var countsAnyInterval: Bool { false }
+
+    public func registrationSamples(before minutes: [Int64]) throws -> [Int64?] {
+        try minutes.map { try registrationSample(before: $0) }
+    }
 }

@@ -110,12 +110,21 @@ final class StoreConformanceTests: XCTestCase {
         var random = seededRandom()
         try StoreBackend.eachEmptyStore { backend, store in
             let traffic = try fill(store, count: 3_000, spread: 2 * 86_400, using: &random)
+            // Registration samples with gaps (whole minutes), some before both windows: each bucket shows the last
+            // one taken before its end.
+            var samples: [Int64: Int] = [:]
+            for _ in 0..<120 {
+                samples[(now - Int64.random(in: 0...(2 * 86_400), using: &random)) / 60 * 60] = Int.random(in: 0...5_000, using: &random)
+            }
+            try store.write { try $0.sampleRegistrations(samples.map { (minute: $0.key, registrations: $0.value) }) }
             let engine = MetricsEngine(store: store)
             for range in [HistoryRange.oneHour, .oneDay] {
                 let history = try engine.history(range, at: now)
                 for index in 0..<history.count {
                     let from = history.from + Int64(index) * history.step
                     let to = from + history.step
+                    XCTAssertEqual(history.registrations[index], samples.filter { $0.key < to }.max { $0.key < $1.key }?.value ?? 0,
+                                   "\(backend) \(range) registrations \(index)")
                     let started = traffic.records.filter { $0.startAt >= from && $0.startAt < to }
                     XCTAssertEqual(history.figures[index].counts, BruteForce.counts(started), "\(backend) \(range) bucket \(index)")
                     let perSecond = Dictionary(grouping: started, by: \.startAt).mapValues(\.count)

@@ -99,6 +99,9 @@ extension ScopedReadSession {
         }
     }
 
+    /// Their counts are the base's by customer × carrier, for any interval the base answers.
+    var countsAnyInterval: Bool { base.countsAnyInterval }
+
     func secondTotals(_ seconds: Range<Int64>, counters: [Counter]) throws -> RollupCounts? {
         try callCounts(by: .total, starts: seconds, counters: counters)[0]
     }

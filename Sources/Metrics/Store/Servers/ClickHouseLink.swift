@@ -9,7 +9,7 @@ final class ClickHouseLink: Sendable {
     /// The server as messages name it: scheme, host and port, no credentials.
     let server: String
     private let base: String
-    fileprivate let credentials: ServerCredentials?
+    private let credentials: ServerCredentials?
     private let timeout: TimeAmount
 
     init(url: String, database: String, credentials: ServerCredentials?, timeout: TimeAmount) throws {
@@ -27,20 +27,55 @@ final class ClickHouseLink: Sendable {
     /// Runs `sql` and returns the body (TSV when the query says `FORMAT TSV`).
     @discardableResult
     func query(_ sql: String, body: String? = nil, database: Bool = true, settings: String? = nil) throws -> String {
-        try start(sql, body: body, database: database, settings: settings).answer()
+        let request = try self.request(sql, body: body, database: database, settings: settings)
+        return try QueryTrace.timed(server, sql) { try answer(HTTPClient.shared.execute(request: request, deadline: .now() + timeout)) }
+    }
+
+    /// The rows of a `FORMAT TSV` answer, split into fields.
+    func rows(_ sql: String, database: Bool = true) throws -> [[Substring]] {
+        Self.fields(try query(sql + " FORMAT TSV", database: database))
     }
 
     /// Sends `sql` (an INSERT) with its rows, `body`, without waiting for the answer (a writer builds its next
     /// request meanwhile).
     func start(_ sql: String, rows body: [UInt8], settings: String? = nil) throws -> Request {
-        try start(sql, body: .bytes(body), database: true, settings: settings)
+        var request = try self.request(sql, body: "", database: true, settings: settings)
+        request.body = .bytes(body)
+        return Request(link: self, sql: sql, response: HTTPClient.shared.execute(request: request, deadline: .now() + timeout))
     }
 
-    private func start(_ sql: String, body: String?, database: Bool, settings: String?) throws -> Request {
-        try start(sql, body: body.map { .string($0) }, database: database, settings: settings)
+    /// A query sent, its answer not read yet.
+    struct Request {
+        let link: ClickHouseLink
+        let sql: String
+        let response: EventLoopFuture<HTTPClient.Response>
+
+        /// Waits for the answer: its body, or the error it is.
+        @discardableResult
+        func answer() throws -> String {
+            try QueryTrace.timed(link.server, sql) { try link.answer(response) }
+        }
     }
 
-    private func start(_ sql: String, body: HTTPClient.Body?, database: Bool, settings: String?) throws -> Request {
+    /// The rows of each query, all sent at once and answered in the order given: a snapshot's independent reads
+    /// then wait for the slowest, not for their sum. The first failure is thrown, after every answer has come.
+    func rows(atOnce sqls: [String]) throws -> [[[Substring]]] {
+        guard sqls.count > 1 else { return try sqls.map { try rows($0) } }
+        let statements = sqls.map { $0 + " FORMAT TSV" }
+        let requests = try statements.map { try request($0, body: nil, database: true, settings: nil) }
+        return try QueryTrace.timed(server, "\(sqls.count) at once: " + statements.joined(separator: " ; ")) {
+            let pending = requests.map { HTTPClient.shared.execute(request: $0, deadline: .now() + timeout) }
+            var answers: [Result<String, any Error>] = []
+            for future in pending { answers.append(Result { try answer(future) }) }
+            return try answers.map { Self.fields(try $0.get()) }
+        }
+    }
+
+    private static func fields(_ text: String) -> [[Substring]] {
+        text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    }
+
+    private func request(_ sql: String, body: String?, database: Bool, settings: String?) throws -> HTTPClient.Request {
         var url = database ? base : String(base.prefix { $0 != "&" })
         if let settings { url += "&" + settings }
         if body != nil {
@@ -52,46 +87,31 @@ final class ClickHouseLink: Sendable {
             throw ServerStoreError.badSetting("\(server): \(error)")
         }
         if let credentials { request.setBasicAuth(username: credentials.user, password: credentials.password) }
-        request.body = body ?? .string(sql)
-        return Request(link: self, response: HTTPClient.shared.execute(request: request, deadline: .now() + timeout))
+        request.body = .string(body ?? sql)
+        return request
     }
 
-    /// A query sent, its answer not read yet.
-    struct Request {
-        let link: ClickHouseLink
-        let response: EventLoopFuture<HTTPClient.Response>
-
-        /// Waits for the answer: its body, or the error it is.
-        @discardableResult
-        func answer() throws -> String {
-            let response: HTTPClient.Response
-            do {
-                response = try self.response.wait()
-            } catch {
-                throw ServerStoreError.unreachable(server: link.server, reason: ClickHouseLink.reason(error))
-            }
-            let text = response.body.map { String(buffer: $0) } ?? ""
-            guard response.status == .ok else {
-                throw ServerStoreError.refused(
-                    server: link.server, answer: ClickHouseLink.firstLine(text, redacting: link.credentials))
-            }
-            return text
+    /// The body of an answer awaited; any status but 200 is the server's refusal.
+    fileprivate func answer(_ future: EventLoopFuture<HTTPClient.Response>) throws -> String {
+        let response: HTTPClient.Response
+        do { response = try future.wait() } catch {
+            throw ServerStoreError.unreachable(server: server, reason: Self.reason(error))
         }
+        let text = response.body.map { String(buffer: $0) } ?? ""
+        guard response.status == .ok else {
+            throw ServerStoreError.refused(server: server, answer: Self.firstLine(text, redacting: credentials))
+        }
+        return text
     }
 
-    /// The rows of a `FORMAT TSV` answer, split into fields.
-    func rows(_ sql: String, database: Bool = true) throws -> [[Substring]] {
-        try query(sql + " FORMAT TSV", database: database).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
-    }
-
-    fileprivate static func reason(_ error: any Error) -> String {
+    private static func reason(_ error: any Error) -> String {
         if let error = error as? HTTPClientError, error == .deadlineExceeded || error == .readTimeout {
             return "no answer within the timeout"
         }
         return String(describing: error)
     }
 
-    fileprivate static func firstLine(_ text: String, redacting credentials: ServerCredentials?) -> String {
+    private static func firstLine(_ text: String, redacting credentials: ServerCredentials?) -> String {
         var line = String(text.split(separator: "\n").first ?? "")
         if let password = credentials?.password, !password.isEmpty {
             line = line.replacingOccurrences(of: password, with: "***")

@@ -103,6 +103,16 @@ enum ClickHouseSchema {
         "ALTER TABLE \(database).\(table) ADD COLUMN \(batchColumn) String DEFAULT ''"
     }
 
+    /// The finished calls holding a channel at each minute's first second (start <= minute < end), beside the
+    /// minute's channel seconds in `rollup_channel`, recomputed with them: the count at any instant is the one at
+    /// its minute's start plus the calls started since, less those ended since. Added to tables made before it
+    /// (0 there until recomputed: PostgreSQL's schema step 8 marks everything).
+    static let openColumn = "open"
+
+    static func addOpenColumn(database: String, table: String) -> String {
+        "ALTER TABLE \(database).\(table) ADD COLUMN \(openColumn) Int64 DEFAULT 0"
+    }
+
     /// The columns in the order `ServerWriteSession` writes them as TSV.
     static let columns = """
         start_at, row_key, row_check, end_at, answer_at, source, customer_id, carrier_id, did_id, disposition, \

@@ -45,7 +45,7 @@ final class PostgresLink: @unchecked Sendable {
         }
         defer { deadline.cancel() }
         do {
-            return try connection.query(sql, binds).wait().rows
+            return try QueryTrace.timed(server, sql) { try connection.query(sql, binds).wait().rows }
         } catch let error as PSQLError where error.code == .server {
             throw ServerStoreError.refused(server: server, answer: error.serverInfo?[.message] ?? "error")
         } catch {

@@ -174,5 +174,11 @@ enum PostgresSchema {
         """
         INSERT INTO rollup_dirty (low, high, owner) VALUES (-4611686018427387904, 4611686018427387904, 0);
         """,
+        // 8: the channel rollup's calls open at each minute's start (`rollup_channel.open`) are new and 0: everything
+        // is marked again, so the count at an instant is read from the raw table until a writer (or `rebuild`)
+        // recomputes them.
+        """
+        INSERT INTO rollup_dirty (low, high, owner) VALUES (-4611686018427387904, 4611686018427387904, 0);
+        """,
     ]
 }

@@ -56,22 +56,24 @@ final class ServerReadSession: StoreReadSession {
         throw ServerStoreError.refused(server: node.server, answer: "unexpected value \(field) for \(what)")
     }
 
-    /// Runs a query whose first `keys` columns are integers and the rest the sums of `counters`. Keys and condition
-    /// are written over the CDR table (`start_at`). The whole minutes of the range not marked stale are read from a
-    /// rollup instead when one holds the figure (`start_at` read as its time column): the minute rollup when no key
-    /// is a second and nothing names a DID, the second rollup for attempts per second of everyone; the rest from
-    /// the CDRs, and the answers added here (money checked against Int64).
-    private func grouped(keys: [String], counters: [Counter], from range: Range<Int64>, condition: String,
-                         _ visit: ([Int64], RollupCounts) throws -> Void) throws {
+    /// The queries of a figure whose first `keys` columns are integers and the rest the sums of `counters`. Keys
+    /// and condition are written over the CDR table (`start_at`). The whole minutes of the range not marked stale
+    /// are read from a rollup instead when one holds the figure (`start_at` read as its time column): the minute
+    /// rollup when no key is a second and nothing names a DID, the second rollup (every second of a clean minute,
+    /// ragged edges too) for attempts per second of everyone; the rest from the CDRs. `merge` adds the answers.
+    private func groupedQueries(keys: [String], counters: [Counter], from range: Range<Int64>, condition: String)
+        throws -> [String]
+    {
         let perSecond = keys.contains("start_at")
         let named = (keys + [condition]).contains { $0.contains("did_id") }
         let rollup: (table: String, time: String)? = named ? nil
             : !perSecond ? (store.rollupTable, "minute")
             : counters == [.attempts] && condition == "1" && keys.allSatisfy({ $0 == "start_at" || $0 == "toInt64(0)" })
             ? (store.secondRollupTable, "second") : nil
-        let plan = rollup == nil ? RollupPlan(raw: [range], rollup: []) : RollupPlan(range, stale: try staleRanges())
-        var merged: [[Int64]: RollupCounts] = [:]
-        var order: [[Int64]] = []
+        let plan = rollup == nil ? RollupPlan(raw: [range], rollup: [])
+            : rollup?.time == "second" ? RollupPlan.perSecond(range, stale: try staleRanges())
+            : RollupPlan(range, stale: try staleRanges())
+        var queries: [String] = []
         for (source, ranges) in [(table, plan.raw), ("\(rollup?.table ?? "") FINAL", plan.rollup)] where !ranges.isEmpty {
             let time = source == table ? "start_at" : rollup?.time ?? "start_at"
             func overTime(_ text: String) -> String { text.replacingOccurrences(of: "start_at", with: time) }
@@ -87,23 +89,37 @@ final class ServerReadSession: StoreReadSession {
                     + (named.contains { $0.contains("carrier_id") } ? 2 : 0)
                 within = "grouped_by = \(grouping) AND (\(within))"
             }
-            for row in try node.rows("""
-                SELECT \(columns) FROM \(source) WHERE (\(within)) AND \(condition) \(groupBy)
-                """) where row.count == keys.count + counters.count {
-                var keyValues: [Int64] = []
-                for index in keys.indices { keyValues.append(try integer(row[index], "a group")) }
-                var counts = merged[keyValues] ?? RollupCounts()
-                if merged[keyValues] == nil { order.append(keyValues) }
-                for (index, counter) in counters.enumerated() {
-                    let what = "the sum of \(counter.name)"
-                    let (sum, overflow) = counts[counter].addingReportingOverflow(try integer(row[keys.count + index], what))
-                    if overflow { throw ServerStoreError.overflow(server: node.server, what: what) }
-                    counts[counter] = sum
-                }
-                merged[keyValues] = counts
+            queries.append("SELECT \(columns) FROM \(source) WHERE (\(within)) AND \(condition) \(groupBy)")
+        }
+        return queries
+    }
+
+    /// The answers of `groupedQueries`, added by key (money checked against Int64), visited in the order first seen.
+    private func merge(_ answers: [[[Substring]]], keys: Int, counters: [Counter],
+                       _ visit: ([Int64], RollupCounts) throws -> Void) throws {
+        var merged: [[Int64]: RollupCounts] = [:]
+        var order: [[Int64]] = []
+        for row in answers.joined() where row.count == keys + counters.count {
+            var keyValues: [Int64] = []
+            for index in 0..<keys { keyValues.append(try integer(row[index], "a group")) }
+            var counts = merged[keyValues] ?? RollupCounts()
+            if merged[keyValues] == nil { order.append(keyValues) }
+            for (index, counter) in counters.enumerated() {
+                let what = "the sum of \(counter.name)"
+                let (sum, overflow) = counts[counter].addingReportingOverflow(try integer(row[keys + index], what))
+                if overflow { throw ServerStoreError.overflow(server: node.server, what: what) }
+                counts[counter] = sum
             }
+            merged[keyValues] = counts
         }
         for keyValues in order { try visit(keyValues, merged[keyValues]!) }
+    }
+
+    /// A grouped figure (`groupedQueries`), its queries sent at once.
+    private func grouped(keys: [String], counters: [Counter], from range: Range<Int64>, condition: String,
+                         _ visit: ([Int64], RollupCounts) throws -> Void) throws {
+        let queries = try groupedQueries(keys: keys, counters: counters, from: range, condition: condition)
+        try merge(try node.rows(atOnce: queries), keys: keys.count, counters: counters, visit)
     }
 
     /// The sum of `counter` over rollup rows (money is Decimal128 there, like the CDRs' sums).
@@ -157,6 +173,9 @@ final class ServerReadSession: StoreReadSession {
         return result
     }
 
+    /// `grouped` plans every read: clean minutes from the rollups, edges and marked minutes from the CDRs.
+    var countsAnyInterval: Bool { true }
+
     func secondTotals(_ seconds: Range<Int64>, counters: [Counter]) throws -> RollupCounts? {
         guard !seconds.isEmpty else { return nil }
         var result: RollupCounts?
@@ -173,12 +192,19 @@ final class ServerReadSession: StoreReadSession {
 
     func networkBuckets(_ level: TimeBucket, buckets: Range<Int64>) throws -> [NetworkBucket] {
         guard !buckets.isEmpty else { return [] }
+        // Figures, attempts per second (the peaks) and channel seconds: every query sent at once.
+        let figureKeys = [Self.bucket(level)]
+        let figures = try groupedQueries(keys: figureKeys, counters: Counter.allCases, from: buckets, condition: "1")
+        let perSecond = try groupedQueries(keys: ["start_at"], counters: [.attempts], from: buckets, condition: "1")
+        let channel = try channelQueries(minutes: buckets)
+        let answers = try node.rows(atOnce: figures + perSecond + channel)
         var result: [Int64: NetworkBucket] = [:]
-        try grouped(keys: [Self.bucket(level)], counters: Counter.allCases, from: buckets, condition: "1") {
+        try merge(Array(answers[..<figures.count]), keys: 1, counters: Counter.allCases) {
             let start = Self.bucketStart(level, $0[0])
             result[start] = NetworkBucket(bucket: start, counts: $1, peakAttempts: 0, peakSecond: nil, channelSeconds: 0)
         }
-        try attemptsPerSecond(buckets) { second, attempts in
+        try merge(Array(answers[figures.count..<(figures.count + perSecond.count)]), keys: 1, counters: [.attempts]) {
+            let (second, attempts) = ($0[0], $1.attempts)
             let start = level.start(of: second)
             guard var bucket = result[start] else { return }
             if attempts > bucket.peakAttempts || (attempts == bucket.peakAttempts && second < (bucket.peakSecond ?? .max)) {
@@ -187,7 +213,7 @@ final class ServerReadSession: StoreReadSession {
             }
             result[start] = bucket
         }
-        try channelSeconds(minutes: buckets) { minute, seconds in
+        try visitChannel(Array(answers[(figures.count + perSecond.count)...])) { minute, seconds in
             // A bucket no call started in still has the seconds of calls that started before it.
             let start = level.start(of: minute)
             result[start, default: NetworkBucket(
@@ -217,31 +243,36 @@ final class ServerReadSession: StoreReadSession {
 
     func channelSeconds(minutes: Range<Int64>, _ visit: (_ minute: Int64, _ seconds: Int64) -> Void) throws {
         guard !minutes.isEmpty else { return }
-        // Clean whole minutes from the channel rollup (a stale one was marked from its calls' starts to their ends).
+        try visitChannel(try node.rows(atOnce: try channelQueries(minutes: minutes)), visit)
+    }
+
+    /// The queries of `channelSeconds`: clean whole minutes from the channel rollup (a stale one was marked from its
+    /// calls' starts to their ends), the rest from the CDRs, each call spread over the minutes it spans (arrayJoin)
+    /// and clipped to each. Every answer is rows of (minute, seconds).
+    private func channelQueries(minutes: Range<Int64>) throws -> [String] {
+        guard !minutes.isEmpty else { return [] }
         let plan = RollupPlan(minutes, stale: try staleRanges())
+        var queries: [String] = []
         if !plan.rollup.isEmpty {
             let within = plan.rollup.map { "(minute >= \($0.lowerBound) AND minute < \($0.upperBound))" }
                 .joined(separator: " OR ")
-            for row in try node.rows("""
-                SELECT minute, sum(seconds) FROM \(store.channelRollupTable) FINAL WHERE \(within) GROUP BY minute
-                """) where row.count == 2 {
-                let seconds = try integer(row[1], "channel seconds")
-                if seconds > 0 { visit(try integer(row[0], "a minute"), seconds) }
-            }
+            queries.append("SELECT minute, sum(seconds) FROM \(store.channelRollupTable) FINAL WHERE \(within) GROUP BY minute")
         }
-        for range in plan.raw { try rawChannelSeconds(minutes: range, visit) }
+        for range in plan.raw {
+            let (low, high) = (range.lowerBound, range.upperBound)
+            queries.append("""
+                SELECT m, sum(least(end_at, m + 60) - greatest(start_at, m)) FROM (
+                    SELECT start_at, end_at,
+                        (intDiv(start_at, 60) + toInt64(arrayJoin(range(toUInt64(intDiv(end_at - 1, 60) - intDiv(start_at, 60) + 1))))) * 60 AS m
+                    FROM \(table) WHERE end_at > start_at AND end_at > \(low) AND start_at < \(high))
+                WHERE m >= \(low) AND m < \(high) GROUP BY m
+                """)
+        }
+        return queries
     }
 
-    /// `channelSeconds` from the CDRs: each call spread over the minutes it spans (arrayJoin), clipped to each.
-    private func rawChannelSeconds(minutes: Range<Int64>, _ visit: (_ minute: Int64, _ seconds: Int64) -> Void) throws {
-        let (low, high) = (minutes.lowerBound, minutes.upperBound)
-        for row in try node.rows("""
-            SELECT m, sum(least(end_at, m + 60) - greatest(start_at, m)) FROM (
-                SELECT start_at, end_at,
-                    (intDiv(start_at, 60) + toInt64(arrayJoin(range(toUInt64(intDiv(end_at - 1, 60) - intDiv(start_at, 60) + 1))))) * 60 AS m
-                FROM \(table) WHERE end_at > start_at AND end_at > \(low) AND start_at < \(high))
-            WHERE m >= \(low) AND m < \(high) GROUP BY m
-            """) where row.count == 2 {
+    private func visitChannel(_ answers: [[[Substring]]], _ visit: (_ minute: Int64, _ seconds: Int64) -> Void) throws {
+        for row in answers.joined() where row.count == 2 {
             let seconds = try integer(row[1], "channel seconds")
             if seconds > 0 { visit(try integer(row[0], "a minute"), seconds) }
         }
@@ -261,6 +292,20 @@ final class ServerReadSession: StoreReadSession {
         try store.postgres.execute(
             "SELECT registrations FROM registration_samples WHERE minute < $1 ORDER BY minute DESC LIMIT 1",
             [PostgresData(int64: minute)]).first.map { try $0.int(0) }
+    }
+
+    func registrationSamples(before minutes: [Int64]) throws -> [Int64?] {
+        guard !minutes.isEmpty else { return [] }
+        // One statement for every bucket end (168 for a week), not a round trip each.
+        let ends = minutes.map(String.init).joined(separator: ",")
+        var samples: [Int64: Int64] = [:]
+        for row in try store.postgres.execute("""
+            SELECT e, (SELECT registrations FROM registration_samples WHERE minute < e ORDER BY minute DESC LIMIT 1)
+            FROM unnest(ARRAY[\(ends)]::bigint[]) AS e
+            """) {
+            if let value = try row.optionalInt(1) { samples[try row.int(0)] = value }
+        }
+        return minutes.map { samples[$0] }
     }
 
     // MARK: Live
@@ -290,43 +335,87 @@ final class ServerReadSession: StoreReadSession {
     }
 
     func finishedCallCount(at second: Int64) throws -> Int {
-        let earliest = try longestCall().map { "start_at >= \(second - $0)" } ?? "1"
-        let rows = try node.rows("""
-            SELECT count() FROM \(table) WHERE end_at > \(second) AND start_at <= \(second) AND \(earliest)
-            """)
-        guard let field = rows.first?.first else {
-            throw ServerStoreError.refused(server: node.server, answer: "no count of calls overlapping \(second)")
-        }
-        return Int(try integer(field, "calls overlapping a second"))
+        try overlapCount(try node.rows(countQuery(at: second)), at: second)
     }
 
     func channelChanges(
         _ seconds: Range<Int64>, _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void
     ) throws {
         guard !seconds.isEmpty else { return }
-        var changes: [Int64: (Int64, Int64)] = [:]
-        try attemptsPerSecond(seconds) { changes[$0, default: (0, 0)].0 += $1 }
-        // Seconds of clean minutes from the ended rollup (a write marks up to its last end); marked minutes from the
-        // CDRs, whose starts are bounded by the longest call.
+        let (started, ended) = try changeQueries(seconds)
+        try visitChanges(try node.rows(atOnce: started + ended), started: started.count, visit)
+    }
+
+    func finishedCallCount(
+        at second: Int64, changes seconds: Range<Int64>,
+        _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void
+    ) throws -> Int {
+        guard !seconds.isEmpty else { return try finishedCallCount(at: second) }
+        let (started, ended) = try changeQueries(seconds)
+        // The calls open at the minute's start (channel rollup), plus those started since, less those ended since
+        // (the changes read anyway): no CDR read, when the minute is clean and the changes cover it.
+        let minute = ServerStore.minuteFloor(second)
+        let stale = try staleRanges()
+        let fromMinute = seconds.lowerBound <= minute + 1 && seconds.upperBound >= second + 1
+            && !stale.contains { $0.contains(minute) }
+        let count = fromMinute
+            ? "SELECT sum(\(ClickHouseSchema.openColumn)) FROM \(store.channelRollupTable) FINAL WHERE minute = \(minute)"
+            : try countQuery(at: second)
+        let answers = try node.rows(atOnce: [count] + started + ended)
+        var since: Int64 = 0
+        try visitChanges(Array(answers.dropFirst()), started: started.count) { at, started, ended in
+            if at > minute && at <= second { since += started - ended }
+            visit(at, started, ended)
+        }
+        let counted = try overlapCount(answers[0], at: second)
+        return fromMinute ? counted + Int(since) : counted
+    }
+
+    /// The count of finished calls overlapping `second`: its starts bounded by the longest call.
+    private func countQuery(at second: Int64) throws -> String {
+        let earliest = try longestCall().map { "start_at >= \(second - $0)" } ?? "1"
+        return "SELECT count() FROM \(table) WHERE end_at > \(second) AND start_at <= \(second) AND \(earliest)"
+    }
+
+    private func overlapCount(_ rows: [[Substring]], at second: Int64) throws -> Int {
+        guard let field = rows.first?.first else {
+            throw ServerStoreError.refused(server: node.server, answer: "no count of calls overlapping \(second)")
+        }
+        return Int(try integer(field, "calls overlapping a second"))
+    }
+
+    /// The queries of `channelChanges`: calls started per second (`groupedQueries`), and ended per second — clean
+    /// minutes from the ended rollup (a write marks up to its last end), marked minutes from the CDRs, whose starts
+    /// are bounded by the longest call.
+    private func changeQueries(_ seconds: Range<Int64>) throws -> (started: [String], ended: [String]) {
+        let started = try groupedQueries(keys: ["start_at"], counters: [.attempts], from: seconds, condition: "1")
         let plan = RollupPlan.perSecond(seconds, stale: try staleRanges())
         let longest = try longestCall()
-        var queries = plan.rollup.isEmpty ? [] : ["""
+        var ended = plan.rollup.isEmpty ? [] : ["""
             SELECT second, sum(ended) FROM \(store.endedRollupTable) FINAL WHERE \(plan.rollup.map {
                 "(second >= \($0.lowerBound) AND second < \($0.upperBound))" }.joined(separator: " OR ")) GROUP BY second
             """]
         if !plan.raw.isEmpty {
-            queries.append("""
+            ended.append("""
                 SELECT end_at, count() FROM \(table) WHERE \(plan.raw.map { range in
                     "(end_at >= \(range.lowerBound) AND end_at < \(range.upperBound)"
                         + (longest.map { " AND start_at >= \(range.lowerBound - $0)" } ?? "") + ")"
                 }.joined(separator: " OR ")) GROUP BY end_at
                 """)
         }
-        for query in queries {
-            for row in try node.rows(query) where row.count == 2 {
-                let ended = try integer(row[1], "calls ended")
-                if ended > 0 { changes[try integer(row[0], "an end"), default: (0, 0)].1 += ended }
-            }
+        return (started, ended)
+    }
+
+    /// The answers of `changeQueries` (the first `started` of them calls started), visited once per second.
+    private func visitChanges(_ answers: [[[Substring]]], started: Int,
+                              _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void) throws {
+        var changes: [Int64: (Int64, Int64)] = [:]
+        try merge(Array(answers[..<started]), keys: 1, counters: [.attempts]) {
+            changes[$0[0], default: (0, 0)].0 += $1.attempts
+        }
+        for row in answers[started...].joined() where row.count == 2 {
+            let count = try integer(row[1], "calls ended")
+            if count > 0 { changes[try integer(row[0], "an end"), default: (0, 0)].1 += count }
         }
         for (second, change) in changes { visit(second, change.0, change.1) }
     }

@@ -140,8 +140,9 @@ extension ServerStore {
         }.joined(separator: " OR ")
         let database = database
         let statements = ["""
-            INSERT INTO \(database).rollup_channel (minute, seconds, version)
-            SELECT m, toInt64(sum(least(end_at, m + 60) - greatest(start_at, m))), toUInt64(\(version)) FROM (
+            INSERT INTO \(database).rollup_channel (minute, seconds, \(ClickHouseSchema.openColumn), version)
+            SELECT m, toInt64(sum(least(end_at, m + 60) - greatest(start_at, m))), toInt64(countIf(start_at <= m)),
+                toUInt64(\(version)) FROM (
                 SELECT start_at, end_at,
                     (intDiv(start_at, 60) + toInt64(arrayJoin(range(toUInt64(intDiv(end_at - 1, 60) - intDiv(start_at, 60) + 1))))) * 60 AS m
                 FROM \(database).cdr_local FINAL WHERE end_at > start_at AND (\(overlapping)))

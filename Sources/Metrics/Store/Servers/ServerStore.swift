@@ -113,21 +113,26 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
                 }
             }
             for table in clickhouse.count > 1 ? ["cdr_local", "cdr_all"] : ["cdr_local"] {
-                try addBatchColumn(on: node, table: table)
+                try addColumn(ClickHouseSchema.batchColumn, on: node, table: table,
+                              ClickHouseSchema.addBatchColumn(database: database, table: table))
+            }
+            for table in clickhouse.count > 1 ? ["rollup_channel", "rollup_channel_all"] : ["rollup_channel"] {
+                try addColumn(ClickHouseSchema.openColumn, on: node, table: table,
+                              ClickHouseSchema.addOpenColumn(database: database, table: table))
             }
         }
     }
 
-    /// Adds `ClickHouseSchema.batchColumn` to a table made before it (two processes starting at once may both try:
-    /// the second finds it there).
-    private func addBatchColumn(on node: ClickHouseLink, table: String) throws {
+    /// Adds the column `name` to a table made before it with `statement` (two processes starting at once may both
+    /// try: the second finds it there).
+    private func addColumn(_ name: String, on node: ClickHouseLink, table: String, _ statement: String) throws {
         let present = try node.rows("""
             SELECT count() FROM system.columns WHERE database = \(ClickHouseText.literal(database))
-                AND table = \(ClickHouseText.literal(table)) AND name = \(ClickHouseText.literal(ClickHouseSchema.batchColumn))
+                AND table = \(ClickHouseText.literal(table)) AND name = \(ClickHouseText.literal(name))
             """)
         guard present.first?.first == "0" else { return }
         do {
-            try node.query(ClickHouseSchema.addBatchColumn(database: database, table: table))
+            try node.query(statement)
         } catch ServerStoreError.refused(_, let answer) where answer.contains("already exists") {}
     }
 
