@@ -51,12 +51,23 @@ extension ServerStore {
     func settleOrphanRollups() throws -> Int {
         lock.lock()
         defer { lock.unlock() }
-        let taken = try marks.execute("""
-            UPDATE rollup_dirty d SET owner = a.pid, owner_start = a.backend_start
-            FROM pg_stat_activity a WHERE a.pid = pg_backend_pid() AND NOT EXISTS (
-                SELECT 1 FROM pg_stat_activity o WHERE o.pid = d.owner AND o.backend_start = d.owner_start)
-            RETURNING d.id, d.low, d.high
+        let orphans = try marks.execute("""
+            SELECT id, owner::bigint, coalesce(owner_start::text, '') FROM rollup_dirty d WHERE NOT EXISTS (
+                SELECT 1 FROM pg_stat_activity a WHERE a.pid = d.owner AND a.backend_start = d.owner_start)
             """)
+        // Taken only if its owner is still the one seen: of two writers taking it at once, the second waits for
+        // the first's row lock, then finds another owner and takes nothing. (Re-testing "owner gone" instead would
+        // not do: the second's view of the connections may predate the first's.)
+        var taken: [PostgresRow] = []
+        for orphan in orphans {
+            taken += try marks.execute("""
+                UPDATE rollup_dirty d SET owner = a.pid, owner_start = a.backend_start
+                FROM pg_stat_activity a WHERE a.pid = pg_backend_pid()
+                    AND d.id = $1 AND d.owner = $2 AND coalesce(d.owner_start::text, '') = $3
+                RETURNING d.id, d.low, d.high
+                """, [PostgresData(int64: try orphan.int(0)), PostgresData(int64: try orphan.int(1)),
+                      PostgresData(string: try orphan.text(2))])
+        }
         do {
             return try settle(taken)
         } catch {
