@@ -117,7 +117,8 @@ public struct CDRImporter: Sendable {
         let producer = RecordProducer(
             reader: reader, source: source, fileID: fileID, directory: try transaction.accountDirectory(),
             rater: Rater(tables: try transaction.rateTables()), batchSize: batchSize, rollupRows: rollupRows,
-            reportedRejects: reportedRejects, estimatedRecords: bytes.count / 200)
+            reportedRejects: reportedRejects, estimatedRecords: bytes.count / 200,
+            countsRollups: transaction.takesRollupDeltas)
         try producer.run { batches in
             // The rollups of records that turn out to be stored already: taken back out of the reading side's
             // counts before those are written.

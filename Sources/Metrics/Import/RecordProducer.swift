@@ -13,6 +13,8 @@ final class RecordProducer: @unchecked Sendable {
     private var mapping: FieldMapping
     private let batchSize: Int
     private let rollupRows: Int
+    /// False when the store recomputes its rollups from the CDRs and ignores deltas (the servers): none are counted.
+    private let countsRollups: Bool
     private let reportedRejects: Int
     private let estimatedRecords: Int
 
@@ -28,8 +30,9 @@ final class RecordProducer: @unchecked Sendable {
 
     init(
         reader: CDRFileReader, source: ImportSource, fileID: Int64, directory: AccountDirectory, rater: Rater,
-        batchSize: Int, rollupRows: Int, reportedRejects: Int, estimatedRecords: Int = 0
+        batchSize: Int, rollupRows: Int, reportedRejects: Int, estimatedRecords: Int = 0, countsRollups: Bool = true
     ) {
+        self.countsRollups = countsRollups
         self.estimatedRecords = estimatedRecords
         self.reader = reader
         self.source = source
@@ -120,7 +123,7 @@ final class RecordProducer: @unchecked Sendable {
                     // each time the file is read.
                     let hash = ContentHash(of: row.rawBytes)
                     let record = try callRecord(row, rowKey: RowKey(record: hash, occurrence: occurrences.next(hash)))
-                    rollups.add(record)
+                    if countsRollups { rollups.add(record) }
                     if !firstRowSeen {
                         firstRowSeen = true
                         batch.firstRow = (row.line, record.rowKey, record.startAt)

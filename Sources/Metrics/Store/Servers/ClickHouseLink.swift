@@ -32,8 +32,29 @@ final class ClickHouseLink: Sendable {
     }
 
     /// The rows of a `FORMAT TSV` answer, split into fields.
-    func rows(_ sql: String) throws -> [[Substring]] {
-        Self.fields(try query(sql + " FORMAT TSV"))
+    func rows(_ sql: String, database: Bool = true) throws -> [[Substring]] {
+        Self.fields(try query(sql + " FORMAT TSV", database: database))
+    }
+
+    /// Sends `sql` (an INSERT) with its rows, `body`, without waiting for the answer (a writer builds its next
+    /// request meanwhile).
+    func start(_ sql: String, rows body: [UInt8], settings: String? = nil) throws -> Request {
+        var request = try self.request(sql, body: "", database: true, settings: settings)
+        request.body = .bytes(body)
+        return Request(link: self, sql: sql, response: HTTPClient.shared.execute(request: request, deadline: .now() + timeout))
+    }
+
+    /// A query sent, its answer not read yet.
+    struct Request {
+        let link: ClickHouseLink
+        let sql: String
+        let response: EventLoopFuture<HTTPClient.Response>
+
+        /// Waits for the answer: its body, or the error it is.
+        @discardableResult
+        func answer() throws -> String {
+            try QueryTrace.timed(link.server, sql) { try link.answer(response) }
+        }
     }
 
     /// The rows of each query, all sent at once and answered in the order given: a snapshot's independent reads
@@ -71,7 +92,7 @@ final class ClickHouseLink: Sendable {
     }
 
     /// The body of an answer awaited; any status but 200 is the server's refusal.
-    private func answer(_ future: EventLoopFuture<HTTPClient.Response>) throws -> String {
+    fileprivate func answer(_ future: EventLoopFuture<HTTPClient.Response>) throws -> String {
         let response: HTTPClient.Response
         do { response = try future.wait() } catch {
             throw ServerStoreError.unreachable(server: server, reason: Self.reason(error))

@@ -134,6 +134,8 @@ final class ServerImportTransaction: ImportTransaction {
     /// The servers' rollups are recomputed from the CDRs after the commit (ServerStore+Rollups), not fed deltas.
     func write(_ deltas: RollupDeltas) throws {}
 
+    var takesRollupDeltas: Bool { false }
+
     func storeRegistrations(_ registrationsByMinute: [Int64: Int]) throws {
         try session.sampleRegistrations(registrationsByMinute.map { (minute: $0.key, registrations: $0.value) })
     }

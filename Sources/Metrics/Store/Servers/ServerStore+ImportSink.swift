@@ -12,7 +12,14 @@ extension ServerStore {
     public func importTransaction<T>(_ body: (any ImportTransaction) throws -> T) throws -> T {
         // The minutes it sent are recomputed after the commit (or the rollback: the CDRs may be on ClickHouse).
         var started: ServerImportTransaction?
-        defer { if let started { settleRollups(started.session.marked) } }
+        var bodyEnded: UInt64?
+        defer {
+            if let started {
+                if let bodyEnded { started.phases.add("commit", since: bodyEnded) }
+                started.phases.time("rollups after the commit") { settleRollups(started.session.marked) }
+                started.phases.print("the whole import")
+            }
+        }
         return try transaction {
             // Read between two writers' batches, never while one is recorded but not committed.
             let lastBatch = try ServerLock.cdrBatches.holding(on: postgres) {
@@ -24,6 +31,7 @@ extension ServerStore {
             try transaction.finishWriting()
             try transaction.phases.time("record the batch") { try transaction.session.flushCDRs() }
             transaction.phases.print("before the commit")
+            bodyEnded = ImportPhases.now
             return result
         }
     }

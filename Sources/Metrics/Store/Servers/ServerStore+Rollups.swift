@@ -43,15 +43,47 @@ extension ServerStore {
         _ = try? settleOrphanRollups()
     }
 
-    /// Recomputes and deletes the marks whose writer's connection is gone (a writer killed after its mark).
+    /// Recomputes and deletes the marks whose writer's connection is gone (a writer killed after its mark). Each is
+    /// first taken over (its owner becomes this connection, committed at once), so two writers ending together do
+    /// not both recompute it; one that cannot be settled (ClickHouse down) is handed on to the next writer (owner 0),
+    /// and one whose taker dies is an orphan again.
     @discardableResult
     func settleOrphanRollups() throws -> Int {
         lock.lock()
         defer { lock.unlock() }
-        return try settle(try marks.execute("""
-            SELECT id, low, high FROM rollup_dirty d WHERE NOT EXISTS (
+        let orphans = try marks.execute("""
+            SELECT id, owner::bigint, coalesce(owner_start::text, '') FROM rollup_dirty d WHERE NOT EXISTS (
                 SELECT 1 FROM pg_stat_activity a WHERE a.pid = d.owner AND a.backend_start = d.owner_start)
-            """))
+            """)
+        // Taken only if its owner is still the one seen: of two writers taking it at once, the second waits for
+        // the first's row lock, then finds another owner and takes nothing. (Re-testing "owner gone" instead would
+        // not do: the second's view of the connections may predate the first's.)
+        var taken: [PostgresRow] = []
+        for orphan in orphans {
+            taken += try marks.execute("""
+                UPDATE rollup_dirty d SET owner = a.pid, owner_start = a.backend_start
+                FROM pg_stat_activity a WHERE a.pid = pg_backend_pid()
+                    AND d.id = $1 AND d.owner = $2 AND coalesce(d.owner_start::text, '') = $3
+                RETURNING d.id, d.low, d.high
+                """, [PostgresData(int64: try orphan.int(0)), PostgresData(int64: try orphan.int(1)),
+                      PostgresData(string: try orphan.text(2))])
+        }
+        do {
+            return try settle(taken)
+        } catch {
+            let ids = taken.compactMap { try? $0.int(0) }
+            _ = try? marks.execute("UPDATE rollup_dirty SET owner = 0 WHERE id = ANY($1::bigint[])", [Self.idList(ids)])
+            throw error
+        }
+    }
+
+    /// On a store holding no CDR yet, settles the orphan marks at once (the mark of everything a new store's schema
+    /// makes costs nothing to recompute now; left, the first writers would recompute everything they had just sent).
+    func settleOrphanRollupsWhileEmpty() throws {
+        for node in clickhouse {
+            guard try node.rows("SELECT count() FROM \(database).cdr_local").first?.first == "0" else { return }
+        }
+        try settleOrphanRollups()
     }
 
     /// Recomputes and deletes every mark, a running writer's too (`rebuild`: recomputing a range never makes it
@@ -127,35 +159,36 @@ extension ServerStore {
         let ending = ranges.map {
             "(end_at >= \($0.lowerBound) AND end_at < \($0.upperBound) AND start_at >= \($0.lowerBound - longest))"
         }.joined(separator: " OR ")
-        for node in clickhouse {
-            try node.query("""
-                INSERT INTO \(database).rollup_channel (minute, seconds, \(ClickHouseSchema.openColumn), version)
-                SELECT m, toInt64(sum(least(end_at, m + 60) - greatest(start_at, m))), toInt64(countIf(start_at <= m)),
-                    toUInt64(\(version)) FROM (
-                    SELECT start_at, end_at,
-                        (intDiv(start_at, 60) + toInt64(arrayJoin(range(toUInt64(intDiv(end_at - 1, 60) - intDiv(start_at, 60) + 1))))) * 60 AS m
-                    FROM \(database).cdr_local FINAL WHERE end_at > start_at AND (\(overlapping)))
-                WHERE \(minutes) GROUP BY m
-                """)
-            try node.query("""
-                INSERT INTO \(database).rollup_minute
-                    (grouped_by, minute, customer_id, carrier_id, \(Self.rollupCounterColumns), version)
-                SELECT arrayJoin([0, 1, 2, 3]) AS g, intDiv(start_at, 60) * 60 AS m,
-                    if(g = 1 OR g = 3, customer_id, toInt64(0)) AS cu, if(g = 2 OR g = 3, carrier_id, toInt64(0)) AS ca,
-                    \(sums), toUInt64(\(version))
-                FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY g, m, cu, ca
-                """)
-            try node.query("""
-                INSERT INTO \(database).rollup_ended (second, ended, version)
-                SELECT end_at, toInt64(count()), toUInt64(\(version))
-                FROM \(database).cdr_local FINAL WHERE \(ending) GROUP BY end_at
-                """)
-            try node.query("""
-                INSERT INTO \(database).rollup_second (second, attempts, version)
-                SELECT start_at, toInt64(count()), toUInt64(\(version))
-                FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY start_at
-                """)
-        }
+        let database = database
+        let statements = ["""
+            INSERT INTO \(database).rollup_channel (minute, seconds, \(ClickHouseSchema.openColumn), version)
+            SELECT m, toInt64(sum(least(end_at, m + 60) - greatest(start_at, m))), toInt64(countIf(start_at <= m)),
+                toUInt64(\(version)) FROM (
+                SELECT start_at, end_at,
+                    (intDiv(start_at, 60) + toInt64(arrayJoin(range(toUInt64(intDiv(end_at - 1, 60) - intDiv(start_at, 60) + 1))))) * 60 AS m
+                FROM \(database).cdr_local FINAL WHERE end_at > start_at AND (\(overlapping)))
+            WHERE \(minutes) GROUP BY m
+            """, """
+            INSERT INTO \(database).rollup_minute
+                (grouped_by, minute, customer_id, carrier_id, \(Self.rollupCounterColumns), version)
+            SELECT arrayJoin([0, 1, 2, 3]) AS g, intDiv(start_at, 60) * 60 AS m,
+                if(g = 1 OR g = 3, customer_id, toInt64(0)) AS cu, if(g = 2 OR g = 3, carrier_id, toInt64(0)) AS ca,
+                \(sums), toUInt64(\(version))
+            FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY g, m, cu, ca
+            """, """
+            INSERT INTO \(database).rollup_ended (second, ended, version)
+            SELECT end_at, toInt64(count()), toUInt64(\(version))
+            FROM \(database).cdr_local FINAL WHERE \(ending) GROUP BY end_at
+            """, """
+            INSERT INTO \(database).rollup_second (second, attempts, version)
+            SELECT start_at, toInt64(count()), toUInt64(\(version))
+            FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY start_at
+            """]
+        // Every statement on every node at once: each reads its own node's CDRs and writes rows of one version, so
+        // their order does not matter; the mark is deleted only once all have succeeded.
+        try ConcurrentJobs.run(clickhouse.flatMap { node in
+            statements.map { statement in { @Sendable in try node.query(statement) } }
+        })
     }
 
     /// Raises `rollup_longest` to the longest call stored: a mark of everything covers CDRs stored before the

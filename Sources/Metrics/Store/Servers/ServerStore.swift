@@ -17,6 +17,9 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
     /// (`ServerAccounts.reserve`) while its own transaction runs on `postgres`. It connects on first use.
     let accountIDs: PostgresLink
     let clickhouse: [ClickHouseLink]
+    /// On a cluster whose servers each say which shard they are: where each CDR goes, so a write sends it straight to
+    /// its shard's `cdr_local` (nil: one server, or a cluster written through its Distributed table).
+    let shards: ClickHouseShards?
     /// Where CDRs are written and read: the local table on one server, the Distributed one on a cluster.
     let cdrTable: String
     /// Where the minute and second rollups are read: the local tables on one server, the Distributed ones on a
@@ -53,6 +56,7 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
             try ClickHouseLink(url: $0, database: name, credentials: settings.clickhouseCredentials, timeout: timeout)
         }
         cdrTable = clickhouse.count == 1 ? "cdr_local" : "cdr_all"
+        shards = clickhouse.count == 1 ? nil : try ClickHouseShards.discover(clickhouse, cluster: settings.cluster)
         rollupTable = clickhouse.count == 1 ? "rollup_minute" : "rollup_minute_all"
         secondRollupTable = clickhouse.count == 1 ? "rollup_second" : "rollup_second_all"
         channelRollupTable = clickhouse.count == 1 ? "rollup_channel" : "rollup_channel_all"
@@ -60,6 +64,7 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
         marks = try PostgresLink(url: settings.postgres, credentials: settings.postgresCredentials, timeout: timeout)
         location = ([postgres.server] + clickhouse.map(\.server)).joined(separator: " + ")
         try migrate(cluster: settings.cluster)
+        try settleOrphanRollupsWhileEmpty()
     }
 
     private static func createDatabase(_ settings: ServerSettings, named name: String, timeout: TimeAmount) throws {

@@ -106,8 +106,7 @@ final class ServerWriteSession: StoreWriteSession {
     /// The starts of the CDRs sent, first and last (nil before any was sent).
     var sentRange: (first: Int64, last: Int64)? { sent.map { ($0.first, $0.last) } }
 
-    /// Sends the collected CDRs to ClickHouse (through the Distributed table on a cluster, synchronously, so the
-    /// commit that follows never announces rows still queued on one node), under the write's one batch id.
+    /// Sends the collected CDRs to ClickHouse, under the write's one batch id.
     func sendCDRs() throws {
         guard !pending.isEmpty else { return }
         // Marked before the insert and committed at once: a writer killed at any point after it leaves the mark,
@@ -118,19 +117,40 @@ final class ServerWriteSession: StoreWriteSession {
         marked.append(try store.markRollups(lowest..<(highest + 1), longest: longest))
         // A file's CDRs go in several requests, each within the store's timeout and of bounded size; rows of a
         // request that never committed are told by their batch, whichever requests got through.
-        for start in stride(from: 0, to: pending.count, by: Self.rowsPerInsert) {
-            var body = ""
-            body.reserveCapacity(Self.rowsPerInsert * 200)
-            for record in pending[start..<min(start + Self.rowsPerInsert, pending.count)] {
-                body += Self.tsv(record, batch: batch)
-            }
-            try store.clickhouse[0].query(
-                "INSERT INTO \(store.database).\(store.cdrTable) (\(ClickHouseSchema.columns)) FORMAT TSV", body: body,
-                settings: store.clickhouse.count > 1 ? "insert_distributed_sync=1" : nil)
+        let batch = self.batch, database = store.database, nodes = store.clickhouse
+        if let shards = store.shards {
+            // Straight to each row's shard, every shard at once (see `ClickHouseShards`).
+            var rowsOfNode = [[CallRecord]](repeating: [], count: nodes.count)
+            for record in pending { rowsOfNode[shards.node(ofRowKey: record.rowKey.key)].append(record) }
+            try ConcurrentJobs.run(rowsOfNode.enumerated().filter { !$0.element.isEmpty }.map { node, rows in
+                { try Self.send(rows, batch: batch, into: "\(database).cdr_local", on: nodes[node], settings: nil) }
+            })
+        } else {
+            // Through the Distributed table on a cluster, synchronously: the commit that follows never announces
+            // rows still queued on one node.
+            try Self.send(pending, batch: batch, into: "\(database).\(store.cdrTable)", on: nodes[0],
+                          settings: nodes.count > 1 ? "insert_distributed_sync=1" : nil)
         }
         let first = pending.map(\.startAt).min()!, last = pending.map(\.startAt).max()!
         sent = (batch, (sent?.cdrs ?? 0) + pending.count, min(first, sent?.first ?? first), max(last, sent?.last ?? last))
         pending = []
+    }
+
+    /// `records` into `table` on `node`, `rowsPerInsert` a request, the next one's TSV built while the last is
+    /// in flight.
+    private static func send(_ records: [CallRecord], batch: String, into table: String, on node: ClickHouseLink,
+                             settings: String?) throws {
+        var inFlight: ClickHouseLink.Request?
+        for start in stride(from: 0, to: records.count, by: rowsPerInsert) {
+            var body = ClickHouseTSV(capacity: rowsPerInsert * 220)
+            for record in records[start..<min(start + rowsPerInsert, records.count)] {
+                tsv(record, batch: batch, into: &body)
+            }
+            try inFlight?.answer()
+            inFlight = try node.start("INSERT INTO \(table) (\(ClickHouseSchema.columns)) FORMAT TSV", rows: body.bytes,
+                                      settings: settings)
+        }
+        try inFlight?.answer()
     }
 
     /// Of the CDRs sent, how many a batch in `batches` (other writes') holds too: they are no longer counted as
@@ -164,22 +184,37 @@ final class ServerWriteSession: StoreWriteSession {
     }
 
     /// One TSV line: the CDR's columns with its counters split as `RollupCounts` counts them, and its batch.
-    static func tsv(_ record: CallRecord, batch: String) -> String {
+    static func tsv(_ record: CallRecord, batch: String, into row: inout ClickHouseTSV) {
         let outcome = record.outcome
         let answered = outcome == .answered
         let digits = answered ? record.dtmfDigits : nil
-        func flag(_ value: Bool) -> String { value ? "1" : "0" }
-        let fields: [String] = [
-            String(record.startAt), String(record.rowKey.key), String(record.rowKey.check), String(record.endAt),
-            String(record.answerAt ?? -1), ClickHouseText.escaped(record.source), String(record.customerID ?? 0),
-            String(record.carrierID ?? 0), String(record.didID ?? 0), record.disposition.rawValue,
-            String(record.duration), String(answered ? record.billsec : 0), flag(answered), flag(outcome == .busy),
-            flag(outcome == .noAnswer), flag(outcome == .failed), flag(digits != nil), flag((digits ?? 0) > 0),
-            String(digits ?? 0), String(record.sell?.micros ?? 0), String(record.buy?.micros ?? 0),
-            flag(record.sell == nil), flag(record.buy == nil), ClickHouseText.escaped(record.src),
-            ClickHouseText.escaped(record.dst), batch,
-        ]
-        return fields.joined(separator: "\t") + "\n"
+        row.int(record.startAt); row.tab()
+        row.int(record.rowKey.key); row.tab()
+        row.int(record.rowKey.check); row.tab()
+        row.int(record.endAt); row.tab()
+        row.int(record.answerAt ?? -1); row.tab()
+        row.text(record.source); row.tab()
+        row.int(record.customerID ?? 0); row.tab()
+        row.int(record.carrierID ?? 0); row.tab()
+        row.int(record.didID ?? 0); row.tab()
+        row.plain(record.disposition.rawValue); row.tab()
+        row.int(Int64(record.duration)); row.tab()
+        row.int(Int64(answered ? record.billsec : 0)); row.tab()
+        row.flag(answered); row.tab()
+        row.flag(outcome == .busy); row.tab()
+        row.flag(outcome == .noAnswer); row.tab()
+        row.flag(outcome == .failed); row.tab()
+        row.flag(digits != nil); row.tab()
+        row.flag((digits ?? 0) > 0); row.tab()
+        row.int(Int64(digits ?? 0)); row.tab()
+        row.int(record.sell?.micros ?? 0); row.tab()
+        row.int(record.buy?.micros ?? 0); row.tab()
+        row.flag(record.sell == nil); row.tab()
+        row.flag(record.buy == nil); row.tab()
+        row.text(record.src); row.tab()
+        row.text(record.dst); row.tab()
+        row.plain(batch)
+        row.endRow()
     }
 
     // MARK: Calls in progress

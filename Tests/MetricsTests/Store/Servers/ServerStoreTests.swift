@@ -186,6 +186,40 @@ final class ServerStoreTests: XCTestCase {
         }
     }
 
+    /// Two writers ending together both find a killed writer's marks: each mark is taken over and recomputed by one of
+    /// them, the other leaves it (before, both recomputed every one: at the bench's first import, everything twice).
+    /// No mark is left and the figures, now from the rollups, count every CDR.
+    func testAKilledWritersMarkIsRecomputedByOneOfTwoWritersEndingTogether() throws {
+        var random = seededRandom()
+        let settings = try TestServers.settings(cluster: true)
+        var stopped: ServerStore? = try ServerStore(settings)
+        stopped?.settlesRollups = false
+        let records = randomRecords(300, endingAt: now, spread: 3_600, carriers: 2, using: &random)
+        XCTAssertEqual(try stopped?.write { try $0.insertCDRs(records) }, 300)
+        let pid = try XCTUnwrap(stopped?.marks.execute("SELECT pg_backend_pid()").first?.int(0))
+        stopped = nil
+        let first = try ServerStore(settings), second = try ServerStore(settings)
+        let deadline = Date().addingTimeInterval(10)
+        while try first.postgres.execute("SELECT 1 FROM pg_stat_activity WHERE pid = \(pid)").count > 0,
+              Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        // Both at once; each says how many marks it recomputed (-1: it failed). Each orphan mark is recomputed by one
+        // of them (the two may split them), never by both.
+        let orphans = try first.dirtyRollupRanges(on: first.postgres).count
+        XCTAssertGreaterThan(orphans, 0)
+        let stores = [first, second]
+        let settled = LockedCounts()
+        DispatchQueue.concurrentPerform(iterations: stores.count) { index in
+            settled.append((try? stores[index].settleOrphanRollups()) ?? -1)
+        }
+        XCTAssertFalse(settled.counts.contains(-1))
+        XCTAssertEqual(settled.counts.reduce(0, +), orphans, "each orphan mark recomputed once")
+        XCTAssertEqual(try first.dirtyRollupRanges(on: first.postgres), [])
+        let figures = try MetricsEngine(store: second).figures(from: now - 3_600 - 60, to: now, groupedBy: .carrier, at: now)
+        XCTAssertEqual(figures.values.reduce(RollupCounts()) { $0 + $1.counts }, BruteForce.counts(records))
+    }
+
     /// ClickHouse's Int64 `sum` wraps silently; the store sums money as Decimal128 and refuses a total beyond 64 bits.
     func testAMoneySumBeyond64BitsIsAnErrorNotAWrappedFigure() throws {
         var random = seededRandom()
@@ -235,6 +269,15 @@ final class ServerStoreTests: XCTestCase {
 }
 
 /// Errors collected from several threads.
+private final class LockedCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int] = []
+
+    var counts: [Int] { lock.withLock { values } }
+
+    func append(_ count: Int) { lock.withLock { values.append(count) } }
+}
+
 private final class LockedErrors: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var errors: [any Error] = []
