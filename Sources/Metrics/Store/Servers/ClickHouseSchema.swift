@@ -53,6 +53,23 @@ enum ClickHouseSchema {
         """
     }
 
+    /// Each node's minute rollup summed per hour (the same groupings and counters), recomputed from it after every
+    /// minute recompute under `ServerLock.hourRollup`: a figure over a day or a month reads 24 rows per group a day,
+    /// not 1,440. Readers take only whole hours no mark overlaps.
+    static func rollupHourTable(database: String) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS \(database).rollup_hour (
+            grouped_by UInt8, hour Int64, customer_id Int64, carrier_id Int64,
+            attempts Int64, answered Int64, busy Int64, no_answer Int64, failed Int64, billsec Int64,
+            dtmf_known Int64, dtmf_calls Int64, dtmf_digits Int64,
+            sell_micros Decimal128(0), buy_micros Decimal128(0), unrated_sell Int64, unrated_buy Int64,
+            version UInt64)
+        ENGINE = ReplacingMergeTree(version)
+        PARTITION BY toYYYYMM(toDateTime(hour))
+        ORDER BY (grouped_by, hour, customer_id, carrier_id)
+        """
+    }
+
     /// Each node's call attempts per second (peaks, traffic series), recomputed and versioned as `rollup_minute`
     /// is, over the same marked ranges.
     static func rollupSecondTable(database: String) -> String {

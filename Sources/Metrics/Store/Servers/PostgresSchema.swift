@@ -180,5 +180,10 @@ enum PostgresSchema {
         """
         INSERT INTO rollup_dirty (low, high, owner) VALUES (-4611686018427387904, 4611686018427387904, 0);
         """,
+        // 9: the hour rollup (`rollup_hour`) is new and empty: everything is marked, so figures of whole hours are read
+        // from the minute rollup and the CDRs until a writer (or `rebuild`) recomputes them.
+        """
+        INSERT INTO rollup_dirty (low, high, owner) VALUES (-4611686018427387904, 4611686018427387904, 0);
+        """,
     ]
 }

@@ -66,6 +66,27 @@ struct RollupPlan: Equatable {
         return RollupPlan(raw: raw, rollup: clipped(whole.rollup))
     }
 
+    /// Clean minute ranges (`rollup`) split into the whole hours they hold, read from the hour rollup, and the
+    /// minutes left at their edges. An hour inside a clean range has no marked minute, so its row is current.
+    static func hours(in clean: [Range<Int64>]) -> (hours: [Range<Int64>], minutes: [Range<Int64>]) {
+        var hours: [Range<Int64>] = [], minutes: [Range<Int64>] = []
+        for range in clean {
+            // Past ±2⁶² (no CDR is there) the rounding could overflow: such a range stays minutes.
+            let inside = range.lowerBound >= -limit && range.upperBound <= limit
+            let down = inside ? range.lowerBound - ((range.lowerBound % 3_600) + 3_600) % 3_600 : 0
+            let first = down == range.lowerBound ? down : down + 3_600
+            let last = inside ? range.upperBound - ((range.upperBound % 3_600) + 3_600) % 3_600 : 0
+            guard inside, first < last else {
+                minutes.append(range)
+                continue
+            }
+            if range.lowerBound < first { minutes.append(range.lowerBound..<first) }
+            hours.append(first..<last)
+            if last < range.upperBound { minutes.append(last..<range.upperBound) }
+        }
+        return (hours, minutes)
+    }
+
     private static let limit: Int64 = 1 << 62
 
     private static func floor(_ second: Int64) -> Int64 { second - ((second % 60) + 60) % 60 }

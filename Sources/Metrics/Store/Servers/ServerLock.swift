@@ -17,6 +17,10 @@ enum ServerLock: Int64 {
     /// next finds every batch recorded so far committed. An import reads the last batch under it when it begins
     /// and, at its end, holding it, the batches committed since (`ServerImportTransaction.storedMeanwhile`).
     case cdrBatches = 0x7464_0004
+    /// Recomputing the hour rollup from the minute rollup (`ServerStore.recomputeHours`): held while one version is
+    /// taken and its hours read and written, so the highest version of an hour was computed after every writer's
+    /// minutes that an earlier hour recompute could have missed. Held by the session, briefly.
+    case hourRollup = 0x7464_0005
 
     /// Runs `body` holding the lock on the connection (not in a transaction; released when the connection drops).
     func holding<T>(on link: PostgresLink, _ body: () throws -> T) throws -> T {

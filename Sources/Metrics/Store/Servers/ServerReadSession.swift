@@ -73,17 +73,27 @@ final class ServerReadSession: StoreReadSession {
         let plan = rollup == nil ? RollupPlan(raw: [range], rollup: [])
             : rollup?.time == "second" ? RollupPlan.perSecond(range, stale: try staleRanges())
             : RollupPlan(range, stale: try staleRanges())
+        var sources: [(table: String, ranges: [Range<Int64>], time: String)] = [(table, plan.raw, "start_at")]
+        if let rollup {
+            if rollup.time == "minute" && !keys.contains(where: { $0.contains("intDiv(start_at, 60)") }) {
+                // No key finer than an hour: whole clean hours from the hour rollup, minutes only at their edges.
+                let (hours, minutes) = RollupPlan.hours(in: plan.rollup)
+                sources.append(("\(rollup.table) FINAL", minutes, "minute"))
+                sources.append(("\(store.hourRollupTable) FINAL", hours, "hour"))
+            } else {
+                sources.append(("\(rollup.table) FINAL", plan.rollup, rollup.time))
+            }
+        }
         var queries: [String] = []
-        for (source, ranges) in [(table, plan.raw), ("\(rollup?.table ?? "") FINAL", plan.rollup)] where !ranges.isEmpty {
-            let time = source == table ? "start_at" : rollup?.time ?? "start_at"
+        for (source, ranges, time) in sources where !ranges.isEmpty {
             func overTime(_ text: String) -> String { text.replacingOccurrences(of: "start_at", with: time) }
             let sums = counters.map { source == table ? Self.sum($0) : Self.rollupSum($0) }
             let columns = (keys.enumerated().map { "\(overTime($1)) AS k\($0)" } + sums).joined(separator: ", ")
             let groupBy = keys.isEmpty ? "" : "GROUP BY " + keys.indices.map { "k\($0)" }.joined(separator: ", ")
             var within = ranges.map { "(\(time) >= \($0.lowerBound) AND \(time) < \($0.upperBound))" }
                 .joined(separator: " OR ")
-            if time == "minute" {
-                // The minute rollup's rows grouped by exactly the ids the query names.
+            if time == "minute" || time == "hour" {
+                // The minute (hour) rollup's rows grouped by exactly the ids the query names.
                 let named = keys + [condition]
                 let grouping = (named.contains { $0.contains("customer_id") } ? 1 : 0)
                     + (named.contains { $0.contains("carrier_id") } ? 2 : 0)

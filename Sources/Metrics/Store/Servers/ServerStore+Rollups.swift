@@ -111,7 +111,8 @@ extension ServerStore {
     private func settle(_ rows: [PostgresRow]) throws -> Int {
         guard !rows.isEmpty else { return 0 }
         let ids = try rows.map { try $0.int(0) }
-        let ranges = try rows.map { try $0.int(1)..<$0.int(2) }
+        // Marks of one range (several steps of the schema each mark everything) are recomputed once.
+        let ranges = Array(Set(try rows.map { try $0.int(1)..<$0.int(2) })).sorted { $0.lowerBound < $1.lowerBound }
         let everything = ranges.contains { $0.lowerBound <= -(1 << 61) }
         if everything { try measureLongestCall() }
         // A mark of everything (a new rollup, CDRs stored before the rollups) or of a long dense file would be one
@@ -189,7 +190,33 @@ extension ServerStore {
         try ConcurrentJobs.run(clickhouse.flatMap { node in
             statements.map { statement in { @Sendable in try node.query(statement) } }
         })
+        try recomputeHours(ranges)
     }
+
+    /// Writes every hour that `ranges` touch again from each node's minute rollup, with a version taken holding
+    /// `ServerLock.hourRollup`. Exact without reading a CDR: whoever recomputes an hour last did so after its own
+    /// minutes were written, and the highest version wins; a minute still marked (a writer not done, or killed)
+    /// keeps its hour from being read until that mark is recomputed, hour included.
+    private func recomputeHours(_ ranges: [Range<Int64>]) throws {
+        let hours = ranges.map { (low: Self.hourFloor($0.lowerBound), high: Self.hourFloor($0.upperBound - 1) + 3_600) }
+        let within = hours.map { "(minute >= \($0.low) AND minute < \($0.high))" }.joined(separator: " OR ")
+        let sums = Counter.allCases.map { "sum(\($0.name))" }.joined(separator: ", ")
+        let database = database
+        try ServerLock.hourRollup.holding(on: marks) {
+            guard let version = try marks.execute("SELECT nextval('rollup_version')").first.map({ try $0.int(0) }) else {
+                throw ServerStoreError.refused(server: marks.server, answer: "no rollup version")
+            }
+            let statement = """
+                INSERT INTO \(database).rollup_hour
+                    (grouped_by, hour, customer_id, carrier_id, \(Self.rollupCounterColumns), version)
+                SELECT grouped_by, intDiv(minute, 3600) * 3600 AS h, customer_id, carrier_id, \(sums), toUInt64(\(version))
+                FROM \(database).rollup_minute FINAL WHERE \(within) GROUP BY grouped_by, h, customer_id, carrier_id
+                """
+            try ConcurrentJobs.run(clickhouse.map { node in { @Sendable in try node.query(statement) } })
+        }
+    }
+
+    static func hourFloor(_ second: Int64) -> Int64 { second - ((second % 3_600) + 3_600) % 3_600 }
 
     /// Raises `rollup_longest` to the longest call stored: a mark of everything covers CDRs stored before the
     /// rollups, whose longest call is not known yet.

@@ -28,6 +28,8 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
     let secondRollupTable: String
     let channelRollupTable: String
     let endedRollupTable: String
+    /// `rollup_hour`, or its Distributed table on a cluster.
+    let hourRollupTable: String
     /// A second PostgreSQL connection, outside the write's transaction: a writer's rollup marks commit at once,
     /// before its CDRs reach ClickHouse (ServerStore+Rollups). It connects on first use.
     let marks: PostgresLink
@@ -61,6 +63,7 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
         secondRollupTable = clickhouse.count == 1 ? "rollup_second" : "rollup_second_all"
         channelRollupTable = clickhouse.count == 1 ? "rollup_channel" : "rollup_channel_all"
         endedRollupTable = clickhouse.count == 1 ? "rollup_ended" : "rollup_ended_all"
+        hourRollupTable = clickhouse.count == 1 ? "rollup_hour" : "rollup_hour_all"
         marks = try PostgresLink(url: settings.postgres, credentials: settings.postgresCredentials, timeout: timeout)
         location = ([postgres.server] + clickhouse.map(\.server)).joined(separator: " + ")
         try migrate(cluster: settings.cluster)
@@ -106,9 +109,10 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
             try node.query(ClickHouseSchema.rollupSecondTable(database: database))
             try node.query(ClickHouseSchema.rollupChannelTable(database: database))
             try node.query(ClickHouseSchema.rollupEndedTable(database: database))
+            try node.query(ClickHouseSchema.rollupHourTable(database: database))
             if clickhouse.count > 1 {
                 try node.query(ClickHouseSchema.distributedTable(database: database, cluster: cluster))
-                for table in ["rollup_minute", "rollup_second", "rollup_channel", "rollup_ended"] {
+                for table in ["rollup_minute", "rollup_second", "rollup_channel", "rollup_ended", "rollup_hour"] {
                     try node.query(ClickHouseSchema.rollupDistributed(database: database, cluster: cluster, table: table))
                 }
             }

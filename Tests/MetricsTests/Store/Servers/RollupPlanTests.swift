@@ -27,4 +27,17 @@ final class RollupPlanTests: XCTestCase {
                        RollupPlan(raw: [Int64.min..<(-(1 << 62) + 4), ((1 << 62) - 4)..<Int64.max],
                                   rollup: [(-(1 << 62) + 4)..<((1 << 62) - 4)]))
     }
+
+    func testWholeCleanHoursAreReadFromTheHourRollupAndTheirEdgesFromMinutes() {
+        // A marked minute (7,260..<7,320) splits the clean minutes: the hour holding it is read from minutes.
+        let plan = RollupPlan(1_830..<14_420, stale: [7_260..<7_320])
+        XCTAssertEqual(plan.rollup, [1_860..<7_260, 7_320..<14_400])
+        let split = RollupPlan.hours(in: plan.rollup)
+        XCTAssertEqual(split.hours, [3_600..<7_200, 10_800..<14_400])
+        XCTAssertEqual(split.minutes, [1_860..<3_600, 7_200..<7_260, 7_320..<10_800])
+        // Less than a whole hour: minutes only; ranges past ±2⁶² stay minutes.
+        XCTAssertEqual(RollupPlan.hours(in: [3_660..<7_140]).hours, [])
+        XCTAssertEqual(RollupPlan.hours(in: [Int64.min..<0]).minutes, [Int64.min..<0])
+        XCTAssertEqual(RollupPlan.hours(in: [0..<Int64.max]).hours, [])
+    }
 }
