@@ -48,12 +48,13 @@ final class ServerReadSession: StoreReadSession {
         return CivilDate(year: value / 100, month: value % 100, day: 1).unixDay * 86_400
     }
 
-    private func integer(_ field: Substring, _ what: String) throws -> Int64 {
+    /// Called for every field of every row (tens of thousands a snapshot): nothing is allocated unless it fails.
+    private func integer(_ field: Substring, _ what: @autoclosure () -> String) throws -> Int64 {
         // Decimal sums may print a scale (".0"): only the integer part is meaningful at scale 0.
-        let digits = field.split(separator: ".").first ?? field
+        let digits = field.firstIndex(of: ".").map { field[..<$0] } ?? field
         if let value = Int64(digits) { return value }
-        if Int128(digits) != nil { throw ServerStoreError.overflow(server: node.server, what: what) }
-        throw ServerStoreError.refused(server: node.server, answer: "unexpected value \(field) for \(what)")
+        if Int128(digits) != nil { throw ServerStoreError.overflow(server: node.server, what: what()) }
+        throw ServerStoreError.refused(server: node.server, answer: "unexpected value \(field) for \(what())")
     }
 
     /// The queries of a figure whose first `keys` columns are integers and the rest the sums of `counters`. Keys
@@ -115,9 +116,9 @@ final class ServerReadSession: StoreReadSession {
             var counts = merged[keyValues] ?? RollupCounts()
             if merged[keyValues] == nil { order.append(keyValues) }
             for (index, counter) in counters.enumerated() {
-                let what = "the sum of \(counter.name)"
-                let (sum, overflow) = counts[counter].addingReportingOverflow(try integer(row[keys + index], what))
-                if overflow { throw ServerStoreError.overflow(server: node.server, what: what) }
+                let (sum, overflow) = counts[counter].addingReportingOverflow(
+                    try integer(row[keys + index], "the sum of \(counter.name)"))
+                if overflow { throw ServerStoreError.overflow(server: node.server, what: "the sum of \(counter.name)") }
                 counts[counter] = sum
             }
             merged[keyValues] = counts
