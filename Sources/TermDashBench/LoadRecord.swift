@@ -2,7 +2,7 @@ import Foundation
 
 /// What `termdash-bench cluster` loaded into the servers it keeps (`--keep`), written beside them so `--reuse` can
 /// measure the same CDRs again (at the same instant) without loading them anew: one `name value…` line per field.
-struct LoadRecord: Equatable {
+struct LoadRecord {
     static let fileName = "loaded.txt"
 
     /// The instant the traffic ends at, the snapshots' `now`.
@@ -57,11 +57,5 @@ struct LoadRecord: Equatable {
             ledger-before \(ledgerBefore)
 
             """.write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
-    static func == (left: LoadRecord, right: LoadRecord) -> Bool {
-        left.instant == right.instant && left.good == right.good && left.rejected == right.rejected
-            && left.cps == right.cps && left.load.total == right.load.total && left.load.each == right.load.each
-            && left.ledgerBefore == right.ledgerBefore
     }
 }

@@ -76,7 +76,7 @@ final class ServerReadSession: StoreReadSession {
             : RollupPlan(range, stale: try staleRanges())
         var sources: [(table: String, ranges: [Range<Int64>], time: String)] = [(table, plan.raw, "start_at")]
         if let rollup {
-            if rollup.time == "minute" && !keys.contains(where: { $0.contains("intDiv(start_at, 60)") }) {
+            if rollup.time == "minute" && !keys.contains(Self.bucket(.minute)) {
                 // No key finer than an hour: whole clean hours from the hour rollup, minutes only at their edges.
                 let (hours, minutes) = RollupPlan.hours(in: plan.rollup)
                 sources.append(("\(rollup.table) FINAL", minutes, "minute"))
