@@ -76,6 +76,48 @@ final class StoreConformanceTests: XCTestCase {
         }
     }
 
+    /// Windows whose edges fall a few seconds off a minute, where the servers take an edge minute whole from the
+    /// rollup less its seconds outside the window: every second of both edge minutes holds calls, and one carrier
+    /// calls only in the seconds just outside the first window, so it has no figure there.
+    func testFiguresOverEdgesJustOffAMinuteMatchBruteForce() throws {
+        var random = seededRandom()
+        let first = now - now % 60 - 3_600, last = now - now % 60 - 120
+        try StoreBackend.eachEmptyStore { backend, store in
+            let carriers = try (1...3).map { try store.addCarrier(name: "Carrier \($0)", channelsConfigured: 60, rateCardID: nil) }
+            var records = randomRecords(300, endingAt: last, spread: last - first, carriers: 2, prefix: "m", using: &random)
+                .map { record -> CallRecord in
+                    var record = record
+                    record.carrierID = record.carrierID.map { carriers[Int($0) - 1] }
+                    return record
+                }
+            for minute in [first, last] {
+                for second in minute..<(minute + 60) {
+                    let outside = second < first + 7 || second >= last + 53
+                    records.append(.make(
+                        key: "e\(second)", start: second, answerAfter: 2, end: second + Int64.random(in: 2...200, using: &random),
+                        customer: nil, carrier: outside ? carriers[2] : carriers[Int.random(in: 0...1, using: &random)],
+                        dtmf: 1, sell: Int64.random(in: 0...900_000, using: &random), buy: 1_000))
+                }
+            }
+            try writeInBatches(records, to: store, using: &random)
+            let engine = MetricsEngine(store: store)
+            for (from, to) in [(first + 7, last + 53), (first + 50, last + 10), (first + 1, last + 59), (first + 59, first + 61)] {
+                for grouping in [FigureGrouping.total, .carrier] {
+                    let figures = try engine.figures(from: from, to: to, groupedBy: grouping, at: now)
+                    let inWindow = records.filter { $0.startAt >= from && $0.startAt < to }
+                    let expected = Dictionary(grouping: inWindow) { grouping == .total ? 0 : $0.carrierID ?? 0 }
+                        .mapValues(BruteForce.counts)
+                    for (id, counts) in expected {
+                        XCTAssertEqual(figures[id]?.counts, counts, "\(backend) \(grouping) [\(from), \(to)) group \(id)")
+                    }
+                    for (id, figure) in figures where expected[id] == nil {
+                        XCTAssertEqual(figure.attempts, 0, "\(backend) \(grouping) [\(from), \(to)) group \(id) has no call")
+                    }
+                }
+            }
+        }
+    }
+
     func testSummaryGridsMatchBruteForce() throws {
         var random = seededRandom()
         try StoreBackend.eachEmptyStore { backend, store in

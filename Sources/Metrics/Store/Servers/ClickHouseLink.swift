@@ -57,18 +57,32 @@ final class ClickHouseLink: Sendable {
         }
     }
 
-    /// The rows of each query, all sent at once and answered in the order given: a snapshot's independent reads
-    /// then wait for the slowest, not for their sum. The first failure is thrown, after every answer has come.
-    func rows(atOnce sqls: [String]) throws -> [[[Substring]]] {
-        guard sqls.count > 1 else { return try sqls.map { try rows($0) } }
-        let statements = sqls.map { $0 + " FORMAT TSV" }
-        let requests = try statements.map { try request($0, body: nil, database: true, settings: nil) }
-        return try QueryTrace.timed(server, "\(sqls.count) at once: " + statements.joined(separator: " ; ")) {
-            let pending = requests.map { HTTPClient.shared.execute(request: $0, deadline: .now() + timeout) }
-            var answers: [Result<String, any Error>] = []
-            for future in pending { answers.append(Result { try answer(future) }) }
-            return try answers.map { Self.fields(try $0.get()) }
+    /// The answer of each query as bytes read in place, all sent at once and answered in the order given: a
+    /// snapshot's independent reads then wait for the slowest, not for their sum. Each query goes to its own server
+    /// (a read of a cluster shard by shard asks every server). The first failure is thrown, after every answer has
+    /// come.
+    static func answers(_ asks: [(link: ClickHouseLink, sql: String)]) throws -> [ClickHouseAnswer] {
+        guard let first = asks.first else { return [] }
+        let statements = asks.map { $0.sql + " FORMAT TSV" }
+        let requests = try zip(asks, statements).map { try $0.link.request($1, body: nil, database: true, settings: nil) }
+        let servers = Set(asks.map(\.link.server)).count
+        let label = asks.count == 1 ? statements[0]
+            : "\(asks.count) at once" + (servers > 1 ? " on \(servers) servers" : "") + ": "
+                + statements.joined(separator: " ; ")
+        return try QueryTrace.timed(servers > 1 ? "clickhouse" : first.link.server, label) {
+            let pending = zip(asks, requests).map {
+                $0.link.deadlineExecute($1)
+            }
+            var answers: [Result<ClickHouseAnswer, any Error>] = []
+            for (ask, future) in zip(asks, pending) {
+                answers.append(Result { ClickHouseAnswer(server: ask.link.server, bytes: try ask.link.answerBytes(future)) })
+            }
+            return try answers.map { try $0.get() }
         }
+    }
+
+    private func deadlineExecute(_ request: HTTPClient.Request) -> EventLoopFuture<HTTPClient.Response> {
+        HTTPClient.shared.execute(request: request, deadline: .now() + timeout)
     }
 
     private static func fields(_ text: String) -> [[Substring]] {
@@ -93,15 +107,21 @@ final class ClickHouseLink: Sendable {
 
     /// The body of an answer awaited; any status but 200 is the server's refusal.
     fileprivate func answer(_ future: EventLoopFuture<HTTPClient.Response>) throws -> String {
+        String(decoding: try answerBytes(future), as: UTF8.self)
+    }
+
+    /// The bytes of an answer awaited; any status but 200 is the server's refusal.
+    fileprivate func answerBytes(_ future: EventLoopFuture<HTTPClient.Response>) throws -> [UInt8] {
         let response: HTTPClient.Response
         do { response = try future.wait() } catch {
             throw ServerStoreError.unreachable(server: server, reason: Self.reason(error))
         }
-        let text = response.body.map { String(buffer: $0) } ?? ""
+        let bytes = response.body.map { Array($0.readableBytesView) } ?? []
         guard response.status == .ok else {
-            throw ServerStoreError.refused(server: server, answer: Self.firstLine(text, redacting: credentials))
+            throw ServerStoreError.refused(
+                server: server, answer: Self.firstLine(String(decoding: bytes, as: UTF8.self), redacting: credentials))
         }
-        return text
+        return bytes
     }
 
     private static func reason(_ error: any Error) -> String {

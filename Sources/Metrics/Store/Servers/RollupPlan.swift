@@ -3,10 +3,14 @@
 struct RollupPlan: Equatable {
     var raw: [Range<Int64>]
     var rollup: [Range<Int64>]
+    /// CDRs read and subtracted: the part of a clean edge minute outside the range, when that is the smaller part
+    /// (`nearest`). Empty unless asked for.
+    var subtracted: [Range<Int64>] = []
 
-    init(raw: [Range<Int64>], rollup: [Range<Int64>]) {
+    init(raw: [Range<Int64>], rollup: [Range<Int64>], subtracted: [Range<Int64>] = []) {
         self.raw = raw
         self.rollup = rollup
+        self.subtracted = subtracted
     }
 
     init(_ range: Range<Int64>, stale: [Range<Int64>]) {
@@ -41,6 +45,44 @@ struct RollupPlan: Equatable {
             }
         }
         self.init(raw: raw, rollup: rollup)
+    }
+
+    /// The plan of `init(_:stale:)`, but a ragged edge whose minute is clean is read as the whole minute from the
+    /// rollup less the CDRs of the minute outside the range, when those are fewer seconds than the edge: a range
+    /// ending now ends with a minute whose rest holds no CDR yet, and a day back from now starts at most 30 s off a
+    /// minute either way, instead of up to 59 s of CDRs at each edge. Only for sums, whose subtraction is exact.
+    static func nearest(_ range: Range<Int64>, stale: [Range<Int64>]) -> RollupPlan {
+        var plan = RollupPlan(range, stale: stale)
+        let (low, high) = (range.lowerBound, range.upperBound)
+        guard low > -limit, high < limit, !plan.rollup.isEmpty else { return plan }
+        func clean(_ minute: Int64) -> Bool {
+            !stale.contains {
+                floor(max($0.lowerBound, -limit)) < minute + 60 && ceiling(min($0.upperBound, limit)) > minute
+            }
+        }
+        let first = floor(low)
+        if first < low, low - first < first + 60 - low, plan.raw.first == low..<(first + 60), clean(first) {
+            plan.raw.removeFirst()
+            plan.rollup.insert(first..<(first + 60), at: 0)
+            plan.subtracted.append(first..<low)
+        }
+        let last = floor(high)
+        if last < high, last + 60 - high < high - last, plan.raw.last == last..<high, clean(last) {
+            plan.raw.removeLast()
+            plan.rollup.append(last..<(last + 60))
+            plan.subtracted.append(high..<(last + 60))
+        }
+        // Adjacent pieces as one: fewer ranges in each query, and whole hours found across them.
+        var joined: [Range<Int64>] = []
+        for piece in plan.rollup {
+            if let previous = joined.last, previous.upperBound == piece.lowerBound {
+                joined[joined.count - 1] = previous.lowerBound..<piece.upperBound
+            } else {
+                joined.append(piece)
+            }
+        }
+        plan.rollup = joined
+        return plan
     }
 
     /// The plan for a rollup kept per second (attempts, calls ended): a clean minute holds every one of its seconds,

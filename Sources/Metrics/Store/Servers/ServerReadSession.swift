@@ -6,8 +6,7 @@ import PostgresNIO
 /// PostgreSQL.
 final class ServerReadSession: StoreReadSession {
     let store: ServerStore
-    private var node: ClickHouseLink { store.clickhouse[0] }
-    private var table: String { "\(store.cdrTable) FINAL" }
+    private var table: String { "\(store.readCDRTable) FINAL" }
 
     init(store: ServerStore) { self.store = store }
 
@@ -49,12 +48,25 @@ final class ServerReadSession: StoreReadSession {
     }
 
     /// Called for every field of every row (tens of thousands a snapshot): nothing is allocated unless it fails.
-    private func integer(_ field: Substring, _ what: @autoclosure () -> String) throws -> Int64 {
-        // Decimal sums may print a scale (".0"): only the integer part is meaningful at scale 0.
-        let digits = field.firstIndex(of: ".").map { field[..<$0] } ?? field
-        if let value = Int64(digits) { return value }
-        if Int128(digits) != nil { throw ServerStoreError.overflow(server: node.server, what: what()) }
-        throw ServerStoreError.refused(server: node.server, answer: "unexpected value \(field) for \(what())")
+    private func integer(_ answer: ClickHouseAnswer, _ row: Int, _ column: Int, _ what: @autoclosure () -> String)
+        throws -> Int64
+    {
+        switch answer.integer(row, column) {
+        case .value(let value): return value
+        case .overflow: throw ServerStoreError.overflow(server: answer.server, what: what())
+        case .invalid:
+            throw ServerStoreError.refused(
+                server: answer.server, answer: "unexpected value \(answer.text(row, column)) for \(what())")
+        }
+    }
+
+    /// Each query's answer, all sent at once: to the one server read, or, on a cluster read shard by shard, to
+    /// every server (over its local tables), their answers to one query joined (`ServerStore.readNodes`).
+    private func answers(_ queries: [String]) throws -> [ClickHouseAnswer] {
+        let nodes = store.readNodes
+        let each = try ClickHouseLink.answers(queries.flatMap { sql in nodes.map { (link: $0, sql: sql) } })
+        guard nodes.count > 1 else { return each }
+        return queries.indices.map { ClickHouseAnswer(joining: Array(each[($0 * nodes.count)..<(($0 + 1) * nodes.count)])) }
     }
 
     /// The queries of a figure whose first `keys` columns are integers and the rest the sums of `counters`. Keys
@@ -62,8 +74,10 @@ final class ServerReadSession: StoreReadSession {
     /// are read from a rollup instead when one holds the figure (`start_at` read as its time column): the minute
     /// rollup when no key is a second and nothing names a DID, the second rollup (every second of a clean minute,
     /// ragged edges too) for attempts per second of everyone; the rest from the CDRs. `merge` adds the answers.
+    /// A figure that counts attempts may take an edge minute whole from the minute rollup less its CDRs outside the
+    /// range (`RollupPlan.nearest`): a group is then known by its attempts.
     private func groupedQueries(keys: [String], counters: [Counter], from range: Range<Int64>, condition: String)
-        throws -> [String]
+        throws -> [GroupedQuery]
     {
         let perSecond = keys.contains("start_at")
         let named = (keys + [condition]).contains { $0.contains("did_id") }
@@ -73,6 +87,7 @@ final class ServerReadSession: StoreReadSession {
             ? (store.secondRollupTable, "second") : nil
         let plan = rollup == nil ? RollupPlan(raw: [range], rollup: [])
             : rollup?.time == "second" ? RollupPlan.perSecond(range, stale: try staleRanges())
+            : counters.contains(.attempts) ? RollupPlan.nearest(range, stale: try staleRanges())
             : RollupPlan(range, stale: try staleRanges())
         var sources: [(table: String, ranges: [Range<Int64>], time: String)] = [(table, plan.raw, "start_at")]
         if let rollup {
@@ -85,8 +100,9 @@ final class ServerReadSession: StoreReadSession {
                 sources.append(("\(rollup.table) FINAL", plan.rollup, rollup.time))
             }
         }
-        var queries: [String] = []
-        for (source, ranges, time) in sources where !ranges.isEmpty {
+        var queries: [GroupedQuery] = []
+        for (index, (source, ranges, time)) in (sources + [(table, plan.subtracted, "start_at")]).enumerated()
+            where !ranges.isEmpty {
             func overTime(_ text: String) -> String { text.replacingOccurrences(of: "start_at", with: time) }
             let sums = counters.map { source == table ? Self.sum($0) : Self.rollupSum($0) }
             let columns = (keys.enumerated().map { "\(overTime($1)) AS k\($0)" } + sums).joined(separator: ", ")
@@ -100,37 +116,47 @@ final class ServerReadSession: StoreReadSession {
                     + (named.contains { $0.contains("carrier_id") } ? 2 : 0)
                 within = "grouped_by = \(grouping) AND (\(within))"
             }
-            queries.append("SELECT \(columns) FROM \(source) WHERE (\(within)) AND \(condition) \(groupBy)")
+            queries.append(GroupedQuery(sql: "SELECT \(columns) FROM \(source) WHERE (\(within)) AND \(condition) \(groupBy)",
+                                        subtracted: index == sources.count))
         }
         return queries
     }
 
-    /// The answers of `groupedQueries`, added by key (money checked against Int64), visited in the order first seen.
-    private func merge(_ answers: [[[Substring]]], keys: Int, counters: [Counter],
+    /// The answers of `groupedQueries`, added by key (money checked against Int64; those `subtracted` taken away),
+    /// visited in the order first seen; with a subtraction, a group left with no attempt had no call in the range.
+    private func merge(_ answers: [ClickHouseAnswer], of queries: [GroupedQuery], keys: Int, counters: [Counter],
                        _ visit: ([Int64], RollupCounts) throws -> Void) throws {
-        var merged: [[Int64]: RollupCounts] = [:]
-        var order: [[Int64]] = []
-        for row in answers.joined() where row.count == keys + counters.count {
-            var keyValues: [Int64] = []
-            for index in 0..<keys { keyValues.append(try integer(row[index], "a group")) }
-            var counts = merged[keyValues] ?? RollupCounts()
-            if merged[keyValues] == nil { order.append(keyValues) }
-            for (index, counter) in counters.enumerated() {
-                let (sum, overflow) = counts[counter].addingReportingOverflow(
-                    try integer(row[keys + index], "the sum of \(counter.name)"))
-                if overflow { throw ServerStoreError.overflow(server: node.server, what: "the sum of \(counter.name)") }
-                counts[counter] = sum
+        var position: [[Int64]: Int] = [:]
+        var merged: [(keys: [Int64], counts: RollupCounts)] = []
+        for (answer, query) in zip(answers, queries) {
+            for row in 0..<answer.count where answer.width(row) == keys + counters.count {
+                var keyValues: [Int64] = []
+                keyValues.reserveCapacity(keys)
+                for index in 0..<keys { keyValues.append(try integer(answer, row, index, "a group")) }
+                let at = position[keyValues] ?? merged.count
+                if at == merged.count {
+                    position[keyValues] = at
+                    merged.append((keyValues, RollupCounts()))
+                }
+                for (index, counter) in counters.enumerated() {
+                    let value = try integer(answer, row, keys + index, "the sum of \(counter.name)")
+                    let (sum, overflow) = query.subtracted
+                        ? merged[at].counts[counter].subtractingReportingOverflow(value)
+                        : merged[at].counts[counter].addingReportingOverflow(value)
+                    if overflow { throw ServerStoreError.overflow(server: answer.server, what: "the sum of \(counter.name)") }
+                    merged[at].counts[counter] = sum
+                }
             }
-            merged[keyValues] = counts
         }
-        for keyValues in order { try visit(keyValues, merged[keyValues]!) }
+        let subtracts = queries.contains(where: \.subtracted)
+        for (keyValues, counts) in merged where !subtracts || counts.attempts != 0 { try visit(keyValues, counts) }
     }
 
     /// A grouped figure (`groupedQueries`), its queries sent at once.
     private func grouped(keys: [String], counters: [Counter], from range: Range<Int64>, condition: String,
                          _ visit: ([Int64], RollupCounts) throws -> Void) throws {
         let queries = try groupedQueries(keys: keys, counters: counters, from: range, condition: condition)
-        try merge(try node.rows(atOnce: queries), keys: keys.count, counters: counters, visit)
+        try merge(try answers(queries.map(\.sql)), of: queries, keys: keys.count, counters: counters, visit)
     }
 
     /// The sum of `counter` over rollup rows (money is Decimal128 there, like the CDRs' sums).
@@ -208,13 +234,14 @@ final class ServerReadSession: StoreReadSession {
         let figures = try groupedQueries(keys: figureKeys, counters: Counter.allCases, from: buckets, condition: "1")
         let perSecond = try groupedQueries(keys: ["start_at"], counters: [.attempts], from: buckets, condition: "1")
         let channel = try channelQueries(minutes: buckets)
-        let answers = try node.rows(atOnce: figures + perSecond + channel)
+        let answered = try answers(figures.map(\.sql) + perSecond.map(\.sql) + channel)
         var result: [Int64: NetworkBucket] = [:]
-        try merge(Array(answers[..<figures.count]), keys: 1, counters: Counter.allCases) {
+        try merge(Array(answered[..<figures.count]), of: figures, keys: 1, counters: Counter.allCases) {
             let start = Self.bucketStart(level, $0[0])
             result[start] = NetworkBucket(bucket: start, counts: $1, peakAttempts: 0, peakSecond: nil, channelSeconds: 0)
         }
-        try merge(Array(answers[figures.count..<(figures.count + perSecond.count)]), keys: 1, counters: [.attempts]) {
+        try merge(Array(answered[figures.count..<(figures.count + perSecond.count)]), of: perSecond, keys: 1,
+                  counters: [.attempts]) {
             let (second, attempts) = ($0[0], $1.attempts)
             let start = level.start(of: second)
             guard var bucket = result[start] else { return }
@@ -224,7 +251,7 @@ final class ServerReadSession: StoreReadSession {
             }
             result[start] = bucket
         }
-        try visitChannel(Array(answers[(figures.count + perSecond.count)...])) { minute, seconds in
+        try visitChannel(Array(answered[(figures.count + perSecond.count)...])) { minute, seconds in
             // A bucket no call started in still has the seconds of calls that started before it.
             let start = level.start(of: minute)
             result[start, default: NetworkBucket(
@@ -254,7 +281,7 @@ final class ServerReadSession: StoreReadSession {
 
     func channelSeconds(minutes: Range<Int64>, _ visit: (_ minute: Int64, _ seconds: Int64) -> Void) throws {
         guard !minutes.isEmpty else { return }
-        try visitChannel(try node.rows(atOnce: try channelQueries(minutes: minutes)), visit)
+        try visitChannel(try answers(try channelQueries(minutes: minutes)), visit)
     }
 
     /// The queries of `channelSeconds`: clean whole minutes from the channel rollup (a stale one was marked from its
@@ -282,11 +309,20 @@ final class ServerReadSession: StoreReadSession {
         return queries
     }
 
-    private func visitChannel(_ answers: [[[Substring]]], _ visit: (_ minute: Int64, _ seconds: Int64) -> Void) throws {
-        for row in answers.joined() where row.count == 2 {
-            let seconds = try integer(row[1], "channel seconds")
-            if seconds > 0 { visit(try integer(row[0], "a minute"), seconds) }
+    /// Visits each minute once, its seconds added over the answers (one per shard when read shard by shard).
+    private func visitChannel(_ answers: [ClickHouseAnswer], _ visit: (_ minute: Int64, _ seconds: Int64) -> Void) throws {
+        var seconds: [Int64: Int64] = [:]
+        var order: [Int64] = []
+        for answer in answers {
+            for row in 0..<answer.count where answer.width(row) == 2 {
+                let value = try integer(answer, row, 1, "channel seconds")
+                guard value > 0 else { continue }
+                let minute = try integer(answer, row, 0, "a minute")
+                if seconds[minute] == nil { order.append(minute) }
+                seconds[minute, default: 0] += value
+            }
         }
+        for minute in order { visit(minute, seconds[minute]!) }
     }
 
     func registrationSamples(minutes: Range<Int64>, _ visit: (_ minute: Int64, _ registrations: Int64) -> Void)
@@ -337,16 +373,18 @@ final class ServerReadSession: StoreReadSession {
         let (column, condition) = Self.group(grouping)
         // `end_at` is not in the sort key: bounding the starts by the longest call keeps the scan to the window.
         let earliest = try longestCall().map { "start_at >= \(window.lowerBound - $0)" } ?? "1"
-        for row in try node.rows("""
+        let answer = try answers(["""
             SELECT \(column), start_at, end_at FROM \(table)
             WHERE end_at > \(window.lowerBound) AND start_at < \(window.upperBound) AND \(earliest) AND \(condition)
-            """) where row.count == 3 {
-            visit(try integer(row[0], "a group"), try integer(row[1], "a start"), try integer(row[2], "an end"))
+            """])[0]
+        for row in 0..<answer.count where answer.width(row) == 3 {
+            visit(try integer(answer, row, 0, "a group"), try integer(answer, row, 1, "a start"),
+                  try integer(answer, row, 2, "an end"))
         }
     }
 
     func finishedCallCount(at second: Int64) throws -> Int {
-        try overlapCount(try node.rows(countQuery(at: second)), at: second)
+        try overlapCount(try answers([countQuery(at: second)])[0], at: second)
     }
 
     func channelChanges(
@@ -354,7 +392,7 @@ final class ServerReadSession: StoreReadSession {
     ) throws {
         guard !seconds.isEmpty else { return }
         let (started, ended) = try changeQueries(seconds)
-        try visitChanges(try node.rows(atOnce: started + ended), started: started.count, visit)
+        try visitChanges(try answers(started.map(\.sql) + ended), started: started, visit)
     }
 
     func finishedCallCount(
@@ -372,13 +410,13 @@ final class ServerReadSession: StoreReadSession {
         let count = fromMinute
             ? "SELECT sum(\(ClickHouseSchema.openColumn)) FROM \(store.channelRollupTable) FINAL WHERE minute = \(minute)"
             : try countQuery(at: second)
-        let answers = try node.rows(atOnce: [count] + started + ended)
+        let answered = try answers([count] + started.map(\.sql) + ended)
         var since: Int64 = 0
-        try visitChanges(Array(answers.dropFirst()), started: started.count) { at, started, ended in
+        try visitChanges(Array(answered.dropFirst()), started: started) { at, started, ended in
             if at > minute && at <= second { since += started - ended }
             visit(at, started, ended)
         }
-        let counted = try overlapCount(answers[0], at: second)
+        let counted = try overlapCount(answered[0], at: second)
         return fromMinute ? counted + Int(since) : counted
     }
 
@@ -388,17 +426,20 @@ final class ServerReadSession: StoreReadSession {
         return "SELECT count() FROM \(table) WHERE end_at > \(second) AND start_at <= \(second) AND \(earliest)"
     }
 
-    private func overlapCount(_ rows: [[Substring]], at second: Int64) throws -> Int {
-        guard let field = rows.first?.first else {
-            throw ServerStoreError.refused(server: node.server, answer: "no count of calls overlapping \(second)")
+    /// The count answered, added over its rows (one per shard when read shard by shard).
+    private func overlapCount(_ answer: ClickHouseAnswer, at second: Int64) throws -> Int {
+        guard answer.count > 0 else {
+            throw ServerStoreError.refused(server: answer.server, answer: "no count of calls overlapping \(second)")
         }
-        return Int(try integer(field, "calls overlapping a second"))
+        var total = 0
+        for row in 0..<answer.count { total += Int(try integer(answer, row, 0, "calls overlapping a second")) }
+        return total
     }
 
     /// The queries of `channelChanges`: calls started per second (`groupedQueries`), and ended per second — clean
     /// minutes from the ended rollup (a write marks up to its last end), marked minutes from the CDRs, whose starts
     /// are bounded by the longest call.
-    private func changeQueries(_ seconds: Range<Int64>) throws -> (started: [String], ended: [String]) {
+    private func changeQueries(_ seconds: Range<Int64>) throws -> (started: [GroupedQuery], ended: [String]) {
         let started = try groupedQueries(keys: ["start_at"], counters: [.attempts], from: seconds, condition: "1")
         let plan = RollupPlan.perSecond(seconds, stale: try staleRanges())
         let longest = try longestCall()
@@ -418,15 +459,17 @@ final class ServerReadSession: StoreReadSession {
     }
 
     /// The answers of `changeQueries` (the first `started` of them calls started), visited once per second.
-    private func visitChanges(_ answers: [[[Substring]]], started: Int,
+    private func visitChanges(_ answers: [ClickHouseAnswer], started: [GroupedQuery],
                               _ visit: (_ second: Int64, _ started: Int64, _ ended: Int64) -> Void) throws {
         var changes: [Int64: (Int64, Int64)] = [:]
-        try merge(Array(answers[..<started]), keys: 1, counters: [.attempts]) {
+        try merge(Array(answers[..<started.count]), of: started, keys: 1, counters: [.attempts]) {
             changes[$0[0], default: (0, 0)].0 += $1.attempts
         }
-        for row in answers[started...].joined() where row.count == 2 {
-            let count = try integer(row[1], "calls ended")
-            if count > 0 { changes[try integer(row[0], "an end"), default: (0, 0)].1 += count }
+        for answer in answers[started.count...] {
+            for row in 0..<answer.count where answer.width(row) == 2 {
+                let count = try integer(answer, row, 1, "calls ended")
+                if count > 0 { changes[try integer(answer, row, 0, "an end"), default: (0, 0)].1 += count }
+            }
         }
         for (second, change) in changes { visit(second, change.0, change.1) }
     }

@@ -40,4 +40,46 @@ final class RollupPlanTests: XCTestCase {
         XCTAssertEqual(RollupPlan.hours(in: [Int64.min..<0]).minutes, [Int64.min..<0])
         XCTAssertEqual(RollupPlan.hours(in: [0..<Int64.max]).hours, [])
     }
+
+    func testAnEdgeMinuteIsTakenWholeLessItsFewerSecondsOutsideTheRange() {
+        // 10..<60 (50 s) inside the first minute, 0..<10 outside; 240..<290 inside the last, 290..<300 outside.
+        XCTAssertEqual(RollupPlan.nearest(10..<290, stale: []),
+                       RollupPlan(raw: [], rollup: [0..<300], subtracted: [0..<10, 290..<300]))
+        // A mark on an edge minute keeps that edge raw.
+        XCTAssertEqual(RollupPlan.nearest(1..<299, stale: [290..<300]),
+                       RollupPlan(raw: [240..<299], rollup: [0..<240], subtracted: [0..<1]))
+        XCTAssertEqual(RollupPlan.nearest(1..<299, stale: [10..<11]),
+                       RollupPlan(raw: [1..<60], rollup: [60..<300], subtracted: [299..<300]))
+        // Fewer seconds inside than out, half a minute, aligned edges, a range within one minute: as before.
+        for range in [59..<241, 30..<270, 60..<240, 61..<119, Int64.min..<Int64.max] as [Range<Int64>] {
+            XCTAssertEqual(RollupPlan.nearest(range, stale: []), RollupPlan(range, stale: []), "\(range)")
+        }
+        // An edge joined to a stale minute beside it stays raw.
+        XCTAssertEqual(RollupPlan.nearest(5..<300, stale: [70..<80]), RollupPlan(raw: [5..<120], rollup: [120..<300]))
+    }
+
+    /// Every second of a range counted once by the plan: raw plus rollup less subtracted, over random ranges and marks.
+    func testTheNearestPlanCountsEverySecondOfTheRangeOnce() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let low = Int64.random(in: -200..<400, using: &generator)
+            let range = low..<(low + Int64.random(in: 0..<400, using: &generator))
+            let stale = (0..<Int.random(in: 0..<3, using: &generator)).map { _ in
+                let start = Int64.random(in: -300..<900, using: &generator)
+                return start..<(start + Int64.random(in: 1..<90, using: &generator))
+            }
+            let plan = RollupPlan.nearest(range, stale: stale)
+            var times = [Int64: Int](minimumCapacity: 1_000)
+            for piece in plan.raw + plan.rollup { for second in piece { times[second, default: 0] += 1 } }
+            for piece in plan.subtracted { for second in piece { times[second, default: 0] -= 1 } }
+            let counted = times.filter { $0.value != 0 }
+            XCTAssertTrue(counted.allSatisfy { range.contains($0.key) && $0.value == 1 }, "\(range) \(stale): \(plan)")
+            XCTAssertEqual(counted.count, range.count, "\(range) \(stale): \(plan)")
+            // The rollup is read only in whole minutes none of the marks touch.
+            for piece in plan.rollup {
+                XCTAssertTrue(piece.lowerBound % 60 == 0 && piece.upperBound % 60 == 0, "\(piece)")
+                XCTAssertFalse(stale.contains { $0.overlaps(piece) }, "\(range) \(stale): \(plan)")
+            }
+        }
+    }
 }
