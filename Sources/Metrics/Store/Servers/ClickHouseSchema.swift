@@ -50,6 +50,7 @@ enum ClickHouseSchema {
         ENGINE = ReplacingMergeTree(version)
         PARTITION BY toYYYYMM(toDateTime(minute))
         ORDER BY (grouped_by, minute, customer_id, carrier_id)
+        SETTINGS index_granularity = 1024
         """
     }
 
@@ -67,6 +68,7 @@ enum ClickHouseSchema {
         ENGINE = ReplacingMergeTree(version)
         PARTITION BY toYYYYMM(toDateTime(hour))
         ORDER BY (grouped_by, hour, customer_id, carrier_id)
+        SETTINGS index_granularity = 1024
         """
     }
 
@@ -78,6 +80,7 @@ enum ClickHouseSchema {
         ENGINE = ReplacingMergeTree(version)
         PARTITION BY toYYYYMM(toDateTime(second))
         ORDER BY second
+        SETTINGS index_granularity = 1024
         """
     }
 
@@ -89,6 +92,7 @@ enum ClickHouseSchema {
         ENGINE = ReplacingMergeTree(version)
         PARTITION BY toYYYYMM(toDateTime(minute))
         ORDER BY minute
+        SETTINGS index_granularity = 1024
         """
     }
 
@@ -100,8 +104,29 @@ enum ClickHouseSchema {
         ENGINE = ReplacingMergeTree(version)
         PARTITION BY toYYYYMM(toDateTime(second))
         ORDER BY second
+        SETTINGS index_granularity = 1024
         """
     }
+
+    /// The rollup tables, each with the index granularity of `rollupGranularity`.
+    static let rollupTables = ["rollup_minute", "rollup_second", "rollup_channel", "rollup_ended", "rollup_hour"]
+
+    /// The statement creating the rollup table `name` (one of `rollupTables`).
+    static func rollupTable(_ name: String, database: String) -> String {
+        switch name {
+        case "rollup_minute": return rollupMinuteTable(database: database)
+        case "rollup_second": return rollupSecondTable(database: database)
+        case "rollup_channel": return rollupChannelTable(database: database)
+        case "rollup_ended": return rollupEndedTable(database: database)
+        default: return rollupHourTable(database: database)
+        }
+    }
+
+    /// Rows per index granule of the rollups (ClickHouse's default is 8,192). A figure reads a few rows of a rollup
+    /// (a minute's network row, 40 carriers' hours), and `FINAL` merges every row of each granule it touches, in each
+    /// part: at 100 M CDRs, granules of 1,024 rows took a third off such reads. Rollups made before it are made
+    /// again with it and recomputed (`ServerStore.refineRollupGranules`).
+    static let rollupGranularity = "index_granularity = 1024"
 
     /// The shards' rollup `table` read as one (reads only: each node's rows are written on that node).
     static func rollupDistributed(database: String, cluster: String, table: String) -> String {

@@ -126,17 +126,18 @@ final class ServerReadSession: StoreReadSession {
     /// visited in the order first seen; with a subtraction, a group left with no attempt had no call in the range.
     private func merge(_ answers: [ClickHouseAnswer], of queries: [GroupedQuery], keys: Int, counters: [Counter],
                        _ visit: ([Int64], RollupCounts) throws -> Void) throws {
-        var position: [[Int64]: Int] = [:]
-        var merged: [(keys: [Int64], counts: RollupCounts)] = []
+        // Keyed by a value, not an array: no allocation per row (a figure has at most two keys).
+        precondition(keys <= 2, "a grouped figure has at most two keys")
+        var position: [SIMD2<Int64>: Int] = [:]
+        var merged: [(keys: SIMD2<Int64>, counts: RollupCounts)] = []
         for (answer, query) in zip(answers, queries) {
             for row in 0..<answer.count where answer.width(row) == keys + counters.count {
-                var keyValues: [Int64] = []
-                keyValues.reserveCapacity(keys)
-                for index in 0..<keys { keyValues.append(try integer(answer, row, index, "a group")) }
-                let at = position[keyValues] ?? merged.count
+                var key = SIMD2<Int64>(0, 0)
+                for index in 0..<keys { key[index] = try integer(answer, row, index, "a group") }
+                let at = position[key] ?? merged.count
                 if at == merged.count {
-                    position[keyValues] = at
-                    merged.append((keyValues, RollupCounts()))
+                    position[key] = at
+                    merged.append((key, RollupCounts()))
                 }
                 for (index, counter) in counters.enumerated() {
                     let value = try integer(answer, row, keys + index, "the sum of \(counter.name)")
@@ -149,7 +150,9 @@ final class ServerReadSession: StoreReadSession {
             }
         }
         let subtracts = queries.contains(where: \.subtracted)
-        for (keyValues, counts) in merged where !subtracts || counts.attempts != 0 { try visit(keyValues, counts) }
+        for (key, counts) in merged where !subtracts || counts.attempts != 0 {
+            try visit((0..<keys).map { key[$0] }, counts)
+        }
     }
 
     /// A grouped figure (`groupedQueries`), its queries sent at once.

@@ -115,14 +115,15 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
         for node in clickhouse {
             try node.query("CREATE DATABASE IF NOT EXISTS \(database)", database: false)
             try node.query(ClickHouseSchema.localTable(database: database))
-            try node.query(ClickHouseSchema.rollupMinuteTable(database: database))
-            try node.query(ClickHouseSchema.rollupSecondTable(database: database))
-            try node.query(ClickHouseSchema.rollupChannelTable(database: database))
-            try node.query(ClickHouseSchema.rollupEndedTable(database: database))
-            try node.query(ClickHouseSchema.rollupHourTable(database: database))
+            for table in ClickHouseSchema.rollupTables {
+                try node.query(ClickHouseSchema.rollupTable(table, database: database))
+            }
+        }
+        try refineRollupGranules()
+        for node in clickhouse {
             if clickhouse.count > 1 {
                 try node.query(ClickHouseSchema.distributedTable(database: database, cluster: cluster))
-                for table in ["rollup_minute", "rollup_second", "rollup_channel", "rollup_ended", "rollup_hour"] {
+                for table in ClickHouseSchema.rollupTables {
                     try node.query(ClickHouseSchema.rollupDistributed(database: database, cluster: cluster, table: table))
                 }
             }
@@ -133,6 +134,28 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
             for table in clickhouse.count > 1 ? ["rollup_channel", "rollup_channel_all"] : ["rollup_channel"] {
                 try addColumn(ClickHouseSchema.openColumn, on: node, table: table,
                               ClickHouseSchema.addOpenColumn(database: database, table: table))
+            }
+        }
+    }
+
+    /// Makes again, with `ClickHouseSchema.rollupGranularity`, the rollup tables made before it, empty. Everything
+    /// is marked first, once, committed at once: a process stopped part-way leaves the mark (the next writer, or
+    /// `rebuild`, recomputes every rollup), never a rollup emptied without one.
+    private func refineRollupGranules() throws {
+        let names = ClickHouseSchema.rollupTables.map(ClickHouseText.literal).joined(separator: ", ")
+        let coarse = try clickhouse.map { node in
+            try node.rows("""
+                SELECT name FROM system.tables WHERE database = \(ClickHouseText.literal(database)) AND name IN (\(names))
+                    AND position(engine_full, \(ClickHouseText.literal(ClickHouseSchema.rollupGranularity))) = 0
+                """).compactMap { $0.first.map(String.init) }
+        }
+        guard coarse.contains(where: { !$0.isEmpty }) else { return }
+        try postgres.execute(
+            "INSERT INTO rollup_dirty (low, high, owner) VALUES (-4611686018427387904, 4611686018427387904, 0)")
+        for (node, tables) in zip(clickhouse, coarse) {
+            for table in tables {
+                try node.query("DROP TABLE \(database).\(table)")
+                try node.query(ClickHouseSchema.rollupTable(table, database: database))
             }
         }
     }

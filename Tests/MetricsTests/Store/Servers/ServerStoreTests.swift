@@ -222,6 +222,56 @@ final class ServerStoreTests: XCTestCase {
     }
 
     /// ClickHouse's Int64 `sum` wraps silently; the store sums money as Decimal128 and refuses a total beyond 64 bits.
+    /// A store whose rollups were made before `ClickHouseSchema.rollupGranularity`: opened, its rollup tables are
+    /// made again with it on every server and everything is marked, so its figures stay right (read from the CDRs)
+    /// until the next writer recomputes every rollup.
+    func testRollupsMadeBeforeTheirGranularityAreMadeAgainAndRecomputed() throws {
+        var random = seededRandom()
+        for cluster in [false, true] {
+            let settings = try TestServers.settings(cluster: cluster)
+            let store = try ServerStore(settings)
+            let carrier = try store.addCarrier(name: "K", channelsConfigured: 9, rateCardID: nil)
+            var records = randomRecords(400, endingAt: now - 600, spread: 3 * 3_600, carriers: 1, using: &random)
+            for index in records.indices { records[index].carrierID = carrier }
+            try store.write { try $0.insertCDRs(records) }
+            // As made before: two rollups with ClickHouse's default granules (left empty: only a remake fills them).
+            for node in store.clickhouse {
+                for table in ["rollup_minute", "rollup_hour"] {
+                    try node.query("DROP TABLE \(store.database).\(table)")
+                    try node.query(ClickHouseSchema.rollupTable(table, database: store.database)
+                        .replacingOccurrences(of: "SETTINGS \(ClickHouseSchema.rollupGranularity)", with: ""))
+                }
+            }
+            let reopened = try ServerStore(settings)
+            for node in reopened.clickhouse {
+                let engines = try node.rows("""
+                    SELECT name, engine_full FROM system.tables WHERE database = '\(store.database)' AND name LIKE 'rollup_%'
+                        AND engine NOT LIKE 'Distributed%' ORDER BY name
+                    """)
+                XCTAssertEqual(engines.map { String($0[0]) }, ClickHouseSchema.rollupTables.sorted(), "cluster \(cluster)")
+                XCTAssertTrue(engines.allSatisfy { $0[1].contains(ClickHouseSchema.rollupGranularity) },
+                              "cluster \(cluster): \(engines)")
+            }
+            XCTAssertEqual(try reopened.dirtyRollupRanges(on: reopened.postgres).count, 1, "cluster \(cluster)")
+            let expected = BruteForce.counts(records.filter { $0.startAt >= now - 4 * 3_600 })
+            func figure() throws -> RollupCounts? {
+                try MetricsEngine(store: reopened).figures(from: now - 4 * 3_600, to: now, groupedBy: .carrier, at: now)[carrier]?.counts
+            }
+            XCTAssertEqual(try figure(), expected, "cluster \(cluster): marked, read from the CDRs")
+            // The next writer recomputes every rollup: the figures then come from them, the same.
+            let late = randomRecords(1, endingAt: now - 30, spread: 60, carriers: 1, prefix: "late", using: &random)
+                .map { record -> CallRecord in
+                    var record = record
+                    record.carrierID = carrier
+                    return record
+                }
+            try reopened.write { try $0.insertCDRs(late) }
+            XCTAssertEqual(try reopened.dirtyRollupRanges(on: reopened.postgres), [], "cluster \(cluster)")
+            XCTAssertEqual(try figure(), BruteForce.counts(records.filter { $0.startAt >= now - 4 * 3_600 } + late),
+                           "cluster \(cluster): recomputed")
+        }
+    }
+
     func testAMoneySumBeyond64BitsIsAnErrorNotAWrappedFigure() throws {
         var random = seededRandom()
         let store = try ServerStore(TestServers.settings(cluster: true))
