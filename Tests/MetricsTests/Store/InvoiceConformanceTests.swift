@@ -156,6 +156,8 @@ final class InvoiceConformanceTests: XCTestCase {
                     customer: customers.randomElement(using: &random)!,
                     sell: table.match(dst).map { billsec > 0 ? $0.charge(billsec: billsec).micros : 0 })
                 record.dst = dst
+                // Caller names as switches send them: none, plain, and with quotes, a tab and letters beyond ASCII.
+                record.callerName = ["", "Alice", "Zoë \"Z\" O'Neil\tjr", "電話 \\ back"][index % 4]
                 return record
             }
         }
@@ -198,7 +200,7 @@ final class InvoiceConformanceTests: XCTestCase {
             XCTAssertThrowsError(try store.issueInvoice(id: four.id, at: 27)) { refusal = "\($0)" }
             let invoices = try store.read { try $0.invoices(InvoiceFilter()) }
             let cdrs = try invoices.map { invoice in
-                try store.read { try $0.invoicedCDRs(invoiceID: invoice.id) }.map { "\($0.startAt) \($0.dst) \($0.billsec) \($0.charge.micros)" }
+                try store.read { try $0.invoicedCDRs(invoiceID: invoice.id) }.map { "\($0.startAt) \($0.dst) \($0.billsec) \($0.charge.micros) \($0.callerName)" }
             }
             for (invoice, lines) in zip(invoices, cdrs) where invoice.status != .void {
                 XCTAssertEqual(lines.count, invoice.cdrCount, backend)

@@ -155,10 +155,18 @@ enum ClickHouseSchema {
         "ALTER TABLE \(database).\(table) ADD COLUMN \(openColumn) Int64 DEFAULT 0"
     }
 
+    /// The caller's name as the switch sent it (an invoice's CDR lines show it). Added to tables made before it
+    /// (empty for the CDRs stored before).
+    static let callerNameColumn = "caller_name"
+
+    static func addCallerNameColumn(database: String, table: String) -> String {
+        "ALTER TABLE \(database).\(table) ADD COLUMN \(callerNameColumn) String DEFAULT ''"
+    }
+
     /// The columns in the order `ServerWriteSession` writes them as TSV.
     static let columns = """
         start_at, row_key, row_check, end_at, answer_at, source, customer_id, carrier_id, did_id, disposition, \
         duration, billsec, answered, busy, no_answer, failed, dtmf_known, dtmf_calls, dtmf_digits, sell_micros, \
-        buy_micros, unrated_sell, unrated_buy, src, dst, batch
+        buy_micros, unrated_sell, unrated_buy, src, dst, batch, caller_name
         """
 }

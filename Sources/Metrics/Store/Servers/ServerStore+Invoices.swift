@@ -388,7 +388,7 @@ extension ServerStore {
 
     /// The CDRs behind an invoice, by start then key: its customer's answered CDRs over the span of the invoice's
     /// keys, read from ClickHouse in one query (`FINAL`) and kept when their key is the invoice's. Their id is the
-    /// row key; the caller's name is not on ClickHouse yet (empty).
+    /// row key.
     func invoicedCDRRecords(invoiceID: Int64) throws -> [InvoicedCDR] {
         guard let customer = try postgres.execute("SELECT customer_id FROM invoices WHERE id = $1",
                                                   [PostgresData(int64: invoiceID)]).first.map({ try $0.int(0) })
@@ -398,10 +398,11 @@ extension ServerStore {
         var result: [InvoicedCDR] = []
         result.reserveCapacity(keys.count)
         for row in try clickhouse[0].rows("""
-            SELECT row_key, start_at, answer_at, end_at, billsec, src, dst, sell_micros, row_check FROM \(cdrTable) FINAL
+            SELECT row_key, start_at, answer_at, end_at, billsec, src, dst, sell_micros, row_check, \(ClickHouseSchema.callerNameColumn)
+            FROM \(cdrTable) FINAL
             WHERE start_at >= \(low) AND start_at <= \(high) AND customer_id = \(customer) AND billsec > 0
             ORDER BY start_at, row_key, row_check
-            """) where row.count == 9 {
+            """) where row.count == 10 {
             guard let id = Int64(row[0]), let start = Int64(row[1]), let answer = Int64(row[2]),
                   let end = Int64(row[3]), let billsec = Int(row[4]), let sell = Int64(row[7]),
                   let check = Int64(row[8]) else {
@@ -410,7 +411,8 @@ extension ServerStore {
             guard keys.contains(ServerWriteSession.CDRKey(start: start, key: id, check: check)) else { continue }
             result.append(InvoicedCDR(id: id, startAt: start, answerAt: answer < 0 ? nil : answer, endAt: end,
                                       billsec: billsec, src: ClickHouseText.unescaped(row[5]),
-                                      dst: ClickHouseText.unescaped(row[6]), callerName: "", charge: Money(micros: sell)))
+                                      dst: ClickHouseText.unescaped(row[6]), callerName: ClickHouseText.unescaped(row[9]),
+                                      charge: Money(micros: sell)))
         }
         return result
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 import PostgresNIO
 
@@ -214,6 +215,31 @@ extension ServerStore {
                 """
             try ConcurrentJobs.run(clickhouse.map { node in { @Sendable in try node.query(statement) } })
         }
+        mergeHourParts()
+    }
+
+    /// Merges each partition (month) of the hour rollup held in more than one part into one, on every node, at most
+    /// every 10 s per process. A read with `FINAL` merges every part each time: right after the 100 M-CDR load the
+    /// hour rollup was 6 parts, and its 200 customers × 24 hours cost ClickHouse 10.8 ms of CPU per shard, against
+    /// 5.5 ms from one part (ClickHouse's own merges leave parts of unequal sizes apart). The rollup is small (some
+    /// 300,000 rows per shard a day at 200 customers × 40 carriers, 6 M in a full month: a second or two to merge).
+    /// An optimisation only: a failure (a merge already running) leaves the parts to the next one.
+    private func mergeHourParts() {
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard now - hourPartsMerged >= 10_000_000_000 || hourPartsMerged == 0 else { return }
+        hourPartsMerged = now
+        let database = database
+        try? ConcurrentJobs.run(clickhouse.map { node in
+            { @Sendable in
+                for row in try node.rows("""
+                    SELECT partition FROM system.parts WHERE database = \(ClickHouseText.literal(database))
+                        AND table = 'rollup_hour' AND active GROUP BY partition HAVING count() > 1
+                    """) {
+                    guard let month = row.first, month.allSatisfy(\.isNumber) else { continue }
+                    _ = try? node.query("OPTIMIZE TABLE \(database).rollup_hour PARTITION \(month) FINAL")
+                }
+            }
+        })
     }
 
     static func hourFloor(_ second: Int64) -> Int64 { second - ((second % 3_600) + 3_600) % 3_600 }

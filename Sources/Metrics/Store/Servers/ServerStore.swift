@@ -45,6 +45,8 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
     var settlesRollups = true
     /// One statement at a time on the one PostgreSQL connection; a write holds it for its whole transaction.
     let lock = NSRecursiveLock()
+    /// When this process last merged the hour rollup's parts (`mergeHourParts`), as a monotonic time.
+    var hourPartsMerged: UInt64 = 0
 
     /// Connects, creating the database and the tables when they are missing.
     public init(_ settings: ServerSettings) throws {
@@ -130,6 +132,8 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
             for table in clickhouse.count > 1 ? ["cdr_local", "cdr_all"] : ["cdr_local"] {
                 try addColumn(ClickHouseSchema.batchColumn, on: node, table: table,
                               ClickHouseSchema.addBatchColumn(database: database, table: table))
+                try addColumn(ClickHouseSchema.callerNameColumn, on: node, table: table,
+                              ClickHouseSchema.addCallerNameColumn(database: database, table: table))
             }
             for table in clickhouse.count > 1 ? ["rollup_channel", "rollup_channel_all"] : ["rollup_channel"] {
                 try addColumn(ClickHouseSchema.openColumn, on: node, table: table,

@@ -183,7 +183,8 @@ final class ServerWriteSession: StoreWriteSession {
         pendingKeys = []
     }
 
-    /// One TSV line: the CDR's columns with its counters split as `RollupCounts` counts them, and its batch.
+    /// One TSV line: the CDR's columns with its counters split as `RollupCounts` counts them, its batch and the
+    /// caller's name (`ClickHouseSchema.columns`).
     static func tsv(_ record: CallRecord, batch: String, into row: inout ClickHouseTSV) {
         let outcome = record.outcome
         let answered = outcome == .answered
@@ -213,7 +214,8 @@ final class ServerWriteSession: StoreWriteSession {
         row.flag(record.buy == nil); row.tab()
         row.text(record.src); row.tab()
         row.text(record.dst); row.tab()
-        row.plain(batch)
+        row.plain(batch); row.tab()
+        row.text(record.callerName)
         row.endRow()
     }
 

@@ -272,6 +272,39 @@ final class ServerStoreTests: XCTestCase {
         }
     }
 
+    /// Every write recomputes hours and adds parts to the hour rollup; a writer merges each month's parts into one
+    /// (at most every 10 s), on every server, and the figures read from it stay the brute-force count.
+    func testAWriterMergesTheHourRollupsPartsOfEachMonth() throws {
+        var random = seededRandom()
+        let store = try ServerStore(try TestServers.settings(cluster: true))
+        let carrier = try store.addCarrier(name: "K", channelsConfigured: 9, rateCardID: nil)
+        func parts() throws -> [Int] {
+            try store.clickhouse.map { node in
+                try node.rows("""
+                    SELECT count() FROM system.parts WHERE database = '\(store.database)' AND table = 'rollup_hour'
+                        AND active GROUP BY partition ORDER BY partition
+                    """).map { Int($0[0]) ?? -1 }
+            }.flatMap { $0 }
+        }
+        var written: [CallRecord] = []
+        for batch in 0..<4 {
+            var records = randomRecords(50, endingAt: now, spread: 5 * 3_600, carriers: 1, prefix: "b\(batch)-", using: &random)
+            for index in records.indices { records[index].carrierID = carrier }
+            try store.write { try $0.insertCDRs(records) }
+            written += records
+        }
+        let unmerged = try parts()
+        XCTAssertTrue(unmerged.contains { $0 > 1 }, "writes within 10 s leave parts: \(unmerged)")
+        store.hourPartsMerged = 0
+        var last = randomRecords(5, endingAt: now, spread: 3_600, carriers: 1, prefix: "last", using: &random)
+        for index in last.indices { last[index].carrierID = carrier }
+        try store.write { try $0.insertCDRs(last) }
+        written += last
+        XCTAssertEqual(try parts(), [1, 1], "one part per month on each shard")
+        let figures = try MetricsEngine(store: store).figures(from: now - 6 * 3_600, to: now, groupedBy: .carrier, at: now)
+        XCTAssertEqual(figures[carrier]?.counts, BruteForce.counts(written))
+    }
+
     func testAMoneySumBeyond64BitsIsAnErrorNotAWrappedFigure() throws {
         var random = seededRandom()
         let store = try ServerStore(TestServers.settings(cluster: true))
