@@ -28,7 +28,7 @@ final class ClickHouseLink: Sendable {
     @discardableResult
     func query(_ sql: String, body: String? = nil, database: Bool = true, settings: String? = nil) throws -> String {
         let request = try self.request(sql, body: body, database: database, settings: settings)
-        return try QueryTrace.timed(server, sql) { try answer(HTTPClient.shared.execute(request: request, deadline: .now() + timeout)) }
+        return try QueryTrace.timed(server, sql) { try answer(deadlineExecute(request)) }
     }
 
     /// The rows of a `FORMAT TSV` answer, split into fields.
@@ -41,7 +41,7 @@ final class ClickHouseLink: Sendable {
     func start(_ sql: String, rows body: [UInt8], settings: String? = nil) throws -> Request {
         var request = try self.request(sql, body: "", database: true, settings: settings)
         request.body = .bytes(body)
-        return Request(link: self, sql: sql, response: HTTPClient.shared.execute(request: request, deadline: .now() + timeout))
+        return Request(link: self, sql: sql, response: deadlineExecute(request))
     }
 
     /// A query sent, its answer not read yet.
@@ -70,9 +70,7 @@ final class ClickHouseLink: Sendable {
             : "\(asks.count) at once" + (servers > 1 ? " on \(servers) servers" : "") + ": "
                 + statements.joined(separator: " ; ")
         return try QueryTrace.timed(servers > 1 ? "clickhouse" : first.link.server, label) {
-            let pending = zip(asks, requests).map {
-                $0.link.deadlineExecute($1)
-            }
+            let pending = zip(asks, requests).map { $0.link.deadlineExecute($1) }
             var answers: [Result<ClickHouseAnswer, any Error>] = []
             for (ask, future) in zip(asks, pending) {
                 answers.append(Result { ClickHouseAnswer(server: ask.link.server, bytes: try ask.link.answerBytes(future)) })
@@ -81,6 +79,7 @@ final class ClickHouseLink: Sendable {
         }
     }
 
+    /// Sends `request`, to be answered within the link's timeout.
     private func deadlineExecute(_ request: HTTPClient.Request) -> EventLoopFuture<HTTPClient.Response> {
         HTTPClient.shared.execute(request: request, deadline: .now() + timeout)
     }

@@ -118,7 +118,8 @@ enum ClickHouseSchema {
         case "rollup_second": return rollupSecondTable(database: database)
         case "rollup_channel": return rollupChannelTable(database: database)
         case "rollup_ended": return rollupEndedTable(database: database)
-        default: return rollupHourTable(database: database)
+        case "rollup_hour": return rollupHourTable(database: database)
+        default: preconditionFailure("\(name) is not one of the rollup tables")
         }
     }
 

@@ -48,9 +48,8 @@ struct RollupPlan: Equatable {
     }
 
     /// The plan of `init(_:stale:)`, but a ragged edge whose minute is clean is read as the whole minute from the
-    /// rollup less the CDRs of the minute outside the range, when those are fewer seconds than the edge: a range
-    /// ending now ends with a minute whose rest holds no CDR yet, and a day back from now starts at most 30 s off a
-    /// minute either way, instead of up to 59 s of CDRs at each edge. Only for sums, whose subtraction is exact.
+    /// rollup less the CDRs of the minute outside the range, when those are fewer seconds than the edge: at most
+    /// 30 s of CDRs at each edge instead of up to 59. Only for sums, whose subtraction is exact.
     static func nearest(_ range: Range<Int64>, stale: [Range<Int64>]) -> RollupPlan {
         var plan = RollupPlan(range, stale: stale)
         let (low, high) = (range.lowerBound, range.upperBound)
@@ -73,16 +72,21 @@ struct RollupPlan: Equatable {
             plan.subtracted.append(high..<(last + 60))
         }
         // Adjacent pieces as one: fewer ranges in each query, and whole hours found across them.
+        plan.rollup = joined(plan.rollup)
+        return plan
+    }
+
+    /// `pieces` (in order) without the empty ones, each run of adjacent ones as one range.
+    private static func joined(_ pieces: [Range<Int64>]) -> [Range<Int64>] {
         var joined: [Range<Int64>] = []
-        for piece in plan.rollup {
+        for piece in pieces where !piece.isEmpty {
             if let previous = joined.last, previous.upperBound == piece.lowerBound {
                 joined[joined.count - 1] = previous.lowerBound..<piece.upperBound
             } else {
                 joined.append(piece)
             }
         }
-        plan.rollup = joined
-        return plan
+        return joined
     }
 
     /// The plan for a rollup kept per second (attempts, calls ended): a clean minute holds every one of its seconds,
@@ -97,14 +101,7 @@ struct RollupPlan: Equatable {
                 return piece.isEmpty ? nil : piece
             }
         }
-        var raw: [Range<Int64>] = []
-        for piece in [range.lowerBound..<low] + clipped(whole.raw) + [high..<range.upperBound] where !piece.isEmpty {
-            if let previous = raw.last, previous.upperBound == piece.lowerBound {
-                raw[raw.count - 1] = previous.lowerBound..<piece.upperBound
-            } else {
-                raw.append(piece)
-            }
-        }
+        let raw = joined([range.lowerBound..<low] + clipped(whole.raw) + [high..<range.upperBound])
         return RollupPlan(raw: raw, rollup: clipped(whole.rollup))
     }
 
