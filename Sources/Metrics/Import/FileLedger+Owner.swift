@@ -35,6 +35,13 @@ extension FileLedger {
             #endif
         }
 
+        /// Whether the process was recorded on this boot of this machine: only then does its pid say anything here.
+        /// (A boot id is random, so another machine's never matches.)
+        public var isOnThisBoot: Bool {
+            guard let boot = Self.bootID else { return false }
+            return start.hasPrefix(boot + "/")
+        }
+
         /// The start identifier of process `pid`: "BOOT-ID/START-TICKS", nil without /proc.
         static func startIdentifier(of pid: Int32) -> String? {
             guard let boot = bootID, let stat = stat(of: pid) else { return nil }

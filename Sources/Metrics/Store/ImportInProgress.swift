@@ -6,13 +6,17 @@ public struct ImportInProgress: Sendable, Equatable {
     public var name: String
     /// The importing process; nil for an entry from before the ledger recorded it (left by a process that ended).
     public var owner: FileLedger.Owner?
+    /// Whether the import still runs, as the store judges it: by the process on the embedded store, by the process
+    /// and its connection on the servers (an importer on another machine is judged by its connection).
+    public var isRunning: Bool
 
-    public init(id: Int64, name: String, owner: FileLedger.Owner?) {
+    public init(id: Int64, name: String, owner: FileLedger.Owner?, isRunning: Bool) {
         self.id = id
         self.name = name
         self.owner = owner
+        self.isRunning = isRunning
     }
 
     /// The process importing the file is gone: nothing of it was kept, and it waits for a re-run.
-    public var isInterrupted: Bool { !(owner?.isRunning ?? false) }
+    public var isInterrupted: Bool { !isRunning }
 }

@@ -185,5 +185,11 @@ enum PostgresSchema {
         """
         INSERT INTO rollup_dirty (low, high, owner) VALUES (-4611686018427387904, 4611686018427387904, 0);
         """,
+        // 10: importers on other machines. An import's entry names the PostgreSQL connection that runs it (its
+        // backend's pid and start), as `rollup_dirty` does: a reader on any machine tells a running import from one
+        // whose process is gone by whether that connection still is.
+        """
+        ALTER TABLE cdr_files ADD COLUMN owner_backend integer, ADD COLUMN owner_backend_start timestamptz;
+        """,
     ]
 }

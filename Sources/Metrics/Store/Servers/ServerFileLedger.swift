@@ -8,8 +8,28 @@ import PostgresNIO
 enum ServerFileLedger {
     private static let columns = """
         id, source, path, name, size, content_hash, format, status, rows_read, rows_accepted, rows_rejected, rows_new,
-        first_error, discovered_at, started_at, finished_at, duplicate_of, owner_pid, owner_start
+        first_error, discovered_at, started_at, finished_at, duplicate_of, owner_pid, owner_start, \(connectionAlive)
         """
+
+    /// For a `processing` entry whose importing connection is recorded: 1 while that connection is open, else 0;
+    /// NULL otherwise (another status, or an entry begun before connections were recorded).
+    static let connectionAlive = """
+        CASE WHEN status <> 'processing' OR owner_backend IS NULL THEN NULL
+            WHEN EXISTS (SELECT 1 FROM pg_stat_activity a
+                         WHERE a.pid = owner_backend AND a.backend_start = owner_backend_start) THEN 1
+            ELSE 0 END
+        """
+
+    /// Whether an import whose process is `owner` still runs. Its connection closed (or the server restarted):
+    /// gone, whatever runs under its pid. Its connection open: running, unless it was recorded on this machine's
+    /// boot and its process is gone here (a killed process's connection can outlive it a moment). No connection
+    /// recorded: the process alone decides, as on the embedded store.
+    static func isRunning(owner: FileLedger.Owner?, connectionAlive: Int64?) -> Bool {
+        guard let connectionAlive else { return owner?.isRunning ?? false }
+        guard connectionAlive == 1 else { return false }
+        guard let owner, owner.isOnThisBoot else { return true }
+        return owner.isRunning
+    }
 
     /// `StoreLedger.fileEntry(source:contentHash:)`: the first successful entry of the content that is no copy.
     static func entry(source: String, contentHash: String, on link: PostgresLink) throws -> FileLedger.Entry? {
@@ -53,7 +73,9 @@ enum ServerFileLedger {
             ?? insertEntry(source: source, path: path, name: name, size: size, at: now, on: link)
         try link.execute("""
             UPDATE cdr_files SET path = $1, name = $2, size = $3, content_hash = $4, status = 'processing',
-                started_at = $5, finished_at = NULL, owner_pid = $6, owner_start = $7
+                started_at = $5, finished_at = NULL, owner_pid = $6, owner_start = $7,
+                owner_backend = pg_backend_pid(),
+                owner_backend_start = (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid())
             WHERE id = $8
             """, [PostgresData(string: path), PostgresData(string: name), PostgresData(int64: size),
                   PostgresData(string: contentHash), PostgresData(int64: now), PostgresData(int64: Int64(owner.pid)),
@@ -106,7 +128,8 @@ enum ServerFileLedger {
         try link.execute("""
             UPDATE cdr_files SET format = NULL, rows_read = 0, rows_accepted = 0, rows_rejected = 0, rows_new = 0,
                 first_error = NULL, duplicate_of = NULL, first_row_key = NULL, first_row_check = NULL,
-                first_row_start = NULL, owner_pid = NULL, owner_start = NULL
+                first_row_start = NULL, owner_pid = NULL, owner_start = NULL, owner_backend = NULL,
+                owner_backend_start = NULL
             WHERE id = $1
             """, [PostgresData(int64: retried.id)])
         // Its rejects were the failed run's; the run that retries it reports its own.
@@ -220,12 +243,14 @@ enum ServerFileLedger {
         try link.execute("UPDATE cdr_files SET path = $1 WHERE id = $2", [PostgresData(string: path), PostgresData(int64: file)])
     }
 
-    /// An entry as stored, but `interrupted` when it is `processing` and its process is gone.
+    /// An entry as stored, but `interrupted` when it is `processing` and its import is gone (`isRunning`).
     private static func entry(from row: PostgresRow) throws -> FileLedger.Entry {
         let pid = try row.optionalInt(17)
         let owner = try pid.map { FileLedger.Owner(pid: Int32(truncatingIfNeeded: $0), start: try row.optionalText(18) ?? "") }
         var status = FileLedger.Status(rawValue: try row.text(7)) ?? .error
-        if status == .processing, !(owner?.isRunning ?? false) { status = .interrupted }
+        if status == .processing, !isRunning(owner: owner, connectionAlive: try row.optionalInt(19)) {
+            status = .interrupted
+        }
         return FileLedger.Entry(
             id: try row.int(0), source: try row.text(1), path: try row.text(2), name: try row.text(3),
             size: try row.int(4), contentHash: try row.optionalText(5), format: try row.optionalText(6), status: status,

@@ -9,12 +9,16 @@ extension ServerReadSession {
 
     func importsInProgress() throws -> [ImportInProgress] {
         try store.postgres.execute(
-            "SELECT id, name, owner_pid, owner_start FROM cdr_files WHERE status = 'processing' ORDER BY id"
+            """
+            SELECT id, name, owner_pid, owner_start, \(ServerFileLedger.connectionAlive) FROM cdr_files
+            WHERE status = 'processing' ORDER BY id
+            """
         ).map { row in
             let owner = try row.optionalInt(2).map {
                 FileLedger.Owner(pid: Int32(truncatingIfNeeded: $0), start: try row.optionalText(3) ?? "")
             }
-            return ImportInProgress(id: try row.int(0), name: try row.text(1), owner: owner)
+            let running = ServerFileLedger.isRunning(owner: owner, connectionAlive: try row.optionalInt(4))
+            return ImportInProgress(id: try row.int(0), name: try row.text(1), owner: owner, isRunning: running)
         }
     }
 }

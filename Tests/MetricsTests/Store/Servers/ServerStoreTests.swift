@@ -45,6 +45,45 @@ final class ServerStoreTests: XCTestCase {
         }
     }
 
+    /// An importer on another machine (its process recorded on another boot, so its pid says nothing here) is
+    /// judged by its PostgreSQL connection: `processing` while that is open — a run of the same content gets an
+    /// entry of its own, the checklist lists nothing — and `interrupted` once it closes, when the checklist lists
+    /// it and the next run retries it in its place. An importer of this machine whose process is gone is
+    /// interrupted at once, its connection open or not.
+    func testAnImportOnAnotherMachineRunsWhileItsConnectionIsOpen() throws {
+        let settings = try TestServers.settings(cluster: false)
+        let here = try ServerStore(settings)
+        var there: ServerStore? = try ServerStore(settings)
+        let elsewhere = FileLedger.Owner(pid: FileLedger.Owner.current.pid, start: "another-machine/1234")
+        let far = try XCTUnwrap(there).beginFile(
+            source: "pbx", path: "/far.csv", name: "far.csv", size: 1, contentHash: "far", owner: elsewhere, at: 1)
+        XCTAssertEqual(try here.fileEntry(id: far.id)?.status, .processing)
+        let alongside = try here.beginFile(source: "pbx", path: "/far.csv", name: "far.csv", size: 1, contentHash: "far", at: 2)
+        XCTAssertNotEqual(alongside.id, far.id, "an import still running is never taken")
+        func interrupted() throws -> [String] {
+            try MetricsEngine(store: here).checklist(at: now).filter { $0.kind == .importInterrupted }.map(\.reason)
+        }
+        XCTAssertEqual(try interrupted(), [])
+
+        let killedHere = FileLedger.Owner(pid: Int32.max, start: FileLedger.Owner.current.start)
+        let gone = try XCTUnwrap(there).beginFile(
+            source: "pbx", path: "/k.csv", name: "k.csv", size: 1, contentHash: "killed", owner: killedHere, at: 3)
+        XCTAssertEqual(try here.fileEntry(id: gone.id)?.status, .interrupted)
+        XCTAssertEqual(try interrupted(), ["import of k.csv interrupted: nothing of it was kept; import it again"])
+
+        there = nil
+        let deadline = Date().addingTimeInterval(10)
+        while try here.fileEntry(id: far.id)?.status == .processing, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertEqual(try here.fileEntry(id: far.id)?.status, .interrupted, "its connection closed")
+        XCTAssertEqual(try interrupted(), ["import of far.csv interrupted: nothing of it was kept; import it again",
+                                           "import of k.csv interrupted: nothing of it was kept; import it again"])
+        let retry = try here.beginFile(source: "pbx", path: "/far2.csv", name: "far2.csv", size: 1, contentHash: "far", at: 4)
+        XCTAssertEqual(retry.id, far.id, "the interrupted entry becomes the retry's")
+        XCTAssertEqual(retry.retried?.owner, elsewhere)
+        XCTAssertEqual(try here.fileEntry(id: far.id)?.status, .processing)
+        XCTAssertEqual(try here.fileEntry(id: far.id)?.owner, .current)
+    }
+
     /// An importer killed after its CDRs reached ClickHouse and before its PostgreSQL commit (here: the insert sent,
     /// then the transaction rolled back): its CDRs count once meanwhile; the run that retries the file takes its
     /// interrupted entry and stores every CDR as new — the copies never committed — as SQLite would; a third run
