@@ -116,10 +116,18 @@ final class KamailioLab {
         callers = []
     }
 
+    /// The store options of the lab's own store: a SQLite file in its folder.
+    var ownStore: [String] { ["--db", storePath] }
+
     func startFeed() throws {
-        feed = try spawn(EndToEnd.binary, [
-            "feed", "kamailio", "--db", storePath, "--rpc", rpcURL, "--acc-db", accPath, "--refresh", "0.25",
-        ], log: "feed")
+        feed = try startFeed(into: ownStore, log: "feed")
+    }
+
+    /// `termdash feed kamailio` into the store `storeArguments` name: its pid, for the caller to stop.
+    func startFeed(into storeArguments: [String], log: String) throws -> pid_t {
+        try spawn(EndToEnd.binary, [
+            "feed", "kamailio", "--rpc", rpcURL, "--acc-db", accPath, "--refresh", "0.25",
+        ] + storeArguments, log: log)
     }
 
     /// Ends the feed with SIGKILL: it gets no chance to tidy anything.
@@ -133,10 +141,15 @@ final class KamailioLab {
     /// Waits until the feed (whichever process runs it) has refreshed at a second later than now: what the store
     /// shows from then on is what that feed read.
     func waitForFeedRefresh(timeout: Double = 20) throws {
+        try waitForFeedRefresh(timeout: timeout) { try SQLiteStore(path: storePath, readOnly: true) }
+    }
+
+    /// `waitForFeedRefresh` on the store `open` opens.
+    func waitForFeedRefresh(timeout: Double = 20, of open: () throws -> any MetricStore) throws {
         let after = Int64(Date().timeIntervalSince1970)
         try waitUntil("the feed refreshes", timeout: timeout) {
             // The first feed creates the store: until then there is none to read.
-            let store = try? SQLiteStore(path: storePath, readOnly: true)
+            let store = try? open()
             let checked = try? store?.read { session in try session.feeds().first { $0.name == "kamailio" }?.checkedAt }
             return (checked.flatMap { $0 } ?? 0) > after
         }
@@ -187,15 +200,16 @@ final class KamailioLab {
     }
 
     /// `termdash` with `arguments` on the lab's store; its standard output.
-    func termdash(_ arguments: [String]) throws -> String {
-        let result = try EndToEnd.run(EndToEnd.binary, arguments + ["--db", storePath])
+    func termdash(_ arguments: [String], store storeArguments: [String]? = nil) throws -> String {
+        let result = try EndToEnd.run(EndToEnd.binary, arguments + (storeArguments ?? ownStore))
         guard result.status == 0 else { throw LabError("termdash \(arguments.joined(separator: " ")): \(result.stderr)") }
         return result.stdout
     }
 
     /// The rows of `termdash report KIND --format json`, by name.
-    func report(_ kind: String) throws -> [String: [String: Any]] {
-        let text = try termdash(["report", kind, "--format", "json"] + (kind == "channels" ? [] : ["--period", "live"]))
+    func report(_ kind: String, store storeArguments: [String]? = nil) throws -> [String: [String: Any]] {
+        let text = try termdash(["report", kind, "--format", "json"] + (kind == "channels" ? [] : ["--period", "live"]),
+                                store: storeArguments)
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         var result: [String: [String: Any]] = [:]
         for row in object?["rows"] as? [[String: Any]] ?? [] {

@@ -93,12 +93,12 @@ struct FeedKamailioCommand: ParsableCommand {
         let settings = try options.settings()
         // A ValidationError here still exits 64 with the usage: what is missing may be in neither place.
         let feedSettings = try self.feedSettings(settings.config)
-        let store = try settings.openSQLite(readOnly: false, command: "feed kamailio")
+        let store = try settings.openStore(readOnly: false, command: "feed kamailio", serversSupported: true)
         let feed = try KamailioFeed(store: store, settings: feedSettings)
         let log = logging.logger(label: "termdash.feed")
         SignalTrap.install()
         let rpc = "\(feedSettings.rpc)"
-        log.notice("Feeding \(settings.storePath) from Kamailio at \(rpc) and \(feedSettings.accPath) every \(feedSettings.refresh) s as \(feedSettings.name); Ctrl-C stops")
+        log.notice("Feeding \(store.location) from Kamailio at \(rpc) and \(feedSettings.accPath) every \(feedSettings.refresh) s as \(feedSettings.name); Ctrl-C stops")
         let started = Date()
         var backoff = FeedBackoff(period: feedSettings.refresh)
         var lastProblem: String?
