@@ -156,6 +156,11 @@ final class InvoiceConformanceTests: XCTestCase {
                     customer: customers.randomElement(using: &random)!,
                     sell: table.match(dst).map { billsec > 0 ? $0.charge(billsec: billsec).micros : 0 })
                 record.dst = dst
+                // Every seventh: billed seconds without an answer time, as some switches write a call cut at the answer.
+                if index % 7 == 3, billsec > 0 {
+                    record.answerAt = nil
+                    record.disposition = .noAnswer
+                }
                 // Caller names as switches send them: none, plain, and with quotes, a tab and letters beyond ASCII.
                 record.callerName = ["", "Alice", "Zoë \"Z\" O'Neil\tjr", "電話 \\ back"][index % 4]
                 return record

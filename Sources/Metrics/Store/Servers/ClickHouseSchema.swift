@@ -164,10 +164,19 @@ enum ClickHouseSchema {
         "ALTER TABLE \(database).\(table) ADD COLUMN \(callerNameColumn) String DEFAULT ''"
     }
 
+    /// The billed seconds the CDR states, answered or not: what an invoice bills, as the embedded store does
+    /// (`billsec > 0`). `billsec` holds them for answered calls only, the figures' counter. Added to tables made
+    /// before it, where it reads `billsec`: the same for every CDR with an answer time.
+    static let billedSecondsColumn = "billed_seconds"
+
+    static func addBilledSecondsColumn(database: String, table: String) -> String {
+        "ALTER TABLE \(database).\(table) ADD COLUMN \(billedSecondsColumn) Int64 DEFAULT billsec"
+    }
+
     /// The columns in the order `ServerWriteSession` writes them as TSV.
     static let columns = """
         start_at, row_key, row_check, end_at, answer_at, source, customer_id, carrier_id, did_id, disposition, \
         duration, billsec, answered, busy, no_answer, failed, dtmf_known, dtmf_calls, dtmf_digits, sell_micros, \
-        buy_micros, unrated_sell, unrated_buy, src, dst, batch, caller_name
+        buy_micros, unrated_sell, unrated_buy, src, dst, batch, caller_name, billed_seconds
         """
 }

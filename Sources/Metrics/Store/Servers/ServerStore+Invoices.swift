@@ -132,8 +132,8 @@ extension ServerStore {
         var keys: [ServerWriteSession.CDRKey] = []
         var cdrs: [BillableCDR] = []
         for row in try clickhouse[0].rows("""
-            SELECT start_at, row_key, row_check, billsec, dst, sell_micros FROM \(cdrTable) FINAL
-            WHERE \(Self.condition(customerID: customerID, ranges: ranges)) AND billsec > 0 AND unrated_sell = 0
+            SELECT start_at, row_key, row_check, billed_seconds, dst, sell_micros FROM \(cdrTable) FINAL
+            WHERE \(Self.condition(customerID: customerID, ranges: ranges)) AND billed_seconds > 0 AND unrated_sell = 0
             ORDER BY start_at, row_key, row_check
             """) where row.count == 6 {
             guard let start = Int64(row[0]), let key = Int64(row[1]), let check = Int64(row[2]),
@@ -218,7 +218,7 @@ extension ServerStore {
             var destinations: [String] = []
             for row in try clickhouse[0].rows("""
                 SELECT dst, count() AS n FROM \(cdrTable) FINAL
-                WHERE \(Self.condition(customerID: current.customerID, ranges: ranges)) AND billsec > 0
+                WHERE \(Self.condition(customerID: current.customerID, ranges: ranges)) AND billed_seconds > 0
                     AND unrated_sell = 1
                 GROUP BY dst ORDER BY n DESC, dst
                 """) where row.count == 2 {
@@ -398,9 +398,10 @@ extension ServerStore {
         var result: [InvoicedCDR] = []
         result.reserveCapacity(keys.count)
         for row in try clickhouse[0].rows("""
-            SELECT row_key, start_at, answer_at, end_at, billsec, src, dst, sell_micros, row_check, \(ClickHouseSchema.callerNameColumn)
+            SELECT row_key, start_at, answer_at, end_at, billed_seconds, src, dst, sell_micros, row_check,
+                \(ClickHouseSchema.callerNameColumn)
             FROM \(cdrTable) FINAL
-            WHERE start_at >= \(low) AND start_at <= \(high) AND customer_id = \(customer) AND billsec > 0
+            WHERE start_at >= \(low) AND start_at <= \(high) AND customer_id = \(customer) AND billed_seconds > 0
             ORDER BY start_at, row_key, row_check
             """) where row.count == 10 {
             guard let id = Int64(row[0]), let start = Int64(row[1]), let answer = Int64(row[2]),

@@ -134,6 +134,8 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
                               ClickHouseSchema.addBatchColumn(database: database, table: table))
                 try addColumn(ClickHouseSchema.callerNameColumn, on: node, table: table,
                               ClickHouseSchema.addCallerNameColumn(database: database, table: table))
+                try addColumn(ClickHouseSchema.billedSecondsColumn, on: node, table: table,
+                              ClickHouseSchema.addBilledSecondsColumn(database: database, table: table))
             }
             for table in clickhouse.count > 1 ? ["rollup_channel", "rollup_channel_all"] : ["rollup_channel"] {
                 try addColumn(ClickHouseSchema.openColumn, on: node, table: table,

@@ -183,8 +183,8 @@ final class ServerWriteSession: StoreWriteSession {
         pendingKeys = []
     }
 
-    /// One TSV line: the CDR's columns with its counters split as `RollupCounts` counts them, its batch and the
-    /// caller's name (`ClickHouseSchema.columns`).
+    /// One TSV line: the CDR's columns with its counters split as `RollupCounts` counts them, its batch, the
+    /// caller's name and the billed seconds it states (`ClickHouseSchema.columns`).
     static func tsv(_ record: CallRecord, batch: String, into row: inout ClickHouseTSV) {
         let outcome = record.outcome
         let answered = outcome == .answered
@@ -215,7 +215,8 @@ final class ServerWriteSession: StoreWriteSession {
         row.text(record.src); row.tab()
         row.text(record.dst); row.tab()
         row.plain(batch); row.tab()
-        row.text(record.callerName)
+        row.text(record.callerName); row.tab()
+        row.int(Int64(record.billsec))
         row.endRow()
     }
 

@@ -260,6 +260,38 @@ final class ServerStoreTests: XCTestCase {
         XCTAssertEqual(figures.values.reduce(RollupCounts()) { $0 + $1.counts }, BruteForce.counts(records))
     }
 
+    /// CDR tables made before `ClickHouseSchema.billedSecondsColumn`: opened again, the column is added on every
+    /// server and reads `billsec` for the CDRs stored before, so each with an answer time is billed as it was.
+    func testCDRTablesMadeBeforeTheirBilledSecondsBillTheAnsweredCalls() throws {
+        var random = seededRandom()
+        let month = Period.month(year: 2026, month: 10)!
+        for cluster in [false, true] {
+            let settings = try TestServers.settings(cluster: cluster)
+            let store = try ServerStore(settings)
+            let customer = try store.addCustomer(.init(accountCode: "c", name: "C", channelsConfigured: 1, rateCardID: nil), createdAt: 0)
+            let records: [CallRecord] = (0..<300).map { index in
+                let start = Int64.random(in: month.from..<month.to, using: &random)
+                let billsec = Int.random(in: 0...600, using: &random)
+                return CallRecord.make(key: "b\(index)", start: start, answerAfter: billsec > 0 ? 2 : nil,
+                                       end: start + 2 + Int64(billsec), billsec: billsec, customer: customer,
+                                       sell: Int64(billsec) * 1_000)
+            }
+            try store.write { try $0.insertCDRs(records) }
+            for node in store.clickhouse {
+                for table in cluster ? ["cdr_local", "cdr_all"] : ["cdr_local"] {
+                    try node.query("ALTER TABLE \(store.database).\(table) DROP COLUMN \(ClickHouseSchema.billedSecondsColumn)")
+                }
+            }
+            let reopened = try ServerStore(settings)
+            let draft = try reopened.createDraft(customerID: customer, period: month, at: 1)
+            let billed = records.filter { $0.billsec > 0 }
+            XCTAssertEqual(draft.cdrCount, billed.count, "cluster \(cluster)")
+            XCTAssertEqual(draft.subtotal.micros, billed.reduce(0) { $0 + $1.sell!.micros }, "cluster \(cluster)")
+            XCTAssertEqual(try reopened.read { try $0.invoicedCDRs(invoiceID: draft.id) }.map(\.billsec).reduce(0, +),
+                           billed.reduce(0) { $0 + $1.billsec }, "cluster \(cluster)")
+        }
+    }
+
     /// ClickHouse's Int64 `sum` wraps silently; the store sums money as Decimal128 and refuses a total beyond 64 bits.
     /// A store whose rollups were made before `ClickHouseSchema.rollupGranularity`: opened, its rollup tables are
     /// made again with it on every server and everything is marked, so its figures stay right (read from the CDRs)
