@@ -29,6 +29,18 @@ extension ServerStore {
         return try row.int(0)
     }
 
+    /// Widens this writer's mark `id` to hold `starts` too (committed at once, like the mark); false when the mark
+    /// is gone (`rebuild` settled it meanwhile): the caller then makes a new one.
+    func widenRollupMark(_ id: Int64, to starts: Range<Int64>, longest: Int64 = 0) throws -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        try marks.execute("UPDATE rollup_longest SET seconds = $1 WHERE seconds < $1", [PostgresData(int64: longest)])
+        let low = Self.minuteFloor(starts.lowerBound), high = Self.minuteFloor(starts.upperBound - 1) + 60
+        return try !marks.execute("""
+            UPDATE rollup_dirty SET low = least(low, $2), high = greatest(high, $3) WHERE id = $1 RETURNING id
+            """, [PostgresData(int64: id), PostgresData(int64: low), PostgresData(int64: high)]).isEmpty
+    }
+
     /// Recomputes the ranges of the marks `ids` and deletes them, then any mark left by a writer that is gone. Never
     /// throws: the write is committed; a mark that could not be settled is handed to the next writer (owner 0).
     func settleRollups(_ ids: [Int64]) {

@@ -43,6 +43,9 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
     let database: String
     /// False only in tests: a writer then stops between its commit and its rollup recompute, as if killed there.
     var settlesRollups = true
+    /// A write holding this many CDRs not sent yet sends them before it reads on (an import of a large file holds
+    /// at most about this many, some 300 MB); smaller in tests.
+    var rowsPerSend = 1_000_000
     /// One statement at a time on the one PostgreSQL connection; a write holds it for its whole transaction.
     let lock = NSRecursiveLock()
     /// When this process last merged the hour rollup's parts (`mergeHourParts`), as a monotonic time.

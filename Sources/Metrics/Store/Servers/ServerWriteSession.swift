@@ -29,12 +29,13 @@ final class ServerWriteSession: StoreWriteSession {
     func insertCDRs(_ records: [CallRecord], alreadyStored: (CallRecord) -> Void) throws -> Int {
         guard !records.isEmpty else { return 0 }
         var new = 0
-        // A new file's range holds nothing yet: one count for all the records spares a query per chunk.
-        let anyInRange = try rowsInRange(of: records[...]) > 0
+        // A new file's range holds nothing yet: one count for all the records spares a query per chunk. What this
+        // write sent itself is looked up only where a chunk's starts reach into the range it sent.
+        let othersInRange = try rowsInRange(of: records[...], besidesOwn: true) > 0
         // A query names at most `keysPerQuery` keys: ClickHouse parses at most 256 KiB of query text.
         for start in stride(from: 0, to: records.count, by: Self.keysPerQuery) {
             let chunk = records[start..<min(start + Self.keysPerQuery, records.count)]
-            let stored = anyInRange ? try storedKeys(of: chunk) : []
+            let stored = try othersInRange || reachesSent(chunk) ? storedKeys(of: chunk) : []
             for record in chunk {
                 let key = CDRKey(start: record.startAt, key: record.rowKey.key, check: record.rowKey.check)
                 guard !stored.contains(key), pendingKeys.insert(key).inserted else {
@@ -45,6 +46,8 @@ final class ServerWriteSession: StoreWriteSession {
                 new += 1
             }
         }
+        // A long import sends as it goes: what it holds stays bounded whatever the file's size.
+        if pending.count >= store.rowsPerSend { try sendCDRs() }
         return new
     }
 
@@ -78,16 +81,28 @@ final class ServerWriteSession: StoreWriteSession {
                 copies.append((CDRKey(start: start, key: key, check: check), row[3]))
             }
         }
-        let committed = try committedBatches(Set(copies.map(\.batch).filter { !$0.isEmpty }))
-        return Set(copies.filter { $0.batch.isEmpty || committed.contains($0.batch) }.map(\.key))
+        // This write's own copies (sent earlier in it, not committed yet) count as stored too: it sends a CDR once.
+        let own = sent.map { Substring($0.batch) }
+        let committed = try committedBatches(Set(copies.map(\.batch).filter { !$0.isEmpty && $0 != own }))
+        return Set(copies.filter { $0.batch.isEmpty || $0.batch == own || committed.contains($0.batch) }.map(\.key))
     }
 
-    /// How many rows ClickHouse holds over the records' range of starts (any write's, committed or not).
-    private func rowsInRange(of records: ArraySlice<CallRecord>) throws -> Int {
+    /// How many rows ClickHouse holds over the records' range of starts (any write's, committed or not; but for
+    /// this write's own when `besidesOwn`).
+    private func rowsInRange(of records: ArraySlice<CallRecord>, besidesOwn: Bool = false) throws -> Int {
         let first = records.map(\.startAt).min()!, last = records.map(\.startAt).max()!
-        return try store.clickhouse[0].rows(
-            "SELECT count() FROM \(store.cdrTable) WHERE start_at >= \(first) AND start_at <= \(last)")
+        var condition = "start_at >= \(first) AND start_at <= \(last)"
+        if besidesOwn, let sent {
+            condition += " AND \(ClickHouseSchema.batchColumn) != \(ClickHouseText.literal(sent.batch))"
+        }
+        return try store.clickhouse[0].rows("SELECT count() FROM \(store.cdrTable) WHERE \(condition)")
             .first.flatMap { $0.first.flatMap { Int($0) } } ?? 0
+    }
+
+    /// Whether the records' starts reach into the range of those this write has sent.
+    private func reachesSent(_ records: ArraySlice<CallRecord>) -> Bool {
+        guard let sent else { return false }
+        return records.contains { $0.startAt >= sent.first && $0.startAt <= sent.last }
     }
 
     /// Which of `batches` are recorded in `cdr_batches`, i.e. were committed.
@@ -114,7 +129,11 @@ final class ServerWriteSession: StoreWriteSession {
         // From the first start to the last end: a call's channel seconds count in every minute it spans.
         let lowest = pending.map(\.startAt).min()!, highest = pending.map { max($0.startAt, $0.endAt) }.max()!
         let longest = pending.map { $0.endAt - $0.startAt }.max()!
-        marked.append(try store.markRollups(lowest..<(highest + 1), longest: longest))
+        // One mark per write, widened by each later send: its range is recomputed once after the commit.
+        if let mark = marked.last, try store.widenRollupMark(mark, to: lowest..<(highest + 1), longest: longest) {
+        } else {
+            marked.append(try store.markRollups(lowest..<(highest + 1), longest: longest))
+        }
         // A file's CDRs go in several requests, each within the store's timeout and of bounded size; rows of a
         // request that never committed are told by their batch, whichever requests got through.
         let batch = self.batch, database = store.database, nodes = store.clickhouse
@@ -134,6 +153,8 @@ final class ServerWriteSession: StoreWriteSession {
         let first = pending.map(\.startAt).min()!, last = pending.map(\.startAt).max()!
         sent = (batch, (sent?.cdrs ?? 0) + pending.count, min(first, sent?.first ?? first), max(last, sent?.last ?? last))
         pending = []
+        // What was sent is found on ClickHouse from now on (`storedKeys`).
+        pendingKeys = []
     }
 
     /// `records` into `table` on `node`, `rowsPerInsert` a request, the next one's TSV built while the last is

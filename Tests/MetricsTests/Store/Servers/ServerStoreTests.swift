@@ -84,6 +84,42 @@ final class ServerStoreTests: XCTestCase {
         XCTAssertEqual(try here.fileEntry(id: far.id)?.owner, .current)
     }
 
+    /// A write holding more CDRs than `rowsPerSend` sends them as it goes, under one batch and one rollup mark
+    /// widened by each send: a CDR repeated in a later chunk — after its first copy was sent — is counted new once;
+    /// after a write killed past some sends, the re-run's figures count every CDR once.
+    func testALargeWriteSendsAsItGoesAndStoresEachCDROnce() throws {
+        var random = seededRandom()
+        struct Killed: Error {}
+        for cluster in [false, true] {
+            let store = try ServerStore(TestServers.settings(cluster: cluster))
+            store.rowsPerSend = 700
+            let unique = randomRecords(4_000, endingAt: now, spread: 6 * 3_600, carriers: 2, using: &random)
+            // Unsorted, with 600 repeated far from their first copy.
+            let records = (unique + unique.prefix(600)).shuffled(using: &random)
+            func rawRows() throws -> Int {
+                try store.clickhouse[0].rows("SELECT count() FROM \(store.cdrTable)").first.flatMap { Int($0[0]) } ?? -1
+            }
+            func counts() throws -> RollupCounts? {
+                try MetricsEngine(store: store).figures(from: now - 6 * 3_600 - 60, to: now, at: now)[0]?.counts
+            }
+            XCTAssertThrowsError(try store.write { session in
+                for start in stride(from: 0, to: 2_000, by: 500) { try session.insertCDRs(Array(records[start..<start + 500])) }
+                XCTAssertEqual(try store.dirtyRollupRanges(on: store.marks).count, 1, "one mark, widened")
+                XCTAssertGreaterThanOrEqual(try rawRows(), 1_400, "sent as it went")
+                throw Killed()
+            })
+            var new = 0
+            try store.write { session in
+                for start in stride(from: 0, to: records.count, by: 500) {
+                    new += try session.insertCDRs(Array(records[start..<min(start + 500, records.count)]))
+                }
+            }
+            XCTAssertEqual(new, unique.count, "cluster \(cluster): a repeat found among the CDRs this write sent")
+            XCTAssertEqual(try counts(), BruteForce.counts(unique), "cluster \(cluster)")
+            XCTAssertEqual(try store.dirtyRollupRanges(on: store.marks), [], "cluster \(cluster)")
+            XCTAssertEqual(new, unique.count, "cluster \(cluster): a repeat found among the CDRs this write sent")        }
+    }
+
     /// An importer killed after its CDRs reached ClickHouse and before its PostgreSQL commit (here: the insert sent,
     /// then the transaction rolled back): its CDRs count once meanwhile; the run that retries the file takes its
     /// interrupted entry and stores every CDR as new — the copies never committed — as SQLite would; a third run
