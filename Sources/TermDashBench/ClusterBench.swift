@@ -99,12 +99,14 @@ struct ClusterBench: ParsableCommand {
                                       clickhouse: servers.clickhouse(cluster: true), timeoutSeconds: 600)
         let store = try ServerStore(settings)
         let loaded: LoadRecord
+        // The largest importer's peak memory, for a load made by this run (a kept folder's is not recorded).
+        var importerPeak: Int64?
         if reuse {
             loaded = try LoadRecord(contentsOf: record)
             note("recomputing the rollups' marked ranges (new rollups are marked whole)…")
             _ = try store.rebuildAggregates(.standard, at: loaded.instant)
         } else {
-            loaded = try load(into: store, settings: settings, root: root, binary: binary)
+            (loaded, importerPeak) = try load(into: store, settings: settings, root: root, binary: binary)
             try loaded.write(to: record)
         }
         let now = loaded.instant, total = loaded.good + loaded.rejected, bad = loaded.rejected, load = loaded.load
@@ -141,13 +143,15 @@ struct ClusterBench: ParsableCommand {
         let disk = try store.diskUse()
 
         ClusterReport(cdrs: Int(stored), rejected: bad, cps: loaded.cps, now: now, load: load, snapshots: snapshots,
-                      baselines: baselines, disk: disk, ledgerBefore: ledgerBefore, extent: engine.extent,
+                      baselines: baselines, disk: disk, ledgerBefore: ledgerBefore, importerPeak: importerPeak,
+                      extent: engine.extent,
                       loadBar: Self.loadBar, snapshotBar: Self.snapshotBar).print()
     }
 
-    /// Generates the two files and imports them at once: what was loaded, and how fast.
+    /// Generates the two files and imports them at once: what was loaded, and how fast; and the largest
+    /// importer's peak resident memory, in bytes.
     private func load(into store: ServerStore, settings: ServerSettings, root: String, binary: String) throws
-        -> LoadRecord
+        -> (LoadRecord, Int64)
     {
         try MasterCSV.prepareAccounts(in: store)
         // The traffic ends at the bench's instant (a recent weekday 14:37:23 UTC), so the live panes hold calls.
@@ -173,8 +177,12 @@ struct ClusterBench: ParsableCommand {
         let ledgerBefore = try store.diskUse().postgres
         note("importing with two termdash processes at once…")
         let load = try importConcurrently(files: files, binary: binary, settings: settings, logs: root)
-        return LoadRecord(instant: now, good: total - bad, rejected: bad, cps: cps.value, load: load,
-                          ledgerBefore: ledgerBefore)
+        // The peak of the largest child reaped so far: the importers (the servers still run; the tools that set
+        // them up are far smaller).
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return (LoadRecord(instant: now, good: total - bad, rejected: bad, cps: cps.value, load: load,
+                           ledgerBefore: ledgerBefore), Int64(usage.ru_maxrss) * 1_024)
     }
 
     /// Removes what the bench wrote in `root` (never anything else a given --folder held), then `root` if empty.

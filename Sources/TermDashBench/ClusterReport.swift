@@ -13,6 +13,8 @@ struct ClusterReport {
     var disk: (clickhouse: Int64, postgres: Int64)
     /// PostgreSQL's database size before the import (accounts and rate cards only).
     var ledgerBefore: Int64
+    /// The largest importer's peak resident memory (bytes); nil for a kept folder measured again.
+    var importerPeak: Int64?
     var extent: String
     var loadBar: Double
     var snapshotBar: Double
@@ -28,12 +30,13 @@ struct ClusterReport {
         let perMillion = { (bytes: Int64) in self.cdrs > 0 ? Double(bytes) * 1e6 / Double(self.cdrs) : 0 }
         let when = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(now)))
         let f = { (value: Double, decimals: Int) in String(format: "%.\(decimals)f", value) }
-        var lines = [
+        var lines: [String?] = [
             "termdash-bench cluster: PostgreSQL + 2-shard ClickHouse on loopback (\(BenchCommand.build))",
             "CDRs        \(ThousandsText.grouped(cdrs)) stored (\(ThousandsText.grouped(rejected)) bad rows rejected), \(cps) calls a second, "
                 + "ending \(when)",
             "load        \(f(load.total, 1)) s by two concurrent `termdash import` processes: \(ThousandsText.grouped(Int(rate))) CDRs/s "
                 + "together (each done after " + load.each.map { f($0, 1) + " s" }.joined(separator: " and ") + ")",
+            importerPeak.map { "memory      the largest importer's peak: \(bytes($0)) resident" },
             "figures     engine == plain SQL over the raw ClickHouse table: \(extent)",
             "snapshot    median \(f(snapshot.median, 2)) ms  (min \(f(snapshot.min, 2)), max \(f(snapshot.max, 2)); "
                 + "\(snapshots.count) runs after 1 warm-up; every pane)",
@@ -60,7 +63,7 @@ struct ClusterReport {
             "bar         snapshot <= \(f(snapshotBar, 0)) ms: \(f(snapshot.median, 2)) ms  "
                 + (snapshot.median <= snapshotBar ? "PASS" : "FAIL"),
         ]
-        Swift.print(lines.joined(separator: "\n"))
+        Swift.print(lines.compactMap { $0 }.joined(separator: "\n"))
     }
 
     private func bytes(_ count: Int64) -> String {

@@ -246,6 +246,39 @@ final class ServerStoreEndToEndTests: XCTestCase {
                        "The servers store's minute rollup is recomputed wherever a writer left it stale (\(records.count) CDRs stored)\n")
     }
 
+    /// `termdash reshard` after a second shard joins the server a store began on: it says what it moved, the reports
+    /// print what they printed before; without a cluster, or on the embedded store, it refuses and says why.
+    func testReshardMovesTheCDRsOfAnAddedShardAndRefusesWithoutOne() throws {
+        var random = seededRandom()
+        let (sqlitePath, single, stores) = try emptyStores(cluster: false)
+        var clustered = single
+        clustered.clickhouse = try TestServers.running.get().clickhouse(cluster: true)
+        let now = Int64(Date().timeIntervalSince1970)
+        let records = randomRecords(1_500, endingAt: now - 60, spread: 86_400, carriers: 2, customers: 3, using: &random)
+        try addAccounts(customers: 3, carriers: 2, to: stores[1])
+        try writeInBatches(records, to: stores[1], using: &random)
+
+        let alone = try EndToEnd.termdash(["reshard"] + serverArguments(single))
+        XCTAssertEqual(alone.status, 1, alone.stderr)
+        XCTAssertEqual(alone.stderr, "Error: reshard: needs the servers of a cluster, each one shard of it (1 ClickHouse server given)\n")
+        let embedded = try EndToEnd.termdash(["reshard", "--db", sqlitePath])
+        XCTAssertEqual(embedded.status, 1, embedded.stderr)
+        XCTAssertTrue(embedded.stderr.contains("is for the servers store"), embedded.stderr)
+
+        let before = try EndToEnd.termdash(["report", "carriers", "--format", "csv"] + serverArguments(clustered))
+        let moved = try EndToEnd.termdash(["reshard"] + serverArguments(clustered))
+        XCTAssertEqual(moved.status, 0, moved.stderr)
+        let lines = moved.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, moved.stdout)
+        let count = try XCTUnwrap(lines.first.flatMap { Int($0.split(separator: " ")[1].replacingOccurrences(of: ",", with: "")) })
+        XCTAssertTrue((records.count / 3..<1_000).contains(count), "about half the CDRs: \(count)")
+        XCTAssertEqual(lines.first, "Moved \(count) CDRs from clickhouse \(clustered.clickhouse[0]) to clickhouse \(clustered.clickhouse[1])")
+        XCTAssertTrue(lines.last?.hasPrefix("Every CDR is on its shard (") ?? false, moved.stdout)
+        let after = try EndToEnd.termdash(["report", "carriers", "--format", "csv"] + serverArguments(clustered))
+        XCTAssertTrue(before.stdout.contains("Carrier 2"), before.stdout)
+        XCTAssertEqual(after.stdout, before.stdout)
+    }
+
     func testCommandsWithoutServersSupportRefuseByName() throws {
         let settings = try TestServers.settings(cluster: false)
         for command in [["snapshot", "--page", "Margins"]] {

@@ -13,7 +13,7 @@ struct TermDashCommand: ParsableCommand {
         version: BuildInfo.version,
         subcommands: [MonitorCommand.self, DemoCommand.self, SimulateCommand.self, SnapshotCommand.self,
                       ImportCommand.self, FeedCommand.self, FilesCommand.self, KeysCommand.self, RatesCommand.self,
-                      ReportCommand.self, ExporterCommand.self, PageCommand.self, RebuildCommand.self,
+                      ReportCommand.self, ExporterCommand.self, PageCommand.self, RebuildCommand.self, ReshardCommand.self,
                       InvoiceCommand.self, CustomerCommand.self, TicketCommand.self, BlocksCommand.self,
                       PortalCommand.self, ProfileCommand.self, VersionCommand.self],
         defaultSubcommand: MonitorCommand.self

@@ -21,6 +21,9 @@ enum ServerLock: Int64 {
     /// taken and its hours read and written, so the highest version of an hour was computed after every writer's
     /// minutes that an earlier hour recompute could have missed. Held by the session, briefly.
     case hourRollup = 0x7464_0005
+    /// Moving CDRs between shards (`ServerStore.reshard`): held by the session for the whole move, so two never
+    /// run at once.
+    case reshard = 0x7464_0006
 
     /// Runs `body` holding the lock on the connection (not in a transaction; released when the connection drops).
     func holding<T>(on link: PostgresLink, _ body: () throws -> T) throws -> T {

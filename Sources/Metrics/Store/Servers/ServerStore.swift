@@ -43,9 +43,9 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
     let database: String
     /// False only in tests: a writer then stops between its commit and its rollup recompute, as if killed there.
     var settlesRollups = true
-    /// A write holding this many CDRs not sent yet sends them before it reads on (an import of a large file holds
-    /// at most about this many, some 300 MB); smaller in tests.
-    var rowsPerSend = 1_000_000
+    /// A write holding this many CDRs not sent yet sends them before it reads on, so an import holds at most about
+    /// this many (some 100 MB, and as much again while they are split among the shards); smaller in tests.
+    var rowsPerSend = 250_000
     /// One statement at a time on the one PostgreSQL connection; a write holds it for its whole transaction.
     let lock = NSRecursiveLock()
     /// When this process last merged the hour rollup's parts (`mergeHourParts`), as a monotonic time.
@@ -171,7 +171,7 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
 
     /// Adds the column `name` to a table made before it with `statement` (two processes starting at once may both
     /// try: the second finds it there).
-    private func addColumn(_ name: String, on node: ClickHouseLink, table: String, _ statement: String) throws {
+    func addColumn(_ name: String, on node: ClickHouseLink, table: String, _ statement: String) throws {
         let present = try node.rows("""
             SELECT count() FROM system.columns WHERE database = \(ClickHouseText.literal(database))
                 AND table = \(ClickHouseText.literal(table)) AND name = \(ClickHouseText.literal(name))

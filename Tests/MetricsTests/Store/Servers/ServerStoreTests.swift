@@ -328,6 +328,55 @@ final class ServerStoreTests: XCTestCase {
         }
     }
 
+    /// A shard added: a store on one ClickHouse server, then opened on the two-shard cluster whose first shard that
+    /// server is. Every CDR is still on the first server (the figures right meanwhile); `reshard` moves each to the
+    /// server its key's shard names — where the Distributed table and the writers put it — in pieces, and makes the
+    /// rollups again: the figures equal a brute force, and a second run moves nothing.
+    func testReshardAfterAShardIsAddedMovesEachCDRToItsShard() throws {
+        var random = seededRandom()
+        let single = try TestServers.settings(cluster: false)
+        var clustered = single
+        clustered.clickhouse = try TestServers.running.get().clickhouse(cluster: true)
+        let before = try ServerStore(single)
+        let carrier = try before.addCarrier(name: "K", channelsConfigured: 9, rateCardID: nil)
+        var records = randomRecords(3_000, endingAt: now, spread: 6 * 3_600, carriers: 1, using: &random)
+        for index in records.indices { records[index].carrierID = carrier }
+        try before.write { try $0.insertCDRs(records) }
+
+        let store = try ServerStore(clustered)
+        let shards = try XCTUnwrap(store.shards)
+        /// Per server, its CDRs and those of them another server's shard holds by the map.
+        func placement() throws -> [(held: Int, misplaced: Int)] {
+            try store.clickhouse.enumerated().map { index, node in
+                let keys = try node.rows("SELECT row_key FROM \(store.database).cdr_local").compactMap { Int64($0[0]) }
+                return (keys.count, keys.filter { shards.node(ofRowKey: $0) != index }.count)
+            }
+        }
+        let misplaced = try placement()
+        XCTAssertEqual(misplaced.map(\.held), [records.count, 0])
+        XCTAssertGreaterThan(misplaced[0].misplaced, records.count / 3)
+        func figure() throws -> RollupCounts? {
+            try MetricsEngine(store: store).figures(from: now - 6 * 3_600 - 60, to: now, groupedBy: .carrier, at: now)[carrier]?.counts
+        }
+        XCTAssertEqual(try figure(), BruteForce.counts(records), "before the reshard")
+
+        store.rowsPerSend = 400
+        var notes: [String] = []
+        let moves = try store.reshard { notes.append($0) }
+        XCTAssertEqual(moves, [ReshardMove(from: store.clickhouse[0].server, to: store.clickhouse[1].server,
+                                           cdrs: misplaced[0].misplaced)])
+        XCTAssertTrue(notes.contains { $0.hasPrefix("copying \(misplaced[0].misplaced) CDRs") }, "\(notes)")
+        let after = try placement()
+        XCTAssertEqual(after.map(\.misplaced), [0, 0])
+        XCTAssertEqual(after.map(\.held).reduce(0, +), records.count)
+        XCTAssertEqual(try store.dirtyRollupRanges(on: store.postgres), [])
+        XCTAssertEqual(try figure(), BruteForce.counts(records), "after the reshard, from the rollups made again")
+        XCTAssertEqual(try store.reshard(), [], "a second run moves nothing")
+        XCTAssertThrowsError(try before.reshard()) {
+            XCTAssertTrue("\($0)".contains("reshard: needs the servers of a cluster"), "\($0)")
+        }
+    }
+
     /// ClickHouse's Int64 `sum` wraps silently; the store sums money as Decimal128 and refuses a total beyond 64 bits.
     /// A store whose rollups were made before `ClickHouseSchema.rollupGranularity`: opened, its rollup tables are
     /// made again with it on every server and everything is marked, so its figures stay right (read from the CDRs)
