@@ -13,7 +13,7 @@ public final class PrivateServers {
     public let clickhousePort: Int
     public let folder: String
     private let clickhousePorts: (http: Int, tcp: Int, interserver: Int)
-    private let postgresPID: pid_t
+    private var postgresPID: pid_t?
     private var clickhousePID: pid_t?
     /// Every private server still running, stopped at process exit if its test could not stop it.
     private static let stopper: Stopper = {
@@ -57,12 +57,30 @@ public final class PrivateServers {
         clickhousePID = nil
     }
 
+    /// PostgreSQL's immediate shutdown (SIGQUIT): no checkpoint, its backends cut off, WAL replayed at the next
+    /// start, as after a crash. Returns once it is gone.
+    public func crashPostgres() {
+        guard let pid = postgresPID else { return }
+        Self.stopper.remove(pid)
+        kill(pid, SIGQUIT)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        postgresPID = nil
+    }
+
+    /// Starts PostgreSQL on its port and data folder (again, after `crashPostgres`); returns once it accepts
+    /// connections.
+    public func startPostgres() throws {
+        postgresPID = try LocalServers.startPostgres(folder: folder + "/postgres", port: postgresPort, stopper: Self.stopper)
+    }
+
     /// Stops both servers and removes their folder.
     public func stop() {
-        var stopping: [(pid: pid_t, signal: Int32)] = [(postgresPID, SIGINT)]
+        var stopping: [(pid: pid_t, signal: Int32)] = postgresPID.map { [($0, SIGINT)] } ?? []
         if let pid = clickhousePID { stopping.append((pid, SIGTERM)) }
         stopping.forEach { Self.stopper.remove($0.pid) }
         clickhousePID = nil
+        postgresPID = nil
         Stopper.stop(stopping)
         try? FileManager.default.removeItem(atPath: folder)
     }

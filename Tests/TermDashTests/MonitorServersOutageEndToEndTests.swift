@@ -5,10 +5,10 @@ import ServerTestSupport
 import XCTest
 
 /// `termdash monitor` and `termdash simulate` on a servers store of the test's own (a private PostgreSQL and
-/// ClickHouse, so killing one breaks no other test), as an operator sees a crash of ClickHouse: the overview's
-/// figures equal a count over ClickHouse's raw rows; ClickHouse killed, the monitor keeps its last frame and says
-/// "store unreachable since", its keys still work, the simulator says so and keeps its calls; ClickHouse restarted on
-/// its port and data folder, both carry on by themselves, and no call is lost or doubled. A view whose read is not on
+/// ClickHouse, so killing one breaks no other test), as an operator sees a crash of ClickHouse, then one of
+/// PostgreSQL: the overview's figures equal a count over ClickHouse's raw rows; a server killed, the monitor keeps its
+/// last frame and says "store unreachable since", its keys still work, the simulator says so and keeps its calls;
+/// the server restarted on its port and data folder, both carry on by themselves, and no call is lost or doubled. A view whose read is not on
 /// the servers yet says which read is missing.
 final class MonitorServersOutageEndToEndTests: XCTestCase {
     override func setUpWithError() throws {
@@ -106,15 +106,35 @@ final class MonitorServersOutageEndToEndTests: XCTestCase {
         let recovered = try session.waitForScreen(timeout: 15) { !$0.contains("unreachable") && (self.totalCalls($0) ?? 0) > 0 }
         XCTAssertFalse(recovered.contains("unreachable"), recovered)
         // The simulator writes what it kept at its next advance after ClickHouse answers, which may come after the
-        // monitor's next read: it is stopped only once it has said so.
+        // monitor's next read.
+        func reachedAgain() -> Int { simulatorSaid().components(separatedBy: "store reachable again").count - 1 }
         let written = Date().addingTimeInterval(20)
-        while !simulatorSaid().contains("store reachable again"), Date() < written { usleep(100_000) }
+        while reachedAgain() < 1, Date() < written { usleep(100_000) }
+        XCTAssertEqual(reachedAgain(), 1, simulatorSaid())
+
+        // Then PostgreSQL crashes (immediate shutdown): the same, with the ledger and the calls in progress gone.
+        servers.crashPostgres()
+        let crashedAt = Date()
+        let ledgerDown = try session.waitForScreen(timeout: 10) { $0.contains("store unreachable since") }
+        XCTAssertTrue(try shownFailure(ledgerDown, near: crashedAt), "the time of the first failed read:\n\(ledgerDown)")
+        XCTAssertNotNil(totalCalls(ledgerDown), "the last figures are kept:\n\(ledgerDown)")
+        let simulatorNoticed = Date().addingTimeInterval(10)
+        while simulatorSaid().components(separatedBy: "store unreachable").count - 1 < 2, Date() < simulatorNoticed {
+            usleep(100_000)
+        }
+        try servers.startPostgres()
+        let ledgerBack = try session.waitForScreen(timeout: 20) { !$0.contains("unreachable") && (self.totalCalls($0) ?? 0) > 0 }
+        XCTAssertFalse(ledgerBack.contains("unreachable"), ledgerBack)
+        // The simulator is stopped only once it has said it wrote what it kept.
+        let writtenAgain = Date().addingTimeInterval(20)
+        while reachedAgain() < 2, Date() < writtenAgain { usleep(100_000) }
+        XCTAssertEqual(reachedAgain(), 2, simulatorSaid())
         kill(simulator, SIGTERM)
         XCTAssertEqual(LocalServers.wait(simulator), 0)
         simulatorRunning = false
         let log = try String(contentsOfFile: simulatorLog, encoding: .utf8)
         XCTAssertTrue(log.contains("store unreachable"), log)
-        // It failed only on a write with CDRs (calls that ended), which it kept and wrote once ClickHouse was back.
+        // It failed only on a write with CDRs (calls that ended), which it kept and wrote once the server was back.
         let kept = log.split(separator: "\n").first { $0.contains("store reachable again") }
             .flatMap { $0.components(separatedBy: "; the ").last?.split(separator: " ").first.flatMap { Int($0) } }
         XCTAssertGreaterThan(kept ?? 0, 0, log)
