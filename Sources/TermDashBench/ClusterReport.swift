@@ -22,7 +22,7 @@ struct ClusterReport {
     func print() {
         let snapshot = Stats(snapshots.map(\.totalMilliseconds))
         let baseline = Stats(baselines.map(\.totalMilliseconds))
-        // The ratio over the panes both sides compute (plain SQL has no dashboard pane).
+        // The ratio over the panes both sides compute (every one: of the dashboard, its history and quality table).
         let comparedPanes = ClusterFigures.panes.map(\.rawValue)
         let engineCompared = Stats(snapshots.map { timing in comparedPanes.reduce(0) { $0 + timing.paneMilliseconds[$1] } })
         let ratio = engineCompared.median > 0 ? baseline.median / engineCompared.median : 0
@@ -41,7 +41,7 @@ struct ClusterReport {
             "snapshot    median \(f(snapshot.median, 2)) ms  (min \(f(snapshot.min, 2)), max \(f(snapshot.max, 2)); "
                 + "\(snapshots.count) runs after 1 warm-up; every pane)",
             "plain SQL   median \(f(baseline.median, 2)) ms  (min \(f(baseline.min, 2)), max \(f(baseline.max, 2)); "
-                + "\(baselines.count) runs after 1 checking run; the panes but the dashboard)",
+                + "\(baselines.count) runs after 1 checking run; every pane)",
             "ratio       \(f(ratio, 2))x  (plain SQL median / the snapshot's same panes, median \(f(engineCompared.median, 2)) ms)",
             "disk        ClickHouse \(bytes(disk.clickhouse)) (\(bytes(Int64(perMillion(disk.clickhouse)))) per million CDRs), "
                 + "PostgreSQL \(bytes(disk.postgres)), \(bytes(ledgerBefore)) before the import "

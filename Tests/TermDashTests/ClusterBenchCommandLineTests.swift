@@ -50,6 +50,10 @@ final class ClusterBenchCommandLineTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("by two concurrent `termdash import` processes: "), run.stdout)
         XCTAssertTrue(run.stdout.contains("figures     engine == plain SQL over the raw ClickHouse table: "), run.stdout)
         XCTAssertTrue(run.stdout.contains("1998 calls in the last 24 h"), run.stdout)
+        // The dashboard too: its hour's history and quality table, computed both ways.
+        XCTAssertTrue(run.stdout.contains(" minutes of history (figures, "), run.stdout)
+        XCTAssertTrue(run.stdout.contains("carriers' quality"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("memory      the largest importer's peak: "), run.stdout)
         XCTAssertTrue(run.stdout.contains("1 runs after 1 warm-up"), "--runs 1 was taken:\n\(run.stdout)")
         XCTAssertTrue(run.stdout.contains("per million CDRs"), run.stdout)
         for bar in ["bar         load >= 200,000 CDRs/s: ", "bar         snapshot <= 100 ms: "] {

@@ -70,6 +70,43 @@ public struct ClickHouseReference {
         return result
     }
 
+    /// Seconds of channel occupancy per bucket of `step` (its UTC start) over [from, to): each CDR's [start, end)
+    /// cut to every bucket it spans. Buckets without a call are left out.
+    public func channelSeconds(step: Int64, from: Int64, to: Int64) throws -> [Int64: Int64] {
+        // 18.16's range() takes one argument: a call's buckets are its first plus 0, 1, … steps.
+        try pairs("""
+            SELECT b, sum(least(end_at, b + \(step)) - greatest(start_at, b)) FROM (
+                SELECT start_at, end_at, arrayJoin(arrayMap(i -> (first + toInt64(i)) * \(step),
+                    range(toUInt64(intDiv(least(end_at, \(to)) - 1, \(step)) - first + 1)))) AS b
+                FROM (SELECT start_at, end_at, intDiv(greatest(start_at, \(from)), \(step)) AS first
+                      FROM \(store.cdrTable) FINAL WHERE start_at < \(to) AND end_at > \(from) AND end_at > start_at))
+            GROUP BY b
+            """)
+    }
+
+    /// The attempts of the busiest second of each bucket of `step` over [from, to). Buckets without a call are
+    /// left out.
+    public func peakAttempts(step: Int64, from: Int64, to: Int64) throws -> [Int64: Int64] {
+        try pairs("""
+            SELECT intDiv(start_at, \(step)) * \(step) AS b, max(n) FROM (
+                SELECT start_at, count() AS n FROM \(store.cdrTable) FINAL
+                WHERE start_at >= \(from) AND start_at < \(to) GROUP BY start_at)
+            GROUP BY b
+            """)
+    }
+
+    private func pairs(_ sql: String) throws -> [Int64: Int64] {
+        let node = store.clickhouse[0]
+        var result: [Int64: Int64] = [:]
+        for row in try node.rows(sql) {
+            guard row.count == 2, let key = Int64(row[0]), let value = Int64(row[1]) else {
+                throw ServerStoreError.refused(server: node.server, answer: "unexpected row \(row)")
+            }
+            result[key] = value
+        }
+        return result
+    }
+
     /// The CDRs stored (each once).
     public func storedCDRs() throws -> Int64 {
         let rows = try store.clickhouse[0].rows("SELECT count() FROM \(store.cdrTable) FINAL")
