@@ -279,14 +279,69 @@ final class ServerStoreEndToEndTests: XCTestCase {
         XCTAssertEqual(after.stdout, before.stdout)
     }
 
-    func testCommandsWithoutServersSupportRefuseByName() throws {
-        let settings = try TestServers.settings(cluster: false)
-        for command in [["snapshot", "--page", "Margins"]] {
-            let result = try EndToEnd.termdash(command + serverArguments(settings))
-            XCTAssertEqual(result.status, 1, "\(command): \(result.stderr)")
-            XCTAssertEqual(result.stderr, "Error: `termdash \(command.prefix(2).joined(separator: " "))` does not support the servers store yet (docs/scale-out.md lists what does); use kind = \"embedded\"\n",
-                           "\(command)")
+    /// Custom pages on the servers, drawn by `snapshot --page`: a ledger pane (PostgreSQL) and a CDR pane
+    /// (ClickHouse, `store = "cdrs"`) show the counts a brute force gives; a customer's page shows that customer's
+    /// calls only; a pane that tries to write shows why it was refused.
+    func testCustomPagesOnTheServersReadTheLedgerAndTheCDRs() throws {
+        var random = seededRandom()
+        let (_, settings, stores) = try emptyStores(cluster: true)
+        let now = Int64(Date().timeIntervalSince1970)
+        let records = randomRecords(900, endingAt: now - 60, spread: 86_400, carriers: 2, customers: 3, using: &random)
+        try addAccounts(customers: 3, carriers: 2, to: stores[1])
+        try writeInBatches(records, to: stores[1], using: &random)
+        let directory = try EndToEnd.temporaryDirectory()
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("config.toml").path
+        try """
+            [store]
+            kind = "servers"
+            postgres = "\(settings.postgres)"
+            clickhouse = [\(settings.clickhouse.map { "\"\($0)\"" }.joined(separator: ", "))]
+
+            [[pages]]
+            title = "Network"
+            key = "N"
+            [[pages.panes]]
+            title = "Customers"
+            kind = "counter"
+            sql = "SELECT count(*) AS customers FROM customers"
+            [[pages.panes]]
+            title = "Calls"
+            kind = "counter"
+            store = "cdrs"
+            sql = "SELECT count() AS calls FROM cdrs"
+            [[pages.panes]]
+            title = "Tries"
+            kind = "counter"
+            store = "cdrs"
+            sql = "ALTER TABLE cdr_local DELETE WHERE 1"
+
+            [[pages]]
+            title = "Mine"
+            key = "X"
+            customers = true
+            [[pages.panes]]
+            title = "My calls"
+            kind = "counter"
+            store = "cdrs"
+            sql = "SELECT count() AS calls FROM cdrs WHERE customer_id = :customer"
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let base = ["snapshot", "--config", config, "--width", "80", "--height", "24", "--ascii"]
+        let network = try EndToEnd.termdash(base + ["--page", "N"])
+        XCTAssertEqual(network.status, 0, network.stderr)
+        let lines = network.stdout.split(separator: "\n").map(String.init)
+        func counter(after title: String, in lines: [String]) -> String? {
+            lines.firstIndex { $0.contains("+ \(title) ") }.map { lines[$0 + 1].trimmingCharacters(in: CharacterSet(charactersIn: "| ")) }
         }
+        XCTAssertEqual(counter(after: "Customers", in: lines), "3", network.stdout)
+        XCTAssertEqual(counter(after: "Calls", in: lines), "\(records.count)", network.stdout)
+        XCTAssertTrue(network.stdout.contains("! refused: only reading is allowed (ALTER is not)"), network.stdout)
+        let mine = try EndToEnd.termdash(base + ["--customer", "C2", "--page", "X"])
+        XCTAssertEqual(mine.status, 0, mine.stderr)
+        XCTAssertEqual(counter(after: "My calls", in: mine.stdout.split(separator: "\n").map(String.init)),
+                       "\(records.filter { $0.customerID == 2 }.count)", mine.stdout)
+        let hidden = try EndToEnd.termdash(base + ["--customer", "C2", "--page", "N"])
+        XCTAssertEqual(hidden.status, 1, hidden.stdout)
     }
 
     func testBadOptionsExit64AndAServerDownIsNamedWithoutItsPassword() throws {

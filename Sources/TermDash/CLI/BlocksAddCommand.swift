@@ -28,7 +28,7 @@ struct BlocksAddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: false, command: "blocks add", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: false)
         let owner = try CustomerLookup.find(customer, in: try store.read { try $0.customers() })
         do {
             let block = try store.addBlock(customerID: owner.id, start: start, size: size,

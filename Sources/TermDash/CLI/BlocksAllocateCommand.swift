@@ -14,7 +14,7 @@ struct BlocksAllocateCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: false, command: "blocks allocate", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         let owner = try CustomerLookup.find(customer, in: try store.read { try $0.customers() })
         do {
             let block = try store.allocateBlock(customerID: owner.id, systemStart: settings.config.blocks.start,

@@ -19,7 +19,7 @@ struct BlocksListCommand: ParsableCommand {
     static let cdrWindow: Int64 = 30 * 86_400
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: true, command: "blocks list", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: true)
         let owner = try customer.map { try CustomerLookup.find($0, in: try store.read { try $0.customers() }) }
         let blocks = try store.blocks(customerID: owner?.id)
         let used = try store.extensionsInUse(customerID: owner?.id,

@@ -14,7 +14,7 @@ struct BlocksRemoveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: false, command: "blocks remove", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: false)
         do {
             let block = try store.removeBlock(id)
             print("Removed block \(block.id): \(block.start)–\(block.end) of \(Sanitizer.clean(block.customerCode))")

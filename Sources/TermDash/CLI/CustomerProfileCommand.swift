@@ -50,7 +50,7 @@ struct CustomerProfileCommand: ParsableCommand {
     var changes: Bool { currency != nil || !tax.isEmpty || dueDays != nil || zone != nil || lines != nil }
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: !changes, command: "customer profile", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: !changes)
         let entry = try CustomerLookup.find(customer, in: try store.read { try $0.customers() })
         guard var profile = try store.read({ try $0.billingProfile(customerID: entry.id) }) else {
             throw InvoiceError.unknownCustomer(customer)

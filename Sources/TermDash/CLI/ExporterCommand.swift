@@ -40,7 +40,7 @@ struct ExporterCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let engine = MetricsEngine(store: try settings.openStore(readOnly: true, command: "exporter", serversSupported: true),
+        let engine = MetricsEngine(store: try settings.openStore(readOnly: true),
                                    retention: settings.config.retention)
         let server = try MetricsHTTPServer(address: listen)
         let exposition = PrometheusExposition(accountLimit: maxAccounts)

@@ -93,7 +93,7 @@ struct FeedKamailioCommand: ParsableCommand {
         let settings = try options.settings()
         // A ValidationError here still exits 64 with the usage: what is missing may be in neither place.
         let feedSettings = try self.feedSettings(settings.config)
-        let store = try settings.openStore(readOnly: false, command: "feed kamailio", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         let feed = try KamailioFeed(store: store, settings: feedSettings)
         let log = logging.logger(label: "termdash.feed")
         SignalTrap.install()

@@ -23,7 +23,7 @@ struct FilesCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: true, command: "files", serversSupported: true)
+        let store = try settings.openStore(readOnly: true)
         let table: ReportTable
         if let rejects {
             guard try store.fileEntry(id: rejects) != nil else {

@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let settings = try options.settings()
         let importSource = try resolveSource(settings)
-        let store = try settings.openStore(readOnly: false, command: "import", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         // A watched spool is a service's work: its lines go to the log (journald under systemd).
         let output = ImportOutput(quiet: quiet, logger: watch == nil ? nil : logging.logger(label: "termdash.import"))
         let importer = CDRImporter(store: store)

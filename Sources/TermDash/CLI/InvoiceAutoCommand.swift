@@ -24,7 +24,7 @@ struct InvoiceAutoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: false, command: "invoice auto", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: false)
         let now = InvoiceCommand.now()
         var created: [Invoice] = []
         var invoiced = 0

@@ -29,7 +29,7 @@ struct InvoiceCreateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: false, command: "invoice create", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: false)
         let entry = try CustomerLookup.find(customer, in: try store.read { try $0.customers() })
         let profile = try store.read { try $0.billingProfile(customerID: entry.id) }
         let zone = profile?.zone.flatMap(TimeZone.init(identifier:)) ?? .utc

@@ -17,7 +17,7 @@ struct InvoiceIssueCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: false, command: "invoice issue", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         try InvoiceCommand.print(try store.issueInvoice(id: try invoice.id(in: store), at: InvoiceCommand.now(),
                                                         numbering: settings.config.invoiceNumbering),
                                  format: format)

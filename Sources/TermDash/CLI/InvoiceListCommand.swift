@@ -19,7 +19,7 @@ struct InvoiceListCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: true, command: "invoice list", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: true)
         let invoices: [Invoice] = try store.read { session in
             let customerID = try customer.map { try CustomerLookup.find($0, in: try session.customers()).id }
             return try session.invoices(InvoiceFilter(status: status, customerID: customerID))

@@ -23,7 +23,7 @@ struct InvoicePayCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: false, command: "invoice pay", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: false)
         let id = try invoice.id(in: store)
         guard let current = try store.read({ try $0.invoice(id: id) }) else { throw InvoiceError.unknownInvoice(id) }
         let now = InvoiceCommand.now()

@@ -22,7 +22,7 @@ struct InvoiceShowCommand: ParsableCommand {
     func run() throws {
         let settings = try options.settings()
         // With --customer, another customer's invoice is not found.
-        let store = try scope.reader(try settings.openStore(readOnly: true, command: "invoice show", serversSupported: true), settings: settings)
+        let store = try scope.reader(try settings.openStore(readOnly: true), settings: settings)
         let id = try invoice.id(in: store)
         guard let found = try store.read({ try $0.invoice(id: id) }) else { throw InvoiceError.unknownInvoice(id) }
         if format == .json {

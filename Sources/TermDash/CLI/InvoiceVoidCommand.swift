@@ -16,7 +16,7 @@ struct InvoiceVoidCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: false, command: "invoice void", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: false)
         try InvoiceCommand.print(try store.voidInvoice(id: try invoice.id(in: store), at: InvoiceCommand.now()),
                                  format: format)
     }

@@ -29,7 +29,7 @@ struct MonitorCommand: ParsableCommand {
         let settings = try options.settings()
         // --exporter, else [exporter] listen (checked with the config).
         if let address = exporter ?? settings.config.exporter.listen.flatMap(ListenAddress.init(argument:)) {
-            let engine = MetricsEngine(store: try settings.openStore(readOnly: true, command: "monitor", serversSupported: true),
+            let engine = MetricsEngine(store: try settings.openStore(readOnly: true),
                                        retention: settings.config.retention)
             let exposition = PrometheusExposition(accountLimit: settings.config.exporter.maxAccounts)
             try MetricsHTTPServer(address: address).serveInBackground {
@@ -40,25 +40,25 @@ struct MonitorCommand: ParsableCommand {
         var drivers: [FeedDriver] = []
         if let customer = scope.customer {
             // One customer's view reads only, with the portal's keys: no feeds, no writes.
-            let store = try settings.openStore(readOnly: true, command: "monitor", serversSupported: true)
+            let store = try settings.openStore(readOnly: true)
             let scoped = try PortalCommand.scopedReader(store, customer: customer, settings: settings)
             try runMonitor(engine: MetricsEngine(store: scoped, retention: settings.config.retention),
                            settings: settings, mouse: mouse, writer: nil)
             return
         }
         if !settings.config.feeds.isEmpty {
-            let writer = try settings.openStore(readOnly: false, command: "monitor", serversSupported: true)
+            let writer = try settings.openStore(readOnly: false)
             for name in settings.config.feeds.keys.sorted() {
                 guard let feed = settings.config.feeds[name] else { continue }
                 drivers.append(FeedDriver(feed: try KamailioFeed(store: writer, settings: feed)))
             }
         }
-        let store = try settings.openStore(readOnly: true, command: "monitor", serversSupported: true)
+        let store = try settings.openStore(readOnly: true)
         drivers.forEach { $0.start() }
         defer { drivers.forEach { $0.stop() } }
         try runMonitor(engine: MetricsEngine(store: store, retention: settings.config.retention), settings: settings,
                        mouse: mouse, writer: StoreWriter {
-                           try settings.openStore(readOnly: false, command: "monitor", serversSupported: true)
+                           try settings.openStore(readOnly: false)
                        })
         if let error = drivers.compactMap(\.error).first { throw CLIError("a switch feed stopped: \(error)") }
     }
@@ -71,11 +71,10 @@ func runMonitor(engine: MetricsEngine, settings: Settings, mouse: Bool, writer: 
     do { keys = try KeyBinding.remapped(config.keys) } catch { throw CLIError("config [keys]: \(error)") }
     let scoped = engine.scope != nil
     if scoped { keys = KeyBinding.portal }
-    // A config page on a key already used is refused before the terminal is taken. Custom pages are SQL over the
-    // embedded store's file: the servers store has none.
-    let pages: PageSource? = try config.store.kind == .servers ? nil
-        : settings.customPages(store: SQLiteStore.openForCLI(path: settings.storePath, readOnly: true),
-                               customer: engine.scope?.customerID, keys: keys)
+    // A config page on a key already used is refused before the terminal is taken.
+    let ledger: any PageLedger = try config.store.kind == .servers ? settings.openServers()
+        : SQLiteStore.openForCLI(path: settings.storePath, readOnly: true)
+    let pages: PageSource? = try settings.customPages(store: ledger, customer: engine.scope?.customerID, keys: keys)
     guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
         throw CLIError("the monitor needs a terminal; use `termdash snapshot` for a frame as text")
     }

@@ -12,7 +12,7 @@ struct PageListCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: true, command: "page list", serversSupported: true)
+        let store = try settings.openStore(readOnly: true)
         let formatter = ISO8601DateFormatter()
         let rows: [[ReportTable.Value]] = try store.storedPages().map { stored in
             let page = (try? CustomPageParser.parse(stored.definition, path: stored.title))?.first

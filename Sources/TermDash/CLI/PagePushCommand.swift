@@ -23,7 +23,7 @@ struct PagePushCommand: ParsableCommand {
         guard pages.count == 1, let page = pages.first else {
             throw CLIError("\(file): holds \(pages.count) [[pages]] tables; push one page per file")
         }
-        let store = try settings.openStore(readOnly: false, command: "page push", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         try store.pushPage(title: page.title, definition: text, at: Int64(Date().timeIntervalSince1970))
         print("Stored page \(QuotedText.quoted(page.title)) (key \(page.key), \(page.panes.count) panes)")
     }

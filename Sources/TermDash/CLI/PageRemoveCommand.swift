@@ -11,7 +11,7 @@ struct PageRemoveCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        guard try settings.openStore(readOnly: false, command: "page remove", serversSupported: true).removePage(title: title) else {
+        guard try settings.openStore(readOnly: false).removePage(title: title) else {
             throw CLIError("no page is titled \(QuotedText.quoted(title)) (see `termdash page list`)")
         }
         print("Removed page \(QuotedText.quoted(title))")

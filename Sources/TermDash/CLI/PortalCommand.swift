@@ -29,17 +29,15 @@ struct PortalCommand: ParsableCommand {
 
     func run() throws {
         let settings = try portalSettings()
-        let store = try settings.openStore(readOnly: true, command: "portal", serversSupported: true)
+        let store = try settings.openStore(readOnly: true)
         let scoped = try Self.scopedReader(store, customer: customer, settings: settings)
         let config = settings.config
         let keys = KeyBinding.portalSession(customerDrafts: config.portalCustomerDrafts)
-        // Custom pages are SQL over the embedded store's file: the servers store has none.
-        let pages: PageSource? = try config.store.kind == .servers ? nil
-            : settings.customPages(store: store, customer: scoped.scope.customerID, keys: keys)
+        let pages: PageSource? = try settings.customPages(store: store, customer: scoped.scope.customerID, keys: keys)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw CLIError("the portal needs a terminal (ssh -t)")
         }
-        let writable = { try settings.openStore(readOnly: false, command: "portal", serversSupported: true) }
+        let writable = { try settings.openStore(readOnly: false) }
         try Self.askForSecondFactor(ledger: try writable(), customerID: scoped.scope.customerID)
         let zones = [(name: config.zone, zone: TimeZone(identifier: config.zone) ?? TimeZone(identifier: "UTC")!)]
         var copy = CopySettings()

@@ -17,7 +17,7 @@ struct ProfileSendCodeCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: false, command: "profile send-code", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         let entry = try CustomerLookup.find(customer, in: try store.read { try $0.customers() })
         let address = try store.portalUser(customerID: entry.id)[channel.field]
         guard !address.isEmpty else { throw CLIError("the profile has no \(channel.rawValue) to verify") }

@@ -35,7 +35,7 @@ struct ProfileSetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: false, command: "profile set", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: false)
         let entry = try CustomerLookup.find(customer, in: try store.read { try $0.customers() })
         let who = "operator " + (ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(getuid())")
         let changes = try store.updateProfile(customerID: entry.id, values, by: who, at: Int64(Date().timeIntervalSince1970))

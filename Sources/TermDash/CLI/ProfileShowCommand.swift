@@ -12,7 +12,7 @@ struct ProfileShowCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: true, command: "profile show", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: true)
         let entry = try CustomerLookup.find(customer, in: try store.read { try $0.customers() })
         let user = try store.portalUser(customerID: entry.id)
         print("Customer    \(Sanitizer.clean(entry.accountCode))")

@@ -19,7 +19,7 @@ struct ProfileTwoFactorCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: false, command: "profile 2fa", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         let entry = try CustomerLookup.find(customer, in: try store.read { try $0.customers() })
         guard change == .enable else {
             try store.disableTOTP(customerID: entry.id)

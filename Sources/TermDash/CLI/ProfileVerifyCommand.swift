@@ -21,7 +21,7 @@ struct ProfileVerifyCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let store = try options.settings().openStore(readOnly: false, command: "profile verify", serversSupported: true)
+        let store = try options.settings().openStore(readOnly: false)
         let entry = try CustomerLookup.find(customer, in: try store.read { try $0.customers() })
         let typed = code.filter { !$0.isWhitespace }
         guard try store.verify(customerID: entry.id, channel: channel, codeHash: RecoveryCodes.sha256Hex(typed),

@@ -35,7 +35,7 @@ struct RatesImportCommand: ParsableCommand {
             for error in errors { FileHandle.standardError.write(Data((Sanitizer.clean("\(error)") + "\n").utf8)) }
             throw CLIError("\(file): \(errors.count) bad line\(errors.count == 1 ? "" : "s"); the card was not loaded")
         }
-        let store = try settings.openStore(readOnly: false, command: "rates import", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         let result: (cardID: Int64, replaced: Bool)
         do {
             result = try store.storeRateCard(rates, card: card, direction: direction, currency: currency, replace: replace)

@@ -9,7 +9,7 @@ struct RatesListCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: true, command: "rates list", serversSupported: true)
+        let store = try settings.openStore(readOnly: true)
         let cards = try store.rateCards()
         let table = ReportTable(
             report: "rates", period: nil, columns: ["card", "direction", "currency", "prefixes", "used_by"],

@@ -23,7 +23,7 @@ struct RatesUnratedCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: false, command: "rates unrated", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         guard let range = try period.period(in: .utc) else { throw ValidationError("give the period") }
         let started = Date()
         let priced = try store.priceUnratedCDRs(in: range, retention: settings.config.retention,

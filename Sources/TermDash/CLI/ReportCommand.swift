@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try scope.reader(try settings.openStore(readOnly: true, command: "report", serversSupported: true),
+        let store = try scope.reader(try settings.openStore(readOnly: true),
                                      settings: settings)
         let engine = MetricsEngine(store: store, retention: settings.config.retention)
         let now = Date()

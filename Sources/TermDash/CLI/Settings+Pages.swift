@@ -1,8 +1,9 @@
 import Metrics
+import ServerStore
 
 extension Settings {
     /// The custom pages of a monitor or portal session: the config's `[[pages]]` (the file watched for changes) and
-    /// the pages stored in `ledger`, their queries run read-only on the store's file. A customer's session
+    /// the pages stored in `ledger`, their queries run read-only on the store (`pageQueries`). A customer's session
     /// (`customer`) keeps only pages marked for customers, and binds the customer to `:customer`. Fails, naming the
     /// config file, when a config page's key is one `keys` already uses.
     func customPages(store ledger: any PageLedger, customer: Int64?, keys: [KeyBinding]) throws -> PageSource {
@@ -15,6 +16,18 @@ extension Settings {
         return PageSource(
             catalog: PageCatalog(configPath: configPath, initialPages: config.pages, ledger: ledger,
                                  customersOnly: customer != nil),
-            queries: PageQueries(reader: SQLiteCustomQueries(path: storePath), customer: customer))
+            queries: try pageQueries(customer: customer))
+    }
+
+    /// The readers of the pages' queries: the store's file on the embedded store; on the servers, PostgreSQL for
+    /// the ledger and ClickHouse for the CDRs, each on a connection of its own.
+    private func pageQueries(customer: Int64?) throws -> PageQueries {
+        switch config.store.kind {
+        case .embedded:
+            return PageQueries(reader: SQLiteCustomQueries(path: storePath), customer: customer)
+        case .servers:
+            let readers = try openServers().customQueries()
+            return PageQueries(ledger: readers.ledger, cdrs: readers.cdrs, customer: customer)
+        }
     }
 }

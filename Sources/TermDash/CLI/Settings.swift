@@ -14,16 +14,11 @@ struct Settings {
 
 extension Settings {
     /// The store these settings name, for a command that goes through the store's protocols only (whichever backend
-    /// that is); failures are one readable line. `command` names it when the servers store cannot serve it yet.
-    func openStore(readOnly: Bool, command: String = "this command", serversSupported: Bool = false) throws
-        -> any MetricStore
-    {
+    /// that is); failures are one readable line.
+    func openStore(readOnly: Bool) throws -> any MetricStore {
         switch config.store.kind {
-        case .embedded:
-            return try SQLiteStore.openForCLI(path: storePath, readOnly: readOnly)
-        case .servers:
-            guard serversSupported else { throw Self.notOnServers(command) }
-            return try openServers()
+        case .embedded: return try SQLiteStore.openForCLI(path: storePath, readOnly: readOnly)
+        case .servers: return try openServers()
         }
     }
 

@@ -27,7 +27,7 @@ struct SimulateCommand: ParsableCommand {
         let settings = try options.settings()
         let (simulatorOptions, days) = simulation.resolve(settings.config.simulator, retention: settings.config.retention)
 
-        let store = try settings.openStore(readOnly: false, command: "simulate", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         let hasHistory = try store.hasCDRs(source: simulatorOptions.source)
         SignalTrap.install()
         let now = Int64(Date().timeIntervalSince1970)

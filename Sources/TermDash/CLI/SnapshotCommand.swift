@@ -49,7 +49,7 @@ struct SnapshotCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try scope.reader(try settings.openStore(readOnly: true, command: "snapshot", serversSupported: true),
+        let store = try scope.reader(try settings.openStore(readOnly: true),
                                      settings: settings)
         let now = Date()
         let capabilities = TerminalCapabilities.detect(
@@ -75,7 +75,7 @@ struct SnapshotCommand: ParsableCommand {
         if let page {
             // The pages this session may see (a customer's: only those marked for customers), read once.
             let pages = try settings.customPages(
-                store: try settings.openSQLite(readOnly: true, command: "snapshot --page"),
+                store: try settings.openStore(readOnly: true),
                 customer: engine.scope?.customerID, keys: keys)
             let found = pages.read(shown: nil, now: now).pages
             keys = KeyBinding.withPages(found.pages, base: keys).table

@@ -16,7 +16,7 @@ struct TicketCloseCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: false, command: "ticket close", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         do {
             let ticket = try store.closeTicket(number, at: Int64(Date().timeIntervalSince1970))
             print("Closed ticket \(ticket.id): \(Sanitizer.clean(ticket.subject))")

@@ -16,7 +16,7 @@ struct TicketListCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: true, command: "ticket list", serversSupported: true)
+        let store = try settings.openStore(readOnly: true)
         let table = Self.table(try store.tickets(openOnly: open), withSupport: format != .table)
         switch format {
         case .table: print(table.table(), terminator: "")

@@ -22,7 +22,7 @@ struct TicketOpenCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let store = try settings.openStore(readOnly: false, command: "ticket open", serversSupported: true)
+        let store = try settings.openStore(readOnly: false)
         let customerID = try customer.map { try Self.customerID($0, in: store) }
         let now = Date()
         let support = SupportBlock.text(

@@ -12,6 +12,7 @@ import TOMLKit
 /// kind = "table"             # table, bar, sparkline or counter
 /// sql = "select name, channels_configured from carriers order by 2 desc"
 /// refresh_seconds = 5        # optional, 5 by default
+/// store = "ledger"            # optional: "ledger" (default) or "cdrs", where it runs on the servers
 /// ```
 ///
 /// Mistakes are reported with the file, the page's line and the reason.
@@ -51,7 +52,7 @@ enum CustomPageParser {
             for (paneIndex, paneValue) in paneArray.enumerated() {
                 func paneFail(_ reason: String) -> ConfigError { fail("pane #\(paneIndex + 1): \(reason)") }
                 guard let pane = paneValue.table else { throw paneFail("must be a table") }
-                for key in pane.keys where !["title", "kind", "sql", "refresh_seconds"].contains(key) {
+                for key in pane.keys where !["title", "kind", "sql", "refresh_seconds", "store"].contains(key) {
                     throw paneFail("unknown setting \(key)")
                 }
                 guard let sql = pane["sql"]?.string, !sql.isEmpty else { throw paneFail("sql must be a non-empty string") }
@@ -66,10 +67,15 @@ enum CustomPageParser {
                     }
                     refresh = seconds
                 }
+                let storeName = pane["store"]?.string ?? CustomPaneStore.ledger.rawValue
+                guard let store = CustomPaneStore(rawValue: storeName) else {
+                    throw paneFail("store must be ledger or cdrs")
+                }
                 if customers && !sql.contains(":customer") {
                     throw paneFail("a page for customers must filter by :customer")
                 }
-                panes.append(CustomPane(title: pane["title"]?.string ?? "", sql: sql, kind: kind, refreshSeconds: refresh))
+                panes.append(CustomPane(title: pane["title"]?.string ?? "", sql: sql, kind: kind, refreshSeconds: refresh,
+                                        store: store))
             }
             if pages.contains(where: { $0.title == title }) { throw fail("another page is titled \(title)") }
             pages.append(CustomPage(title: title, key: key, customers: customers, panes: panes))

@@ -4,4 +4,6 @@ struct CustomPane: Equatable, Sendable {
     var sql: String
     var kind: CustomPaneKind
     var refreshSeconds: Double
+    /// Where its query runs (the same file on the embedded store).
+    var store: CustomPaneStore = .ledger
 }

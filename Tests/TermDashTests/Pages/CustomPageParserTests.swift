@@ -16,6 +16,9 @@ final class CustomPageParserTests: XCTestCase {
             [[pages.panes]]
             sql = "SELECT count(*) FROM carriers"
             kind = "counter"
+            [[pages.panes]]
+            sql = "SELECT count() FROM cdrs"
+            store = "cdrs"
 
             [[pages]]
             title = "Mine"
@@ -28,6 +31,7 @@ final class CustomPageParserTests: XCTestCase {
             CustomPage(title: "Carriers", key: "C", customers: false, panes: [
                 CustomPane(title: "Busiest", sql: "SELECT name, channels_configured FROM carriers", kind: .bar, refreshSeconds: 2),
                 CustomPane(title: "", sql: "SELECT count(*) FROM carriers", kind: .counter, refreshSeconds: 5),
+                CustomPane(title: "", sql: "SELECT count() FROM cdrs", kind: .table, refreshSeconds: 5, store: .cdrs),
             ]),
             CustomPage(title: "Mine", key: "M", customers: true, panes: [
                 CustomPane(title: "", sql: "SELECT count(*) FROM cdrs WHERE customer_id = :customer", kind: .table,
@@ -45,6 +49,8 @@ final class CustomPageParserTests: XCTestCase {
             ("[[pages]]\ntitle = \"A\"\nkey = \"A\"\ncustomers = true\n[[pages.panes]]\nsql = \"SELECT 1\"\n",
              "p.toml:1: [[pages]] #1: pane #1: a page for customers must filter by :customer"),
             ("[[pages]]\ntitle = \"A\"\nkey = \"A\"\n", "p.toml:1: [[pages]] #1: needs at least one [[pages.panes]]"),
+            ("[[pages]]\ntitle = \"A\"\nkey = \"A\"\n[[pages.panes]]\nsql = \"SELECT 1\"\nstore = \"clickhouse\"\n",
+             "p.toml:1: [[pages]] #1: pane #1: store must be ledger or cdrs"),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(try CustomPageParser.parse(text, path: "p.toml"), expected) { error in

@@ -173,6 +173,21 @@ enum ClickHouseSchema {
         "ALTER TABLE \(database).\(table) ADD COLUMN \(billedSecondsColumn) Int64 DEFAULT billsec"
     }
 
+    /// What custom pages read of the CDRs (docs/pages.md): each CDR once (`FINAL`), with the embedded store's column
+    /// names and its NULLs (no answer time, no account, DTMF not known, not rated).
+    static func cdrsView(database: String, table: String) -> String {
+        """
+        CREATE VIEW \(database).cdrs AS SELECT
+            start_at, end_at, if(answer_at = -1, NULL, answer_at) AS answer_at, duration,
+            \(billedSecondsColumn) AS billsec, disposition, source,
+            if(customer_id = 0, NULL, customer_id) AS customer_id, if(carrier_id = 0, NULL, carrier_id) AS carrier_id,
+            if(did_id = 0, NULL, did_id) AS did_id, src, dst, \(callerNameColumn) AS caller_name,
+            if(dtmf_known = 1, dtmf_digits, NULL) AS dtmf_digits,
+            if(unrated_sell = 1, NULL, sell_micros) AS sell_micros, if(unrated_buy = 1, NULL, buy_micros) AS buy_micros
+        FROM \(database).\(table) FINAL
+        """
+    }
+
     /// The columns in the order `ServerWriteSession` writes them as TSV.
     static let columns = """
         start_at, row_key, row_check, end_at, answer_at, source, customer_id, carrier_id, did_id, disposition, \

@@ -46,8 +46,12 @@ final class PostgresLink: @unchecked Sendable {
         defer { deadline.cancel() }
         do {
             return try QueryTrace.timed(server, sql) { try connection.query(sql, binds).wait().rows }
-        } catch let error as PSQLError where error.code == .server {
+        } catch let error as PSQLError where error.code == .server && error.serverInfo?[.severity] != "FATAL" {
             throw ServerStoreError.refused(server: server, answer: error.serverInfo?[.message] ?? "error")
+        } catch PostgresError.server(let answer) where !expired.isSet && answer.fields[.severity] == "ERROR" {
+            // The server refused the statement (an error of the query, or one cancelled past a statement_timeout),
+            // as the query API in use reports it: the connection stays. (FATAL ends it: below.)
+            throw ServerStoreError.refused(server: server, answer: answer.fields[.message] ?? "error")
         } catch {
             self.connection = nil
             _ = try? connection.close().wait()

@@ -51,8 +51,12 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
     /// When this process last merged the hour rollup's parts (`mergeHourParts`), as a monotonic time.
     var hourPartsMerged: UInt64 = 0
 
+    /// What the store was opened with (for connections of their own, e.g. custom pages').
+    let settings: ServerSettings
+
     /// Connects, creating the database and the tables when they are missing.
     public init(_ settings: ServerSettings) throws {
+        self.settings = settings
         guard !settings.clickhouse.isEmpty else { throw ServerStoreError.badSetting("clickhouse: no server given") }
         let timeout = TimeAmount.seconds(Int64(max(1, settings.timeoutSeconds)))
         guard let components = URLComponents(string: settings.postgres) else {
@@ -144,7 +148,9 @@ public final class ServerStore: MetricStore, @unchecked Sendable {
                 try addColumn(ClickHouseSchema.openColumn, on: node, table: table,
                               ClickHouseSchema.addOpenColumn(database: database, table: table))
             }
+            try makeCDRsView(on: node)
         }
+        grantPagesRole()
     }
 
     /// Makes again, with `ClickHouseSchema.rollupGranularity`, the rollup tables made before it, empty. Everything
