@@ -39,6 +39,9 @@ public struct AccountDirectory: Sendable {
     private(set) var newCarriers: [String] = []
     /// Accounts decided since the last `takeCreations()`.
     private var creations: [Creation] = []
+    /// Ids the store has set aside for names with no account yet (the servers: an import reserved them, and did not
+    /// commit): such a name is created with its id, never given another.
+    private var reserved: (customers: [String: Int64], carriers: [String: Int64], dids: [String: Int64]) = ([:], [:], [:])
 
     /// The accounts as stored: customers by account code, carriers by name, DIDs by number, and the largest id of
     /// each kind (0 for none).
@@ -52,11 +55,22 @@ public struct AccountDirectory: Sendable {
         lastIDs = (lastCustomerID, lastCarrierID, lastDIDID)
     }
 
+    /// The same, with the ids set aside for names that have no account yet (`reserved`).
+    public init(
+        customers: [String: Account], carriers: [String: Account], dids: [String: Int64], lastCustomerID: Int64,
+        lastCarrierID: Int64, lastDIDID: Int64,
+        reserved: (customers: [String: Int64], carriers: [String: Int64], dids: [String: Int64])
+    ) {
+        self.init(customers: customers, carriers: carriers, dids: dids, lastCustomerID: lastCustomerID,
+                  lastCarrierID: lastCarrierID, lastDIDID: lastDIDID)
+        self.reserved = reserved
+    }
+
     /// The customer with this account code; one the store does not have is created (unverified, no rate card).
     public mutating func customer(_ accountCode: String) throws -> Account? {
         guard !accountCode.isEmpty else { return nil }
         if let known = customers[accountCode] { return known }
-        let account = Account(id: try Self.next(&lastIDs.customer), rateCardID: nil)
+        let account = Account(id: try reserved.customers[accountCode] ?? Self.next(&lastIDs.customer), rateCardID: nil)
         customers[accountCode] = account
         newCustomers.append(accountCode)
         creations.append(.customer(id: account.id, accountCode: accountCode))
@@ -66,7 +80,7 @@ public struct AccountDirectory: Sendable {
     public mutating func carrier(_ name: String) throws -> Account? {
         guard !name.isEmpty else { return nil }
         if let known = carriers[name] { return known }
-        let account = Account(id: try Self.next(&lastIDs.carrier), rateCardID: nil)
+        let account = Account(id: try reserved.carriers[name] ?? Self.next(&lastIDs.carrier), rateCardID: nil)
         carriers[name] = account
         newCarriers.append(name)
         creations.append(.carrier(id: account.id, name: name))
@@ -76,7 +90,7 @@ public struct AccountDirectory: Sendable {
     public mutating func did(_ number: String, customer: Int64?) throws -> Int64? {
         guard !number.isEmpty else { return nil }
         if let known = dids[number] { return known }
-        let id = try Self.next(&lastIDs.did)
+        let id = try reserved.dids[number] ?? Self.next(&lastIDs.did)
         dids[number] = id
         creations.append(.did(id: id, number: number, customer: customer))
         return id

@@ -42,6 +42,39 @@ final class LiveAccountsConformanceTests: XCTestCase {
         }
     }
 
+    /// An import names accounts first, then fails (on the servers their ids stay reserved, with no row); a feed
+    /// naming them next creates them — with the ids the import was given there — and its CDR names an account
+    /// that exists, as on the embedded store, where the failed import left nothing. The next new name gets the next id.
+    func testAFeedCreatesTheAccountsAFailedImportNamedFirst() throws {
+        struct Failed: Error {}
+        try StoreBackend.eachEmptyStore { backend, store in
+            let file = try store.beginFile(source: "pbx", path: "/f.csv", name: "f.csv", size: 1, contentHash: "f", at: 1).id
+            XCTAssertThrowsError(try store.importTransaction { transaction in
+                var directory = try transaction.accountDirectory()
+                _ = try directory.customer("ghost")
+                _ = try directory.carrier("Phantom")
+                try transaction.createAccounts(directory.takeCreations(), firstSeenIn: file, at: 1)
+                throw Failed()
+            })
+            let created = try store.write { session -> (customer: Int64?, carrier: Int64?, next: Int64?) in
+                var directory = try session.accountDirectory()
+                let customer = try directory.customer("ghost")?.id
+                let carrier = try directory.carrier("Phantom")?.id
+                let next = try directory.customer("later")?.id
+                try session.createAccounts(directory.takeCreations(), at: 2)
+                try session.insertCDRs([CallRecord.make(key: "g1", start: now - 60, answerAfter: 1, end: now - 30,
+                                                        billsec: 29, customer: customer, carrier: carrier)])
+                return (customer, carrier, next)
+            }
+            XCTAssertEqual([created.customer, created.carrier, created.next], [1, 1, 2], backend)
+            let accounts = try store.accounts()
+            XCTAssertEqual(accounts.customers.map { "\($0.id) \($0.accountCode)" }, ["1 ghost", "2 later"], backend)
+            XCTAssertEqual(try store.read { try $0.carriers() }.map { "\($0.id) \($0.name)" }, ["1 Phantom"], backend)
+            let figures = try MetricsEngine(store: store).figures(from: now - 3_600, to: now, groupedBy: .customer, at: now)
+            XCTAssertEqual(figures[1]?.counts.attempts, 1, backend)
+        }
+    }
+
     func testAccountsAFeedCreatesKeepTheirIdsAndTheLedgerCarriesOnAfterThem() throws {
         try StoreBackend.eachEmptyStore { backend, store in
             let card = try store.addRateCard(name: "Retail", direction: .sell, rates: [

@@ -10,9 +10,9 @@ enum ServerAccounts {
     /// Customers, carriers and DIDs by the names files use for them, and the largest id of each (reserved ones
     /// included). A feed locks the tables and holds `ServerLock.accounts` until its transaction ends
     /// (`lockingTables`): the ids it hands out stay free until `create` takes them, as SQLite's write lock
-    /// guarantees; it also takes a name an import reserved as known, with its id (that import, or the next to name
-    /// it, creates the row). An import reads without locking: its names first seen are reserved as it goes
-    /// (`reserve`), which is where ids are decided.
+    /// guarantees; a name an import reserved and has no row yet is created by the feed with the reserved id. An
+    /// import reads without locking: its names first seen are reserved as it goes (`reserve`), which is where ids
+    /// are decided.
     static func directory(_ postgres: PostgresLink, lockingTables: Bool) throws -> AccountDirectory {
         if lockingTables {
             // The tables against other feeds and the ledger's writers; `ServerLock.accounts` against importers'
@@ -20,33 +20,37 @@ enum ServerAccounts {
             try ServerLock.accounts.take(on: postgres)
             try postgres.execute("LOCK TABLE customers, carriers, dids IN SHARE ROW EXCLUSIVE MODE")
         }
-        // Names reserved by an import with no row yet: known to a feed only.
-        func reserved(_ kind: ServerAccountKind, _ extra: String) -> String {
-            guard lockingTables else { return "" }
-            return """
-                UNION ALL SELECT name, id\(extra) FROM account_ids a WHERE kind = '\(kind.rawValue)'
+        // Names an import reserved with no row yet (it is still running, or it failed): a feed naming one creates
+        // its row with the reserved id (that import, or the next to name it, then finds the row).
+        func reserved(_ kind: ServerAccountKind) throws -> [String: Int64] {
+            guard lockingTables else { return [:] }
+            var ids: [String: Int64] = [:]
+            for row in try postgres.execute("""
+                SELECT name, id FROM account_ids a WHERE kind = '\(kind.rawValue)'
                     AND NOT EXISTS (SELECT 1 FROM \(kind.table) t WHERE t.\(kind.nameColumn) = a.name)
-                """
+                """) {
+                ids[try row.text(0)] = try row.int(1)
+            }
+            return ids
         }
         var customers: [String: AccountDirectory.Account] = [:]
         var carriers: [String: AccountDirectory.Account] = [:]
         var dids: [String: Int64] = [:]
-        for row in try postgres.execute(
-            "SELECT account_code, id, rate_card_id FROM customers \(reserved(.customer, ", NULL::bigint"))")
-        {
+        for row in try postgres.execute("SELECT account_code, id, rate_card_id FROM customers") {
             customers[try row.text(0)] = AccountDirectory.Account(id: try row.int(1), rateCardID: try row.optionalInt(2))
         }
-        for row in try postgres.execute("SELECT name, id, rate_card_id FROM carriers \(reserved(.carrier, ", NULL::bigint"))") {
+        for row in try postgres.execute("SELECT name, id, rate_card_id FROM carriers") {
             carriers[try row.text(0)] = AccountDirectory.Account(id: try row.int(1), rateCardID: try row.optionalInt(2))
         }
-        for row in try postgres.execute("SELECT number, id FROM dids \(reserved(.did, ""))") {
+        for row in try postgres.execute("SELECT number, id FROM dids") {
             dids[try row.text(0)] = try row.int(1)
         }
         let kinds: [ServerAccountKind] = [.customer, .carrier, .did]
         let last = try postgres.execute("SELECT " + kinds.map(\.largestID).joined(separator: ", "))[0]
         return AccountDirectory(
             customers: customers, carriers: carriers, dids: dids, lastCustomerID: try last.int(0),
-            lastCarrierID: try last.int(1), lastDIDID: try last.int(2))
+            lastCarrierID: try last.int(1), lastDIDID: try last.int(2),
+            reserved: (try reserved(.customer), try reserved(.carrier), try reserved(.did)))
     }
 
     /// The ids of accounts an import names first, in order, in a short transaction of their own on `link` (not the
