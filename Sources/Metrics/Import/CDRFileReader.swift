@@ -10,12 +10,20 @@ public struct CDRFileReader: Sequence, IteratorProtocol {
     }
 
     public let parser: RowParser
-    private var records: CSVReader
+    private var records: CSVRecords
     private var headerPending: Bool
 
+    /// Why the file stopped being read before its end (`CSVRecords.failure`); nil when it was read whole.
+    public var failure: (any Error)? { records.failure }
+
     public init(bytes: [UInt8], parser: RowParser) {
+        self.init(source: bytes, windowSize: bytes.count, parser: parser)
+    }
+
+    /// A reader of `source` a window of `windowSize` bytes at a time.
+    public init(source: any ByteSource, windowSize: Int = 8 << 20, parser: RowParser) {
         self.parser = parser
-        records = CSVReader(bytes: bytes)
+        records = CSVRecords(source: source, windowSize: windowSize)
         headerPending = parser.layout.hasHeader
     }
 
@@ -24,11 +32,17 @@ public struct CDRFileReader: Sequence, IteratorProtocol {
     public static func open(bytes: [UInt8], format: CDRFormat? = nil, customColumns: [String]? = nil, zone: TimeZone)
         -> Result<CDRFileReader, DetectionError>
     {
-        if UTF16Detection.isUTF16(bytes) { return .failure(UTF16Detection.error) }
-        let sample = FormatDetection.sample(bytes)
+        open(source: bytes, windowSize: bytes.count, format: format, customColumns: customColumns, zone: zone)
+    }
+
+    /// The same over `source`, read a window at a time.
+    public static func open(source: any ByteSource, windowSize: Int = 8 << 20, format: CDRFormat? = nil,
+                            customColumns: [String]? = nil, zone: TimeZone) -> Result<CDRFileReader, DetectionError> {
+        if UTF16Detection.isUTF16((try? source.read(from: 0, length: 4_096)) ?? []) { return .failure(UTF16Detection.error) }
+        let sample = Array(CSVRecords(source: source, windowSize: windowSize).prefix(FormatDetection.sampleSize))
         let layout = format.map { FormatDetection.layout(for: $0, sample: sample, customColumns: customColumns) }
             ?? FormatDetection.detect(sample, customColumns: customColumns)
-        return layout.map { CDRFileReader(bytes: bytes, parser: RowParser(layout: $0, zone: zone)) }
+        return layout.map { CDRFileReader(source: source, windowSize: windowSize, parser: RowParser(layout: $0, zone: zone)) }
     }
 
     public mutating func next() -> Item? {

@@ -2,8 +2,9 @@ import Foundation
 
 /// Imports CDR files into the store: every row rated and counted into the rollups in the same transaction as the
 /// row itself, each file in one transaction so a killed import leaves nothing of it behind, and every row keyed by
-/// its content so a second import of the same rows adds nothing. The file is read, mapped and rated on a thread of
-/// its own (`RecordProducer`) while the caller's thread writes (the store is the larger half of the work).
+/// its content so a second import of the same rows adds nothing. The file is read a window at a time (`FileBytes`,
+/// `CSVRecords`: an import holds a few MB of it, whatever its size), mapped and rated on a thread of its own
+/// (`RecordProducer`) while the caller's thread writes (the store is the larger half of the work).
 public struct CDRImporter: Sendable {
     public let store: any ImportSink
     /// How many rows the reading thread hands the writing one at a time (the first batches are smaller); also how
@@ -13,6 +14,8 @@ public struct CDRImporter: Sendable {
     public var rollupRows = 400_000
     /// How many rejected rows the report carries (all of them are stored).
     public var reportedRejects = 20
+    /// How much of the file is read at a time (`CSVRecords`): what an import holds of it.
+    public var windowBytes = 8 << 20
 
     public init(store: any ImportSink) { self.store = store }
 
@@ -20,13 +23,13 @@ public struct CDRImporter: Sendable {
         at path: String, source: ImportSource, now: Int64 = Int64(Date().timeIntervalSince1970),
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportReport {
-        let bytes = try ImportError.readFile(path)
+        let file = try FileBytes(path: path)
         let name = (path as NSString).lastPathComponent
-        let hash = ContentHash(of: bytes).description
+        guard let hash = try file.contentHash()?.description else { throw ImportError.changedWhileRead(path: path) }
 
         // Content imported before is not read again: the run is recorded as a copy of the entry that imported it.
         if let original = try store.fileEntry(source: source.name, contentHash: hash) {
-            let copy = try store.recordCopy(of: original, path: path, name: name, size: Int64(bytes.count), at: now)
+            let copy = try store.recordCopy(of: original, path: path, name: name, size: Int64(file.count), at: now)
             return ImportReport(
                 path: path, fileID: copy.id, format: original.format, status: .success, read: original.rowsRead,
                 accepted: original.rowsAccepted, rejected: original.rowsRejected, new: 0, alreadyImported: true,
@@ -35,10 +38,10 @@ public struct CDRImporter: Sendable {
         }
         // A run that failed or was interrupted is retried in its entry; else this run gets one of its own.
         let attempt = try store.beginFile(
-            source: source.name, path: path, name: name, size: Int64(bytes.count), contentHash: hash, at: now)
+            source: source.name, path: path, name: name, size: Int64(file.count), contentHash: hash, at: now)
         do {
             var report = try importRows(
-                bytes, path: path, fileID: attempt.id, source: source, now: now, progress: progress)
+                file, path: path, fileID: attempt.id, source: source, now: now, progress: progress)
             report.retried = attempt.retried
             return report
         } catch {
@@ -58,17 +61,17 @@ public struct CDRImporter: Sendable {
 
     /// Imports the rows in one write transaction (the file's entry is already `processing`).
     private func importRows(
-        _ bytes: [UInt8], path: String, fileID: Int64, source: ImportSource, now: Int64,
+        _ file: FileBytes, path: String, fileID: Int64, source: ImportSource, now: Int64,
         progress: ((ImportProgress) -> Void)?
     ) throws -> ImportReport {
         try store.importTransaction { transaction in
             try importRows(
-                bytes, path: path, fileID: fileID, source: source, now: now, progress: progress, into: transaction)
+                file, path: path, fileID: fileID, source: source, now: now, progress: progress, into: transaction)
         }
     }
 
     private func importRows(
-        _ bytes: [UInt8], path: String, fileID: Int64, source: ImportSource, now: Int64,
+        _ file: FileBytes, path: String, fileID: Int64, source: ImportSource, now: Int64,
         progress: ((ImportProgress) -> Void)?, into transaction: any ImportTransaction
     ) throws -> ImportReport {
         var report = ImportReport(
@@ -91,7 +94,8 @@ public struct CDRImporter: Sendable {
         }
 
         var reader: CDRFileReader
-        switch CDRFileReader.open(bytes: bytes, format: source.format, customColumns: source.customColumns, zone: source.zone) {
+        switch CDRFileReader.open(source: file, windowSize: windowBytes, format: source.format,
+                                  customColumns: source.customColumns, zone: source.zone) {
         case .success(let opened): reader = opened
         case .failure(let error):
             report.firstError = error.description
@@ -99,9 +103,10 @@ public struct CDRImporter: Sendable {
             if error.kind == .notUTF8 { return try finish() }
             // A file that cannot be read as any format still has rows: each is read and rejected, with why that
             // row fits no format (or why the format could not be told), so accepted + rejected = read holds.
-            let sample = FormatDetection.sample(bytes)
+            let sample = Array(CSVRecords(source: file, windowSize: windowBytes).prefix(FormatDetection.sampleSize))
             var rejects: [FileLedger.Reject] = []
-            for record in CSVReader(bytes: bytes) {
+            var records = CSVRecords(source: file, windowSize: windowBytes)
+            while let record = records.next() {
                 report.read += 1
                 report.rejected += 1
                 let reason = FormatDetection.rejection(
@@ -109,15 +114,21 @@ public struct CDRImporter: Sendable {
                 let reject = FileLedger.Reject(line: record.line, raw: record.raw, reason: reason)
                 if report.rejects.count < reportedRejects { report.rejects.append(reject) }
                 rejects.append(reject)
+                if rejects.count >= batchSize {
+                    try transaction.addRejects(rejects, toFile: fileID)
+                    rejects.removeAll(keepingCapacity: true)
+                }
             }
+            if let failure = records.failure { throw failure }
             try transaction.addRejects(rejects, toFile: fileID)
+            guard file.isUnchanged else { throw ImportError.changedWhileRead(path: path) }
             return try finish()
         }
         report.format = reader.parser.layout.format.rawValue
         let producer = RecordProducer(
             reader: reader, source: source, fileID: fileID, directory: try transaction.accountDirectory(),
             rater: Rater(tables: try transaction.rateTables()), batchSize: batchSize, rollupRows: rollupRows,
-            reportedRejects: reportedRejects, estimatedRecords: bytes.count / 200,
+            reportedRejects: reportedRejects, estimatedRecords: file.count / 200,
             countsRollups: transaction.takesRollupDeltas)
         try producer.run { batches in
             // The rollups of records that turn out to be stored already: taken back out of the reading side's
@@ -140,7 +151,7 @@ public struct CDRImporter: Sendable {
                     corrections = RollupAccumulator()
                 }
                 if let registrations = batch.registrations { try transaction.storeRegistrations(registrations.byMinute) }
-                progress?(ImportProgress(bytesRead: batch.bytesRead, bytesTotal: bytes.count, rows: batch.rowsRead))
+                progress?(ImportProgress(bytesRead: batch.bytesRead, bytesTotal: file.count, rows: batch.rowsRead))
                 batches.recycle(batch)
             }
         }
@@ -151,6 +162,8 @@ public struct CDRImporter: Sendable {
         report.rejects = producer.reportedRejectList
         report.newCustomers = producer.newCustomers
         report.newCarriers = producer.newCarriers
+        // Read a window at a time: a file written to meanwhile is not the one its hash names.
+        guard file.isUnchanged else { throw ImportError.changedWhileRead(path: path) }
         return try finish()
     }
 }

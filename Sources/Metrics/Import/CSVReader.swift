@@ -113,15 +113,26 @@ public struct CSVReader: Sequence, IteratorProtocol {
         }
     }
 
+    /// The error of a record whose quoted field never closes: it is read to the end of the input for its closing
+    /// quote first (`CSVRecords` reads on before it believes one).
+    public static let unclosedQuote = "a quoted field is not closed"
+
     private let bytes: [UInt8]
-    private var position: Int
-    private var line = 1
+    /// Where the next record is looked for, and its physical line.
+    private(set) var position: Int
+    private(set) var line = 1
     private let separator: UInt8
 
     public init(bytes: [UInt8], separator: UInt8 = UInt8(ascii: ",")) {
+        self.init(bytes: bytes, line: 1, atStart: true, separator: separator)
+    }
+
+    /// A reader of `bytes` whose first physical line is `line`; `atStart`: they begin the input (a UTF-8
+    /// byte-order mark there is not part of the first field).
+    init(bytes: [UInt8], line: Int, atStart: Bool, separator: UInt8 = UInt8(ascii: ",")) {
         self.bytes = bytes
-        // A UTF-8 byte-order mark is not part of the first field.
-        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        position = atStart && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        self.line = line
         self.separator = separator
     }
 
@@ -205,7 +216,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
                             position = end
                             line = startLine
                             return Record(line: startLine, lastLine: startLine, rawBytes: bytes[start..<end],
-                                          error: "a quoted field is not closed", bounds: [])
+                                          error: Self.unclosedQuote, bounds: [])
                         }
                         bounds.append(-(fieldStart - start + 1))
                         bounds.append(index - start)

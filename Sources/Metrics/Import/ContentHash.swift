@@ -59,12 +59,12 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    private static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
+    static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
         let product = value.multipliedFullWidth(by: multiplier)
         return product.high ^ product.low
     }
 
-    private static func finalise(_ value: UInt64) -> UInt64 {
+    static func finalise(_ value: UInt64) -> UInt64 {
         var x = value
         x ^= x >> 33
         x = x &* 0xFF51_AFD7_ED55_8CCD

@@ -136,6 +136,8 @@ final class RecordProducer: @unchecked Sendable {
                     limit = min(batchSize, limit * 4)
                 }
             }
+            // A window that could not be read ends the records early: the import fails rather than keep half.
+            if let failure = reader.failure { throw failure }
             guard send(last: true) else { return }
             full.finish()
         } catch {

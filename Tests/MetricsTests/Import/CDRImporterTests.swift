@@ -97,6 +97,34 @@ final class CDRImporterTests: XCTestCase {
         XCTAssertEqual(rerun.duplicateOf, first.fileID)
     }
 
+    /// An import reading its file 64 bytes at a time (every row cut somewhere, quoted caller names with commas,
+    /// CRLF line ends, a quote that never closes, bad rows) stores and reports what one reading it whole does.
+    func testAFileReadInSmallWindowsImportsAsOneReadWhole() throws {
+        var random = seededRandom()
+        var lines = generatedRows(400, random: &random).map(\.text)
+        lines[17] = lines[17].replacingOccurrences(of: ",\"Dial\",", with: ",\"Dial,\r\nQueue\",")
+        lines[88] = "\"acct0\",\"100\",\"44"
+        lines[201] = lines[201].replacingOccurrences(of: "DOCUMENTATION", with: "DOC\"UMENTATION")
+        var results: [(report: String, rows: [String])] = []
+        for window in [64, 8 << 20] {
+            let temporary = try TemporaryStore()
+            let path = temporary.directory.appendingPathComponent("Master.csv").path
+            try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: URL(fileURLWithPath: path))
+            var importer = CDRImporter(store: temporary.store)
+            importer.windowBytes = window
+            let report = try importer.importFile(at: path, source: ImportSource(name: "pbx"), now: 1)
+            let rejects = try temporary.store.rejects(ofFile: try XCTUnwrap(report.fileID)).map { "\($0.line) \($0.reason)" }
+            let rows = try temporary.store.read { db in
+                try String.fetchAll(db, sql: "SELECT start_at || ' ' || billsec || ' ' || disposition || ' ' || dst FROM cdrs ORDER BY start_at, id")
+            }
+            results.append(("\(report.read) \(report.accepted) \(report.rejected) \(report.new) \(rejects)", rows))
+        }
+        XCTAssertEqual(results[0].report, results[1].report)
+        XCTAssertEqual(results[0].rows, results[1].rows)
+        // The unclosed quote of line 89 closes on line 90: one record of two lines, rejected.
+        XCTAssertTrue(results[1].report.hasPrefix("399 398 1 398 [\"90 start"), results[1].report)
+    }
+
     func testBadRowsAreKeptWithReasonsAndGoodRowsAreRatedAndCounted() throws {
         var random = seededRandom()
         let temporary = try TemporaryStore()
