@@ -184,9 +184,13 @@ public final class KamailioFeed {
     /// An `acc_cdrs` row as a CDR: times from the epoch columns, outcome from the final SIP code, rated like an
     /// imported row.
     func record(_ row: AccCDR, directory: inout AccountDirectory, rater: Rater) throws -> CallRecord {
-        let invite = row.inviteTime ?? row.answerTime ?? row.endTime ?? 0
-        let end = max(row.endTime ?? row.answerTime ?? invite, invite)
-        let answer = row.answerTime.map { min(max($0, invite), end) }
+        // A time no clock writes (not a number, before 1970, past the year 33,000) is taken as missing; a call
+        // longer than a CDR may be (`CallRecord.longestSeconds`) ends at that length.
+        func sane(_ time: Double?) -> Double? { time.flatMap { $0.isFinite && $0 >= 0 && $0 < 1e12 ? $0 : nil } }
+        let (inviteTime, answerTime, endTime) = (sane(row.inviteTime), sane(row.answerTime), sane(row.endTime))
+        let invite = inviteTime ?? answerTime ?? endTime ?? 0
+        let end = min(max(endTime ?? answerTime ?? invite, invite), invite + Double(CallRecord.longestSeconds))
+        let answer = answerTime.map { min(max($0, invite), end) }
         let billsec = answer.map { Int((end - $0).rounded()) } ?? 0
         let disposition: Disposition
         switch row.code {
@@ -210,6 +214,6 @@ public final class KamailioFeed {
             endAt: Int64(end.rounded(.down)), duration: Int((end - invite).rounded()), billsec: billsec,
             disposition: disposition, hangupCause: row.code.isEmpty ? nil : "SIP \(row.code)",
             customerID: customer?.id, carrierID: carrier?.id, didID: did, src: row.src, dst: row.dst,
-            dtmfDigits: Int(row.dtmf), sell: sell, buy: buy)
+            dtmfDigits: Int(row.dtmf).map { min(max($0, 0), CallRecord.mostDigits) }, sell: sell, buy: buy)
     }
 }

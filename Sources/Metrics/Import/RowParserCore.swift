@@ -89,7 +89,7 @@ final class RowParserCore: Sendable {
             }
             return .success(try record.withView { (fields) throws(RowError) in
                 guard let at = try instant(fields, line, atColumn, optional: false) else { throw RowError(line, "at is empty") }
-                let count = try seconds(fields, line, countColumn, unit: "")
+                let count = try whole(fields, line, countColumn)
                 return RegistrationSample(line: line, at: at, customer: optionalText(fields, plan.customer), registrations: count)
             })
         } catch {
@@ -112,6 +112,9 @@ final class RowParserCore: Sendable {
         else { throw RowError(line, "no start or end") }
         let answer = try plan.answer.flatMap { (column) throws(RowError) in try instant(fields, line, column, optional: true) }
         guard end >= start else { throw RowError(line, "end is before start") }
+        guard end - start <= Int64(CallRecord.longestSeconds) else {
+            throw RowError(line, "the call lasts \((end - start) / 86_400) days from start to end; a CDR of more than 31 days is not one call")
+        }
         let duration: Int
         if let column = plan.duration, !(plan.outcome == .native && fields.isEmpty(column)) {
             duration = try seconds(fields, line, column)
@@ -155,8 +158,8 @@ final class RowParserCore: Sendable {
         var dtmf: Int?
         if let column = plan.dtmf, !fields.isEmpty(column) {
             dtmf = try fields.withField(column) { (bytes) throws(RowError) in
-                guard let value = wholeNumber(bytes) else {
-                    throw RowError(line, "\(name(column)) \(quoted(bytes)) is not a whole number of digits")
+                guard let value = wholeNumber(bytes), value <= CallRecord.mostDigits else {
+                    throw RowError(line, "\(name(column)) \(quoted(bytes)) is not a whole number of digits up to a million")
                 }
                 return value
             }
@@ -228,12 +231,26 @@ final class RowParserCore: Sendable {
         }
     }
 
-    /// A whole, non-negative number of seconds (or of anything, with `unit` empty).
-    private func seconds(_ fields: CSVReader.Record.View, _ line: Int, _ column: Int, unit: String = " of seconds") throws(RowError) -> Int {
+    /// A whole, non-negative number.
+    private func whole(_ fields: CSVReader.Record.View, _ line: Int, _ column: Int) throws(RowError) -> Int {
         guard column < fields.count else { throw RowError(line, "\(name(column)) is missing") }
         return try fields.withField(column) { (bytes) throws(RowError) in
             guard let value = wholeNumber(bytes) else {
-                throw RowError(line, "\(name(column)) \(quoted(bytes)) is not a whole number\(unit)")
+                throw RowError(line, "\(name(column)) \(quoted(bytes)) is not a whole number")
+            }
+            return value
+        }
+    }
+
+    /// A whole, non-negative number of seconds, at most `CallRecord.longestSeconds`.
+    private func seconds(_ fields: CSVReader.Record.View, _ line: Int, _ column: Int) throws(RowError) -> Int {
+        guard column < fields.count else { throw RowError(line, "\(name(column)) is missing") }
+        return try fields.withField(column) { (bytes) throws(RowError) in
+            guard let value = wholeNumber(bytes) else {
+                throw RowError(line, "\(name(column)) \(quoted(bytes)) is not a whole number of seconds")
+            }
+            guard value <= CallRecord.longestSeconds else {
+                throw RowError(line, "\(name(column)) \(quoted(bytes)) is more than 31 days of seconds")
             }
             return value
         }

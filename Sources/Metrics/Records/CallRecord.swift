@@ -1,5 +1,11 @@
 /// One CDR as the writers hand it to the store. Times are UTC Unix seconds.
 public struct CallRecord: Sendable, Equatable {
+    /// The longest a CDR may last (start to end, duration, billed seconds): 31 days. Longer is no call, and would
+    /// make its occupancy span years of minutes and its sums leave 64 bits: such a row is rejected.
+    public static let longestSeconds = 31 * 86_400
+    /// The most DTMF digits a CDR may count.
+    public static let mostDigits = 1_000_000
+
     public var source: String
     /// What makes this row unique (the hash of a key text: a record's content for files, the call id for the
     /// simulator); writing the same key with the same start twice adds nothing.

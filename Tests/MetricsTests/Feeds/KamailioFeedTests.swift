@@ -120,6 +120,24 @@ final class KamailioFeedTests: XCTestCase {
         XCTAssertEqual(try store.read { try Int.fetchOne($0, sql: "SELECT SUM(attempts) FROM rollup_network_minute") }, 7)
     }
 
+    /// Times and counts no call has — a call of 31 years, times past any clock, a billion DTMF digits — are bounded
+    /// (the call ends at 31 days; an impossible time counts as missing), never fatal: the feed goes on.
+    func testTimesAndCountsNoCallHasAreBoundedNotFatal() throws {
+        let temporary = try TemporaryStore()
+        let t = Double(now - 100)
+        try addRow(nil, callID: "long", customer: "acme", carrier: "alpha", dst: "1001", code: "200", dtmf: 9_999_999_999,
+                   invite: t, answer: t + 1, end: t + 1e9)
+        try addRow(nil, callID: "far", customer: "acme", carrier: "alpha", dst: "1001", code: "486", invite: t + 2,
+                   end: 1e300)
+        XCTAssertEqual(try feed(temporary.store).refresh(now: now).cdrs, 2)
+        let stored = try stored(temporary.store)
+        let start = now - 100
+        let longest = Int64(CallRecord.longestSeconds)
+        XCTAssertEqual(stored["long"]?.prefix(4), ["\(start)", "\(start + 1)", "\(start + longest)", "\(longest - 1)"])
+        XCTAssertEqual(stored["long"]?[7], "1000000")
+        XCTAssertEqual(stored["far"]?.prefix(4), ["\(start + 2)", "NULL", "\(start + 2)", "0"])
+    }
+
     func testTheDIDColumnWhenMapped() throws {
         let temporary = try TemporaryStore()
         try addRow(nil, callID: "d1", customer: "acme", carrier: "alpha", dst: "41445551234", code: "200",

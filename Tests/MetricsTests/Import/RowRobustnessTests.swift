@@ -97,6 +97,25 @@ final class RowRobustnessTests: XCTestCase {
         XCTAssertEqual(results.compactMap { try? $0.get() }.map(\.line), [1, 8])
     }
 
+    /// Numbers no call has: a CDR of thousands of years (its occupancy would span billions of minutes), seconds or
+    /// digits whose sums would leave 64 bits. Rejected with the reason; the rows around them stand.
+    func testCallsBeyondThirtyOneDaysAndAbsurdCountsAreRejected() {
+        let text = [
+            line(),
+            line(end: "9999-12-31 23:59:59"),
+            line(billsec: "999999999999999999"),
+            line(duration: "2678401"),
+            line(billsec: "2678395", duration: "2678400", end: "2024-06-01 10:00:00"),
+        ].joined(separator: "\n")
+        let results = CDRSamples.parse(text, layout)
+        XCTAssertEqual(results.compactMap(\.failure).map(\.description), [
+            "line 2: the call lasts 2913052 days from start to end; a CDR of more than 31 days is not one call",
+            #"line 3: billsec "999999999999999999" is more than 31 days of seconds"#,
+            #"line 4: duration "2678401" is more than 31 days of seconds"#,
+        ])
+        XCTAssertEqual(results.compactMap { try? $0.get() }.map(\.line), [1, 5], "31 days exactly is a call")
+    }
+
     func testAQuoteNeverClosedAtTheEndOfTheFileIsRejectedAndEarlierRowsStand() throws {
         let bytes = try CDRSamples.bytes("asterisk-broken-quote.csv")
         let text = line() + "\n" + String(decoding: bytes, as: UTF8.self)
