@@ -158,8 +158,11 @@ final class RowParserCore: Sendable {
         var dtmf: Int?
         if let column = plan.dtmf, !fields.isEmpty(column) {
             dtmf = try fields.withField(column) { (bytes) throws(RowError) in
-                guard let value = wholeNumber(bytes), value <= CallRecord.mostDigits else {
-                    throw RowError(line, "\(name(column)) \(quoted(bytes)) is not a whole number of digits up to a million")
+                guard let value = wholeNumber(bytes) else {
+                    throw RowError(line, "\(name(column)) \(quoted(bytes)) is not a whole number of digits")
+                }
+                guard value <= CallRecord.mostDigits else {
+                    throw RowError(line, "\(name(column)) \(quoted(bytes)) is more than a million digits")
                 }
                 return value
             }

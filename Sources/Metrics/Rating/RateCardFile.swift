@@ -4,6 +4,9 @@ import Foundation
 /// prefix per row. `prefix` and `rate` are required; `initial` and `increment` default to 60, `minimum`,
 /// `connection_fee` to 0 and `description` to empty. Amounts are decimals in the card's currency.
 public enum RateCardFile {
+    /// The most a rate (a minute), a minimum or a connection fee may be: 10,000 in the card's currency.
+    static let largestAmount = Money(micros: 10_000_000_000)
+
     public struct LineError: Error, Equatable, Sendable, CustomStringConvertible {
         public var path: String
         public var line: Int
@@ -59,6 +62,11 @@ public enum RateCardFile {
                 fail("rate \"\(value("rate") ?? "")\" must be a decimal amount ≥ 0 with at most 6 decimals")
                 continue
             }
+            // Beyond it, a call's charge (31 days at most) or a day's sum would leave 64 bits of micro-units.
+            guard rate.micros <= Self.largestAmount.micros else {
+                fail("rate \"\(value("rate") ?? "")\" must be at most \(Self.largestAmount.formatted(decimals: 0)) a minute")
+                continue
+            }
             func seconds(_ name: String) -> Int? {
                 guard let text = value(name), !text.isEmpty else { return 60 }
                 guard let number = Int(text), (1...3_600).contains(number) else {
@@ -71,6 +79,10 @@ public enum RateCardFile {
                 guard let text = value(name), !text.isEmpty else { return Money(micros: 0) }
                 guard let money = Money(decimal: text), money.micros >= 0 else {
                     fail("\(name) \"\(text)\" must be a decimal amount ≥ 0 with at most 6 decimals")
+                    return nil
+                }
+                guard money.micros <= Self.largestAmount.micros else {
+                    fail("\(name) \"\(text)\" must be at most \(Self.largestAmount.formatted(decimals: 0))")
                     return nil
                 }
                 return money

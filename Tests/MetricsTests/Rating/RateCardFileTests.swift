@@ -36,6 +36,12 @@ final class RateCardFileTests: XCTestCase {
             "c.csv:1: unknown column \"cost\" (known: prefix, rate, initial, increment, minimum, connection_fee, description)",
             "c.csv:1: missing column \"rate\"",
         ])
+        // Amounts no card has: a charge of them would leave 64 bits of micro-units.
+        XCTAssertEqual(RateCardFile.parse(Array("prefix,rate,minimum\n41,10000,0\n42,10000.000001,0\n43,1,99999999\n".utf8),
+                                          path: "c.csv").errors.map(\.description), [
+            "c.csv:3: rate \"10000.000001\" must be at most 10000 a minute",
+            "c.csv:4: minimum \"99999999\" must be at most 10000",
+        ])
         XCTAssertEqual(RateCardFile.parse([], path: "e.csv").errors.count, 1)
         XCTAssertEqual(RateCardFile.parse(Array("prefix,rate\n".utf8), path: "h.csv").errors.map(\.reason), ["no rates after the header"])
     }

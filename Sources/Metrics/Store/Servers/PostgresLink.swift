@@ -88,8 +88,11 @@ final class PostgresLink: @unchecked Sendable {
             return connection
         } catch let error as ServerStoreError {
             throw error
-        } catch let error as PSQLError where error.code == .server {
+        } catch let error as PSQLError where error.code == .server && !(error.serverInfo?[.sqlState] ?? "").hasPrefix("57P") {
             throw ServerStoreError.refused(server: server, answer: error.serverInfo?[.message] ?? "error")
+        } catch let error as PSQLError where error.code == .server {
+            // 57P…: the server is starting up, in recovery or shutting down — down for now, not refusing us.
+            throw ServerStoreError.unreachable(server: server, reason: error.serverInfo?[.message] ?? "error")
         } catch {
             throw ServerStoreError.unreachable(server: server, reason: Self.reason(error))
         }
