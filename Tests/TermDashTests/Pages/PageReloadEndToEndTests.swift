@@ -20,9 +20,11 @@ final class PageReloadEndToEndTests: StoreEndToEndTestCase {
         let first = try session.waitForScreen(timeout: 60) { $0.contains("C Carriers") && $0.contains("Version ") }
         XCTAssertTrue(first.contains(" 7 Billing   C Carriers"), first)
         try session.send("C")
-        // The tab is marked at once; the page's pane comes with the next read ("carriers" alone is also the
-        // overview's "Top carriers").
-        let shown = try session.waitForScreen(timeout: 30) { $0.contains("[C Carriers]") && $0.contains("Carrier count") }
+        // The tab is marked at once; the page's pane comes with the next read, "loading…" until its query has run
+        // ("carriers" alone is also the overview's "Top carriers").
+        let shown = try session.waitForScreen(timeout: 30) {
+            $0.contains("[C Carriers]") && $0.contains("Carrier count") && !$0.contains("loading")
+        }
         XCTAssertTrue(shown.contains("Carrier count") && shown.contains("carriers"), shown)
 
         // Rewritten in place: the page renamed, a second one added.
