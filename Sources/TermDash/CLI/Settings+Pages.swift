@@ -16,17 +16,18 @@ extension Settings {
         return PageSource(
             catalog: PageCatalog(configPath: configPath, initialPages: config.pages, ledger: ledger,
                                  customersOnly: customer != nil),
-            queries: try pageQueries(customer: customer))
+            queries: try pageQueries(customer: customer, ledger: ledger))
     }
 
     /// The readers of the pages' queries: the store's file on the embedded store; on the servers, PostgreSQL for
-    /// the ledger and ClickHouse for the CDRs, each on a connection of its own.
-    private func pageQueries(customer: Int64?) throws -> PageQueries {
+    /// the ledger and ClickHouse for the CDRs, each on a connection of its own (of `ledger`'s servers when it is
+    /// the servers store).
+    private func pageQueries(customer: Int64?, ledger: any PageLedger) throws -> PageQueries {
         switch config.store.kind {
         case .embedded:
             return PageQueries(reader: SQLiteCustomQueries(path: storePath), customer: customer)
         case .servers:
-            let readers = try openServers().customQueries()
+            let readers = try ((ledger as? ServerStore) ?? openServers()).customQueries()
             return PageQueries(ledger: readers.ledger, cdrs: readers.cdrs, customer: customer)
         }
     }

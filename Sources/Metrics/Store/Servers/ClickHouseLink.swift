@@ -28,7 +28,7 @@ final class ClickHouseLink: Sendable {
     @discardableResult
     func query(_ sql: String, body: String? = nil, database: Bool = true, settings: String? = nil) throws -> String {
         let request = try self.request(sql, body: body, database: database, settings: settings)
-        return try QueryTrace.timed(server, sql) { try answer(deadlineExecute(request)) }
+        return try QueryTrace.timed(server, sql) { try answer(deadlineExecute(request), sent: request) }
     }
 
     /// The rows of a `FORMAT TSV` answer, split into fields.
@@ -41,19 +41,20 @@ final class ClickHouseLink: Sendable {
     func start(_ sql: String, rows body: [UInt8], settings: String? = nil) throws -> Request {
         var request = try self.request(sql, body: "", database: true, settings: settings)
         request.body = .bytes(body)
-        return Request(link: self, sql: sql, response: deadlineExecute(request))
+        return Request(link: self, sql: sql, request: request, response: deadlineExecute(request))
     }
 
     /// A query sent, its answer not read yet.
     struct Request {
         let link: ClickHouseLink
         let sql: String
+        let request: HTTPClient.Request
         let response: EventLoopFuture<HTTPClient.Response>
 
         /// Waits for the answer: its body, or the error it is.
         @discardableResult
         func answer() throws -> String {
-            try QueryTrace.timed(link.server, sql) { try link.answer(response) }
+            try QueryTrace.timed(link.server, sql) { try link.answer(response, sent: request) }
         }
     }
 
@@ -72,8 +73,8 @@ final class ClickHouseLink: Sendable {
         return try QueryTrace.timed(servers > 1 ? "clickhouse" : first.link.server, label) {
             let pending = zip(asks, requests).map { $0.link.deadlineExecute($1) }
             var answers: [Result<ClickHouseAnswer, any Error>] = []
-            for (ask, future) in zip(asks, pending) {
-                answers.append(Result { ClickHouseAnswer(server: ask.link.server, bytes: try ask.link.answerBytes(future)) })
+            for ((ask, request), future) in zip(zip(asks, requests), pending) {
+                answers.append(Result { ClickHouseAnswer(server: ask.link.server, bytes: try ask.link.answerBytes(future, sent: request)) })
             }
             return try answers.map { try $0.get() }
         }
@@ -105,14 +106,27 @@ final class ClickHouseLink: Sendable {
     }
 
     /// The body of an answer awaited; any status but 200 is the server's refusal.
-    fileprivate func answer(_ future: EventLoopFuture<HTTPClient.Response>) throws -> String {
-        String(decoding: try answerBytes(future), as: UTF8.self)
+    fileprivate func answer(_ future: EventLoopFuture<HTTPClient.Response>, sent request: HTTPClient.Request) throws
+        -> String
+    {
+        String(decoding: try answerBytes(future, sent: request), as: UTF8.self)
     }
 
-    /// The bytes of an answer awaited; any status but 200 is the server's refusal.
-    fileprivate func answerBytes(_ future: EventLoopFuture<HTTPClient.Response>) throws -> [UInt8] {
+    /// The bytes of an answer awaited; any status but 200 is the server's refusal. A request that went out on a
+    /// kept-alive connection the server was closing (it closes one idle past its keep_alive_timeout, 3 s on 18.16)
+    /// is sent once more: the server never read it, and were it an insert it read, its rows are a batch's, which
+    /// `FINAL` keeps one copy of.
+    fileprivate func answerBytes(_ future: EventLoopFuture<HTTPClient.Response>, sent request: HTTPClient.Request) throws
+        -> [UInt8]
+    {
         let response: HTTPClient.Response
-        do { response = try future.wait() } catch {
+        do {
+            do {
+                response = try future.wait()
+            } catch let error where Self.isClosedConnection(error) {
+                response = try deadlineExecute(request).wait()
+            }
+        } catch {
             throw ServerStoreError.unreachable(server: server, reason: Self.reason(error))
         }
         let bytes = response.body.map { Array($0.readableBytesView) } ?? []
@@ -121,6 +135,13 @@ final class ClickHouseLink: Sendable {
                 server: server, answer: Self.firstLine(String(decoding: bytes, as: UTF8.self), redacting: credentials))
         }
         return bytes
+    }
+
+    /// The connection a request went out on was closed under it, before an answer.
+    private static func isClosedConnection(_ error: any Error) -> Bool {
+        if let error = error as? ChannelError, error == .ioOnClosedChannel { return true }
+        if let error = error as? HTTPClientError, error == .remoteConnectionClosed { return true }
+        return false
     }
 
     private static func reason(_ error: any Error) -> String {

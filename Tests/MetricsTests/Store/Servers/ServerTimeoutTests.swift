@@ -55,4 +55,50 @@ final class ServerTimeoutTests: XCTestCase {
                                             timeout: timeout)
         assertGivesUp("a ClickHouse query") { try clickhouse.query("SELECT 1") }
     }
+
+    /// A connection the server closes as a request arrives (ClickHouse closing a kept-alive connection at its
+    /// keep_alive_timeout): the request is sent once more and answered; a server that closes every connection is
+    /// an outage after that one retry.
+    func testARequestMetByAClosingConnectionIsSentOnceMore() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        XCTAssertGreaterThanOrEqual(listener, 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, length) == 0 && listen(listener, 8) == 0 && getsockname(listener, $0, &length) == 0
+            }
+        }
+        XCTAssertTrue(listening)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        /// Accepts `count` connections: each reads a request, then is closed unanswered, or answered "42".
+        func serve(_ answers: [Bool]) -> Thread {
+            let thread = Thread {
+                for answer in answers {
+                    let connection = accept(listener, nil, nil)
+                    guard connection >= 0 else { return }
+                    var buffer = [UInt8](repeating: 0, count: 65_536)
+                    _ = recv(connection, &buffer, buffer.count, 0)
+                    if answer {
+                        let reply = Array("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\n42\n".utf8)
+                        _ = reply.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, 0) }
+                    }
+                    close(connection)
+                }
+            }
+            thread.start()
+            return thread
+        }
+        let link = try ClickHouseLink(url: "http://127.0.0.1:\(port)", database: "termdash", credentials: nil,
+                                      timeout: .seconds(5))
+        _ = serve([false, true])
+        XCTAssertEqual(try link.query("SELECT 42"), "42\n")
+        _ = serve([false, false])
+        XCTAssertThrowsError(try link.query("SELECT 42")) { error in
+            guard case ServerStoreError.unreachable = error else { return XCTFail("\(error)") }
+        }
+    }
 }
