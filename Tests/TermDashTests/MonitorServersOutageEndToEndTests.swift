@@ -95,7 +95,8 @@ final class MonitorServersOutageEndToEndTests: XCTestCase {
         let history = try session.waitForScreen(timeout: 10) { $0.contains("[3 History]") }
         XCTAssertTrue(history.contains("[3 History]") && history.contains("store unreachable since"), history)
         try session.send("1")
-        let back = try session.waitForScreen(timeout: 10) { $0.contains("[1 Overview]") }
+        // A capture may catch the screen part-way through its redraw: waited on until the quality pane is there.
+        let back = try session.waitForScreen(timeout: 10) { $0.contains("[1 Overview]") && self.totalCalls($0) != nil }
         XCTAssertEqual(totalCalls(back), totalCalls(down), "the same figures after two view changes:\n\(back)")
         // The simulator says so, and keeps writing what it can once ClickHouse is back.
         let noticed = Date().addingTimeInterval(10)
