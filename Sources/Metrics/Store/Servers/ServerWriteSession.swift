@@ -201,7 +201,6 @@ final class ServerWriteSession: StoreWriteSession {
             [PostgresData(string: sent.batch), PostgresData(int64: Int64(sent.cdrs)), PostgresData(int64: sent.first),
              PostgresData(int64: sent.last)])
         self.sent = nil
-        pendingKeys = []
     }
 
     /// One TSV line: the CDR's columns with its counters split as `RollupCounts` counts them, its batch, the

@@ -25,19 +25,10 @@ final class ServerTimeoutTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 4, "\(what) gave up after about the timeout (1 s)")
     }
 
-    func testAStatementPastTheTimeoutGivesUpAndTheNextConnectsAgain() throws {
-        let settings = try TestServers.settings(cluster: false)
-        _ = try ServerStore(settings)  // creates the database
-        let link = try PostgresLink(url: settings.postgres, credentials: nil, timeout: timeout)
-        assertGivesUp("pg_sleep(5)") { try link.execute("SELECT pg_sleep(5)") }
-        XCTAssertEqual(try link.execute("SELECT 41 + 1").first.map { try $0.int(0) }, 42)
-    }
-
-    func testAServerThatAcceptsAndNeverAnswersGivesUpAtTheHandshake() throws {
-        // A listening socket nobody accepts on: the kernel completes the TCP handshake, then nothing is said.
+    /// A TCP socket listening on a free 127.0.0.1 port, and the port.
+    private func listeningSocket() throws -> (socket: Int32, port: Int) {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         XCTAssertGreaterThanOrEqual(listener, 0)
-        defer { close(listener) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -48,7 +39,21 @@ final class ServerTimeoutTests: XCTestCase {
             }
         }
         XCTAssertTrue(listening)
-        let port = Int(UInt16(bigEndian: address.sin_port))
+        return (listener, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    func testAStatementPastTheTimeoutGivesUpAndTheNextConnectsAgain() throws {
+        let settings = try TestServers.settings(cluster: false)
+        _ = try ServerStore(settings)  // creates the database
+        let link = try PostgresLink(url: settings.postgres, credentials: nil, timeout: timeout)
+        assertGivesUp("pg_sleep(5)") { try link.execute("SELECT pg_sleep(5)") }
+        XCTAssertEqual(try link.execute("SELECT 41 + 1").first.map { try $0.int(0) }, 42)
+    }
+
+    func testAServerThatAcceptsAndNeverAnswersGivesUpAtTheHandshake() throws {
+        // A listening socket nobody accepts on: the kernel completes the TCP handshake, then nothing is said.
+        let (listener, port) = try listeningSocket()
+        defer { close(listener) }
         let link = try PostgresLink(url: "postgres://termdash@127.0.0.1:\(port)/termdash", credentials: nil, timeout: timeout)
         assertGivesUp("the PostgreSQL handshake") { try link.execute("SELECT 1") }
         let clickhouse = try ClickHouseLink(url: "http://127.0.0.1:\(port)", database: "termdash", credentials: nil,
@@ -60,20 +65,8 @@ final class ServerTimeoutTests: XCTestCase {
     /// keep_alive_timeout): the request is sent once more and answered; a server that closes every connection is
     /// an outage after that one retry.
     func testARequestMetByAClosingConnectionIsSentOnceMore() throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        XCTAssertGreaterThanOrEqual(listener, 0)
+        let (listener, port) = try listeningSocket()
         defer { close(listener) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let listening = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(listener, $0, length) == 0 && listen(listener, 8) == 0 && getsockname(listener, $0, &length) == 0
-            }
-        }
-        XCTAssertTrue(listening)
-        let port = Int(UInt16(bigEndian: address.sin_port))
         /// Accepts `count` connections: each reads a request, then is closed unanswered, or answered "42".
         func serve(_ answers: [Bool]) -> Thread {
             let thread = Thread {
