@@ -6,8 +6,8 @@ import PostgresNIO
 /// recomputed, never incremented.
 ///
 /// A writer marks the start range it is about to send in `rollup_dirty` (on `marks`, committed at once), sends its
-/// CDRs, commits, then recomputes the marked minutes from `cdr_local FINAL` on each node with a version taken from
-/// `rollup_version` just before, and deletes its mark. A recompute starts after every insert committed before its
+/// CDRs, commits, then recomputes the marked minutes from `cdr_local` (`FINAL` where it holds copies of a CDR) on
+/// each node with a version taken from `rollup_version` just before, and deletes its mark. A recompute starts after every insert committed before its
 /// `nextval`, so the highest version of a minute is complete. Readers take marked minutes from the raw CDRs and
 /// the others from the rollup. A mark whose connection is gone (a killed writer) is recomputed by the next writer
 /// or by `rebuild`.
@@ -174,13 +174,20 @@ extension ServerStore {
             "(end_at >= \($0.lowerBound) AND end_at < \($0.upperBound) AND start_at >= \($0.lowerBound - longest))"
         }.joined(separator: " OR ")
         let database = database
-        let statements = ["""
+        // Where the CDRs a node's recompute reads hold no two copies of one CDR (the usual case: only a killed
+        // writer's retry or two importers sending the same rows at once leave copies), `FINAL` is left out: its
+        // merge of every part was about half the recompute's CPU (3.3 s a shard for an hour of 1,000 calls a second,
+        // against 1.5 s without). Counted after the version was taken: rows sent after the count come from a writer
+        // whose own mark covers them, recomputed later with a higher version.
+        let area = ranges.map { "(start_at >= \($0.lowerBound - longest) AND start_at < \($0.upperBound))" }
+            .joined(separator: " OR ")
+        let statements = { @Sendable (final: String) in ["""
             INSERT INTO \(database).rollup_channel (minute, seconds, \(ClickHouseSchema.openColumn), version)
             SELECT m, toInt64(sum(least(end_at, m + 60) - greatest(start_at, m))), toInt64(countIf(start_at <= m)),
                 toUInt64(\(version)) FROM (
                 SELECT start_at, end_at,
                     (intDiv(start_at, 60) + toInt64(arrayJoin(range(toUInt64(intDiv(end_at - 1, 60) - intDiv(start_at, 60) + 1))))) * 60 AS m
-                FROM \(database).cdr_local FINAL WHERE end_at > start_at AND (\(overlapping)))
+                FROM \(database).cdr_local \(final) WHERE end_at > start_at AND (\(overlapping)))
             WHERE \(minutes) GROUP BY m
             """, """
             INSERT INTO \(database).rollup_minute
@@ -188,20 +195,23 @@ extension ServerStore {
             SELECT arrayJoin([0, 1, 2, 3]) AS g, intDiv(start_at, 60) * 60 AS m,
                 if(g = 1 OR g = 3, customer_id, toInt64(0)) AS cu, if(g = 2 OR g = 3, carrier_id, toInt64(0)) AS ca,
                 \(sums), toUInt64(\(version))
-            FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY g, m, cu, ca
+            FROM \(database).cdr_local \(final) WHERE \(condition) GROUP BY g, m, cu, ca
             """, """
             INSERT INTO \(database).rollup_ended (second, ended, version)
             SELECT end_at, toInt64(count()), toUInt64(\(version))
-            FROM \(database).cdr_local FINAL WHERE \(ending) GROUP BY end_at
+            FROM \(database).cdr_local \(final) WHERE \(ending) GROUP BY end_at
             """, """
             INSERT INTO \(database).rollup_second (second, attempts, version)
             SELECT start_at, toInt64(count()), toUInt64(\(version))
-            FROM \(database).cdr_local FINAL WHERE \(condition) GROUP BY start_at
-            """]
+            FROM \(database).cdr_local \(final) WHERE \(condition) GROUP BY start_at
+            """] }
         // Every statement on every node at once: each reads its own node's CDRs and writes rows of one version, so
         // their order does not matter; the mark is deleted only once all have succeeded.
-        try ConcurrentJobs.run(clickhouse.flatMap { node in
-            statements.map { statement in { @Sendable in try node.query(statement) } }
+        try ConcurrentJobs.run(clickhouse.map { node in
+            { @Sendable in
+                let final = try Self.holdsCopies(of: area, in: "\(database).cdr_local", on: node) ? "FINAL" : ""
+                try ConcurrentJobs.run(statements(final).map { statement in { @Sendable in try node.query(statement) } })
+            }
         })
         try recomputeHours(ranges)
     }
@@ -252,6 +262,18 @@ extension ServerStore {
                 }
             }
         })
+    }
+
+    /// Whether `table` on `node` holds two rows of one CDR (its sorting key) among those whose starts match
+    /// `condition`: their count with `FINAL` (which reads the key columns only) is lower than without.
+    static func holdsCopies(of condition: String, in table: String, on node: ClickHouseLink) throws -> Bool {
+        let counts = try node.rows("""
+            SELECT (SELECT count() FROM \(table) WHERE \(condition)), (SELECT count() FROM \(table) FINAL WHERE \(condition))
+            """)
+        guard let row = counts.first, row.count == 2, let all = Int(row[0]), let distinct = Int(row[1]) else {
+            throw ServerStoreError.refused(server: node.server, answer: "no count of stored copies")
+        }
+        return all != distinct
     }
 
     static func hourFloor(_ second: Int64) -> Int64 { second - ((second % 3_600) + 3_600) % 3_600 }

@@ -54,8 +54,10 @@ final class ServerWriteSession: StoreWriteSession {
     /// 20 digits and a comma each: about 100 KB of keys.
     static let keysPerQuery = 5_000
 
-    /// About 10 MB of TSV: a second or two of ClickHouse's time.
-    static let rowsPerInsert = 50_000
+    /// About 28 MB of TSV, a second or two of ClickHouse's time: on two shards, one request per shard per send
+    /// (`ServerStore.rowsPerSend`). Each request is a part ClickHouse merges later: at 50,000 rows the shards
+    /// spent 10 % more CPU on a 20 M-CDR load (docs/scale-out.md).
+    static let rowsPerInsert = 130_000
 
     /// The keys among `records`' that ClickHouse holds already, over the records' time range, every copy
     /// with the write that stored it. A copy counts when that write committed (its batch is in `cdr_batches`); one
@@ -127,8 +129,13 @@ final class ServerWriteSession: StoreWriteSession {
         // Marked before the insert and committed at once: a writer killed at any point after it leaves the mark,
         // so readers never take a stale rollup for minutes whose CDRs changed.
         // From the first start to the last end: a call's channel seconds count in every minute it spans.
-        let lowest = pending.map(\.startAt).min()!, highest = pending.map { max($0.startAt, $0.endAt) }.max()!
-        let longest = pending.map { $0.endAt - $0.startAt }.max()!
+        var lowest = Int64.max, lastStart = Int64.min, highest = Int64.min, longest = Int64.min
+        for record in pending {
+            lowest = min(lowest, record.startAt)
+            lastStart = max(lastStart, record.startAt)
+            highest = max(highest, record.startAt, record.endAt)
+            longest = max(longest, record.endAt - record.startAt)
+        }
         // One mark per write, widened by each later send: its range is recomputed once after the commit.
         if let mark = marked.last, try store.widenRollupMark(mark, to: lowest..<(highest + 1), longest: longest) {
         } else {
@@ -140,6 +147,7 @@ final class ServerWriteSession: StoreWriteSession {
         if let shards = store.shards {
             // Straight to each row's shard, every shard at once (see `ClickHouseShards`).
             var rowsOfNode = [[CallRecord]](repeating: [], count: nodes.count)
+            for node in rowsOfNode.indices { rowsOfNode[node].reserveCapacity(pending.count / nodes.count * 11 / 10) }
             for record in pending { rowsOfNode[shards.node(ofRowKey: record.rowKey.key)].append(record) }
             try ConcurrentJobs.run(rowsOfNode.enumerated().filter { !$0.element.isEmpty }.map { node, rows in
                 { try Self.send(rows, batch: batch, into: "\(database).cdr_local", on: nodes[node], settings: nil) }
@@ -150,11 +158,13 @@ final class ServerWriteSession: StoreWriteSession {
             try Self.send(pending, batch: batch, into: "\(database).\(store.cdrTable)", on: nodes[0],
                           settings: nodes.count > 1 ? "insert_distributed_sync=1" : nil)
         }
-        let first = pending.map(\.startAt).min()!, last = pending.map(\.startAt).max()!
-        sent = (batch, (sent?.cdrs ?? 0) + pending.count, min(first, sent?.first ?? first), max(last, sent?.last ?? last))
-        pending = []
+        sent = (batch, (sent?.cdrs ?? 0) + pending.count, min(lowest, sent?.first ?? lowest),
+                max(lastStart, sent?.last ?? lastStart))
+        // Emptied, not replaced: refilled to about the same size by the next rows (a set grown anew each time
+        // spent as long resizing as inserting).
+        pending.removeAll(keepingCapacity: true)
         // What was sent is found on ClickHouse from now on (`storedKeys`).
-        pendingKeys = []
+        pendingKeys.removeAll(keepingCapacity: true)
     }
 
     /// `records` into `table` on `node`, `rowsPerInsert` a request, the next one's TSV built while the last is
@@ -163,12 +173,12 @@ final class ServerWriteSession: StoreWriteSession {
                              settings: String?) throws {
         var inFlight: ClickHouseLink.Request?
         for start in stride(from: 0, to: records.count, by: rowsPerInsert) {
-            var body = ClickHouseTSV(capacity: rowsPerInsert * 220)
+            var body = ClickHouseTSV(capacity: min(rowsPerInsert, records.count - start) * 220)
             for record in records[start..<min(start + rowsPerInsert, records.count)] {
                 tsv(record, batch: batch, into: &body)
             }
             try inFlight?.answer()
-            inFlight = try node.start("INSERT INTO \(table) (\(ClickHouseSchema.columns)) FORMAT TSV", rows: body.bytes,
+            inFlight = try node.start("INSERT INTO \(table) (\(ClickHouseSchema.columns)) FORMAT TSV", rows: body.finished(),
                                       settings: settings)
         }
         try inFlight?.answer()
