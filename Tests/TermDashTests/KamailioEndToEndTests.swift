@@ -163,6 +163,19 @@ final class KamailioEndToEndTests: XCTestCase {
             (customers, "acme", 9, 5, 4, 0, 6), (customers, "bravo", 6, 2, 1, 3, 0),
             (carriers, "alpha", 7, 7, 0, 0, 6), (carriers, "beta", 5, 0, 5, 0, 0),
         ]
+        // The ACD from Kamailio's own rows: the mean of each answered call's seconds from answer to end (a loaded
+        // machine lengthens the calls past the hold; sipp sends its BYE late, never early).
+        func accACD(by column: String) throws -> [String: Double] {
+            let answer = try EndToEnd.run(try KamailioLab.which("sqlite3"), ["-separator", "\t", lab.accPath, """
+                SELECT \(column), AVG(ROUND(end_ts - answer_ts)) FROM acc_cdrs
+                WHERE sip_code = '200' AND answer_ts IS NOT NULL AND answer_ts != '' GROUP BY \(column)
+                """])
+            return Dictionary(uniqueKeysWithValues: answer.stdout.split(separator: "\n").compactMap { line in
+                let fields = line.split(separator: "\t")
+                return fields.count == 2 ? Double(fields[1]).map { (String(fields[0]), $0) } : nil
+            })
+        }
+        let accACDs = try accACD(by: "customer").merging(try accACD(by: "carrier")) { first, _ in first }
         for row in expected {
             let figures = try XCTUnwrap(row.rows[row.name], "no report row for \(row.name)")
             XCTAssertEqual(figures["attempts"] as? Int, row.attempts, "\(row.name) attempts")
@@ -175,7 +188,10 @@ final class KamailioEndToEndTests: XCTestCase {
                            "\(row.name) ASR")
             if row.answered > 0 {
                 let acd = try XCTUnwrap(figures["acd_seconds"] as? Double, "\(row.name) ACD")
-                XCTAssertEqual(acd, Double(hold) / 1_000, accuracy: 1, "\(row.name) ACD within a second of the hold")
+                let kamailio = try XCTUnwrap(accACDs[row.name], "no answered acc_cdrs row for \(row.name)")
+                // The report shows one decimal.
+                XCTAssertEqual(acd, kamailio, accuracy: 0.0501, "\(row.name) ACD as Kamailio's rows say")
+                XCTAssertGreaterThanOrEqual(acd, Double(hold) / 1_000 - 1, "\(row.name) ACD at least about the hold")
             } else {
                 XCTAssertNil(figures["acd_seconds"] as? Double, "\(row.name) ACD with nothing answered")
             }
