@@ -19,10 +19,11 @@ struct ClickHouseTSV {
         return storage
     }
 
-    /// Room for `needed` more bytes.
+    /// Room for `needed` more bytes: half as much again (doubling a request's 40 MB, with a zeroed array to append,
+    /// once raised the importer's peak by a quarter).
     private mutating func reserve(_ needed: Int) {
         guard count + needed > storage.count else { return }
-        storage += [UInt8](repeating: 0, count: max(storage.count, needed))
+        storage.append(contentsOf: repeatElement(0, count: max(storage.count / 2, needed)))
     }
 
     /// Two digits at a time: "00" to "99".

@@ -54,7 +54,10 @@ final class ServerWriteSession: StoreWriteSession {
     /// 20 digits and a comma each: about 100 KB of keys.
     static let keysPerQuery = 5_000
 
-    /// About 28 MB of TSV, a second or two of ClickHouse's time: on two shards, one request per shard per send
+    /// A CDR's TSV line, about: 28 fields, a 36-character batch id among them; longer ones make the buffer grow.
+    static let bytesPerRow = 300
+
+    /// About 39 MB of TSV, a second or two of ClickHouse's time: on two shards, one request per shard per send
     /// (`ServerStore.rowsPerSend`). Each request is a part ClickHouse merges later: at 50,000 rows the shards
     /// spent 10 % more CPU on a 20 M-CDR load (docs/scale-out.md).
     static let rowsPerInsert = 130_000
@@ -173,7 +176,7 @@ final class ServerWriteSession: StoreWriteSession {
                              settings: String?) throws {
         var inFlight: ClickHouseLink.Request?
         for start in stride(from: 0, to: records.count, by: rowsPerInsert) {
-            var body = ClickHouseTSV(capacity: min(rowsPerInsert, records.count - start) * 220)
+            var body = ClickHouseTSV(capacity: min(rowsPerInsert, records.count - start) * Self.bytesPerRow)
             for record in records[start..<min(start + rowsPerInsert, records.count)] {
                 tsv(record, batch: batch, into: &body)
             }
