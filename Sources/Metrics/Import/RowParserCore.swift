@@ -157,15 +157,8 @@ final class RowParserCore: Sendable {
 
         var dtmf: Int?
         if let column = plan.dtmf, !fields.isEmpty(column) {
-            dtmf = try fields.withField(column) { (bytes) throws(RowError) in
-                guard let value = wholeNumber(bytes) else {
-                    throw RowError(line, "\(name(column)) \(quoted(bytes)) is not a whole number of digits")
-                }
-                guard value <= CallRecord.mostDigits else {
-                    throw RowError(line, "\(name(column)) \(quoted(bytes)) is more than a million digits")
-                }
-                return value
-            }
+            dtmf = try whole(fields, line, column, unit: " of digits",
+                             most: (CallRecord.mostDigits, "more than a million digits"))
         }
 
         let legID = optionalText(fields, plan.legID)
@@ -234,29 +227,24 @@ final class RowParserCore: Sendable {
         }
     }
 
-    /// A whole, non-negative number.
-    private func whole(_ fields: CSVReader.Record.View, _ line: Int, _ column: Int) throws(RowError) -> Int {
+    /// A whole, non-negative number (of `unit`, as the reason names it), at most `most.value` when given (its
+    /// `reason` says what a larger one is).
+    private func whole(_ fields: CSVReader.Record.View, _ line: Int, _ column: Int, unit: String = "",
+                       most: (value: Int, reason: String)? = nil) throws(RowError) -> Int {
         guard column < fields.count else { throw RowError(line, "\(name(column)) is missing") }
         return try fields.withField(column) { (bytes) throws(RowError) in
             guard let value = wholeNumber(bytes) else {
-                throw RowError(line, "\(name(column)) \(quoted(bytes)) is not a whole number")
+                throw RowError(line, "\(name(column)) \(quoted(bytes)) is not a whole number\(unit)")
             }
+            if let most, value > most.value { throw RowError(line, "\(name(column)) \(quoted(bytes)) is \(most.reason)") }
             return value
         }
     }
 
     /// A whole, non-negative number of seconds, at most `CallRecord.longestSeconds`.
     private func seconds(_ fields: CSVReader.Record.View, _ line: Int, _ column: Int) throws(RowError) -> Int {
-        guard column < fields.count else { throw RowError(line, "\(name(column)) is missing") }
-        return try fields.withField(column) { (bytes) throws(RowError) in
-            guard let value = wholeNumber(bytes) else {
-                throw RowError(line, "\(name(column)) \(quoted(bytes)) is not a whole number of seconds")
-            }
-            guard value <= CallRecord.longestSeconds else {
-                throw RowError(line, "\(name(column)) \(quoted(bytes)) is more than 31 days of seconds")
-            }
-            return value
-        }
+        try whole(fields, line, column, unit: " of seconds",
+                  most: (CallRecord.longestSeconds, "more than 31 days of seconds"))
     }
 
     private func text(_ fields: CSVReader.Record.View, _ column: Int?) -> String {

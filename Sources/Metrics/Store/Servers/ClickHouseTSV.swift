@@ -3,7 +3,7 @@
 /// ASCII, which never occurs inside a multi-byte UTF-8 sequence, so escaping the UTF-8 bytes is the same.
 ///
 /// Written through a pointer, room made once per field: appending to an array byte by byte (a uniqueness and a
-/// capacity check each) was a tenth of the importer's writing thread at 100 M CDRs.
+/// capacity check each) was about a third of the importer's writing thread (`perf`, a 20 M-CDR load).
 struct ClickHouseTSV {
     private var storage: [UInt8]
     private var count = 0
@@ -13,7 +13,7 @@ struct ClickHouseTSV {
     /// What was written.
     var bytes: [UInt8] { Array(storage[..<count]) }
 
-    /// What was written, the buffer itself handed over (no copy of some 10 MB per request).
+    /// What was written, the buffer itself handed over (no copy of some 40 MB per request).
     consuming func finished() -> [UInt8] {
         storage.removeSubrange(count...)
         return storage
@@ -75,37 +75,37 @@ struct ClickHouseTSV {
         var value = value
         value.withUTF8 { utf8 in
             // The usual field needs no escape: copied whole.
-            guard utf8.contains(where: Self.needsEscape) else { return raw(utf8) }
+            guard utf8.contains(where: { Self.escape(of: $0) != nil }) else { return raw(utf8) }
             reserve(utf8.count * 2)
             let start = count
             count += storage.withUnsafeMutableBufferPointer { out -> Int in
                 var at = start
                 for byte in utf8 {
-                    let escape: UInt8
-                    switch byte {
-                    case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
-                    case UInt8(ascii: "'"): escape = UInt8(ascii: "'")
-                    case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
-                    case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
-                    case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
-                    case 0: escape = UInt8(ascii: "0")
-                    default:
+                    if let escape = Self.escape(of: byte) {
+                        out[at] = UInt8(ascii: "\\")
+                        out[at + 1] = escape
+                        at += 2
+                    } else {
                         out[at] = byte
                         at += 1
-                        continue
                     }
-                    out[at] = UInt8(ascii: "\\")
-                    out[at + 1] = escape
-                    at += 2
                 }
                 return at - start
             }
         }
     }
 
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\t")
-            || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == 0
+    /// The letter after a backslash that stands for `byte`, or nil when it goes as it is.
+    private static func escape(of byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+        case UInt8(ascii: "'"): UInt8(ascii: "'")
+        case UInt8(ascii: "\t"): UInt8(ascii: "t")
+        case UInt8(ascii: "\n"): UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): UInt8(ascii: "r")
+        case 0: UInt8(ascii: "0")
+        default: nil
+        }
     }
 
     /// Text known to need no escape (a disposition, a batch id).

@@ -88,11 +88,13 @@ final class PostgresLink: @unchecked Sendable {
             return connection
         } catch let error as ServerStoreError {
             throw error
-        } catch let error as PSQLError where error.code == .server && !(error.serverInfo?[.sqlState] ?? "").hasPrefix("57P") {
-            throw ServerStoreError.refused(server: server, answer: error.serverInfo?[.message] ?? "error")
         } catch let error as PSQLError where error.code == .server {
+            let message = error.serverInfo?[.message] ?? "error"
             // 57P…: the server is starting up, in recovery or shutting down — down for now, not refusing us.
-            throw ServerStoreError.unreachable(server: server, reason: error.serverInfo?[.message] ?? "error")
+            if (error.serverInfo?[.sqlState] ?? "").hasPrefix("57P") {
+                throw ServerStoreError.unreachable(server: server, reason: message)
+            }
+            throw ServerStoreError.refused(server: server, answer: message)
         } catch {
             throw ServerStoreError.unreachable(server: server, reason: Self.reason(error))
         }

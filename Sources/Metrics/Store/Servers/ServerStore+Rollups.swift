@@ -7,8 +7,8 @@ import PostgresNIO
 ///
 /// A writer marks the start range it is about to send in `rollup_dirty` (on `marks`, committed at once), sends its
 /// CDRs, commits, then recomputes the marked minutes from `cdr_local` (`FINAL` where it holds copies of a CDR) on
-/// each node with a version taken from `rollup_version` just before, and deletes its mark. A recompute starts after every insert committed before its
-/// `nextval`, so the highest version of a minute is complete. Readers take marked minutes from the raw CDRs and
+/// each node with a version taken from `rollup_version` just before, and deletes its mark. A recompute starts after
+/// every insert committed before its `nextval`, so the highest version of a minute is complete. Readers take marked minutes from the raw CDRs and
 /// the others from the rollup. A mark whose connection is gone (a killed writer) is recomputed by the next writer
 /// or by `rebuild`.
 extension ServerStore {
